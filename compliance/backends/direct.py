@@ -1,0 +1,33 @@
+"""The direct evaluator: the rule semantics in plain Python, used to cross-check
+durable-rules and as the fallback where durable-rules cannot be imported."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from compliance.conditions.kleene import truth
+from compliance.logic import FALSE, TRUE
+from compliance.pack import CompiledClause, Outcome, RulePack
+
+
+def clause_outcome(clause: CompiledClause, facts: dict[str, Any], concepts: Any) -> Outcome:
+    notes = tuple(i for i, n in enumerate(clause.notes) if truth(n, facts, concepts) is TRUE)
+    applies = TRUE if clause.applies is None else truth(clause.applies, facts, concepts)
+    if applies is FALSE:
+        return Outcome("not_applicable", notes)
+    if applies is TRUE:
+        conflict = truth(clause.conflicts, facts, concepts)
+        if conflict is TRUE:
+            return Outcome("conflicts", notes)
+        # Unknown is not compliant: complies only when the conflict is ruled out.
+        if conflict is FALSE and truth(clause.complies, facts, concepts) is TRUE:
+            return Outcome("complies", notes)
+    return Outcome("undetermined", notes)
+
+
+class DirectBackend:
+    name = "direct"
+
+    def evaluate(self, pack: RulePack, records: list[dict[str, Any]]) -> list[dict[str, Outcome]]:
+        return [{c.key: clause_outcome(c, facts, pack.concepts) for c in pack.clauses}
+                for facts in records]

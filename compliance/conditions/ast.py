@@ -1,0 +1,92 @@
+"""The condition language as typed, immutable trees.
+
+A condition is ``all``/``any`` of conditions, ``not`` a condition, a reference to a
+named concept, or an atom ``{fact: NAME, OP: VALUE}``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Loc = tuple[str, int, int]  # file, line, column of the condition in its YAML file
+
+# operator -> fact types it applies to
+OPERATORS: dict[str, tuple[str, ...]] = {
+    "equals": ("bool", "enum", "number", "text"),
+    "one_of": ("enum",),
+    "contains": ("set",),
+    "contains_any": ("set",),
+    "contains_all": ("set",),
+    "subset_of": ("set",),
+    "lt": ("number", "date"),
+    "le": ("number", "date"),
+    "gt": ("number", "date"),
+    "ge": ("number", "date"),
+    "known": ("bool", "enum", "set", "number", "date", "text"),
+}
+
+
+@dataclass(frozen=True)
+class All:
+    items: tuple[Cond, ...]
+    loc: Loc = field(compare=False)
+
+
+@dataclass(frozen=True)
+class Any_:
+    items: tuple[Cond, ...]
+    loc: Loc = field(compare=False)
+
+
+@dataclass(frozen=True)
+class Not:
+    item: Cond
+    loc: Loc = field(compare=False)
+
+
+@dataclass(frozen=True)
+class Atom:
+    fact: str
+    op: str
+    value: Any  # already converted: frozenset for lists, PartialDate for dates
+    loc: Loc = field(compare=False)
+
+
+@dataclass(frozen=True)
+class ConceptRef:
+    name: str
+    loc: Loc = field(compare=False)
+
+
+Cond = All | Any_ | Not | Atom | ConceptRef
+
+TRUE_COND = All((), ("<builtin>", 0, 0))
+
+
+def facts_of(cond: Cond, concepts: dict[str, Cond]) -> set[str]:
+    """Every fact a condition can read, through concepts."""
+    out: set[str] = set()
+    stack: list[Cond] = [cond]
+    while stack:
+        c = stack.pop()
+        if isinstance(c, Atom):
+            out.add(c.fact)
+        elif isinstance(c, All | Any_):
+            stack.extend(c.items)
+        elif isinstance(c, Not):
+            stack.append(c.item)
+        else:
+            stack.append(concepts[c.name])
+    return out
+
+
+def size(cond: Cond, concepts: dict[str, Cond]) -> int:
+    """Number of atoms after concepts are inlined (the engine's test count)."""
+    if isinstance(cond, Atom):
+        return 1
+    if isinstance(cond, All | Any_):
+        return sum(size(i, concepts) for i in cond.items)
+    if isinstance(cond, Not):
+        return size(cond.item, concepts)
+    return size(concepts[cond.name], concepts)

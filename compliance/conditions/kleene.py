@@ -1,0 +1,118 @@
+"""Three-valued evaluation of conditions, with a trace of what was read.
+
+This is the semantics every backend must reproduce. The trace is what a finding
+explains itself with: which atoms were true, false or unknown, through which
+concepts, and which absent facts would decide an unknown result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Not
+from compliance.conditions.values import MISSING
+from compliance.logic import FALSE, TRUE, UNKNOWN, Truth, all_of, any_of, of
+
+
+def atom_truth(atom: Atom, value: Any) -> Truth:
+    """Truth of one atom given the fact's typed value (MISSING when unknown)."""
+    op, ref = atom.op, atom.value
+    if op == "known":
+        return of(value is not MISSING)
+    if value is MISSING:
+        return UNKNOWN
+    if op == "equals":
+        return of(value == ref)
+    if op == "one_of":
+        return of(value in ref)
+    if op == "contains":
+        return of(ref in value)
+    if op == "contains_any":
+        return of(bool(value & ref))
+    if op == "contains_all":
+        return of(ref <= value)
+    if op == "subset_of":
+        return of(value <= ref)
+    if hasattr(value, "before"):  # PartialDate
+        if op == "lt":
+            return value.before(ref)
+        if op == "le":
+            return value.on_or_before(ref)
+        if op == "gt":
+            return ref.before(value)
+        return ref.on_or_before(value)  # ge
+    if op == "lt":
+        return of(value < ref)
+    if op == "le":
+        return of(value <= ref)
+    if op == "gt":
+        return of(value > ref)
+    return of(value >= ref)  # ge
+
+
+@dataclass
+class Trace:
+    cond: Cond
+    result: Truth
+    children: list[Trace] = field(default_factory=list)
+    value: Any = MISSING  # for atoms: the typed value read
+
+    def missing_facts(self) -> set[str]:
+        """Absent facts that could change this result: only below unknown nodes."""
+        out: set[str] = set()
+        stack = [self]
+        while stack:
+            t = stack.pop()
+            if t.result is not UNKNOWN:
+                continue
+            if isinstance(t.cond, Atom):
+                out.add(t.cond.fact)
+            stack.extend(t.children)
+        return out
+
+    def atoms(self) -> list[Trace]:
+        """All atom traces (in document order), through concepts."""
+        out: list[Trace] = []
+        stack = [self]
+        while stack:
+            t = stack.pop()
+            if isinstance(t.cond, Atom):
+                out.append(t)
+            stack.extend(reversed(t.children))
+        return out
+
+
+def evaluate(cond: Cond, facts: Mapping[str, Any], concepts: Mapping[str, Cond]) -> Trace:
+    """Evaluate ``cond`` over typed facts; ``facts`` maps names to typed values."""
+    if isinstance(cond, Atom):
+        value = facts.get(cond.fact, MISSING)
+        return Trace(cond, atom_truth(cond, value), value=value)
+    if isinstance(cond, All | Any_):
+        children = [evaluate(c, facts, concepts) for c in cond.items]
+        combine = all_of if isinstance(cond, All) else any_of
+        return Trace(cond, combine(c.result for c in children), children)
+    if isinstance(cond, Not):
+        child = evaluate(cond.item, facts, concepts)
+        return Trace(cond, ~child.result, [child])
+    if isinstance(cond, ConceptRef):
+        child = evaluate(concepts[cond.name], facts, concepts)
+        return Trace(cond, child.result, [child])
+    raise TypeError(f"not a condition: {cond!r}")  # pragma: no cover
+
+
+def truth(cond: Cond, facts: Mapping[str, Any], concepts: Mapping[str, Cond]) -> Truth:
+    """Evaluate without building a trace (the direct evaluator's fast path)."""
+    if isinstance(cond, Atom):
+        return atom_truth(cond, facts.get(cond.fact, MISSING))
+    if isinstance(cond, All):
+        return all_of(truth(c, facts, concepts) for c in cond.items)
+    if isinstance(cond, Any_):
+        return any_of(truth(c, facts, concepts) for c in cond.items)
+    if isinstance(cond, Not):
+        return ~truth(cond.item, facts, concepts)
+    return truth(concepts[cond.name], facts, concepts)
+
+
+__all__ = ["FALSE", "TRUE", "UNKNOWN", "Trace", "atom_truth", "evaluate", "truth"]

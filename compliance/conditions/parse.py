@@ -1,0 +1,204 @@
+"""Turn condition data from a YAML file into a checked :mod:`ast` tree.
+
+Every name is checked against the dossier's vocabulary (with a did-you-mean), every
+compared value against the fact's type, so a rule can never silently test a fact
+that does not exist or a value it can never have.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from compliance.conditions.ast import OPERATORS, All, Any_, Atom, ConceptRef, Cond, Not
+from compliance.dates import PartialDate
+from compliance.errors import InputError
+from compliance.loading.yaml_safe import Document, Path_
+from compliance.model.vocabulary import FactDef, Vocabulary
+
+_LIST_OPS = {"one_of", "contains_any", "contains_all", "subset_of"}
+
+
+def did_you_mean(name: str, options: list[str] | set[str] | dict[str, Any]) -> str:
+    close = difflib.get_close_matches(name, sorted(options), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else ""
+
+
+class ConditionParser:
+    """Parses conditions of one file against one vocabulary, collecting errors."""
+
+    def __init__(self, vocab: Vocabulary, doc: Document, errors: list[InputError]) -> None:
+        self.vocab = vocab
+        self.doc = doc
+        self.errors = errors
+
+    def _err(self, path: Path_, problem: str, fix: str, *, key: bool = False) -> None:
+        self.errors.append(self.doc.error(path, problem, fix, key=key))
+
+    def _loc(self, path: Path_) -> tuple[str, int, int]:
+        line, col = self.doc.loc(path)
+        return (self.doc.file, line, col)
+
+    def parse(self, data: Any, path: Path_) -> Cond | None:
+        if not isinstance(data, dict) or not data:
+            self._err(path, "a condition must be a mapping",
+                      "write e.g. {fact: NAME, equals: VALUE}, {all: [...]}, {any: [...]} or {not: ...}")
+            return None
+        loc = self._loc(path)
+        keys = set(data)
+        for combinator in ("all", "any"):
+            if combinator in keys:
+                if keys != {combinator}:
+                    self._err(path, f"'{combinator}' stands alone in its mapping",
+                              f"move {sorted(keys - {combinator})} into a separate condition")
+                    return None
+                items = data[combinator]
+                if not isinstance(items, list):
+                    self._err((*path, combinator), f"'{combinator}' takes a list of conditions",
+                              "write each condition as a list item starting with '-'")
+                    return None
+                parsed = [self.parse(item, (*path, combinator, i)) for i, item in enumerate(items)]
+                if any(p is None for p in parsed):
+                    return None
+                cls = All if combinator == "all" else Any_
+                return cls(tuple(parsed), loc)  # type: ignore[arg-type]
+        if "not" in keys:
+            if keys != {"not"}:
+                self._err(path, "'not' stands alone in its mapping", "wrap the other keys in a condition")
+                return None
+            inner = self.parse(data["not"], (*path, "not"))
+            return Not(inner, loc) if inner is not None else None
+        if "concept" in keys:
+            name = data["concept"]
+            if keys != {"concept"}:
+                self._err(path, "'concept' takes no operator",
+                          "a concept is true or false by itself; use 'not' to negate it")
+                return None
+            if not isinstance(name, str) or name not in self.vocab.concepts:
+                hint = did_you_mean(str(name), self.vocab.concepts)
+                self._err((*path, "concept"), f"unknown concept {name!r} in dossier "
+                          f"'{self.vocab.dossier}'", hint or "define it under 'concepts' in dossier.yaml")
+                return None
+            return ConceptRef(name, loc)
+        if "fact" in keys:
+            return self._atom(data, path, loc)
+        self._err(path, f"unknown condition keys {sorted(keys)}",
+                  "use one of: all, any, not, concept, fact")
+        return None
+
+    def _atom(self, data: dict[str, Any], path: Path_, loc: tuple[str, int, int]) -> Atom | None:
+        name = data["fact"]
+        if not isinstance(name, str) or name not in self.vocab.facts:
+            hint = did_you_mean(str(name), self.vocab.facts)
+            if str(name) in self.vocab.concepts:
+                hint = f"{name!r} is a concept: write {{concept: {name}}}"
+            self._err((*path, "fact"), f"unknown fact {name!r} in dossier '{self.vocab.dossier}'",
+                      hint or "add it to the vocabulary in dossier.yaml, or fix the name")
+            return None
+        ops = [k for k in data if k != "fact"]
+        if len(ops) != 1:
+            self._err(path, f"an atom has exactly one operator, found {sorted(ops) or 'none'}",
+                      f"use one of: {', '.join(OPERATORS)}")
+            return None
+        op = ops[0]
+        fact = self.vocab.facts[name]
+        if op not in OPERATORS:
+            hint = did_you_mean(op, OPERATORS)
+            self._err((*path, op), f"unknown operator {op!r}", hint or f"use one of: {', '.join(OPERATORS)}",
+                      key=True)
+            return None
+        if fact.type not in OPERATORS[op]:
+            self._err((*path, op), f"operator '{op}' does not apply to {fact.type} fact '{name}'",
+                      f"for a {fact.type} fact use: "
+                      + ", ".join(o for o, ts in OPERATORS.items() if fact.type in ts), key=True)
+            return None
+        value = self._value(fact, name, op, data[op], (*path, op))
+        if value is _BAD:
+            return None
+        return Atom(name, op, value, loc)
+
+    def _value(self, fact: FactDef, name: str, op: str, raw: Any, path: Path_) -> Any:
+        if op == "known":
+            if raw is not True:
+                self._err(path, "'known' takes the value true", "write {fact: NAME, known: true}; "
+                          "negate with 'not'")
+                return _BAD
+            return True
+        if op in _LIST_OPS:
+            if not isinstance(raw, list) or not raw:
+                self._err(path, f"'{op}' takes a non-empty list of values", "write e.g. [a, b]")
+                return _BAD
+            ok = [self._scalar(fact, name, v, (*path, i)) for i, v in enumerate(raw)]
+            return _BAD if any(v is _BAD for v in ok) else frozenset(ok)
+        return self._scalar(fact, name, raw, path)
+
+    def _scalar(self, fact: FactDef, name: str, raw: Any, path: Path_) -> Any:
+        t = fact.type
+        if t in ("enum", "set"):
+            values = fact.values or {}
+            if not isinstance(raw, str) or raw not in values:
+                hint = did_you_mean(str(raw), values)
+                self._err(path, f"{raw!r} is not a value of fact '{name}'",
+                          hint or f"use one of: {', '.join(sorted(values))}")
+                return _BAD
+            return raw
+        if t == "bool" and not isinstance(raw, bool):
+            self._err(path, f"fact '{name}' is a bool; {raw!r} is not", "write true or false")
+            return _BAD
+        if t == "number" and (isinstance(raw, bool) or not isinstance(raw, int | float)):
+            self._err(path, f"fact '{name}' is a number; {raw!r} is not", "write a number")
+            return _BAD
+        if t == "text" and not isinstance(raw, str):
+            self._err(path, f"fact '{name}' is text; {raw!r} is not", "quote the value")
+            return _BAD
+        if t == "date":
+            try:
+                return PartialDate.parse(str(raw))
+            except ValueError as e:
+                self._err(path, str(e), "write YYYY-MM-DD, YYYY-MM or YYYY")
+                return _BAD
+        return raw
+
+
+class _Bad:
+    pass
+
+
+_BAD: Any = _Bad()
+
+
+def concept_cycle(concepts: dict[str, Cond]) -> list[str] | None:
+    """A cycle of concept names, if the definitions refer to each other in a loop."""
+    refs: dict[str, set[str]] = {}
+    for name, cond in concepts.items():
+        found: set[str] = set()
+        stack: list[Cond] = [cond]
+        while stack:
+            c = stack.pop()
+            if isinstance(c, ConceptRef):
+                found.add(c.name)
+            elif isinstance(c, All | Any_):
+                stack.extend(c.items)
+            elif isinstance(c, Not):
+                stack.append(c.item)
+        refs[name] = found
+    state: dict[str, int] = {}
+
+    def visit(n: str, trail: list[str]) -> list[str] | None:
+        state[n] = 1
+        for m in sorted(refs.get(n, ())):
+            if state.get(m) == 1:
+                return [*trail[trail.index(m):], m] if m in trail else [n, m]
+            if state.get(m) is None:
+                found = visit(m, [*trail, m])
+                if found:
+                    return found
+        state[n] = 2
+        return None
+
+    for name in sorted(refs):
+        if state.get(name) is None:
+            cycle = visit(name, [name])
+            if cycle:
+                return cycle
+    return None

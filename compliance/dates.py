@@ -1,0 +1,77 @@
+"""Dates that may be known only to the month (``2023-04``) or the year (``2023``).
+
+A partial date stands for an interval of days. Comparisons are three-valued: when
+two intervals overlap, which came first is *unknown*, never guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from compliance.logic import FALSE, TRUE, UNKNOWN, Truth
+
+_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    first: date
+    last: date
+    text: str
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError otherwise."""
+        m = _RE.match(text)
+        if not m:
+            raise ValueError(f"{text!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY")
+        y, mo, d = int(m[1]), m[2], m[3]
+        if mo is None:
+            return cls(date(y, 1, 1), date(y, 12, 31), text)
+        month = int(mo)
+        if not 1 <= month <= 12:
+            raise ValueError(f"{text!r}: month {month} does not exist")
+        if d is None:
+            return cls(date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1]), text)
+        day = date(y, month, int(d))  # raises ValueError for 2023-02-30
+        return cls(day, day, text)
+
+    @property
+    def exact(self) -> bool:
+        return self.first == self.last
+
+    def before(self, other: PartialDate) -> Truth:
+        """Strictly earlier: TRUE/FALSE when the intervals decide it, else UNKNOWN."""
+        if self.last < other.first:
+            return TRUE
+        if self.first >= other.last:
+            return FALSE
+        return UNKNOWN
+
+    def on_or_before(self, other: PartialDate) -> Truth:
+        if self.last <= other.first:
+            return TRUE
+        if self.first > other.last:
+            return FALSE
+        return UNKNOWN
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_date(text: str) -> PartialDate:
+    return PartialDate.parse(text)
+
+
+def is_valid_date(text: object) -> bool:
+    if not isinstance(text, str):
+        return False
+    try:
+        PartialDate.parse(text)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,271 @@
+"""Safe YAML loading that keeps the source position of every key and value.
+
+The document is built from the parser's event stream rather than with
+``yaml.safe_load`` so that (1) nesting depth, alias expansion and size are bounded
+*while* parsing, before any large structure exists; (2) no tag can construct an
+object: only the core scalar, sequence and mapping tags are accepted; (3) dates stay
+the strings the author wrote (a position's ``2023-04`` must not become a datetime);
+(4) duplicate keys are an error instead of silently keeping the last one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from compliance.errors import InputError, InputErrors
+
+try:  # the C parser is several times faster; fall back silently where it is missing
+    from yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.parser import Parser as _ParserBase
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, _ParserBase):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _ParserBase.__init__(self)
+
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+MAX_ALIASES = 100
+MAX_INT = 2**63 - 1
+
+Path_ = tuple[str | int, ...]
+
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_COLLECTION_TAGS = {_CORE + "seq", _CORE + "map"}
+
+
+@dataclass
+class Document:
+    """Loaded YAML: plain data plus 1-based (line, column) of each value and key."""
+
+    file: str
+    data: Any
+    value_locs: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_locs: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def loc(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Nearest known position for ``path`` (walks up to the parent if needed)."""
+        table = self.key_locs if key else self.value_locs
+        p = tuple(path)
+        while p:
+            if p in table:
+                return table[p]
+            if p in self.value_locs:
+                return self.value_locs[p]
+            p = p[:-1]
+        return self.value_locs.get((), (1, 1))
+
+    def error(self, path: Path_, problem: str, fix: str = "", *, key: bool = False) -> InputError:
+        line, col = self.loc(path, key=key)
+        return InputError(self.file, line, col, problem, fix)
+
+
+class _Fail(Exception):
+    def __init__(self, mark: Any, problem: str, fix: str) -> None:
+        self.mark, self.problem, self.fix = mark, problem, fix
+
+
+def _pos(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+_resolver = Resolver()
+_constructor = SafeConstructor()
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = _resolver.resolve(ScalarNode, event.value, event.implicit)
+    if tag not in _SCALAR_TAGS:
+        raise _Fail(
+            event.start_mark,
+            f"YAML tag {tag!r} is not allowed",
+            "remove the tag; only plain strings, numbers, booleans, null, lists and maps are read",
+        )
+    if tag == _CORE + "timestamp":
+        return event.value  # keep dates as written; schemas check their form
+    if tag == _CORE + "str":
+        return event.value
+    value = _constructor.construct_object(ScalarNode(tag, event.value))
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
+        raise _Fail(event.start_mark, "integer is too large", f"use a number below {MAX_INT}")
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        raise _Fail(event.start_mark, "NaN and infinity are not allowed", "write a finite number")
+    return value
+
+
+def _count(value: Any) -> int:
+    stack, n = [value], 0
+    while stack:
+        v = stack.pop()
+        n += 1
+        if isinstance(v, dict):
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+    return n
+
+
+def _build(text: str, doc: Document) -> None:
+    """Build plain data from events with an explicit stack (no recursion)."""
+    anchors: dict[str, tuple[Any, int]] = {}
+    stack: list[dict[str, Any]] = []  # frames: {"kind", "value", "path", "key", "anchor"}
+    nodes = aliases = 0
+    root_set = False
+
+    def attach(value: Any, start: tuple[int, int], mark: Any) -> Path_ | None:
+        nonlocal root_set
+        if not stack:
+            if root_set:
+                raise _Fail(mark, "more than one YAML document in the file", "keep one document per file")
+            doc.data, root_set = value, True
+            doc.value_locs[()] = start
+            return ()
+        frame = stack[-1]
+        if frame["kind"] == "seq":
+            path = (*frame["path"], len(frame["value"]))
+            frame["value"].append(value)
+            doc.value_locs[path] = start
+            return path
+        if frame["key"] is _NOKEY:
+            if not isinstance(value, str | int | bool) or isinstance(value, dict | list):
+                raise _Fail(mark, "a mapping key must be a plain string", "quote the key or simplify it")
+            key = str(value) if not isinstance(value, str) else value
+            if key in frame["value"]:
+                raise _Fail(mark, f"duplicate key {key!r}", "remove or rename one of the two entries")
+            frame["key"] = key
+            frame["key_loc"] = start
+            return None
+        key = frame["key"]
+        path = (*frame["path"], key)
+        frame["value"][key] = value
+        frame["key"] = _NOKEY
+        doc.value_locs[path] = start
+        doc.key_locs[path] = frame["key_loc"]
+        return path
+
+    parser = _Parser(text)
+    try:
+        while True:
+            event = parser.get_event()
+            if event is None:
+                break
+            if isinstance(event, yaml.StreamEndEvent):
+                break
+            if isinstance(event, yaml.StreamStartEvent | yaml.DocumentStartEvent | yaml.DocumentEndEvent):
+                continue
+            start = _pos(event.start_mark)
+            if isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > MAX_ALIASES or event.anchor not in anchors:
+                    raise _Fail(event.start_mark, "too many or unknown YAML aliases",
+                                f"write the values out; at most {MAX_ALIASES} aliases are read")
+                value, size = anchors[event.anchor]
+                nodes += size
+                if nodes > MAX_NODES:
+                    raise _Fail(event.start_mark, "alias expansion makes the document too large",
+                                "write the values out instead of repeating aliases")
+                attach(value, start, event.start_mark)
+                continue
+            nodes += 1
+            if nodes > MAX_NODES:
+                raise _Fail(event.start_mark, "document has too many values",
+                            f"split it; at most {MAX_NODES} values are read")
+            if isinstance(event, yaml.ScalarEvent):
+                value = _scalar(event)
+                attach(value, start, event.start_mark)
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+                continue
+            if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                if event.tag not in (None, "!") and event.tag not in _COLLECTION_TAGS:
+                    raise _Fail(event.start_mark, f"YAML tag {event.tag!r} is not allowed",
+                                "remove the tag; objects are never constructed from input files")
+                if len(stack) >= MAX_DEPTH:
+                    raise _Fail(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels",
+                                "flatten the structure")
+                seq = isinstance(event, yaml.SequenceStartEvent)
+                value = [] if seq else {}
+                path = attach(value, start, event.start_mark)
+                if path is None:
+                    raise _Fail(event.start_mark, "a mapping key must be a plain string",
+                                "quote the key or simplify it")
+                stack.append({"kind": "seq" if seq else "map", "value": value, "path": path,
+                              "key": _NOKEY, "anchor": event.anchor})
+                continue
+            if isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                frame = stack.pop()
+                if frame["anchor"]:
+                    anchors[frame["anchor"]] = (frame["value"], _count(frame["value"]))
+                continue
+    finally:
+        if hasattr(parser, "dispose"):
+            parser.dispose()
+
+
+class _NoKey:
+    pass
+
+
+_NOKEY = _NoKey()
+
+
+def load_text(text: str, file: str) -> Document:
+    """Parse YAML ``text``; raise :class:`InputErrors` on anything unsafe or malformed."""
+    doc = Document(file=file, data=None)
+    try:
+        _build(text, doc)
+    except _Fail as f:
+        line, col = _pos(f.mark)
+        raise InputErrors([InputError(file, line, col, f.problem, f.fix)]) from None
+    except yaml.MarkedYAMLError as e:
+        line, col = _pos(e.problem_mark or e.context_mark)
+        problem = f"YAML syntax error: {e.problem or e.context}"
+        raise InputErrors([InputError(file, line, col, problem,
+                                      "check indentation, colons and quotes near here")]) from None
+    except yaml.YAMLError as e:  # reader errors: control characters and the like
+        mark = getattr(e, "position", None)
+        raise InputErrors([InputError(file, 1, (mark or 0) + 1, f"unreadable YAML: {e}",
+                                      "save the file as plain UTF-8 text")]) from None
+    return doc
+
+
+def load_file(path: Path, display: str | None = None) -> Document:
+    """Read and parse a YAML file, refusing oversized or non-UTF-8 files before parsing."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        raise InputErrors([InputError(name, 1, 1, f"cannot read file: {e.strerror}",
+                                      "check the path")]) from None
+    if size > MAX_BYTES:
+        raise InputErrors([InputError(name, 1, 1, f"file is {size} bytes, over the {MAX_BYTES} limit",
+                                      "split it into smaller files")])
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        raise InputErrors([InputError(name, line, col, "file is not valid UTF-8",
+                                      "save it as UTF-8")]) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise InputErrors([InputError(name, line, 1, "file contains a NUL byte (binary data?)",
+                                      "give a YAML text file")])
+    return load_text(text, name)

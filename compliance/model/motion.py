@@ -1,0 +1,86 @@
+"""A motion of the Tweede Kamer as a record: who, when, what it asks, what became of it."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from compliance.model.common import DateStr, Kamerstuk, MotionId, Name, Source, Strict, Text
+
+Result = Literal["submitted", "adopted", "rejected", "withdrawn", "held", "replaced"]
+Statement = Literal["will_execute", "will_not_execute", "executed", "partially_executed"]
+AppraisalValue = Literal[
+    "overgenomen", "ontraden", "ontraden_tenzij_gewijzigd", "oordeel_kamer",
+    "verzocht_aan_te_houden", "geen_appreciatie", "onbekend",
+]
+
+
+class Submitter(Strict):
+    name: str = Field(min_length=1)
+    party: str = Field(min_length=1)
+    first: bool = Field(default=False, description="the first submitter, after whom the motion is named")
+
+
+class MotionDates(Strict):
+    proposed: DateStr | None = None
+    voted: DateStr | None = None
+
+
+class Vote(Strict):
+    for_: int = Field(alias="for", ge=0, le=150)
+    against: int = Field(ge=0, le=150)
+    source: Source | None = None
+
+
+class Clause(Strict):
+    number: int = Field(ge=1)
+    request: Text = Field(description="what the motion asks, in the project's own words")
+
+
+class Appraisal(Strict):
+    value: AppraisalValue
+    by: str | None = None
+    date: DateStr | None = None
+    source: Source | None = None
+
+
+class ExecutionStatement(Strict):
+    date: DateStr
+    statement: Statement
+    summary: Text
+    source: Source
+
+
+class MotionRecord(Strict):
+    id: MotionId
+    kamerstuk: Kamerstuk | None = Field(default=None, description="absent while the number is unknown")
+    short_name: str = Field(min_length=1)
+    title: Text
+    submitters: list[Submitter] = Field(min_length=1)
+    dates: MotionDates
+    result: Result
+    replaced_by: MotionId | None = None
+    vote: Vote | None = None
+    clauses: list[Clause] = Field(min_length=1)
+    appraisal: Appraisal | None = None
+    execution: list[ExecutionStatement] = Field(default_factory=list)
+    dossiers: list[Name] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+    notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> MotionRecord:
+        if (self.result == "replaced") != (self.replaced_by is not None):
+            raise ValueError("'replaced_by' is given exactly when 'result' is 'replaced'")
+        if sum(s.first for s in self.submitters) != 1:
+            raise ValueError("exactly one submitter has 'first: true'")
+        numbers = [c.number for c in self.clauses]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError("clauses are numbered 1, 2, 3, ... in order")
+        return self
+
+    def cite(self, lang: str = "nl") -> str:
+        if self.kamerstuk:
+            return self.kamerstuk.cite("nl" if lang == "nl" else "en")
+        return self.id

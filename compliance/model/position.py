@@ -1,0 +1,49 @@
+"""A position of the cabinet on a dossier, as stated in one document."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field
+
+from compliance.model.common import DateStr, Kamerstuk, MotionId, Name, Source, Strict, Text
+from compliance.model.motion import Statement
+
+
+class SourceDocument(Strict):
+    title: str = Field(min_length=1)
+    kamerstuk: Kamerstuk | None = None
+    date: DateStr | None = None
+    url: str | None = Field(default=None, pattern=r"^https?://")
+    where: str | None = None
+    file: str | None = Field(default=None, description="path of a local copy, relative to the workspace")
+
+
+class PlannedStep(Strict):
+    date: DateStr
+    kind: Name
+    forum: str | None = None
+    description: Text
+    where: str | None = None
+
+
+class Declaration(Strict):
+    motion: MotionId
+    statement: Statement
+    summary: Text | None = None
+    where: str | None = Field(default=None, description="where in the position's document")
+    source: Source | None = Field(default=None, description="the letter the declaration refers to")
+
+
+class Position(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,80}$")
+    dossier: Name
+    date: DateStr
+    actor: str = Field(min_length=1)
+    source: SourceDocument
+    summary: Text | None = None
+    facts: dict[str, Any] = Field(default_factory=dict, description="fact name -> value, or "
+                                  "{value, where, note}; names and types come from the dossier")
+    planned_steps: list[PlannedStep] = Field(default_factory=list)
+    declarations: list[Declaration] = Field(default_factory=list)
+    certainty: Literal["verified", "inferred"] = "verified"

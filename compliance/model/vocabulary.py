@@ -1,0 +1,42 @@
+"""A dossier's vocabulary: the facts a position may state and named concepts over them."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from compliance.model.common import Name, Source, Strict, Text
+
+FactType = Literal["bool", "enum", "set", "number", "date", "text"]
+
+
+class FactDef(Strict):
+    type: FactType
+    group: Literal["text", "cabinet", "process"] = Field(
+        description="text: about the text on the table; cabinet: what the cabinet will do; "
+        "process: where the procedure stands")
+    description: Text
+    values: dict[Name, Text] | None = Field(
+        default=None, description="allowed values (enum and set only), each with its meaning")
+    unit: str | None = None
+
+    @model_validator(mode="after")
+    def _values_iff_enum(self) -> FactDef:
+        if (self.type in ("enum", "set")) != bool(self.values):
+            raise ValueError("'values' is required for enum and set facts and only for them")
+        return self
+
+
+class ConceptDef(Strict):
+    description: Text
+    when: dict[str, Any] = Field(description="a condition over facts and other concepts")
+
+
+class Vocabulary(Strict):
+    dossier: Name
+    title: Text
+    proposal: str | None = None
+    facts: dict[Name, FactDef] = Field(min_length=1)
+    concepts: dict[Name, ConceptDef] = Field(default_factory=dict)
+    sources: list[Source] = Field(default_factory=list)

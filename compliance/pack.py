@@ -1,0 +1,70 @@
+"""A rule pack: one dossier's clause rules under one choice of interpretations,
+ready for a backend. Built once per run and reused for every position."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from compliance.conditions.ast import Cond, Not, facts_of
+from compliance.model.rules import ClauseRule
+from compliance.model.vocabulary import Vocabulary
+
+Verdict = Literal["conflicts", "undetermined", "complies", "not_applicable"]
+VERDICTS: tuple[Verdict, ...] = ("conflicts", "undetermined", "complies", "not_applicable")
+# worst first: a motion's verdict is the worst of its clauses'
+SEVERITY: dict[str, int] = {v: i for i, v in enumerate(VERDICTS)}
+
+
+@dataclass(frozen=True)
+class CompiledClause:
+    key: str  # "<motion>#<clause>"
+    motion: str
+    clause: int
+    interpretation: str
+    applies: Cond | None
+    conflicts: Cond
+    complies: Cond
+    notes: tuple[Cond, ...]
+    rule: ClauseRule
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Outcome:
+    verdict: Verdict
+    notes: tuple[int, ...] = ()
+
+
+@dataclass
+class RulePack:
+    dossier: str
+    vocab: Vocabulary
+    concepts: Mapping[str, Cond]
+    clauses: tuple[CompiledClause, ...]
+    _facts: frozenset[str] | None = field(default=None, repr=False)
+
+    @property
+    def facts(self) -> frozenset[str]:
+        """Facts any rule of the pack reads: the only ones passed to a backend."""
+        if self._facts is None:
+            names: set[str] = set()
+            for c in self.clauses:
+                for cond in (c.applies, c.conflicts, c.complies, *c.notes):
+                    if cond is not None:
+                        names |= facts_of(cond, dict(self.concepts))
+            self._facts = frozenset(names)
+        return self._facts
+
+
+def compile_clause(motion: str, interpretation: str, rule: ClauseRule, conds: dict[str, Any],
+                   file: str, line: int) -> CompiledClause:
+    conflicts = conds["conflicts_when"]
+    complies = conds.get("complies_when") or Not(conflicts, conflicts.loc)
+    return CompiledClause(
+        key=f"{motion}#{rule.clause}", motion=motion, clause=rule.clause,
+        interpretation=interpretation, applies=conds.get("applies_when"), conflicts=conflicts,
+        complies=complies, notes=tuple(conds.get("notes", ())), rule=rule, file=file, line=line,
+    )
