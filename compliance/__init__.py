@@ -1,0 +1,19 @@
+"""motion-compliance: checks the Dutch cabinet's positions against adopted motions.
+
+Library use::
+
+    from pathlib import Path
+    import compliance
+
+    report = compliance.run_check(Path("."), lang="en")
+    for finding in report.findings:
+        print(finding.motion, finding.clause, finding.verdict)
+"""
+
+from compliance.api import check, load_positions, load_workspace, run_check
+from compliance.errors import InputError, InputErrors
+from compliance.model.output import Finding, MotionVerdict, Report
+
+__version__ = "0.1.0"
+__all__ = ["Finding", "InputError", "InputErrors", "MotionVerdict", "Report", "check",
+           "load_positions", "load_workspace", "run_check"]

@@ -258,14 +258,15 @@ class DurableBackend:
     @staticmethod
     def _outcomes(pack: RulePack, fired: list[Any]) -> dict[str, Outcome]:
         verdicts: dict[str, str] = {}
-        notes: dict[str, list[int]] = {}
+        notes: dict[str, set[int]] = {}
+        # The engine expands $or into alternatives, each of which fires: the same
+        # verdict may arrive more than once; two different ones would be a defect.
         for key, what in fired:
             if isinstance(what, int):
-                notes.setdefault(key, []).append(what)
-            elif key in verdicts:
-                raise InternalError(f"durable-rules gave two verdicts for {key}")
-            else:
-                verdicts[key] = what
+                notes.setdefault(key, set()).add(what)
+            elif verdicts.setdefault(key, what) != what:
+                raise InternalError(f"durable-rules gave two verdicts for {key}: "
+                                    f"{verdicts[key]} and {what}")
         return {c.key: Outcome(verdicts.get(c.key, "undetermined"),  # type: ignore[arg-type]
                                tuple(sorted(notes.get(c.key, ()))))
                 for c in pack.clauses}

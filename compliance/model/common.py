@@ -23,6 +23,8 @@ DateStr = Annotated[
     AfterValidator(_check_date),
 ]
 Name = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,62}$")]
+DossierName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{0,62}$",
+                                   description="the dossier's folder name under rules/")]
 MotionId = Annotated[
     str,
     Field(pattern=r"^[0-9]{4,6}-[0-9]{1,5}$|^provisional-[a-z0-9-]+$",

@@ -6,7 +6,15 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from compliance.model.common import DateStr, Kamerstuk, MotionId, Name, Source, Strict, Text
+from compliance.model.common import (
+    DateStr,
+    DossierName,
+    Kamerstuk,
+    MotionId,
+    Source,
+    Strict,
+    Text,
+)
 
 Result = Literal["submitted", "adopted", "rejected", "withdrawn", "held", "replaced"]
 Statement = Literal["will_execute", "will_not_execute", "executed", "partially_executed"]
@@ -14,6 +22,14 @@ AppraisalValue = Literal[
     "overgenomen", "ontraden", "ontraden_tenzij_gewijzigd", "oordeel_kamer",
     "verzocht_aan_te_houden", "geen_appreciatie", "onbekend",
 ]
+
+
+def motion_sort_key(motion_id: str) -> tuple[int, int, str]:
+    """Order motions by dossier and number (885 before 1011), provisional ones last."""
+    dossier, _, number = motion_id.partition("-")
+    if dossier.isdigit() and number.isdigit():
+        return (int(dossier), int(number), "")
+    return (10**9, 0, motion_id)
 
 
 class Submitter(Strict):
@@ -65,7 +81,7 @@ class MotionRecord(Strict):
     clauses: list[Clause] = Field(min_length=1)
     appraisal: Appraisal | None = None
     execution: list[ExecutionStatement] = Field(default_factory=list)
-    dossiers: list[Name] = Field(min_length=1)
+    dossiers: list[DossierName] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
     notes: Text | None = None
 

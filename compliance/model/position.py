@@ -6,7 +6,16 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from compliance.model.common import DateStr, Kamerstuk, MotionId, Name, Source, Strict, Text
+from compliance.model.common import (
+    DateStr,
+    DossierName,
+    Kamerstuk,
+    MotionId,
+    Name,
+    Source,
+    Strict,
+    Text,
+)
 from compliance.model.motion import Statement
 
 
@@ -37,7 +46,7 @@ class Declaration(Strict):
 
 class Position(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,80}$")
-    dossier: Name
+    dossier: DossierName
     date: DateStr
     actor: str = Field(min_length=1)
     source: SourceDocument

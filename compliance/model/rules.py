@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from compliance.model.common import MotionId, Name, Strict, Text
+from compliance.model.common import DossierName, MotionId, Strict, Text
 
 Condition = dict[str, Any]
 
@@ -43,7 +43,7 @@ class Interpretation(Strict):
 
 class RuleFile(Strict):
     motion: MotionId
-    dossier: Name
+    dossier: DossierName
     interpretations: list[Interpretation] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from compliance.model.common import Name, Source, Strict, Text
+from compliance.model.common import DossierName, Name, Source, Strict, Text
 
 FactType = Literal["bool", "enum", "set", "number", "date", "text"]
 
@@ -34,9 +34,11 @@ class ConceptDef(Strict):
 
 
 class Vocabulary(Strict):
-    dossier: Name
+    dossier: DossierName
     title: Text
     proposal: str | None = None
     facts: dict[Name, FactDef] = Field(min_length=1)
     concepts: dict[Name, ConceptDef] = Field(default_factory=dict)
+    step_kinds: dict[Name, Text] = Field(
+        default_factory=dict, description="kinds of planned steps a position may list")
     sources: list[Source] = Field(default_factory=list)

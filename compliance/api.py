@@ -1,0 +1,28 @@
+"""The library's front door: load a workspace, load positions, check them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from compliance.backends import Backend, get_backend
+from compliance.evaluate import check
+from compliance.loading.workspace import LoadedPosition, Workspace, load_positions, load_workspace
+from compliance.model.common import Lang
+from compliance.model.output import Report
+
+DEFAULT_POSITIONS = Path("examples/positions")
+
+
+def run_check(workspace: Path, paths: list[Path] | None = None, *, backend: str | Backend = "durable",
+              lang: Lang = "nl", as_of: str | None = None,
+              interpretations: dict[str, str] | None = None, notice: Any = None) -> Report:
+    """Load everything and evaluate; raises InputErrors on bad input."""
+    ws = load_workspace(workspace)
+    positions = load_positions(ws, paths or [workspace / DEFAULT_POSITIONS])
+    engine = get_backend(backend, notice) if isinstance(backend, str) else backend
+    return check(ws, positions, engine, lang=lang, as_of=as_of, interpretations=interpretations)
+
+
+__all__ = ["LoadedPosition", "Report", "Workspace", "check", "load_positions", "load_workspace",
+           "run_check"]

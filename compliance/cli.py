@@ -1,0 +1,185 @@
+"""The command line: parse arguments, call the library, print. Nothing else."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from compliance.errors import InputErrors, InternalError
+
+app = typer.Typer(
+    name="compliance",
+    help="Check cabinet positions against motions adopted by the Tweede Kamer. "
+    "Toetst kabinetsposities aan aangenomen moties.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+class Lang(StrEnum):
+    nl = "nl"
+    en = "en"
+
+
+class Fmt(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(StrEnum):
+    undeclared = "undeclared"
+    conflict = "conflict"
+    undetermined = "undetermined"
+    never = "never"
+
+
+class BackendName(StrEnum):
+    durable = "durable"
+    direct = "direct"
+
+
+WorkspaceOpt = Annotated[Path, typer.Option("--workspace", "-w", help="folder with motions/ and "
+                                            "rules/ (default: the current folder)")]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="language of the output: nl or en")]
+
+
+def guarded(fn: Callable[[], int]) -> None:
+    """Run a command body; turn input errors into exit 2, never a traceback."""
+    try:
+        code = fn()
+    except InputErrors as e:
+        typer.echo(e.render(), err=True)
+        raise typer.Exit(2) from None
+    except InternalError as e:
+        typer.echo(f"internal error: {e}", err=True)
+        raise typer.Exit(3) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+    except Exception as e:
+        if os.environ.get("COMPLIANCE_DEBUG"):
+            raise
+        typer.echo(f"internal error: {type(e).__name__}: {e} (set COMPLIANCE_DEBUG=1 for details)",
+                   err=True)
+        raise typer.Exit(3) from None
+    raise typer.Exit(code)
+
+
+def _interpretations(values: list[str] | None) -> dict[str, str] | None:
+    out: dict[str, str] = {}
+    for v in values or []:
+        motion, _, name = v.rpartition("=")
+        out[motion or "*"] = name
+    return out or None
+
+
+def fails(report: Any, level: FailOn) -> bool:
+    """Does anything in the report reach the fail-on level?"""
+    for f in report.findings:
+        if level is FailOn.never:
+            return False
+        if f.verdict == "conflicts" and (level is not FailOn.undeclared or f.declared is not True):
+            return True
+        if level is FailOn.undetermined and f.verdict == "undetermined":
+            return True
+    return False
+
+
+def emit(content: str, output: Path | None) -> None:
+    from compliance.reports import write_atomically
+
+    if output is None:
+        sys.stdout.write(content)
+        sys.stdout.flush()
+    else:
+        write_atomically(output, content)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path] | None, typer.Argument(help="position files or folders "
+                                                      "(default: examples/positions)")] = None,
+    workspace: WorkspaceOpt = Path("."),
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="output format")] = Fmt.text,
+    lang: LangOpt = Lang.nl,
+    backend: Annotated[BackendName, typer.Option(help="rule engine")] = BackendName.durable,
+    fail_on: Annotated[FailOn, typer.Option(help="exit 1 when a finding reaches this level")]
+    = FailOn.undeclared,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="evaluate as of YYYY-MM-DD "
+                                              "(default: each position's own date)")] = None,
+    interpretation: Annotated[list[str] | None, typer.Option(
+        help="NAME or MOTION=NAME: choose a rule interpretation")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="write the report to "
+                                                "this file (atomically)")] = None,
+) -> None:
+    """Check positions against the adopted motions. Exit 0: nothing reaches --fail-on;
+    1: something does; 2: bad input."""
+
+    def body() -> int:
+        from compliance.api import run_check
+        from compliance.dates import PartialDate
+        from compliance.errors import InputError
+        from compliance.reports import render
+
+        if as_of is not None:
+            try:
+                PartialDate.parse(as_of)
+            except ValueError as e:
+                raise InputErrors([InputError("--as-of", 1, 1, str(e), "write YYYY-MM-DD")]) from None
+        report = run_check(workspace, paths, backend=backend.value, lang=lang.value, as_of=as_of,
+                           interpretations=_interpretations(interpretation))
+        emit(render(report, fmt.value), output)
+        return 1 if fails(report, fail_on) else 0
+
+    guarded(body)
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="position files or folders")] = None,
+    workspace: WorkspaceOpt = Path("."),
+) -> None:
+    """Check motions, rules and positions against the schemas and vocabularies only."""
+
+    def body() -> int:
+        from compliance.api import DEFAULT_POSITIONS, load_positions, load_workspace
+
+        ws = load_workspace(workspace)
+        positions = load_positions(ws, paths or [workspace / DEFAULT_POSITIONS])
+        typer.echo(f"ok: {len(ws.motions)} motions, {len(ws.vocabularies)} dossiers, "
+                   f"{len(ws.rules)} rule files, {len(positions)} positions")
+        return 0
+
+    guarded(body)
+
+
+@app.command()
+def motions(workspace: WorkspaceOpt = Path("."), lang: LangOpt = Lang.nl) -> None:
+    """List the motion records, one line each."""
+
+    def body() -> int:
+        from compliance.api import load_workspace
+
+        from compliance.model.motion import motion_sort_key
+
+        ws = load_workspace(workspace)
+        for motion_id in sorted(ws.motions, key=motion_sort_key):
+            r = ws.motions[motion_id].record
+            cite = r.kamerstuk.cite(lang.value) if r.kamerstuk else motion_id
+            rules = "rules" if motion_id in ws.rules else "-"
+            voted = r.dates.voted or "?"
+            typer.echo(f"{motion_id:<14} {cite:<34} {r.short_name:<32} {r.result:<9} {voted:<10} "
+                       f"{','.join(r.dossiers)} {rules}")
+        return 0
+
+    guarded(body)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,278 @@
+"""From loaded positions and rules to findings: applicability, time, declarations.
+
+The backend decides each clause's verdict; this module explains it. For every
+clause it also evaluates the conditions three-valued with a trace (the reference
+semantics) and refuses to report a verdict the two do not agree on.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from compliance.backends import Backend
+from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Not
+from compliance.conditions.kleene import Trace, evaluate
+from compliance.conditions.values import MISSING, to_json
+from compliance.dates import PartialDate
+from compliance.errors import InternalError
+from compliance.i18n import t
+from compliance.loading.workspace import LoadedMotion, LoadedPosition, Workspace
+from compliance.logic import FALSE, TRUE, UNKNOWN, Truth
+from compliance.model.common import Lang
+from compliance.model.motion import motion_sort_key
+from compliance.model.output import (
+    DeclarationRef,
+    FactUse,
+    Finding,
+    MotionVerdict,
+    Reason,
+    Report,
+)
+from compliance.pack import SEVERITY, CompiledClause, Outcome, Verdict
+
+
+def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, lang: Lang = "nl",
+          as_of: str | None = None, interpretations: dict[str, str] | None = None) -> Report:
+    """Evaluate every position against every motion record of the workspace."""
+    positions = sorted(positions, key=lambda p: (p.file, p.model.id))
+    outcomes: dict[str, dict[str, Outcome]] = {}
+    for dossier in sorted({p.model.dossier for p in positions}):
+        group = [p for p in positions if p.model.dossier == dossier]
+        pack = ws.pack(dossier, interpretations)
+        for pos, result in zip(group, backend.evaluate(pack, [p.facts for p in group]), strict=True):
+            outcomes[pos.model.id] = result
+    findings: list[Finding] = []
+    summaries: list[MotionVerdict] = []
+    for pos in positions:
+        date = PartialDate.parse(as_of or pos.model.date)
+        for motion_id in sorted(ws.motions, key=motion_sort_key):
+            motion = ws.motions[motion_id]
+            interp = ws.interpretation_for(motion_id, interpretations)
+            compiled = _compiled(ws, motion_id, interp)
+            clause_findings = [
+                _finding(ws, pos, motion, number, compiled.get(number), outcomes[pos.model.id],
+                         date, lang)
+                for number in (c.number for c in motion.record.clauses)
+            ]
+            findings.extend(clause_findings)
+            summaries.append(_summary(pos, motion, clause_findings, lang))
+    counts = Counter(f.verdict for f in findings)
+    used = {m: ws.interpretation_for(m, interpretations) or "" for m in sorted(ws.rules)}
+    return Report(
+        lang=lang, as_of=as_of, interpretations=used,
+        counts={v: counts.get(v, 0) for v in SEVERITY}
+        | {"undeclared_conflicts": sum(1 for f in findings
+                                       if f.verdict == "conflicts" and f.declared is not True)},
+        motions=summaries, findings=findings,
+    )
+
+
+def _compiled(ws: Workspace, motion: str, interp: str | None) -> dict[int, CompiledClause]:
+    rules = ws.rules.get(motion)
+    if rules is None or interp is None:
+        return {}
+    return {c.clause: c for c in rules.compiled[interp]}
+
+
+def _summary(pos: LoadedPosition, motion: LoadedMotion, clauses: list[Finding],
+             lang: Lang) -> MotionVerdict:
+    worst = min(clauses, key=lambda f: (SEVERITY[f.verdict], f.clause))
+    declared = worst.declared if worst.verdict == "conflicts" else None
+    return MotionVerdict(
+        position=pos.model.id, position_file=pos.file, motion=motion.record.id,
+        motion_name=motion.record.short_name, kamerstuk=_cite(motion, lang),
+        verdict=worst.verdict, declared=declared,
+        clauses={str(f.clause): f.verdict for f in clauses}, message=worst.message,
+    )
+
+
+def _cite(motion: LoadedMotion, lang: Lang) -> str | None:
+    k = motion.record.kamerstuk
+    return k.cite(lang) if k else None
+
+
+def _finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: int,
+             clause: CompiledClause | None, outcomes: dict[str, Outcome], date: PartialDate,
+             lang: Lang) -> Finding:
+    record = motion.record
+    request = next(c.request.get(lang) for c in record.clauses if c.number == number)
+    base: dict[str, Any] = dict(
+        position=pos.model.id, position_file=pos.file, dossier=pos.model.dossier,
+        motion=record.id, motion_name=record.short_name, kamerstuk=_cite(motion, lang),
+        clause=number, request=request, rule=None, rule_file=None, rule_line=None,
+        interpretation=None, declared=None, missing_facts=[], facts=[], notes=[],
+        sources=_sources(pos, motion, lang),
+    )
+
+    def early(verdict: Verdict, part: str, text: str, result: Truth | None = None) -> Finding:
+        reason = Reason(part=part, result=result.value if result else None, text=text)  # type: ignore[arg-type]
+        return Finding(**base, verdict=verdict, message=text, reasons=[reason])
+
+    if pos.model.dossier not in record.dossiers:
+        return early("not_applicable", "dossier", t("other_dossier", lang, dossier=pos.model.dossier))
+    if record.result != "adopted":
+        return early("not_applicable", "adoption", t("not_adopted", lang, result=record.result))
+    adopted = PartialDate.parse(record.dates.voted).on_or_before(date) if record.dates.voted \
+        else UNKNOWN
+    voted = record.dates.voted or "?"
+    if adopted is FALSE:
+        return early("not_applicable", "adoption",
+                     t("adopted_later", lang, voted=voted, as_of=date.text), adopted)
+    if adopted is UNKNOWN:
+        return early("undetermined", "adoption",
+                     t("adoption_unknown", lang, voted=voted, as_of=date.text), adopted)
+    if clause is None:
+        return early("undetermined", "rule", t("no_rule", lang))
+
+    concepts = ws.vocabularies[pos.model.dossier].concepts
+    traces: dict[str, Trace] = {}
+    if clause.applies is not None:
+        traces["applies_when"] = evaluate(clause.applies, pos.facts, concepts)
+    traces["conflicts_when"] = evaluate(clause.conflicts, pos.facts, concepts)
+    traces["complies_when"] = evaluate(clause.complies, pos.facts, concepts)
+    note_traces = [evaluate(n, pos.facts, concepts) for n in clause.notes]
+    verdict = _verdict(traces)
+    outcome = outcomes[clause.key]
+    fired = tuple(i for i, tr in enumerate(note_traces) if tr.result is TRUE)
+    if outcome.verdict != verdict or outcome.notes != fired:
+        raise InternalError(
+            f"backend and reference semantics disagree on {clause.key} for position "
+            f"{pos.model.id}: {outcome.verdict}/{outcome.notes} vs {verdict}/{fired}")
+
+    messages = clause.rule.messages
+    missing = sorted(_missing(traces, verdict))
+    if verdict in ("conflicts", "complies"):
+        message = getattr(messages, verdict).get(lang)
+    elif verdict == "not_applicable":
+        message = messages.not_applicable.get(lang) if messages.not_applicable \
+            else t("not_applicable_rule", lang)
+    elif messages.undetermined:
+        message = messages.undetermined.get(lang)
+    elif missing:
+        message = t("undetermined_missing", lang, facts=", ".join(missing))
+    else:
+        message = t("undetermined_gap", lang)
+
+    reasons = [Reason(part=part, result=tr.result.value,  # type: ignore[arg-type]
+                      text=f"{t(part, lang)}: {describe(tr, lang)}")
+               for part, tr in traces.items()]
+    declared, declaration = None, None
+    if verdict == "conflicts":
+        declared, declaration, text = _declaration(motion, pos, date, lang)
+        reasons.append(Reason(part="declaration", text=text))
+    notes = [clause.rule.notes[i].message.get(lang) for i in fired]
+    all_traces = [*traces.values(), *note_traces]
+    base.update(rule=f"{clause.key}@{clause.interpretation}", rule_file=clause.file,
+                rule_line=clause.line, interpretation=clause.interpretation, declared=declared,
+                missing_facts=missing, facts=_facts_used(pos, all_traces), notes=notes)
+    if declaration is not None:
+        base["sources"] = [*base["sources"], declaration.source]
+    return Finding(**base, verdict=verdict, declaration=declaration, message=message,
+                   reasons=reasons)
+
+
+def _verdict(traces: dict[str, Trace]) -> Verdict:
+    applies = traces["applies_when"].result if "applies_when" in traces else TRUE
+    if applies is FALSE:
+        return "not_applicable"
+    if applies is TRUE:
+        conflict = traces["conflicts_when"].result
+        if conflict is TRUE:
+            return "conflicts"
+        if conflict is FALSE and traces["complies_when"].result is TRUE:
+            return "complies"
+    return "undetermined"
+
+
+def _missing(traces: dict[str, Trace], verdict: Verdict) -> set[str]:
+    if verdict != "undetermined":
+        return set()
+    out: set[str] = set()
+    for tr in traces.values():
+        out |= tr.missing_facts()
+    return out
+
+
+def _facts_used(pos: LoadedPosition, traces: Iterable[Trace]) -> list[FactUse]:
+    seen: dict[str, FactUse] = {}
+    for tr in traces:
+        for atom in tr.atoms():
+            name = atom.cond.fact  # type: ignore[union-attr]
+            if name in seen:
+                continue
+            loc = pos.fact_loc(name)
+            present = atom.value is not MISSING
+            seen[name] = FactUse(
+                name=name, present=present, value=to_json(atom.value) if present else None,
+                file=pos.file, line=loc[0] if loc else None, column=loc[1] if loc else None,
+                where=pos.fact_where(name))
+    return sorted(seen.values(), key=lambda f: (not f.present, f.line or 0, f.name))
+
+
+def _declaration(motion: LoadedMotion, pos: LoadedPosition, date: PartialDate,
+                 lang: Lang) -> tuple[bool | None, DeclarationRef | None, str]:
+    own = [(i, d) for i, d in enumerate(pos.model.declarations) if d.motion == motion.record.id]
+    if own:
+        i, decl = own[-1]
+        source = decl.source.cite(lang) if decl.source else pos.model.source.title
+        ref = DeclarationRef(statement=decl.statement, date=pos.model.date, origin="position",
+                             source=source, file=pos.file,
+                             line=pos.doc.loc(("declarations", i))[0])
+        text = t("declaration_position", lang, statement=t(decl.statement, lang))
+        return decl.statement == "will_not_execute", ref, text
+    known, uncertain = [], []
+    for i, s in enumerate(motion.record.execution):
+        when = PartialDate.parse(s.date).on_or_before(date)
+        if when is TRUE:
+            known.append((PartialDate.parse(s.date), i, s))
+        elif when is UNKNOWN:
+            uncertain.append(s)
+    latest = max(known, key=lambda k: (k[0].last, k[0].first, k[1]))[1:] if known else None
+    refusal = latest is not None and latest[1].statement == "will_not_execute"
+    if any((s.statement == "will_not_execute") != refusal for s in uncertain):
+        s = uncertain[0]
+        return None, None, t("declaration_uncertain", lang, date=s.date, as_of=date.text)
+    if latest is None:
+        return False, None, t("declaration_none", lang)
+    i, s = latest
+    ref = DeclarationRef(statement=s.statement, date=s.date, origin="motion_record",
+                         source=s.source.cite(lang), file=motion.file,
+                         line=motion.doc.loc(("execution", i))[0])
+    text = t("declaration_motion", lang, statement=t(s.statement, lang),
+             source=s.source.cite(lang), date=s.date)
+    return refusal, ref, text
+
+
+def _sources(pos: LoadedPosition, motion: LoadedMotion, lang: Lang) -> list[str]:
+    src = pos.model.source
+    parts = [src.title]
+    if src.kamerstuk:
+        parts.append(src.kamerstuk.cite(lang))
+    if src.date:
+        parts.append(src.date)
+    if src.where:
+        parts.append(src.where)
+    out = [", ".join(parts)]
+    if motion.record.kamerstuk:
+        out.append(f"{motion.record.short_name}, {motion.record.kamerstuk.cite(lang)}")
+    return out
+
+
+def describe(trace: Trace, lang: Lang) -> str:
+    """A one-line rendering of an evaluated condition with each part's result."""
+    c = trace.cond
+    r = t(f"condition_{trace.result.value}", lang)
+    if isinstance(c, Atom):
+        value = to_json(c.value)
+        shown = "" if c.op == "known" else f" {value}"
+        read = t("absent", lang) if trace.value is MISSING else to_json(trace.value)
+        return f"[{c.fact} {c.op}{shown}: {r} ({read})]"
+    if isinstance(c, ConceptRef):
+        return f"[{c.name}: {r}]"
+    if isinstance(c, Not):
+        return f"not {describe(trace.children[0], lang)}"
+    word = "all" if isinstance(c, All) else "any" if isinstance(c, Any_) else "?"
+    inner = ", ".join(describe(ch, lang) for ch in trace.children)
+    return f"{word}({inner}): {r}"

@@ -1,0 +1,73 @@
+"""User-facing words of the program in Dutch and English (rule texts live in the rules)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_T: dict[str, dict[str, str]] = {
+    "conflicts": {"nl": "strijdig", "en": "conflicts"},
+    "complies": {"nl": "in lijn", "en": "complies"},
+    "undetermined": {"nl": "onbepaald", "en": "undetermined"},
+    "not_applicable": {"nl": "niet van toepassing", "en": "not applicable"},
+    "declared": {"nl": "gemeld", "en": "declared"},
+    "undeclared": {"nl": "NIET gemeld", "en": "NOT declared"},
+    "declared_unknown": {"nl": "melding onbekend", "en": "declaration unknown"},
+    "other_dossier": {"nl": "De motie gaat niet over dossier '{dossier}'.",
+                      "en": "The motion does not concern dossier '{dossier}'."},
+    "not_adopted": {"nl": "De motie is niet aangenomen (uitkomst: {result}).",
+                    "en": "The motion was not adopted (result: {result})."},
+    "adopted_later": {"nl": "De motie is pas aangenomen op {voted}, na {as_of}.",
+                      "en": "The motion was adopted only on {voted}, after {as_of}."},
+    "adoption_unknown": {
+        "nl": "Of de motie op {as_of} al was aangenomen, is niet te bepalen (stemming: {voted}).",
+        "en": "Whether the motion had been adopted by {as_of} cannot be told (vote: {voted})."},
+    "no_rule": {"nl": "Dit verzoek is (nog) niet geformaliseerd in rules/; de uitkomst is onbepaald.",
+                "en": "This request has not been formalised in rules/; the outcome is undetermined."},
+    "undetermined_missing": {"nl": "Niet te bepalen: de positie noemt niet {facts}.",
+                             "en": "Cannot be determined: the position does not state {facts}."},
+    "undetermined_gap": {
+        "nl": "Niet te bepalen: de regel zegt voor deze feiten niet of de positie in lijn is.",
+        "en": "Cannot be determined: the rule does not decide for these facts."},
+    "not_applicable_rule": {"nl": "De voorwaarde voor toepassing van dit verzoek is niet vervuld.",
+                            "en": "The condition for this request to apply is not met."},
+    "declaration_position": {"nl": "Het kabinet meldt in dit document: {statement}.",
+                             "en": "The cabinet states in this document: {statement}."},
+    "declaration_motion": {"nl": "Het kabinet heeft gemeld: {statement} ({source}, {date}).",
+                           "en": "The cabinet has stated: {statement} ({source}, {date})."},
+    "declaration_none": {"nl": "Het kabinet heeft niet gemeld dat het deze motie niet uitvoert.",
+                         "en": "The cabinet has not declared that it will not execute this motion."},
+    "declaration_uncertain": {
+        "nl": "Of de melding van {date} vóór {as_of} lag, is niet te bepalen.",
+        "en": "Whether the statement of {date} came before {as_of} cannot be told."},
+    "will_execute": {"nl": "zal de motie uitvoeren", "en": "will execute the motion"},
+    "will_not_execute": {"nl": "zal de motie niet uitvoeren", "en": "will not execute the motion"},
+    "executed": {"nl": "heeft de motie uitgevoerd", "en": "has executed the motion"},
+    "partially_executed": {"nl": "heeft de motie deels uitgevoerd",
+                           "en": "has partly executed the motion"},
+    "condition_true": {"nl": "waar", "en": "true"},
+    "condition_false": {"nl": "onwaar", "en": "false"},
+    "condition_unknown": {"nl": "onbekend", "en": "unknown"},
+    "applies_when": {"nl": "van toepassing als", "en": "applies when"},
+    "conflicts_when": {"nl": "strijdig als", "en": "conflicts when"},
+    "complies_when": {"nl": "in lijn als", "en": "complies when"},
+    "position": {"nl": "Positie", "en": "Position"},
+    "motion": {"nl": "Motie", "en": "Motion"},
+    "verdict": {"nl": "Oordeel", "en": "Verdict"},
+    "clause": {"nl": "verzoek", "en": "clause"},
+    "facts_used": {"nl": "gebruikte feiten", "en": "facts used"},
+    "absent": {"nl": "niet vermeld", "en": "not stated"},
+    "missing": {"nl": "ontbrekende feiten", "en": "missing facts"},
+    "note": {"nl": "let op", "en": "note"},
+    "summary": {"nl": "{n} bevindingen: {conflicts} strijdig ({undeclared} niet gemeld), "
+                      "{undetermined} onbepaald, {complies} in lijn, {na} niet van toepassing",
+                "en": "{n} findings: {conflicts} conflict ({undeclared} not declared), "
+                      "{undetermined} undetermined, {complies} comply, {na} not applicable"},
+    "no_positions": {"nl": "Geen posities gevonden in {paths}.", "en": "No positions found in {paths}."},
+    "as_of": {"nl": "peildatum", "en": "as of"},
+    "source": {"nl": "bron", "en": "source"},
+}
+
+
+def t(key: str, lang: str, **kw: Any) -> str:
+    text = _T[key][lang]
+    return text.format(**kw) if kw else text

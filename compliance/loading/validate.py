@@ -1,0 +1,90 @@
+"""Check a loaded YAML document against its published JSON Schema and its model,
+turning every problem into ``file:line:col: problem — fix``."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+import jsonschema
+from jsonschema.exceptions import ValidationError, best_match
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticError
+
+from compliance import schemas
+from compliance.errors import InputError
+from compliance.loading.yaml_safe import Document
+
+M = TypeVar("M", bound=BaseModel)
+
+_validators: dict[str, jsonschema.protocols.Validator] = {}
+
+
+def _validator(kind: str) -> Any:
+    if kind not in _validators:
+        schema = schemas.load(kind)
+        cls = jsonschema.validators.validator_for(schema)
+        _validators[kind] = cls(schema, format_checker=cls.FORMAT_CHECKER)
+    return _validators[kind]
+
+
+def _schema_at(error: ValidationError) -> dict[str, Any]:
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
+def _errors_for(doc: Document, error: ValidationError, kind: str) -> list[InputError]:
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        return _errors_for(doc, best_match(error.context), kind)
+    path = tuple(error.absolute_path)
+    schema = _schema_at(error)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = sorted(schema.get("properties", {}))
+        out = []
+        for key in sorted(set(error.instance) - set(allowed)):
+            close = difflib.get_close_matches(key, allowed, n=1)
+            fix = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
+            out.append(doc.error((*path, key), f"unknown key '{key}'", fix, key=True))
+        return out
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return [doc.error(path, f"missing required key '{missing}'", f"add '{missing}: ...'")]
+    if error.validator == "enum":
+        options = ", ".join(str(o) for o in error.validator_value)
+        close = difflib.get_close_matches(str(error.instance), [str(o) for o in error.validator_value], n=1)
+        fix = f"did you mean '{close[0]}'?" if close else f"use one of: {options}"
+        return [doc.error(path, f"{error.instance!r} is not an allowed value", fix)]
+    if error.validator == "type":
+        want = error.validator_value
+        return [doc.error(path, f"expected {want}, found {type(error.instance).__name__} "
+                          f"{error.instance!r}"[:200], f"write a {want} here")]
+    if error.validator == "pattern":
+        hint = schema.get("description") or f"match the pattern {error.validator_value}"
+        return [doc.error(path, f"{error.instance!r} has the wrong form", hint)]
+    return [doc.error(path, error.message[:300], f"see the schema compliance/schemas/{schemas.FILES[kind]}")]
+
+
+def check_schema(doc: Document, kind: str) -> list[InputError]:
+    """Every schema violation of ``doc``, in document order."""
+    errors: list[InputError] = []
+    for error in _validator(kind).iter_errors(doc.data):
+        errors.extend(_errors_for(doc, error, kind))
+    return sorted(set(errors))
+
+
+def build_model(doc: Document, model: type[M]) -> tuple[M | None, list[InputError]]:
+    """Construct the typed model (after the schema passed); map its errors to lines."""
+    try:
+        return model.model_validate(doc.data), []
+    except PydanticError as e:
+        out = []
+        for err in e.errors():
+            msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+            out.append(doc.error(tuple(err.get("loc", ())), msg, "correct this value"))
+        return None, out
+
+
+def load_checked(doc: Document, kind: str, model: type[M]) -> tuple[M | None, list[InputError]]:
+    errors = check_schema(doc, kind)
+    if errors:
+        return None, errors
+    return build_model(doc, model)

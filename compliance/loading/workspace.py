@@ -1,0 +1,355 @@
+"""Load a workspace: motion records, dossier vocabularies, rule files, positions.
+
+Everything is checked before anything is evaluated: schema, model, names against
+the vocabulary, references between files. All problems of all files are collected
+and raised together as :class:`InputErrors`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from compliance.conditions.ast import Cond
+from compliance.conditions.parse import ConditionParser, concept_cycle, did_you_mean
+from compliance.conditions.values import MISSING, typed_value
+from compliance.errors import InputError, InputErrors
+from compliance.loading.validate import load_checked
+from compliance.loading.yaml_safe import Document, load_file
+from compliance.model.motion import MotionRecord
+from compliance.model.position import Position
+from compliance.model.rules import RuleFile
+from compliance.model.vocabulary import Vocabulary
+from compliance.pack import CompiledClause, RulePack, compile_clause
+
+RESERVED_RULE_FILES = {"dossier.yaml", "timeline.yaml"}
+
+
+@dataclass
+class LoadedMotion:
+    record: MotionRecord
+    file: str
+    doc: Document
+
+
+@dataclass
+class LoadedVocabulary:
+    model: Vocabulary
+    concepts: dict[str, Cond]
+    file: str
+
+
+@dataclass
+class LoadedRules:
+    model: RuleFile
+    file: str
+    doc: Document
+    # interpretation name -> compiled clauses
+    compiled: dict[str, list[CompiledClause]]
+
+
+@dataclass
+class LoadedPosition:
+    model: Position
+    file: str
+    doc: Document
+    facts: dict[str, Any]  # typed values of stated facts
+
+    def fact_loc(self, name: str) -> tuple[int, int] | None:
+        path = ("facts", name)
+        return self.doc.value_locs.get(path)
+
+    def fact_where(self, name: str) -> str | None:
+        raw = self.model.facts.get(name)
+        return raw.get("where") if isinstance(raw, dict) else None
+
+
+@dataclass
+class Workspace:
+    root: Path
+    motions: dict[str, LoadedMotion] = field(default_factory=dict)
+    vocabularies: dict[str, LoadedVocabulary] = field(default_factory=dict)
+    rules: dict[str, LoadedRules] = field(default_factory=dict)  # by motion id
+    _packs: dict[tuple[str, tuple[tuple[str, str], ...]], RulePack] = field(default_factory=dict)
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return str(path)
+
+    def interpretation_for(self, motion: str, choice: dict[str, str] | None = None) -> str | None:
+        rules = self.rules.get(motion)
+        if rules is None:
+            return None
+        wanted = (choice or {}).get(motion) or (choice or {}).get("*")
+        names = [i.name for i in rules.model.interpretations]
+        if wanted in names:
+            return wanted
+        return rules.model.default_interpretation().name
+
+    def pack(self, dossier: str, choice: dict[str, str] | None = None) -> RulePack:
+        """The rule pack of a dossier for the chosen interpretations (compiled once)."""
+        selected = tuple(sorted(
+            (m, self.interpretation_for(m, choice) or "")
+            for m, r in self.rules.items() if r.model.dossier == dossier))
+        key = (dossier, selected)
+        if key not in self._packs:
+            clauses: list[CompiledClause] = []
+            for motion, interpretation in selected:
+                clauses.extend(self.rules[motion].compiled[interpretation])
+            vocab = self.vocabularies[dossier]
+            self._packs[key] = RulePack(dossier, vocab.model, vocab.concepts, tuple(clauses))
+        return self._packs[key]
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def _load(path: Path, ws: Workspace, kind: str, model: Any, errors: list[InputError]) -> Any:
+    try:
+        doc = load_file(path, ws.display(path))
+    except InputErrors as e:
+        errors.extend(e.errors)
+        return None, None
+    if doc.data is None:
+        errors.append(InputError(doc.file, 1, 1, "file is empty", f"write a {kind} record"))
+        return None, None
+    obj, errs = load_checked(doc, kind, model)
+    errors.extend(errs)
+    return obj, doc
+
+
+def load_workspace(root: Path) -> Workspace:
+    """Load motions/ and rules/ below ``root``; raise InputErrors listing every problem."""
+    ws = Workspace(root=root)
+    errors: list[InputError] = []
+    _load_motions(ws, errors)
+    _load_vocabularies(ws, errors)
+    _load_rules(ws, errors)
+    if errors:
+        raise InputErrors(errors)
+    return ws
+
+
+def _load_motions(ws: Workspace, errors: list[InputError]) -> None:
+    for path in _yaml_files(ws.root / "motions"):
+        record, doc = _load(path, ws, "motion", MotionRecord, errors)
+        if record is None:
+            continue
+        if record.id in ws.motions:
+            errors.append(doc.error(("id",), f"duplicate motion id '{record.id}' (also in "
+                                    f"{ws.motions[record.id].file})", "give each motion one file"))
+            continue
+        if path.stem != record.id:
+            errors.append(doc.error(("id",), f"file name '{path.name}' does not match id "
+                                    f"'{record.id}'", f"rename the file to {record.id}.yaml"))
+        ws.motions[record.id] = LoadedMotion(record, doc.file, doc)
+
+
+def _load_vocabularies(ws: Workspace, errors: list[InputError]) -> None:
+    rules_dir = ws.root / "rules"
+    if not rules_dir.is_dir():
+        return
+    for folder in sorted(p for p in rules_dir.iterdir() if p.is_dir()):
+        path = folder / "dossier.yaml"
+        if not path.is_file():
+            errors.append(InputError(ws.display(folder), 1, 1, "dossier folder without dossier.yaml",
+                                     "add the dossier's vocabulary as dossier.yaml"))
+            continue
+        vocab, doc = _load(path, ws, "dossier", Vocabulary, errors)
+        if vocab is None:
+            continue
+        if vocab.dossier != folder.name:
+            errors.append(doc.error(("dossier",), f"dossier '{vocab.dossier}' does not match its "
+                                    f"folder '{folder.name}'", f"write dossier: {folder.name}"))
+        clashes = sorted(set(vocab.facts) & set(vocab.concepts))
+        for name in clashes:
+            errors.append(doc.error(("concepts", name), f"'{name}' is both a fact and a concept",
+                                    "rename the concept", key=True))
+        parser = ConditionParser(vocab, doc, errors)
+        concepts: dict[str, Cond] = {}
+        for name, concept in vocab.concepts.items():
+            cond = parser.parse(concept.when, ("concepts", name, "when"))
+            if cond is not None:
+                concepts[name] = cond
+        if len(concepts) < len(vocab.concepts):
+            continue
+        cycle = concept_cycle(concepts)
+        if cycle:
+            errors.append(doc.error(("concepts", cycle[0]), "concepts refer to each other in a "
+                                    f"cycle: {' -> '.join(cycle)}", "break the cycle", key=True))
+            continue
+        ws.vocabularies[vocab.dossier] = LoadedVocabulary(vocab, concepts, doc.file)
+
+
+def _load_rules(ws: Workspace, errors: list[InputError]) -> None:
+    for dossier, vocab in sorted(ws.vocabularies.items()):
+        for path in _yaml_files(ws.root / "rules" / dossier):
+            if path.name in RESERVED_RULE_FILES:
+                continue
+            rules, doc = _load(path, ws, "rules", RuleFile, errors)
+            if rules is None:
+                continue
+            loaded = _check_rules(ws, rules, doc, vocab, dossier, errors)
+            if loaded is not None:
+                ws.rules[rules.motion] = loaded
+
+
+def _check_rules(ws: Workspace, rules: RuleFile, doc: Document, vocab: LoadedVocabulary,
+                 dossier: str, errors: list[InputError]) -> LoadedRules | None:
+    before = len(errors)
+    motion = ws.motions.get(rules.motion)
+    if motion is None:
+        hint = did_you_mean(rules.motion, ws.motions)
+        errors.append(doc.error(("motion",), f"no motion record '{rules.motion}' in motions/",
+                                hint or f"add motions/{rules.motion}.yaml"))
+        return None
+    if rules.motion in ws.rules:
+        errors.append(doc.error(("motion",), f"motion '{rules.motion}' already has rules in "
+                                f"{ws.rules[rules.motion].file}", "keep one rule file per motion"))
+    if rules.dossier != dossier:
+        errors.append(doc.error(("dossier",), f"rule file says dossier '{rules.dossier}' but "
+                                f"lies in rules/{dossier}/", f"write dossier: {dossier}"))
+    if dossier not in motion.record.dossiers:
+        errors.append(doc.error(("dossier",), f"motion {rules.motion} is not about dossier "
+                                f"'{dossier}'", "add the dossier to the motion's 'dossiers'"))
+    clause_numbers = {c.number for c in motion.record.clauses}
+    parser = ConditionParser(vocab.model, doc, errors)
+    compiled: dict[str, list[CompiledClause]] = {}
+    for i, interp in enumerate(rules.interpretations):
+        seen: set[int] = set()
+        out: list[CompiledClause] = []
+        for j, clause in enumerate(interp.clauses):
+            base = ("interpretations", i, "clauses", j)
+            if clause.clause not in clause_numbers:
+                errors.append(doc.error((*base, "clause"), f"motion {rules.motion} has no clause "
+                                        f"{clause.clause}", f"use one of {sorted(clause_numbers)}"))
+                continue
+            if clause.clause in seen:
+                errors.append(doc.error((*base, "clause"), f"clause {clause.clause} is formalised "
+                                        "twice in this interpretation", "merge the two"))
+                continue
+            seen.add(clause.clause)
+            conds: dict[str, Any] = {}
+            for part in ("applies_when", "conflicts_when", "complies_when"):
+                raw = getattr(clause, part)
+                if raw is not None:
+                    conds[part] = parser.parse(raw, (*base, part))
+            conds["notes"] = [parser.parse(n.when, (*base, "notes", k, "when"))
+                              for k, n in enumerate(clause.notes)]
+            line = doc.loc(base)[0]
+            if all(v is not None for k, v in conds.items() if k != "notes") \
+                    and None not in conds["notes"]:
+                out.append(compile_clause(rules.motion, interp.name, clause, conds, doc.file, line))
+        compiled[interp.name] = sorted(out, key=lambda c: c.clause)
+    if len(errors) > before:
+        return None
+    return LoadedRules(rules, doc.file, doc, compiled)
+
+
+def position_files(paths: list[Path]) -> list[Path]:
+    """The YAML files named, and those in folders named (recursively), sorted."""
+    out: set[Path] = set()
+    for p in paths:
+        if p.is_dir():
+            out.update(f for f in p.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file())
+        else:
+            out.add(p)
+    return sorted(out)
+
+
+def load_positions(ws: Workspace, paths: list[Path]) -> list[LoadedPosition]:
+    """Load and check position files; raise InputErrors listing every problem."""
+    errors: list[InputError] = []
+    out: list[LoadedPosition] = []
+    ids: dict[str, str] = {}
+    for path in position_files(paths):
+        if not path.exists():
+            errors.append(InputError(ws.display(path), 1, 1, "no such file or folder",
+                                     "check the path"))
+            continue
+        position, doc = _load(path, ws, "position", Position, errors)
+        if position is None:
+            continue
+        if position.id in ids:
+            errors.append(doc.error(("id",), f"duplicate position id '{position.id}' (also in "
+                                    f"{ids[position.id]})", "give each position a unique id"))
+            continue
+        ids[position.id] = doc.file
+        loaded = _check_position(ws, position, doc, errors)
+        if loaded is not None:
+            out.append(loaded)
+    if errors:
+        raise InputErrors(errors)
+    return out
+
+
+def _check_position(ws: Workspace, position: Position, doc: Document,
+                    errors: list[InputError]) -> LoadedPosition | None:
+    before = len(errors)
+    vocab = ws.vocabularies.get(position.dossier)
+    if vocab is None:
+        hint = did_you_mean(position.dossier, ws.vocabularies)
+        errors.append(doc.error(("dossier",), f"unknown dossier '{position.dossier}'",
+                                hint or f"known dossiers: {', '.join(sorted(ws.vocabularies))}"))
+        return None
+    facts: dict[str, Any] = {}
+    for name, entry in position.facts.items():
+        path = ("facts", name)
+        fact = vocab.model.facts.get(name)
+        if fact is None:
+            hint = did_you_mean(name, vocab.model.facts)
+            errors.append(doc.error(path, f"fact '{name}' is not in the vocabulary of dossier "
+                                    f"'{position.dossier}'", hint or f"see {vocab.file}", key=True))
+            continue
+        raw = entry
+        if isinstance(entry, dict):
+            extra = sorted(set(entry) - {"value", "where", "note"})
+            if extra or "value" not in entry:
+                errors.append(doc.error(path, f"a fact entry has keys value, where, note; found "
+                                        f"{sorted(entry)}", "write {value: ..., where: ...}"))
+                continue
+            raw, path = entry["value"], (*path, "value")
+        if raw is None:
+            errors.append(doc.error(path, f"fact '{name}' is null", "leave a fact out when the "
+                                    "document does not state it; it then counts as unknown"))
+            continue
+        value = typed_value(fact, raw)
+        if value is MISSING:
+            errors.append(doc.error(path, _type_problem(name, fact, raw), _type_fix(fact, raw)))
+            continue
+        facts[name] = value
+    for i, decl in enumerate(position.declarations):
+        if decl.motion not in ws.motions:
+            hint = did_you_mean(decl.motion, ws.motions)
+            errors.append(doc.error(("declarations", i, "motion"), f"no motion record "
+                                    f"'{decl.motion}'", hint or "add it to motions/ or fix the id"))
+    kinds = vocab.model.step_kinds
+    for i, step in enumerate(position.planned_steps):
+        if kinds and step.kind not in kinds:
+            hint = did_you_mean(step.kind, kinds)
+            errors.append(doc.error(("planned_steps", i, "kind"), f"unknown step kind "
+                                    f"'{step.kind}'", hint or f"use one of: {', '.join(sorted(kinds))}"))
+    if len(errors) > before:
+        return None
+    return LoadedPosition(position, doc.file, doc, facts)
+
+
+def _type_problem(name: str, fact: Any, raw: Any) -> str:
+    if fact.type in ("enum", "set"):
+        return f"{raw!r} is not a valid value of {fact.type} fact '{name}'"
+    return f"fact '{name}' is a {fact.type}; {raw!r} is not"
+
+
+def _type_fix(fact: Any, raw: Any) -> str:
+    if fact.type == "enum":
+        return did_you_mean(str(raw), fact.values) or f"use one of: {', '.join(sorted(fact.values))}"
+    if fact.type == "set":
+        return f"write a list of: {', '.join(sorted(fact.values))}"
+    return {"bool": "write true or false", "number": "write a number", "text": "quote the text",
+            "date": "write YYYY-MM-DD, YYYY-MM or YYYY"}[fact.type]

@@ -1,0 +1,93 @@
+"""The findings a check produces: typed, and serialised as the JSON report."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from compliance.pack import Verdict
+
+SCHEMA_VERSION = "1.0"
+TruthValue = Literal["true", "false", "unknown"]
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class FactUse(Out):
+    """A fact a rule read, with where it is stated (absent facts have no line)."""
+
+    name: str
+    present: bool
+    value: Any = None
+    file: str
+    line: int | None = None
+    column: int | None = None
+    where: str | None = Field(default=None, description="where in the source document")
+
+
+class Reason(Out):
+    part: Literal["dossier", "adoption", "rule", "applies_when", "conflicts_when",
+                  "complies_when", "declaration"]
+    result: TruthValue | None = None
+    text: str
+
+
+class DeclarationRef(Out):
+    statement: str
+    date: str
+    origin: Literal["motion_record", "position"]
+    source: str
+    file: str
+    line: int
+
+
+class Finding(Out):
+    position: str
+    position_file: str
+    dossier: str
+    motion: str
+    motion_name: str
+    kamerstuk: str | None
+    clause: int
+    request: str = Field(description="the clause's request, in the report's language")
+    rule: str | None = Field(description="<motion>#<clause>@<interpretation>; null if not formalised")
+    rule_file: str | None
+    rule_line: int | None
+    interpretation: str | None
+    verdict: Verdict
+    declared: bool | None = Field(description="for conflicts: did the cabinet declare it will not "
+                                  "execute the motion; null when unknown or not a conflict")
+    declaration: DeclarationRef | None = None
+    message: str
+    missing_facts: list[str]
+    reasons: list[Reason]
+    facts: list[FactUse]
+    notes: list[str]
+    sources: list[str]
+
+
+class MotionVerdict(Out):
+    """Per position and motion: the worst verdict of the motion's clauses."""
+
+    position: str
+    position_file: str
+    motion: str
+    motion_name: str
+    kamerstuk: str | None
+    verdict: Verdict
+    declared: bool | None
+    clauses: dict[str, Verdict]
+    message: str
+
+
+class Report(Out):
+    schema_version: str = SCHEMA_VERSION
+    lang: Literal["nl", "en"]
+    as_of: str | None = Field(description="evaluation date; null: each position's own date")
+    interpretations: dict[str, str] = Field(description="motion -> interpretation used")
+    counts: dict[str, int]
+    motions: list[MotionVerdict]
+    findings: list[Finding]

@@ -1,0 +1,69 @@
+"""A readable text table: one line per position and motion, with the reasons."""
+
+from __future__ import annotations
+
+from compliance.i18n import t
+from compliance.model.output import Finding, Report
+
+
+def _fact_line(f: Finding, lang: str) -> list[str]:
+    out = []
+    for fact in f.facts:
+        if fact.present:
+            where = f" — {fact.where}" if fact.where else ""
+            out.append(f"{fact.name} = {fact.value} ({fact.file}:{fact.line}:{fact.column}{where})")
+        else:
+            out.append(f"{fact.name}: {t('absent', lang)}")
+    return out
+
+
+def _badge(verdict: str, declared: bool | None, lang: str) -> str:
+    word = t(verdict, lang).upper() if verdict == "conflicts" else t(verdict, lang)
+    if verdict != "conflicts":
+        return word
+    key = "declared" if declared is True else "undeclared" if declared is False else "declared_unknown"
+    return f"{word} ({t(key, lang)})"
+
+
+def render(report: Report) -> str:
+    lang = report.lang
+    lines: list[str] = []
+    by_key = {(f.position, f.motion): [] for f in report.findings}  # type: dict[tuple[str, str], list[Finding]]
+    for f in report.findings:
+        by_key[(f.position, f.motion)].append(f)
+    current = None
+    for m in report.motions:
+        if m.position != current:
+            current = m.position
+            if lines:
+                lines.append("")
+            first = by_key[(m.position, m.motion)][0]
+            lines.append(f"{t('position', lang)} {m.position} ({m.position_file}) — {first.sources[0]}")
+        name = f"{m.motion_name} ({m.kamerstuk or m.motion})"
+        lines.append(f"  {name:<58} {_badge(m.verdict, m.declared, lang)}")
+        if m.verdict == "not_applicable":
+            lines.append(f"      {m.message}")
+            continue
+        for f in by_key[(m.position, m.motion)]:
+            lines.append(f"    {t('clause', lang)} {f.clause}: {_badge(f.verdict, f.declared, lang)}"
+                         + (f" [{f.interpretation}]" if f.interpretation else ""))
+            lines.append(f"      {f.message}")
+            for reason in f.reasons:
+                if reason.part == "declaration":
+                    lines.append(f"      {reason.text}")
+            for note in f.notes:
+                lines.append(f"      {t('note', lang)}: {note}")
+            if f.missing_facts:
+                lines.append(f"      {t('missing', lang)}: {', '.join(f.missing_facts)}")
+            facts = _fact_line(f, lang)
+            if facts:
+                lines.append(f"      {t('facts_used', lang)}:")
+                lines.extend(f"        - {x}" for x in facts)
+            if f.rule:
+                lines.append(f"      rule: {f.rule} ({f.rule_file}:{f.rule_line})")
+    c = report.counts
+    lines.append("")
+    lines.append(t("summary", lang, n=len(report.findings), conflicts=c["conflicts"],
+                   undeclared=c["undeclared_conflicts"], undetermined=c["undetermined"],
+                   complies=c["complies"], na=c["not_applicable"]))
+    return "\n".join(lines) + "\n"
