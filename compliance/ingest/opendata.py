@@ -299,6 +299,12 @@ def map_zaak(zaak: dict[str, Any], *, dossier_name: str = "unassigned",
     out.kamerstuk = (dossier, number) if dossier and number else None
 
     actors = _rows(zaak, "ZaakActor", subject, notices)
+    for a in actors:
+        relation = _norm(a.get("Relatie"))
+        if "indien" in relation and relation not in ("indiener", "medeindiener"):
+            notices.append(Notice(subject, "warning",
+                                  f"ZaakActor {a.get('ActorNaam')!r}: unknown Relatie "
+                                  f"{a.get('Relatie')!r}; not taken as a submitter"))
     firsts = [a for a in actors if _norm(a.get("Relatie")) == "indiener"]
     others = [a for a in actors if _norm(a.get("Relatie")) == "medeindiener"]
     firsts = sorted(firsts, key=lambda a: str(a.get("ActorNaam")))
@@ -350,8 +356,8 @@ def map_zaak(zaak: dict[str, Any], *, dossier_name: str = "unassigned",
                                           f"result {result} but tally {t.for_}-{t.against}"))
 
     first = submitters[0]["name"]
-    short_name = f"{first} c.s." if len(submitters) > 1 else first
-    title_nl = str(zaak.get("Titel") or zaak.get("Onderwerp") or f"Motie {short_name}").strip()
+    short_name = f"Motie {first} c.s." if len(submitters) > 1 else f"Motie {first}"
+    title_nl = str(zaak.get("Titel") or zaak.get("Onderwerp") or short_name).strip()
     onderwerp = str(zaak.get("Onderwerp") or "").strip()
     if onderwerp and onderwerp != title_nl:
         title_nl = f"{title_nl} — {onderwerp}"
@@ -403,14 +409,20 @@ def merge(existing: dict[str, Any], fresh: dict[str, Any]) -> tuple[dict[str, An
     subject = str(existing.get("id", fresh.get("id")))
     notices: list[Notice] = []
     merged = dict(existing)
-    for key in ("kamerstuk", "submitters", "vote"):
+    for key in ("kamerstuk", "submitters"):
         if fresh.get(key) is not None:
             merged[key] = fresh[key]
+    old_vote, new_vote = existing.get("vote"), fresh.get("vote")
+    if new_vote is not None and not (
+        isinstance(old_vote, dict)
+        and (old_vote.get("for"), old_vote.get("against")) == (new_vote["for"], new_vote["against"])
+    ):  # the same tally keeps the person's source for it
+        merged["vote"] = new_vote
     dates = dict(existing.get("dates") or {})
     for k, v in (fresh.get("dates") or {}).items():
         if v is not None:
             dates[k] = v
-    merged["dates"] = dates
+    merged["dates"] = {k: dates[k] for k in ("proposed", "voted") if k in dates} | dates
 
     old_result, new_result = existing.get("result"), fresh.get("result")
     if old_result == "replaced" or (new_result == "submitted" and old_result not in (None,
@@ -476,5 +488,62 @@ def validate(record: dict[str, Any], schema: dict[str, Any] | None = None) -> li
 
 
 def dump(record: dict[str, Any]) -> str:
-    body = yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=100)
+    body = yaml.safe_dump(record, sort_keys=False, allow_unicode=True, width=1000)
     return f"{SCHEMA_HEADER}\n{body}"
+
+
+# -- planning a file update ----------------------------------------------------------------
+
+
+@dataclass
+class Update:
+    record_id: str
+    action: Literal["create", "update", "unchanged", "refused"]
+    new_text: str | None
+    diff: str
+    notices: list[Notice]
+
+
+def _comment_lines(text: str) -> list[int]:
+    return [i for i, line in enumerate(text.splitlines(), start=1)
+            if line.lstrip().startswith("#") and line.strip() != SCHEMA_HEADER]
+
+
+def plan(imported: dict[str, Any], path: str, existing_text: str | None,
+         existing: dict[str, Any] | None, *, schema: dict[str, Any] | None = None,
+         force: bool = False) -> Update:
+    """What writing ``imported`` to ``path`` would do: the merged text and its diff."""
+    import difflib
+
+    record_id = str((existing or imported).get("id"))
+    notices: list[Notice] = []
+    if existing is None:
+        record = imported
+        notices.append(Notice(record_id, "info",
+                              "new record: its clauses must still be written by hand (open data "
+                              "does not give them); the placeholder clause says so"))
+        notices.append(Notice(record_id, "info", "new record: write title.en and check "
+                                                 "short_name and dossiers"))
+    else:
+        record, notices = merge(existing, imported)
+        if canonical(dict(existing)) == record:
+            return Update(record_id, "unchanged", existing_text, "", notices)
+        comments = _comment_lines(existing_text or "")
+        if comments and not force:
+            notices.append(Notice(record_id, "error",
+                                  f"{path} has comments (line {comments[0]}) that rewriting would "
+                                  "lose; move them into 'notes', or pass --force"))
+            return Update(record_id, "refused", None, "", notices)
+    if has_placeholder(record):
+        notices.append(Notice(record_id, "warning", "clauses are still the placeholder: write "
+                                                    "the motion's requests by hand"))
+    problems = validate(record, schema)
+    if problems:
+        notices += [Notice(record_id, "error", f"record would not validate: {p}")
+                    for p in problems]
+        return Update(record_id, "refused", None, "", notices)
+    new_text = dump(record)
+    diff = "".join(difflib.unified_diff(
+        (existing_text or "").splitlines(keepends=True), new_text.splitlines(keepends=True),
+        fromfile=f"a/{path}" if existing_text is not None else "/dev/null", tofile=f"b/{path}"))
+    return Update(record_id, "create" if existing is None else "update", new_text, diff, notices)
