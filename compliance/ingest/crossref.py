@@ -150,7 +150,8 @@ def render_text(items: list[dict[str, Any]]) -> str:
         out.append("papers:")
         out += [f"  {p['id']:<12} {_paper_line(p)}" for p in it["papers"]]
         out.append("dates:")
-        out += [f"  {f}:{d['line']}:{d['column']}: {d['text']} = {d['date']}" for d in it["dates"]]
+        out += [f"  {f}:{d['line']}:{d['column']}: {d['text']} = {d['date']}"
+                + (f"..{d['last_day']:02d}" if d["last_day"] else "") for d in it["dates"]]
         out.append("")
     return "\n".join(out)
 

@@ -23,23 +23,27 @@ Role = Literal["motion", "letter"]
 
 _SOFT = "\u00ad"
 _BRK = rf"[\s{_SOFT}]"  # any whitespace, newlines included, or a soft hyphen
-_KEYWORD = rf"Kamer(?:-?{_BRK}*)stuk(?:ken)?"
+# bounded runs of it: unbounded ones next to each other backtrack quadratically on
+# long blank stretches, and a PDF line break with indentation stays well under 40
+_S0 = rf"{_BRK}{{0,40}}"
+_S1 = rf"{_BRK}{{1,40}}"
+_KEYWORD = rf"Kamer(?:-?{_S0})stuk(?:ken)?"
 # official style "Kamerstukken II 2022/23, 26 643, nr. 885": chamber and session year
-_SESSION = rf"(?:{_BRK}+I{{1,2}})?(?:{_BRK}+\d{{4}}(?:/|–|-)\d{{2,4}},?)?"
+_SESSION = rf"(?:{_S1}I{{1,2}})?(?:{_S1}\d{{4}}(?:/|–|-)\d{{2,4}},?)?"
 _DOSSIER = (
     rf"(?:\d{{2,3}}{_BRK}{{1,3}}\d{{3}}|\d{{4,6}})(?![\d])"
     rf"(?:(?:{_BRK}|-)(?:[IVXLC]{{1,6}}|[A-Z])(?![\w]))?"
 )
-_DSEP = rf"(?:{_BRK}*[,/&]{_BRK}*|{_BRK}+(?:en|and){_BRK}+)"
+_DSEP = rf"(?:{_S0}[,/&]{_S0}|{_S1}(?:en|and){_S1})"
 _NUM = r"\d{1,5}(?!\d)"
-_NSEP = rf"(?:{_BRK}*[,&]{_BRK}*|{_BRK}+(?:en|and|t/m|tot en met){_BRK}+|{_BRK}*[–-]{_BRK}*)"
+_NSEP = rf"(?:{_S0}[,&]{_S0}|{_S1}(?:en|and|t/m|tot en met){_S1}|{_S0}[–-]{_S0})"
 _NRWORD = r"(?:nrs?\.?|nummers?|nos?\.)"
 
 _CITATION = re.compile(
     rf"""
-    (?P<kw>{_KEYWORD}{_SESSION}{_BRK}+
+    (?P<kw>{_KEYWORD}{_SESSION}{_S1}
         (?:
-            (?P<kdos>{_DOSSIER}(?:{_DSEP}{_DOSSIER})*){_BRK}*,?{_BRK}*{_NRWORD}{_BRK}*
+            (?P<kdos>{_DOSSIER}(?:{_DSEP}{_DOSSIER})*){_S0},?{_S0}{_NRWORD}{_S0}
             (?P<knums>{_NUM}(?:{_NSEP}{_NUM})*)
           | (?P<kcd>\d{{4,6}})-(?P<kcn>\d{{1,5}})(?![\d\w-])
         )
@@ -178,14 +182,14 @@ def _attach_markers(text: str, notes: list[Footnote], pos: _Positions) -> list[F
 _UP = "A-ZÀ-ÖØ-Þ"
 _PARTICLE = r"(?:[Vv]an|[Dd]e[nr]?|[Tt]e[rn]?|[Ii]n|['’]t|[Ll][ae]|[Ee]l|[Dd][aiu])"
 _WORD = rf"[{_UP}][^\W\d_]*(?:['’][^\W\d_]+)*"
-_NAME = rf"(?:{_PARTICLE}{_BRK}+){{0,3}}{_WORD}(?:-{_BRK}*{_WORD})*"
+_NAME = rf"(?:{_PARTICLE}{_S1}){{0,3}}{_WORD}(?:-{_S0}{_WORD})*"
 _INTRO = (
-    rf"(?:(?:van|door){_BRK}+(?:het{_BRK}+(?:Kamer)?lid|de{_BRK}+leden|mevrouw|de{_BRK}+heer)"
-    rf"{_BRK}+)?"
+    rf"(?:(?:van|door){_S1}(?:het{_S1}(?:Kamer)?lid|de{_S1}leden|mevrouw|de{_S1}heer)"
+    rf"{_S1})?"
 )
 _MENTION = re.compile(
-    rf"(?<![^\W\d_])(?P<word>[Mm]oties?|[Mm]otion)(?:{_BRK}+|-)(?P<intro>{_INTRO})"
-    rf"(?P<name>{_NAME})(?P<cs>{_BRK}*c\.{_BRK}?s\.)?(?P<marker>\d{{1,3}}(?!\d))?"
+    rf"(?<![^\W\d_])(?P<word>[Mm]oties?|[Mm]otion)(?:{_S1}|-)(?P<intro>{_INTRO})"
+    rf"(?P<name>{_NAME})(?P<cs>{_S0}c\.{_BRK}?s\.)?(?P<marker>\d{{1,3}}(?!\d))?"
 )
 _INLINE_GAP = re.compile(rf"^[{_SOFT}\s,(:;–-]{{0,12}}$")
 
@@ -207,7 +211,7 @@ class MotionMention:
 
 
 def _name_key(name: str) -> str:
-    return " ".join(re.sub(rf"-{_BRK}+", "-", name).split()).casefold()
+    return " ".join(re.sub(rf"-{_S1}", "-", name).split()).casefold()
 
 
 # -- dates ---------------------------------------------------------------------------------
@@ -223,9 +227,9 @@ for _i, _names in enumerate(
 _MONTH = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _DATE = re.compile(
     rf"(?<![\w.])(?:"
-    rf"(?P<d1>\d{{1,2}})(?:{_BRK}*[–-]{_BRK}*(?P<d2>\d{{1,2}}))?{_BRK}+(?P<m1>{_MONTH})"
-    rf"(?![^\W\d_])(?:{_BRK}+(?P<y1>\d{{4}})(?!\d))?"
-    rf"|(?P<m2>{_MONTH})(?<![.]){_BRK}+(?P<y2>\d{{4}})(?!\d)"
+    rf"(?P<d1>\d{{1,2}})(?:{_S0}[–-]{_S0}(?P<d2>\d{{1,2}}))?{_S1}(?P<m1>{_MONTH})"
+    rf"(?![^\W\d_])(?:{_S1}(?P<y1>\d{{4}})(?!\d))?"
+    rf"|(?P<m2>{_MONTH})(?<![.]){_S1}(?P<y2>\d{{4}})(?!\d)"
     rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?![\d-])"
     rf")",
     re.IGNORECASE,
@@ -386,6 +390,7 @@ def _mentions(text: str, pos: _Positions, notes: list[Footnote],
               citations: list[Citation]) -> list[MotionMention]:
     by_number = {f.number: f for f in notes}
     starts = {pos.offset(c.line) + c.column - 1: c for c in citations}
+    offsets = sorted(starts)
     found: list[MotionMention] = []
     for m in _MENTION.finditer(text):
         marker = int(m["marker"]) if m["marker"] else None
@@ -393,9 +398,9 @@ def _mentions(text: str, pos: _Positions, notes: list[Footnote],
         refs: tuple[KamerstukRef, ...] = ()
         how: str | None = None
         candidates: tuple[KamerstukRef, ...] = ()
-        inline = next((c for s, c in sorted(starts.items())
-                       if m.end() <= s <= m.end() + 12 and _INLINE_GAP.match(text[m.end():s])),
-                      None)
+        i = bisect.bisect_left(offsets, m.end())
+        inline = next((starts[s] for s in offsets[i:i + 2]
+                       if s <= m.end() + 12 and _INLINE_GAP.match(text[m.end():s])), None)
         if inline is not None:
             refs, how = inline.kamerstukken, "inline citation"
         elif marker is not None and marker in by_number:
@@ -407,7 +412,7 @@ def _mentions(text: str, pos: _Positions, notes: list[Footnote],
                 refs, how = in_note, f"footnote {marker}"
             else:
                 candidates = in_note
-        name = " ".join(re.sub(rf"-{_BRK}+", "-", m["name"]).split())
+        name = " ".join(re.sub(rf"-{_S1}", "-", m["name"]).split())
         found.append(MotionMention(line, col, m.group(0), name, marker, refs, how, candidates))
     # a later "de motie Van Raan" means the motion the letter already cited by that name
     known: dict[str, set[tuple[tuple[KamerstukRef, ...], int]]] = {}
