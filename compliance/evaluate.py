@@ -220,7 +220,7 @@ def _declaration(motion: LoadedMotion, pos: LoadedPosition, date: PartialDate,
         ref = DeclarationRef(statement=decl.statement, date=pos.model.date, origin="position",
                              source=source, file=pos.file,
                              line=pos.doc.loc(("declarations", i))[0])
-        text = t("declaration_position", lang, statement=t(decl.statement, lang))
+        text = t("declaration_position", lang, statement=t(decl.statement, lang), source=source)
         return decl.statement == "will_not_execute", ref, text
     known, uncertain = [], []
     for i, s in enumerate(motion.record.execution):
