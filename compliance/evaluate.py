@@ -220,7 +220,7 @@ def _declaration(motion: LoadedMotion, pos: LoadedPosition, date: PartialDate,
         ref = DeclarationRef(statement=decl.statement, date=pos.model.date, origin="position",
                              source=source, file=pos.file,
                              line=pos.doc.loc(("declarations", i))[0])
-        text = t("declaration_position", lang, statement=t(decl.statement, lang))
+        text = t("declaration_position", lang, statement=t(decl.statement, lang), source=source)
         return decl.statement == "will_not_execute", ref, text
     known, uncertain = [], []
     for i, s in enumerate(motion.record.execution):
@@ -246,15 +246,7 @@ def _declaration(motion: LoadedMotion, pos: LoadedPosition, date: PartialDate,
 
 
 def _sources(pos: LoadedPosition, motion: LoadedMotion, lang: Lang) -> list[str]:
-    src = pos.model.source
-    parts = [src.title]
-    if src.kamerstuk:
-        parts.append(src.kamerstuk.cite(lang))
-    if src.date:
-        parts.append(src.date)
-    if src.where:
-        parts.append(src.where)
-    out = [", ".join(parts)]
+    out = [pos.model.source.cite(lang)]
     if motion.record.kamerstuk:
         out.append(f"{motion.record.short_name}, {motion.record.kamerstuk.cite(lang)}")
     return out

@@ -6,6 +6,7 @@ named concept, or an atom ``{fact: NAME, OP: VALUE}``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,21 +65,23 @@ Cond = All | Any_ | Not | Atom | ConceptRef
 TRUE_COND = All((), ("<builtin>", 0, 0))
 
 
-def facts_of(cond: Cond, concepts: dict[str, Cond]) -> set[str]:
-    """Every fact a condition can read, through concepts."""
-    out: set[str] = set()
+def walk(cond: Cond, concepts: dict[str, Cond] | None = None) -> Iterator[Cond]:
+    """Every node of a condition; through concept definitions when ``concepts`` is given."""
     stack: list[Cond] = [cond]
     while stack:
         c = stack.pop()
-        if isinstance(c, Atom):
-            out.add(c.fact)
-        elif isinstance(c, All | Any_):
-            stack.extend(c.items)
+        yield c
+        if isinstance(c, All | Any_):
+            stack.extend(reversed(c.items))
         elif isinstance(c, Not):
             stack.append(c.item)
-        else:
+        elif isinstance(c, ConceptRef) and concepts is not None:
             stack.append(concepts[c.name])
-    return out
+
+
+def facts_of(cond: Cond, concepts: dict[str, Cond]) -> set[str]:
+    """Every fact a condition can read, through concepts."""
+    return {c.fact for c in walk(cond, concepts) if isinstance(c, Atom)}
 
 
 def size(cond: Cond, concepts: dict[str, Cond]) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from compliance.conditions.ast import OPERATORS, All, Any_, Atom, ConceptRef, Cond, Not
+from compliance.conditions.ast import OPERATORS, All, Any_, Atom, ConceptRef, Cond, Not, walk
 from compliance.dates import PartialDate
 from compliance.errors import InputError
 from compliance.loading.yaml_safe import Document, Path_
@@ -171,17 +171,7 @@ def concept_cycle(concepts: dict[str, Cond]) -> list[str] | None:
     """A cycle of concept names, if the definitions refer to each other in a loop."""
     refs: dict[str, set[str]] = {}
     for name, cond in concepts.items():
-        found: set[str] = set()
-        stack: list[Cond] = [cond]
-        while stack:
-            c = stack.pop()
-            if isinstance(c, ConceptRef):
-                found.add(c.name)
-            elif isinstance(c, All | Any_):
-                stack.extend(c.items)
-            elif isinstance(c, Not):
-                stack.append(c.item)
-        refs[name] = found
+        refs[name] = {c.name for c in walk(cond) if isinstance(c, ConceptRef)}
     state: dict[str, int] = {}
 
     def visit(n: str, trail: list[str]) -> list[str] | None:

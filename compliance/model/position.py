@@ -9,7 +9,6 @@ from pydantic import Field
 from compliance.model.common import (
     DateStr,
     DossierName,
-    Kamerstuk,
     MotionId,
     Name,
     Source,
@@ -19,12 +18,9 @@ from compliance.model.common import (
 from compliance.model.motion import Statement
 
 
-class SourceDocument(Strict):
-    title: str = Field(min_length=1)
-    kamerstuk: Kamerstuk | None = None
-    date: DateStr | None = None
-    url: str | None = Field(default=None, pattern=r"^https?://")
-    where: str | None = None
+class SourceDocument(Source):
+    """The document a position is taken from."""
+
     file: str | None = Field(default=None, description="path of a local copy, relative to the workspace")
 
 

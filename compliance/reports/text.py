@@ -6,12 +6,21 @@ from compliance.i18n import t
 from compliance.model.output import Finding, Report
 
 
+def show(value: object) -> str:
+    """A fact value as an author would write it in YAML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(show(v) for v in value) + "]"
+    return str(value)
+
+
 def _fact_line(f: Finding, lang: str) -> list[str]:
     out = []
     for fact in f.facts:
         if fact.present:
             where = f" — {fact.where}" if fact.where else ""
-            out.append(f"{fact.name} = {fact.value} ({fact.file}:{fact.line}:{fact.column}{where})")
+            out.append(f"{fact.name} = {show(fact.value)} ({fact.file}:{fact.line}:{fact.column}{where})")
         else:
             out.append(f"{fact.name}: {t('absent', lang)}")
     return out
