@@ -97,8 +97,10 @@ def refs(
     fmt: Annotated[RefsFormat, typer.Option("--format", "-f", help="output format")]
     = RefsFormat.text,
 ) -> None:
-    """List the Kamerstuk citations, motion mentions and dates in letters, and which cited
-    motions have a record and rules in the workspace."""
+    """List the Kamerstuk citations, motion mentions and dates in letters.
+
+    Cited motions are checked against the workspace: record and rules, record only, or
+    neither. Exit 0: done; 2: a file cannot be read."""
 
     def body() -> int:
         from compliance.ingest import crossref
@@ -198,11 +200,14 @@ def import_motions(
                                          "rules/)")] = "unassigned",
     dry_run: Annotated[bool, typer.Option("--dry-run", help="print the diff and write "
                                           "nothing")] = False,
-    force: Annotated[bool, typer.Option(help="rewrite records even when that loses YAML "
+    force: Annotated[bool, typer.Option("--force", help="rewrite records even when that loses YAML "
                                         "comments")] = False,
 ) -> None:
-    """Create or update motion records from the House's open data. Shows the diff
-    first; never overwrites clauses, execution statements, notes or titles."""
+    """Create or update motion records from the House's open data.
+
+    Shows the diff first and merges: clauses, execution statements, notes, titles and
+    dossiers are never overwritten. Exit 0: done; 1: something was not imported or the
+    API failed; 2: bad input."""
 
     def body() -> int:
         from compliance.ingest import opendata
