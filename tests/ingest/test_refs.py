@@ -94,6 +94,7 @@ def test_printed_forms() -> None:
     assert kamerstukken("Kamerstuk 32 317, nrs. 845 en 848") == [("32317", 845), ("32317", 848)]
     assert kamerstukken("motie 26643-1011 werd") == [("26643", 1011)]
     assert kamerstukken("Kamerstuk 26643-1011") == [("26643", 1011)]
+    assert kamerstukken("in het kamerstuk 26 643, nr. 885") == [("26643", 885)]
     assert kamerstukken("Kamerstukken II 2022/23, 26 643, nr. 1011") == [("26643", 1011)]
     assert kamerstukken("Kamerstuk 36 200 VI, nr. 5") == [("36200-VI", 5)]
     assert kamerstukken("https://zoek.officielebekendmakingen.nl/kst-22112-3455.html") == \
