@@ -182,3 +182,13 @@ def motions(workspace: WorkspaceOpt = Path("."), lang: LangOpt = Lang.nl) -> Non
 
 def main() -> None:
     app()
+
+
+def _register_extensions() -> None:
+    """Commands that live in their own modules; each adds itself to ``app``."""
+    from compliance.ingest import commands as ingest
+
+    ingest.register(app)
+
+
+_register_extensions()
