@@ -182,3 +182,8 @@ def motions(workspace: WorkspaceOpt = Path("."), lang: LangOpt = Lang.nl) -> Non
 
 def main() -> None:
     app()
+
+
+from compliance.timeline_cmd import register as _register_timeline  # noqa: E402
+
+_register_timeline(app)
