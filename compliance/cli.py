@@ -187,8 +187,10 @@ def main() -> None:
 def _register_extensions() -> None:
     """Commands that live in their own modules; each adds itself to ``app``."""
     from compliance.ingest import commands as ingest
+    from compliance.timeline_cmd import register as register_timeline
 
     ingest.register(app)
+    register_timeline(app)
 
 
 _register_extensions()

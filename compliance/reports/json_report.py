@@ -6,6 +6,14 @@ import json
 
 from compliance.model.output import Report
 
+_OPTIONAL = ("conditional", "scenario", "branches")
+
 
 def render(report: Report) -> str:
-    return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+    data = report.model_dump(mode="json")
+    # Scenario fields appear only for conditional positions: other reports keep their shape.
+    for item in (*data["findings"], *data["motions"]):
+        for key in _OPTIONAL:
+            if item.get(key, 0) is None:
+                del item[key]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

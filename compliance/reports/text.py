@@ -49,7 +49,10 @@ def render(report: Report) -> str:
             first = by_key[(m.position, m.motion)][0]
             lines.append(f"{t('position', lang)} {m.position} ({m.position_file}) — {first.sources[0]}")
         name = f"{m.motion_name} ({m.kamerstuk or m.motion})"
-        lines.append(f"  {name:<58} {_badge(m.verdict, m.declared, lang)}")
+        badge = _badge(m.verdict, m.declared, lang)
+        if m.conditional:
+            badge += f" ({t('conditional', lang)})"
+        lines.append(f"  {name:<58} {badge}")
         if m.verdict == "not_applicable":
             lines.append(f"      {m.message}")
             continue
@@ -58,8 +61,14 @@ def render(report: Report) -> str:
                          + (f" [{f.interpretation}]" if f.interpretation else ""))
             lines.append(f"      {f.message}")
             for reason in f.reasons:
-                if reason.part == "declaration":
+                if reason.part in ("declaration", "standstill"):
                     lines.append(f"      {reason.text}")
+            for b in f.branches or []:
+                lines.append(f"      {t('scenario', lang)} {b.name}: {_badge(b.verdict, b.declared, lang)}"
+                             f" — {b.description}")
+                lines.append(f"        {b.message}")
+                for a in b.assumptions:
+                    lines.append(f"        {t('assumes', lang)}: {a}")
             for note in f.notes:
                 lines.append(f"      {t('note', lang)}: {note}")
             if f.missing_facts:
