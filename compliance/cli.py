@@ -183,3 +183,8 @@ def motions(workspace: WorkspaceOpt = Path("."), lang: LangOpt = Lang.nl) -> Non
 
 def main() -> None:
     app()
+
+
+from compliance.authoring.commands import register as _register_authoring  # noqa: E402
+
+_register_authoring(app)
