@@ -114,7 +114,8 @@ def test_lint_type_mismatch(workspace_copy: Path) -> None:
 
 def test_lint_concept_cycle(workspace_copy: Path) -> None:
     _replace(workspace_copy / "rules" / "csam-regulation" / "dossier.yaml",
-             "    when: {fact: cabinet_vote_intention, equals: for}", "    when: {concept: irreversible_step}")
+             "    when: {fact: cabinet_vote_intention, equals: for}",
+             "    when: {concept: irreversible_step}")
     r = run_cli("lint", "--workspace", str(workspace_copy), "--lang", "en")
     assert r.returncode == 1
     assert ("error[concept-cycle] concepts refer to each other in a cycle: cabinet_supports_text -> "

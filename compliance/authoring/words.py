@@ -32,7 +32,8 @@ _T: dict[str, dict[str, str]] = {
                        "en": "adopted motion {motion} has no rules in rules/"},
     "no_rule_motion_fix": {"nl": "formaliseer haar in rules/<dossier>/{motion}.yaml",
                            "en": "formalise it in rules/<dossier>/{motion}.yaml"},
-    "no_rule_clause": {"nl": "interpretatie '{interpretation}' formaliseert verzoek {clause} van {motion} niet",
+    "no_rule_clause": {"nl": "interpretatie '{interpretation}' formaliseert verzoek {clause} van "
+                             "{motion} niet",
                        "en": "interpretation '{interpretation}' does not formalise clause {clause} of "
                              "{motion}"},
     "no_rule_clause_fix": {"nl": "voeg '- clause: {clause}' toe met zijn voorwaarden",
