@@ -44,4 +44,28 @@ def register(app: typer.Typer) -> None:
 
         guarded(body)
 
-    del lint
+    @app.command("test")
+    def test_(workspace: WorkspaceOpt = Path("."), fmt: FormatOpt = Fmt.text,
+              coverage: Annotated[bool, typer.Option("--coverage", help="report which verdicts the "
+                                                     "tests exercise per clause")] = False,
+              min_coverage: Annotated[float | None, typer.Option(
+                  "--min-coverage", help="exit 1 when coverage (percent) is below this")] = None,
+              backend: Annotated[str, typer.Option(help="rule engine: durable or direct")] = "durable",
+              ) -> None:
+        """Run the rule tests in rules/<dossier>/tests/*.yaml. Exit 1 when a test fails or
+        coverage is below --min-coverage."""
+
+        def body() -> int:
+            from compliance.api import load_workspace
+            from compliance.authoring import ruletests as rt
+
+            ws = load_workspace(workspace)
+            results = rt.run_cases(ws, rt.load_all(ws), backend)
+            cov = rt.coverage(ws, results) if coverage or min_coverage is not None else None
+            emit(rt.render_json(results, cov) if fmt is Fmt.json else rt.render_text(results, cov), None)
+            low = cov is not None and min_coverage is not None and cov.percent < min_coverage
+            return 1 if low or not all(r.ok for r in results) else 0
+
+        guarded(body)
+
+    del lint, test_
