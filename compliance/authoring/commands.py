@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -24,6 +25,31 @@ def _method(value: str) -> str:
         raise InputErrors([InputError("--method", 1, 1, f"unknown method {value!r}",
                                       "use auto, enumerate or solver")])
     return value
+
+
+def check_extras(paths: list[Path] | None, workspace: Path, fmt: Fmt, lang: str, backend: str,
+                 as_of: str | None, interpretations: dict[str, str] | None, output: Path | None,
+                 suggest: bool, compare_interpretations: bool, fails: Callable[[Any], bool]) -> int:
+    """`check --suggest` and `check --compare-interpretations`."""
+    from compliance.api import DEFAULT_POSITIONS, check, get_backend, load_positions, load_workspace
+    from compliance.reports import render
+
+    ws = load_workspace(workspace)
+    positions = load_positions(ws, paths or [workspace / DEFAULT_POSITIONS])
+    engine = get_backend(backend)
+    if compare_interpretations:
+        from compliance.authoring import compare as cmp
+
+        data = cmp.compare(ws, positions, engine, lang=lang, as_of=as_of)
+        emit(cmp.render_json(data) if fmt is Fmt.json else cmp.render_text(data, lang), output)
+        return 0
+    from compliance.authoring.suggest import add_suggestions
+
+    report = check(ws, positions, engine, lang=lang, as_of=as_of,  # type: ignore[arg-type]
+                   interpretations=interpretations)
+    report = add_suggestions(ws, positions, report, interpretations)
+    emit(render(report, fmt.value), output)
+    return 1 if fails(report) else 0
 
 
 def register(app: typer.Typer) -> None:
@@ -68,4 +94,29 @@ def register(app: typer.Typer) -> None:
 
         guarded(body)
 
-    del lint, test_
+    @app.command()
+    def explain(position: Annotated[Path, typer.Argument(help="the position file")],
+                motion: Annotated[str, typer.Argument(help="motion id (26643-1011) or number (1011)")],
+                clause: Annotated[int | None, typer.Option("--clause", help="only this clause")] = None,
+                workspace: WorkspaceOpt = Path("."), fmt: FormatOpt = Fmt.text, lang: LangOpt = LangEnum.nl,
+                interpretation: InterpretationOpt = None,
+                backend: Annotated[str, typer.Option(help="rule engine: durable or direct")] = "durable",
+                ) -> None:
+        """Explain a verdict: the request, the reasoning tree with every condition's result
+        and the facts it read (file:line), and the smallest changes that would comply."""
+
+        def body() -> int:
+            from compliance.api import get_backend, load_positions, load_workspace
+            from compliance.authoring import explain as ex
+            from compliance.cli import _interpretations
+
+            ws = load_workspace(workspace)
+            (pos,) = load_positions(ws, [position])
+            data = ex.explain(ws, pos, ex.resolve_motion(ws, motion), get_backend(backend), clause=clause,
+                              lang=lang.value, interpretations=_interpretations(interpretation))
+            emit(ex.render_json(data) if fmt is Fmt.json else ex.render_text(data), None)
+            return 0
+
+        guarded(body)
+
+    del lint, test_, explain

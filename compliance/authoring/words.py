@@ -47,6 +47,37 @@ _T: dict[str, dict[str, str]] = {
                      "en": "{errors} errors, {warnings} warnings"},
     "error": {"nl": "fout", "en": "error"},
     "warning": {"nl": "waarschuwing", "en": "warning"},
+    # explain
+    "request": {"nl": "Verzoek", "en": "Request"},
+    "interpretation": {"nl": "Interpretatie", "en": "Interpretation"},
+    "reasoning": {"nl": "Redenering", "en": "Reasoning"},
+    "evidence": {"nl": "Bewijs", "en": "Evidence"},
+    "would_comply": {"nl": "Wat in lijn zou zijn (kleinste wijzigingen)",
+                     "en": "What would comply (smallest changes)"},
+    "none_within": {"nl": "geen met ten hoogste {n} wijzigingen", "en": "none within {n} changes"},
+    "why_conflicts": {"nl": "De strijdigheidsvoorwaarde is waar, dus de positie is strijdig met dit "
+                            "verzoek.",
+                      "en": "The conflict condition is true, so the position conflicts with this request."},
+    "why_complies": {"nl": "De strijdigheidsvoorwaarde is onwaar en de in-lijn-voorwaarde waar, dus de "
+                           "positie is in lijn met dit verzoek.",
+                     "en": "The conflict condition is false and the compliance condition true, so the "
+                           "position complies with this request."},
+    "why_not_applicable": {"nl": "De toepassingsvoorwaarde is onwaar: het verzoek geldt hier niet.",
+                           "en": "The condition for the request to apply is false: it does not apply "
+                                 "here."},
+    "why_undetermined": {"nl": "De voorwaarden zijn niet beslist; onbekend is niet in lijn. Ontbrekende "
+                               "feiten: {facts}.",
+                         "en": "The conditions are not decided; unknown is not compliant. Missing facts: "
+                               "{facts}."},
+    "why_other": {"nl": "{text}", "en": "{text}"},
+    "all": {"nl": "alle van", "en": "all of"},
+    "any": {"nl": "een van", "en": "any of"},
+    "not": {"nl": "niet", "en": "not"},
+    "concept": {"nl": "begrip", "en": "concept"},
+    "read": {"nl": "gelezen", "en": "read"},
+    "defined_at": {"nl": "gedefinieerd in", "en": "defined in"},
+    "default_complies": {"nl": "in lijn als: niet strijdig", "en": "complies when: not conflicting"},
+    "no_explanation": {"nl": "Geen regel: {text}", "en": "No rule: {text}"},
 }
 
 

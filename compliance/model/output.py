@@ -44,6 +44,14 @@ class DeclarationRef(Out):
     line: int
 
 
+class FactChange(Out):
+    """One change to a position's facts; ``was`` is null when the fact was not stated."""
+
+    fact: str
+    value: Any
+    was: Any = None
+
+
 class Finding(Out):
     position: str
     position_file: str
@@ -67,6 +75,9 @@ class Finding(Out):
     facts: list[FactUse]
     notes: list[str]
     sources: list[str]
+    would_comply: list[list[FactChange]] | None = Field(
+        default=None, description="for conflicts and undetermined findings (check --suggest): the "
+        "smallest sets of fact changes after which the clause complies")
 
 
 class MotionVerdict(Out):
