@@ -119,4 +119,28 @@ def register(app: typer.Typer) -> None:
 
         guarded(body)
 
-    del lint, test_, explain
+    @app.command()
+    def analyze(dossier: Annotated[str, typer.Option("--dossier", "-d", help="the dossier to analyse")],
+                workspace: WorkspaceOpt = Path("."), fmt: FormatOpt = Fmt.text, lang: LangOpt = LangEnum.nl,
+                interpretation: InterpretationOpt = None, method: MethodOpt = "auto",
+                near: Annotated[Path | None, typer.Option(
+                    "--near", help="a position file: give the example position closest to it")] = None,
+                ) -> None:
+        """Are the adopted motions of a dossier jointly satisfiable? Exit 0: yes (with an
+        example position); 1: no (with each minimal conflicting set of clauses)."""
+
+        def body() -> int:
+            from compliance.api import load_positions, load_workspace
+            from compliance.authoring import analyze as an
+            from compliance.cli import _interpretations
+
+            ws = load_workspace(workspace)
+            near_facts = load_positions(ws, [near])[0].facts if near else None
+            data = an.analyze(ws, dossier, lang=lang.value, interpretations=_interpretations(interpretation),
+                              near=near_facts, method=_method(method))  # type: ignore[arg-type]
+            emit(an.render_json(data) if fmt is Fmt.json else an.render_text(data, lang.value), None)
+            return 0 if data["satisfiable"] else 1
+
+        guarded(body)
+
+    del lint, test_, explain, analyze
