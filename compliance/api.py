@@ -24,5 +24,5 @@ def run_check(workspace: Path, paths: list[Path] | None = None, *, backend: str 
     return check(ws, positions, engine, lang=lang, as_of=as_of, interpretations=interpretations)
 
 
-__all__ = ["LoadedPosition", "Report", "Workspace", "check", "load_positions", "load_workspace",
-           "run_check"]
+__all__ = ["LoadedPosition", "Report", "Workspace", "check", "get_backend", "load_positions",
+           "load_workspace", "run_check"]

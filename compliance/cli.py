@@ -117,9 +117,19 @@ def check(
         help="NAME or MOTION=NAME: choose a rule interpretation")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write the report to "
                                                 "this file (atomically)")] = None,
+    suggest: Annotated[bool, typer.Option("--suggest", help="add to conflicting and undetermined "
+                                          "findings the smallest fact changes that would comply")] = False,
+    compare_interpretations: Annotated[bool, typer.Option(
+        "--compare-interpretations", help="show each clause's verdict under every interpretation")] = False,
 ) -> None:
     """Check positions against the adopted motions. Exit 0: nothing reaches --fail-on;
     1: something does; 2: bad input."""
+    if suggest or compare_interpretations:
+        from compliance.authoring.commands import check_extras
+
+        guarded(lambda: check_extras(paths, workspace, fmt, lang.value, backend.value, as_of,
+                                     _interpretations(interpretation), output, suggest,
+                                     compare_interpretations, lambda r: fails(r, fail_on)))
 
     def body() -> int:
         from compliance.api import run_check
@@ -184,13 +194,16 @@ def main() -> None:
     app()
 
 
+
 def _register_extensions() -> None:
     """Commands that live in their own modules; each adds itself to ``app``."""
+    from compliance.authoring.commands import register as register_authoring
     from compliance.ingest import commands as ingest
     from compliance.timeline_cmd import register as register_timeline
 
     ingest.register(app)
     register_timeline(app)
+    register_authoring(app)
 
 
 _register_extensions()

@@ -143,14 +143,21 @@ def _load(path: Path, ws: Workspace, kind: str, model: Any, errors: list[InputEr
 
 def load_workspace(root: Path) -> Workspace:
     """Load motions/ and rules/ below ``root``; raise InputErrors listing every problem."""
+    ws, errors = load_workspace_partial(root)
+    if errors:
+        raise InputErrors(errors)
+    return ws
+
+
+def load_workspace_partial(root: Path) -> tuple[Workspace, list[InputError]]:
+    """Load every file that is sound and return the problems of the others (for lint,
+    which reports them and still analyses the rules that did load)."""
     ws = Workspace(root=root)
     errors: list[InputError] = []
     _load_motions(ws, errors)
     _load_vocabularies(ws, errors)
     _load_rules(ws, errors)
-    if errors:
-        raise InputErrors(errors)
-    return ws
+    return ws, errors
 
 
 def _load_motions(ws: Workspace, errors: list[InputError]) -> None:

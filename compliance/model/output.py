@@ -56,6 +56,12 @@ class BranchVerdict(Out):
     missing_facts: list[str]
     assumptions: list[str] = Field(description="what the scenario assumes about timeline events")
     reasons: list[Reason]
+class FactChange(Out):
+    """One change to a position's facts; ``was`` is null when the fact was not stated."""
+
+    fact: str
+    value: Any
+    was: Any = None
 
 
 class Finding(Out):
@@ -86,6 +92,9 @@ class Finding(Out):
     scenario: str | None = Field(default=None, description="the branch the verdict is taken from "
                                  "(the worst one)")
     branches: list[BranchVerdict] | None = Field(default=None, description="per scenario verdicts")
+    would_comply: list[list[FactChange]] | None = Field(
+        default=None, description="for conflicts and undetermined findings (check --suggest): the "
+        "smallest sets of fact changes after which the clause complies")
 
 
 class MotionVerdict(Out):

@@ -1,0 +1,145 @@
+"""``compliance lint``: what is wrong or suspect in motions/ and rules/.
+
+Load problems (unknown names with a did-you-mean, type mismatches, concept cycles,
+schema errors) come from the loader itself, so lint and check can never disagree on
+what is valid; lint reports them with the others instead of stopping. Then, for every
+rule that did load, the semantic checks over fully known positions: overlaps, gaps,
+rules that can never conflict or never comply, each with a concrete example position,
+and adopted motions or clauses without a rule.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from compliance.authoring.space import Method, Space, position_json, render_facts, scan
+from compliance.authoring.words import t
+from compliance.errors import InputError
+from compliance.loading.workspace import Workspace, load_workspace_partial
+from compliance.model.motion import motion_sort_key
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class LintIssue:
+    file: str
+    line: int
+    column: int
+    code: str
+    severity: Severity
+    message: str
+    fix: str = ""
+    rule: str | None = None
+    example: dict[str, Any] | None = field(default=None, compare=False)
+
+
+def _classify(problem: str) -> str:
+    if problem.startswith(("unknown fact", "unknown concept", "unknown operator")) \
+            or " is a concept" in problem:
+        return "unknown-name"
+    if "cycle" in problem:
+        return "concept-cycle"
+    if ("is not a value of" in problem or "does not apply to" in problem
+            or any(f" is a {k};" in problem for k in ("bool", "number")) or " is text;" in problem
+            or "is not a date" in problem):
+        return "type-mismatch"
+    return "invalid"
+
+
+def _from_load(e: InputError) -> LintIssue:
+    return LintIssue(e.file, e.line, e.column, _classify(e.problem), "error", e.problem, e.fix)
+
+
+def lint(root: Path, *, lang: str = "en", method: Method = "auto") -> list[LintIssue]:
+    ws, errors = load_workspace_partial(root)
+    issues = [_from_load(e) for e in errors]
+    broken = {Path(e.file).stem for e in errors}
+    issues += _coverage_of_motions(ws, broken, lang)
+    issues += _semantics(ws, lang, method)
+    return sorted(set(issues))
+
+
+def _coverage_of_motions(ws: Workspace, broken: set[str], lang: str) -> list[LintIssue]:
+    out: list[LintIssue] = []
+    for motion_id in sorted(ws.motions, key=motion_sort_key):
+        m = ws.motions[motion_id]
+        rules = ws.rules.get(motion_id)
+        if m.record.result != "adopted":
+            if rules is not None:
+                line, col = rules.doc.loc(("motion",))
+                out.append(LintIssue(rules.file, line, col, "rule-for-unadopted", "warning",
+                                     t("unadopted", lang, motion=motion_id, result=m.record.result),
+                                     t("unadopted_fix", lang)))
+            continue
+        if rules is None:
+            if motion_id not in broken and all(d in ws.vocabularies for d in m.record.dossiers):
+                line, col = m.doc.loc(("id",))
+                out.append(LintIssue(m.file, line, col, "motion-without-rule", "warning",
+                                     t("no_rule_motion", lang, motion=motion_id),
+                                     t("no_rule_motion_fix", lang, motion=motion_id)))
+            continue
+        numbers = [c.number for c in m.record.clauses]
+        for i, interp in enumerate(rules.model.interpretations):
+            done = {c.clause for c in interp.clauses}
+            line, col = rules.doc.loc(("interpretations", i, "name"))
+            for n in numbers:
+                if n not in done:
+                    out.append(LintIssue(
+                        rules.file, line, col, "clause-without-rule", "warning",
+                        t("no_rule_clause", lang, interpretation=interp.name, clause=n, motion=motion_id),
+                        t("no_rule_clause_fix", lang, clause=n)))
+    return out
+
+
+def _semantics(ws: Workspace, lang: str, method: Method) -> list[LintIssue]:
+    out: list[LintIssue] = []
+    for motion_id in sorted(ws.rules, key=motion_sort_key):
+        rules = ws.rules[motion_id]
+        vocab = ws.vocabularies[rules.model.dossier]
+        for interp in rules.model.interpretations:
+            for clause in rules.compiled[interp.name]:
+                rule = f"{clause.key}@{clause.interpretation}"
+                space = Space.for_clauses(vocab.model, vocab.concepts, [clause])
+                found = scan(space, clause, ["overlap", "undetermined", "conflicts", "complies"],
+                             method=method)
+                explicit = clause.rule.complies_when is not None
+                where = clause.complies.loc if explicit else clause.conflicts.loc
+                checks = [("overlap", "overlap", "error", found["overlap"] is not None, found["overlap"]),
+                          ("gap", "gap", "error", found["undetermined"] is not None, found["undetermined"]),
+                          ("never-conflicts", "never_conflicts", "warning", found["conflicts"] is None, None),
+                          ("never-complies", "never_complies", "warning", found["complies"] is None, None)]
+                for code, key, severity, hit, example in checks:
+                    if not hit:
+                        continue
+                    fix = {"overlap": "overlap_fix", "gap": "gap_fix"}.get(code, "dead_fix")
+                    out.append(LintIssue(where[0], where[1], where[2], code, severity,  # type: ignore[arg-type]
+                                         t(key, lang, rule=rule), t(fix, lang), rule,
+                                         position_json(example) if example is not None else None))
+    return out
+
+
+def counts(issues: list[LintIssue]) -> tuple[int, int]:
+    errors = sum(1 for i in issues if i.severity == "error")
+    return errors, len(issues) - errors
+
+
+def render_text(issues: list[LintIssue], lang: str) -> str:
+    lines = []
+    for i in issues:
+        text = f"{i.file}:{i.line}:{i.column}: {t(i.severity, lang)}[{i.code}] {i.message}"
+        lines.append(f"{text} — {i.fix}" if i.fix else text)
+        if i.example is not None:
+            lines.append(f"    {t('example', lang)}: {render_facts(i.example)}")
+    errors, warnings = counts(issues)
+    lines.append(t("lint_summary", lang, errors=errors, warnings=warnings))
+    return "\n".join(lines) + "\n"
+
+
+def render_json(issues: list[LintIssue]) -> str:
+    errors, warnings = counts(issues)
+    data = {"errors": errors, "warnings": warnings, "issues": [asdict(i) for i in issues]}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

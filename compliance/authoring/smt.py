@@ -1,0 +1,178 @@
+"""The rule semantics as SMT formulas (z3), for spaces too large to enumerate.
+
+Each condition becomes a pair (holds, fails) of formulas, exactly as Kleene's logic
+has it: ``not`` swaps them, ``all`` is AND of holds / OR of fails, ``any`` the dual.
+Positions are fully known, so an atom over a bool, enum, set, number or text fact is
+two-valued; a date atom compared with a partial date (a month, a year) stays three-
+valued, as in :mod:`compliance.dates`: the position's day is exact, and the atom is
+unknown while that day lies inside the literal's interval.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import z3
+
+from compliance.authoring.space import OTHER_TEXT, Goal, Space
+from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Not
+from compliance.dates import PartialDate
+from compliance.pack import CompiledClause
+
+Pair = tuple[Any, Any]
+
+
+class Encoder:
+    def __init__(self, space: Space) -> None:
+        self.space = space
+        self.vars: dict[str, Any] = {}
+        self.domain_facts: list[Any] = []  # range constraints
+        self._concepts: dict[str, Pair] = {}
+        for name in space.facts:
+            fact = space.vocab.facts[name]
+            if fact.type == "bool":
+                self.vars[name] = z3.Bool(name)
+            elif fact.type in ("enum", "text"):
+                v = z3.Int(name)
+                n = len(fact.values or {}) if fact.type == "enum" else len(space.domains[name])
+                self.domain_facts += [v >= 0, v < n]
+                self.vars[name] = v
+            elif fact.type == "set":
+                self.vars[name] = {e: z3.Bool(f"{name}.{e}") for e in fact.values or {}}
+            elif fact.type == "number":
+                self.vars[name] = z3.Real(name)
+            else:  # date: an exact day, as its ordinal
+                self.vars[name] = z3.Int(name)
+
+    def _index(self, name: str, value: Any) -> int:
+        fact = self.space.vocab.facts[name]
+        if fact.type == "enum":
+            return list(fact.values or {}).index(value)
+        return self.space.domains[name].index(value)
+
+    def atom(self, a: Atom) -> Pair:
+        fact = self.space.vocab.facts[a.fact]
+        v, op, ref = self.vars[a.fact], a.op, a.value
+        if op == "known":
+            return z3.BoolVal(True), z3.BoolVal(False)
+        if fact.type == "date":
+            first, last = ref.first.toordinal(), ref.last.toordinal()
+            holds, fails = {"lt": (v < first, v >= last), "le": (v <= first, v > last),
+                            "gt": (v > last, v <= first), "ge": (v >= last, v < first)}[op]
+            return holds, fails
+        if fact.type == "set":
+            if op == "contains":
+                f = v[ref]
+            elif op == "contains_any":
+                f = z3.Or([v[e] for e in sorted(ref)])
+            elif op == "contains_all":
+                f = z3.And([v[e] for e in sorted(ref)])
+            else:  # subset_of
+                f = z3.And([z3.Not(v[e]) for e in sorted(v) if e not in ref])
+        elif fact.type == "bool":
+            f = v == z3.BoolVal(ref)
+        elif fact.type in ("enum", "text"):
+            refs = sorted(ref) if op == "one_of" else [ref]
+            f = z3.Or([v == self._index(a.fact, r) for r in refs])
+        else:
+            r = z3.RealVal(str(ref))
+            f = {"equals": v == r, "lt": v < r, "le": v <= r, "gt": v > r, "ge": v >= r}[op]
+        return f, z3.Not(f)
+
+    def pair(self, c: Cond) -> Pair:
+        if isinstance(c, Atom):
+            return self.atom(c)
+        if isinstance(c, All | Any_):
+            pairs = [self.pair(i) for i in c.items]
+            holds, fails = [p[0] for p in pairs], [p[1] for p in pairs]
+            if isinstance(c, All):
+                return z3.And(holds), z3.Or(fails)
+            return z3.Or(holds), z3.And(fails)
+        if isinstance(c, Not):
+            holds, fails = self.pair(c.item)
+            return fails, holds
+        assert isinstance(c, ConceptRef)
+        if c.name not in self._concepts:
+            self._concepts[c.name] = self.pair(self.space.concepts[c.name])
+        return self._concepts[c.name]
+
+    def goal(self, g: Goal) -> Any:
+        cl: CompiledClause = g.clause
+        a_t, a_f = (z3.BoolVal(True), z3.BoolVal(False)) if cl.applies is None else self.pair(cl.applies)
+        c_t, c_f = self.pair(cl.conflicts)
+        p_t, _ = self.pair(cl.complies)
+        conflicts = z3.And(a_t, c_t)
+        complies = z3.And(a_t, c_f, p_t)
+        formulas = {
+            "conflicts": conflicts, "complies": complies, "not_applicable": a_f,
+            "undetermined": z3.Not(z3.Or(a_f, conflicts, complies)),
+            "ok": z3.Or(a_f, complies), "overlap": z3.And(a_t, c_t, p_t),
+        }
+        return formulas[g.kind]
+
+    def equals(self, name: str, value: Any) -> Any:
+        """The formula 'fact has this typed value' (for closeness to a given position)."""
+        fact, v = self.space.vocab.facts[name], self.vars[name]
+        if fact.type == "bool":
+            return v == z3.BoolVal(value)
+        if fact.type == "set":
+            return z3.And([v[e] == z3.BoolVal(e in value) for e in sorted(v)])
+        if fact.type == "enum":
+            return v == self._index(name, value)
+        if fact.type == "text":
+            dom = self.space.domains[name]
+            return v == dom.index(value) if value in dom else v == dom.index(dom[-1])
+        if fact.type == "number":
+            return v == z3.RealVal(str(value))
+        if not value.exact:
+            return z3.BoolVal(False)
+        return v == value.first.toordinal()
+
+    def decode(self, model: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name in self.space.facts:
+            fact, v = self.space.vocab.facts[name], self.vars[name]
+            if fact.type == "bool":
+                out[name] = z3.is_true(model.eval(v, model_completion=True))
+            elif fact.type == "set":
+                out[name] = frozenset(e for e, b in v.items()
+                                      if z3.is_true(model.eval(b, model_completion=True)))
+            elif fact.type == "enum":
+                out[name] = list(fact.values or {})[model.eval(v, model_completion=True).as_long()]
+            elif fact.type == "text":
+                dom = self.space.domains[name]
+                out[name] = dom[model.eval(v, model_completion=True).as_long()] if dom else OTHER_TEXT
+            elif fact.type == "number":
+                q = model.eval(v, model_completion=True).as_fraction()
+                out[name] = int(q) if q.denominator == 1 else float(q)
+            else:
+                d = date.fromordinal(max(1, model.eval(v, model_completion=True).as_long()))
+                out[name] = PartialDate(d, d, d.isoformat())
+        return out
+
+
+def solve(space: Space, goals: list[Goal], *, near: Mapping[str, Any] | None = None) -> dict[str, Any] | None:
+    """A fully known position meeting every goal, or None when there is none."""
+    enc = Encoder(space)
+    solver = z3.Optimize() if near else z3.Solver()
+    solver.add(*enc.domain_facts)
+    for g in goals:
+        solver.add(enc.goal(g))
+    if near:
+        for name in space.facts:
+            if name in near:
+                solver.add_soft(enc.equals(name, near[name]))
+    if solver.check() != z3.sat:
+        return None
+    return enc.decode(solver.model())
+
+
+def satisfiable(space: Space, goals: list[Goal]) -> bool:
+    enc = Encoder(space)
+    solver = z3.Solver()
+    solver.add(*enc.domain_facts)
+    for g in goals:
+        solver.add(enc.goal(g))
+    return solver.check() == z3.sat

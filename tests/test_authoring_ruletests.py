@@ -1,0 +1,77 @@
+"""`compliance test`: YAML rule tests, their coverage, and their collection by pytest."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT, run_cli
+
+TESTS = Path("rules/csam-regulation/tests")
+
+
+def test_bundled_rule_tests_pass_with_full_coverage() -> None:
+    r = run_cli("test", "--coverage", "--min-coverage", "100")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "14 tests, 14 passed, 0 failed" in r.stdout
+    assert "coverage: 21/21 = 100.0%" in r.stdout
+    assert "  26643-885#1@strict-reading               3/3  complies conflicts undetermined" in r.stdout
+    j = json.loads(run_cli("test", "--coverage", "--format", "json", "--backend", "direct").stdout)
+    assert j["coverage"]["percent"] == 100.0 and j["failed"] == 0
+    assert set(j["coverage"]["rules"]) == {
+        "26643-885#1@cabinet-reading", "26643-885#2@cabinet-reading", "26643-885#1@strict-reading",
+        "26643-885#2@strict-reading", "26643-1011#1@literal", "26643-1011#2@literal",
+        "26643-1047#1@standstill"}
+
+
+def test_removing_a_test_file_lowers_coverage_and_fails_threshold(workspace_copy: Path) -> None:
+    (workspace_copy / TESTS / "26643-1047.yaml").unlink()
+    r = run_cli("test", "--workspace", str(workspace_copy), "--coverage", "--min-coverage", "100")
+    assert r.returncode == 1
+    assert "coverage: 18/21 = 85.7%" in r.stdout
+    assert "26643-1047#1@standstill                  0/3  -complies -conflicts -undetermined" in r.stdout
+    ok = run_cli("test", "--workspace", str(workspace_copy), "--coverage", "--min-coverage", "80")
+    assert ok.returncode == 0, ok.stdout
+
+
+def test_a_wrong_expectation_fails_and_does_not_count(workspace_copy: Path) -> None:
+    path = workspace_copy / TESTS / "26643-1047.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("      26643-1047#1: undetermined", "      26643-1047#1: complies"),
+                    encoding="utf-8")
+    r = run_cli("test", "--workspace", str(workspace_copy), "--coverage")
+    assert r.returncode == 1
+    assert ("FAIL rules/csam-regulation/tests/26643-1047.yaml:25: agreeing while it is unknown whether "
+            "the letter was discussed — undetermined") in r.stdout
+    assert "       26643-1047#1@standstill: expected complies, got undetermined" in r.stdout
+    assert "coverage: 20/21 = 95.2%" in r.stdout
+
+
+def test_bad_test_file_is_an_input_error(workspace_copy: Path) -> None:
+    path = workspace_copy / TESTS / "26643-1047.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("substantiation_letter_sent: false", "substantiation_leter_sent: false", 1),
+                    encoding="utf-8")
+    r = run_cli("test", "--workspace", str(workspace_copy))
+    assert r.returncode == 2
+    assert ("rules/csam-regulation/tests/26643-1047.yaml:7:7: fact 'substantiation_leter_sent' is not in "
+            "the vocabulary of dossier 'csam-regulation' — did you mean 'substantiation_letter_sent'?"
+            ) in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_pytest_collects_rule_tests(workspace_copy: Path) -> None:
+    path = workspace_copy / TESTS / "26643-1011.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("      26643-1011#2: conflicts\n  - name: no detection",
+                                 "      26643-1011#2: complies\n  - name: no detection"), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "rules"],
+                       cwd=workspace_copy, capture_output=True, text=True, timeout=300)
+    assert "1 failed, 13 passed" in r.stdout, r.stdout + r.stderr
+    assert ("rules/csam-regulation/tests/26643-1011.yaml:3: 26643-1011#2@literal: expected complies, "
+            "got conflicts") in r.stdout
+    clean = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                            str(ROOT / TESTS)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert "14 passed" in clean.stdout, clean.stdout + clean.stderr
