@@ -15,7 +15,7 @@ import json
 from typing import Any
 
 from compliance.authoring.space import Goal, Method, Space, find, position_json, render_facts
-from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Not, facts_of
+from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not, facts_of, flags_of
 from compliance.conditions.values import to_json
 from compliance.errors import InputError, InputErrors
 from compliance.loading.workspace import Workspace
@@ -33,6 +33,8 @@ def render_cond(c: Cond) -> str:
         return f"{c.fact} {c.op} {shown}" if c.op != "known" else f"{c.fact} known"
     if isinstance(c, ConceptRef):
         return c.name
+    if isinstance(c, Flag):
+        return f"{c.event} happened" if c.kind is None else f"{c.kind} step open before {c.event}"
     if isinstance(c, Not):
         return f"not {render_cond(c.item)}"
     word = "all" if isinstance(c, All) else "any"
@@ -100,6 +102,7 @@ def facts_of_clause(c: CompiledClause, concepts: Any) -> set[str]:
     for cond in (c.applies, c.conflicts, c.complies):
         if cond is not None:
             out |= facts_of(cond, dict(concepts))
+            out |= {f.key for f in flags_of(cond, dict(concepts))}
     return out
 
 

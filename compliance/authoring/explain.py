@@ -8,10 +8,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from compliance.authoring.suggest import describe_change, would_comply
+from compliance.authoring.suggest import describe_change, record_facts, would_comply
 from compliance.authoring.words import t
 from compliance.backends import Backend
-from compliance.conditions.ast import All, Any_, Atom, ConceptRef
+from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Flag
 from compliance.conditions.kleene import Trace, evaluate
 from compliance.conditions.values import MISSING, to_json
 from compliance.errors import InputError, InputErrors
@@ -45,6 +45,11 @@ def node(trace: Trace, pos: LoadedPosition, ws: Workspace, dossier: str, lang: s
                    present=present, read=to_json(trace.value) if present else None,
                    at=f"{pos.file}:{loc[0]}:{loc[1]}" if loc and present else None,
                    where=pos.fact_where(c.fact) if present else None)
+        return out
+    if isinstance(c, Flag):
+        present = trace.value is not MISSING
+        out.update(kind="event" if c.kind is None else "standstill_step", event=c.event, step=c.kind,
+                   flag=c.key, present=present, read=to_json(trace.value) if present else None)
         return out
     if isinstance(c, ConceptRef):
         concept = ws.vocabularies[dossier].model.concepts[c.name]
@@ -83,22 +88,23 @@ def explain(ws: Workspace, pos: LoadedPosition, motion: str, backend: Backend, *
         c = compiled.get(f.clause) if f.rule is not None else None
         if c is not None:
             concepts = ws.vocabularies[pos.model.dossier].concepts
+            facts = record_facts(ws, pos, interpretations)
             model = next(i for i in rules.model.interpretations if i.name == interp)  # type: ignore[union-attr]
             entry["interpretation"] = {"name": model.name, "title": model.title.get(lang),
                                        "rationale": model.rationale.get(lang)}
             tree: dict[str, Any] = {}
             if c.applies is not None:
-                tree["applies_when"] = node(evaluate(c.applies, pos.facts, concepts), pos, ws,
+                tree["applies_when"] = node(evaluate(c.applies, facts, concepts), pos, ws,
                                             pos.model.dossier, lang)
-            tree["conflicts_when"] = node(evaluate(c.conflicts, pos.facts, concepts), pos, ws,
+            tree["conflicts_when"] = node(evaluate(c.conflicts, facts, concepts), pos, ws,
                                           pos.model.dossier, lang)
             if c.rule.complies_when is not None:
-                tree["complies_when"] = node(evaluate(c.complies, pos.facts, concepts), pos, ws,
+                tree["complies_when"] = node(evaluate(c.complies, facts, concepts), pos, ws,
                                              pos.model.dossier, lang)
             entry["tree"] = tree
             if f.verdict in ("conflicts", "undetermined"):
                 vocab = ws.vocabularies[pos.model.dossier]
-                sets = would_comply(c, pos.facts, vocab.model, vocab.concepts)
+                sets = would_comply(c, facts, vocab.model, vocab.concepts)
                 entry["would_comply"] = [[FactChange(**ch.as_json()).model_dump(mode="json") for ch in s]
                                          for s in sets]
                 entry["would_comply_text"] = [[describe_change(ch, lang) for ch in s] for s in sets]
@@ -119,6 +125,11 @@ def _tree_lines(n: dict[str, Any], lang: str, depth: int) -> list[str]:
         read = _plain(n["read"]) if n["present"] else t("absent", lang)
         at = f", {n['at']}" if n.get("at") else ""
         return [f"{pad}{n['fact']} {n['op']}{shown}: {result} — {t('read', lang)}: {read}{at}"]
+    if n["kind"] in ("event", "standstill_step"):
+        what = (f"{n['event']} happened" if n["kind"] == "event"
+                else f"{n['step']} planned before {n['event']}")
+        read = _plain(n["read"]) if n["present"] else t("absent", lang)
+        return [f"{pad}{what}: {result} — {t('read', lang)}: {read}"]
     if n["kind"] == "concept":
         head = (f"{pad}{t('concept', lang)} {n['concept']}: {result} — {n['description']} "
                 f"({t('defined_at', lang)} {n['defined_at']})")

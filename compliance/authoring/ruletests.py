@@ -18,6 +18,7 @@ from pydantic import Field
 
 from compliance.backends import get_backend
 from compliance.backends.direct import DirectBackend
+from compliance.conditions.ast import Flag
 from compliance.conditions.parse import did_you_mean
 from compliance.conditions.values import MISSING, typed_value
 from compliance.errors import InputError, InputErrors, InternalError
@@ -37,6 +38,12 @@ class RuleTestCase(Strict):
     interpretations: dict[str, str] = Field(default_factory=dict,
                                             description="motion -> interpretation (default: the default)")
     facts: dict[str, Any] = Field(default_factory=dict, description="the position fragment")
+    events: dict[str, bool] = Field(default_factory=dict,
+                                    description="timeline event -> whether it had happened (else unknown)")
+    open_steps: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="timeline event -> the step kinds planned on a date by which it had not happened; "
+                    "every other step kind is then known not to be open for that event")
     expect: dict[str, Verdict] = Field(min_length=1, description="'MOTION#CLAUSE' -> expected verdict")
 
 
@@ -143,6 +150,24 @@ def _check_case(ws: Workspace, doc: Document, dossier: str, i: int, case: RuleTe
                                     f"fact '{name}'", "leave a fact out to make it unknown"))
             continue
         facts[name] = value
+    timeline = ws.timelines.get(dossier)
+    known_events = set(timeline.events) if timeline is not None else set()
+    for section in ("events", "open_steps"):
+        for event in getattr(case, section):
+            if event not in known_events:
+                errors.append(doc.error((*base, section, event), f"event '{event}' is not in the timeline "
+                                        f"of dossier '{dossier}'", did_you_mean(event, known_events)
+                                        or "see rules/<dossier>/timeline.yaml", key=True))
+    for event, happened in case.events.items():
+        facts[Flag(event, None, ("", 0, 0)).key] = happened
+    for event, kinds in case.open_steps.items():
+        for j, kind in enumerate(kinds):
+            if kind not in vocab.step_kinds:
+                errors.append(doc.error((*base, "open_steps", event, j), f"unknown step kind '{kind}'",
+                                        did_you_mean(kind, vocab.step_kinds)
+                                        or f"use one of: {', '.join(sorted(vocab.step_kinds))}"))
+        for kind in vocab.step_kinds:
+            facts[Flag(event, kind, ("", 0, 0)).key] = kind in kinds
     for motion, interp in case.interpretations.items():
         rules = ws.rules.get(motion)
         names = [x.name for x in rules.model.interpretations] if rules else []

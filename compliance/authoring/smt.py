@@ -17,7 +17,7 @@ from typing import Any
 import z3
 
 from compliance.authoring.space import OTHER_TEXT, Goal, Space
-from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Not
+from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not
 from compliance.dates import PartialDate
 from compliance.pack import CompiledClause
 
@@ -31,6 +31,9 @@ class Encoder:
         self.domain_facts: list[Any] = []  # range constraints
         self._concepts: dict[str, Pair] = {}
         for name in space.facts:
+            if space.is_flag(name):  # a derived flag: a plain two-valued Bool
+                self.vars[name] = z3.Bool(name)
+                continue
             fact = space.vocab.facts[name]
             if fact.type == "bool":
                 self.vars[name] = z3.Bool(name)
@@ -84,6 +87,9 @@ class Encoder:
     def pair(self, c: Cond) -> Pair:
         if isinstance(c, Atom):
             return self.atom(c)
+        if isinstance(c, Flag):
+            v = self.vars[c.key]
+            return v, z3.Not(v)
         if isinstance(c, All | Any_):
             pairs = [self.pair(i) for i in c.items]
             holds, fails = [p[0] for p in pairs], [p[1] for p in pairs]
@@ -114,6 +120,8 @@ class Encoder:
 
     def equals(self, name: str, value: Any) -> Any:
         """The formula 'fact has this typed value' (for closeness to a given position)."""
+        if self.space.is_flag(name):
+            return self.vars[name] == z3.BoolVal(bool(value))
         fact, v = self.space.vocab.facts[name], self.vars[name]
         if fact.type == "bool":
             return v == z3.BoolVal(value)
@@ -133,6 +141,9 @@ class Encoder:
     def decode(self, model: Any) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for name in self.space.facts:
+            if self.space.is_flag(name):
+                out[name] = z3.is_true(model.eval(self.vars[name], model_completion=True))
+                continue
             fact, v = self.space.vocab.facts[name], self.vars[name]
             if fact.type == "bool":
                 out[name] = z3.is_true(model.eval(v, model_completion=True))

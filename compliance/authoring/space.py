@@ -20,7 +20,7 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from compliance.backends.direct import clause_outcome
-from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Not, facts_of
+from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Not, facts_of, flags_of
 from compliance.conditions.kleene import truth
 from compliance.conditions.values import to_json
 from compliance.dates import PartialDate
@@ -106,24 +106,34 @@ def domain(fact: FactDef, lits: set[Any]) -> list[Any]:
 
 @dataclass
 class Space:
-    """Fully known positions over the given facts (others absent: rules never read them)."""
+    """Fully known positions over the given facts (others absent: rules never read them).
+
+    A derived flag (timeline event happened, standstill step open; :class:`Flag`) is one
+    more boolean variable of the position, named by its record field ``Flag.key``."""
 
     vocab: Vocabulary
     concepts: Mapping[str, Cond]
     facts: list[str]
     domains: dict[str, list[Any]]
+    flags: frozenset[str] = frozenset()  # the names in ``facts`` that are flag keys
+
+    def is_flag(self, name: str) -> bool:
+        return name in self.flags
 
     @classmethod
     def for_clauses(cls, vocab: Vocabulary, concepts: Mapping[str, Cond],
                     clauses: Iterable[CompiledClause]) -> Space:
         conds = [c for cl in clauses for c in clause_conditions(cl)]
         names: set[str] = set()
+        flags: set[str] = set()
         for c in conds:
             names |= facts_of(c, dict(concepts))
+            flags |= {f.key for f in flags_of(c, dict(concepts))}
         lits = literals(conds, concepts)
-        facts = sorted(names)
-        return cls(vocab, concepts, facts,
-                   {f: domain(vocab.facts[f], lits.get(f, set())) for f in facts})
+        facts = sorted(names | flags)
+        domains = {f: [True, False] if f in flags else domain(vocab.facts[f], lits.get(f, set()))
+                   for f in facts}
+        return cls(vocab, concepts, facts, domains, frozenset(flags))
 
     def size(self) -> int:
         n = 1

@@ -104,6 +104,20 @@ def would_comply(clause: CompiledClause, facts: Mapping[str, Any], vocab: Vocabu
     return []
 
 
+def record_facts(ws: Any, pos: Any, interpretations: dict[str, str] | None = None) -> dict[str, Any]:
+    """The position's facts plus the derived flags (timeline events, open standstill steps)
+    as of the position's own date, exactly as the check matches the base position."""
+    from compliance.dates import PartialDate
+    from compliance.standstill import derive
+
+    timeline = ws.timelines.get(pos.model.dossier)
+    if timeline is None:
+        return dict(pos.facts)
+    pack = ws.pack(pos.model.dossier, interpretations)
+    return {**pos.facts, **derive(pack.flags, timeline, PartialDate.parse(pos.model.date),
+                                  list(pos.model.planned_steps))}
+
+
 def describe_change(c: Change, lang: str) -> str:
     """One change in words a lawyer can read: 'fact: was → new', sets as additions/removals."""
     absent = "niet vermeld" if lang == "nl" else "not stated"
@@ -138,7 +152,8 @@ def add_suggestions(ws: Any, positions: list[Any], report: Any,
             clause = next(c for c in ws.pack(pos.model.dossier, interpretations).clauses
                           if c.key == f"{f.motion}#{f.clause}")
             vocab = ws.vocabularies[pos.model.dossier]
-            sets = would_comply(clause, pos.facts, vocab.model, vocab.concepts)
+            facts = record_facts(ws, pos, interpretations)
+            sets = would_comply(clause, facts, vocab.model, vocab.concepts)
             f = f.model_copy(update={"would_comply": [[FactChange(**c.as_json()) for c in s]
                                                       for s in sets]})
         findings.append(f)
