@@ -165,7 +165,6 @@ def motions(workspace: WorkspaceOpt = Path("."), lang: LangOpt = Lang.nl) -> Non
 
     def body() -> int:
         from compliance.api import load_workspace
-
         from compliance.model.motion import motion_sort_key
 
         ws = load_workspace(workspace)

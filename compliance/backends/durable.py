@@ -17,12 +17,14 @@ The engine is fenced in as ../shared/domain/durable-rules-notes.md describes:
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import json
 import warnings
 from typing import Any
 
 from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Not
-from compliance.conditions.values import MISSING
+from compliance.conditions.values import MISSING, typed_value
 from compliance.errors import InternalError
 from compliance.pack import CompiledClause, Outcome, RulePack
 
@@ -32,6 +34,9 @@ with warnings.catch_warnings():
 
 # Stay well below the 512 sibling tests at which ruleset creation hangs.
 MAX_TESTS_PER_SHARD = 400
+# The engine keeps at most 31 expressions per rule and each $and/$or takes two
+# (create_ruleset fails with error 113 beyond); one more wraps the discriminator.
+MAX_COMBINATORS = 14
 
 _ALWAYS: dict[str, Any] = {"kind": "position"}
 _NEVER: dict[str, Any] = {"kind": "__never__"}
@@ -44,10 +49,22 @@ class _QuietHost(_engine.Host):
         return None
 
 
+def _flat(op: str, parts: list[dict[str, Any]], unit: dict[str, Any]) -> list[dict[str, Any]]:
+    """Children of an $and/$or with nested ones of the same kind merged and repeats
+    dropped: fewer combinators, so more rules fit the engine's limit unsplit."""
+    out: dict[str, dict[str, Any]] = {}
+    for p in parts:
+        if p is unit:
+            continue
+        for q in p.get(op, [p]):
+            out.setdefault(json.dumps(q, sort_keys=True), q)
+    return list(out.values())
+
+
 def _and(parts: list[dict[str, Any]]) -> dict[str, Any]:
     if any(p is _NEVER for p in parts):
         return _NEVER
-    parts = [p for p in parts if p is not _ALWAYS]
+    parts = _flat("$and", parts, _ALWAYS)
     if not parts:
         return _ALWAYS
     return parts[0] if len(parts) == 1 else {"$and": parts}
@@ -56,18 +73,47 @@ def _and(parts: list[dict[str, Any]]) -> dict[str, Any]:
 def _or(parts: list[dict[str, Any]]) -> dict[str, Any]:
     if any(p is _ALWAYS for p in parts):
         return _ALWAYS
-    parts = [p for p in parts if p is not _NEVER]
+    parts = _flat("$or", parts, _NEVER)
     if not parts:
         return _NEVER
     return parts[0] if len(parts) == 1 else {"$or": parts}
 
 
+def _count(expr: dict[str, Any]) -> tuple[int, int]:
+    """(combinators, leaf tests) of an engine expression."""
+    combinators = leaves = 0
+    stack = [expr]
+    while stack:
+        e = stack.pop()
+        op = "$and" if "$and" in e else "$or" if "$or" in e else None
+        if op is None:
+            leaves += 1
+        else:
+            combinators += 1
+            stack.extend(e[op])
+    return combinators, leaves
+
+
+def _split(expr: dict[str, Any]) -> list[dict[str, Any]]:
+    """Alternatives that together match what ``expr`` matches, each within the
+    engine's combinator limit (an $or becomes separate rules with the same verdict)."""
+    if _count(expr)[0] <= MAX_COMBINATORS:
+        return [expr]
+    if "$or" in expr:
+        return [piece for alt in expr["$or"] for piece in _split(alt)]
+    # A flattened $and over only leaves has one combinator: an $or child exists.
+    parts = expr["$and"]
+    i = next(i for i, p in enumerate(parts) if "$or" in p)
+    return [piece for alt in parts[i]["$or"]
+            for piece in _split(_and([*parts[:i], alt, *parts[i + 1:]]))]
+
+
 class _Compiler:
     """Compiles a condition to a pair of positive engine tests: (holds, fails)."""
 
-    def __init__(self, pack: RulePack) -> None:
+    def __init__(self, pack: RulePack, numbers: dict[str, list[Any]]) -> None:
         self.pack = pack
-        self.tests = 0
+        self.numbers = numbers
 
     def pair(self, cond: Cond) -> tuple[dict[str, Any], dict[str, Any]]:
         if isinstance(cond, Not):
@@ -85,16 +131,15 @@ class _Compiler:
     def _atom(self, atom: Atom) -> tuple[dict[str, Any], dict[str, Any]]:
         fact = self.pack.vocab.facts[atom.fact]
         f, op, ref = atom.fact, atom.op, atom.value
-        self.tests += 2
         if op == "known":
             field = _presence_field(f, fact)
             return {"$ex": {field: 1}}, {"$nex": {field: 1}}
         if fact.type == "set":
             def has(v: str) -> dict[str, Any]:
-                return {f"{f}__{v}": True}
+                return {_field(f, v): True}
 
             def lacks(v: str) -> dict[str, Any]:
-                return {f"{f}__{v}": False}
+                return {_field(f, v): False}
 
             if op == "contains":
                 return has(ref), lacks(ref)
@@ -104,14 +149,17 @@ class _Compiler:
             if op == "contains_all":
                 return _and([has(v) for v in values]), _or([lacks(v) for v in values])
             outside = sorted(set(fact.values or {}) - ref)  # subset_of
-            return _and([lacks(v) for v in outside]), _or([has(v) for v in outside])
-        if op == "equals":
-            return {f: ref}, {"$neq": {f: ref}}
+            # With every value allowed, holding still needs the set to be known.
+            present = {"$ex": {_presence_field(f, fact): 1}}
+            return _and([present, *(lacks(v) for v in outside)]), _or([has(v) for v in outside])
+        if op == "equals" and fact.type != "number":
+            return {_field(f): ref}, {"$neq": {_field(f): ref}}
         if op == "one_of":
             values = sorted(ref)
-            return _or([{f: v} for v in values]), _and([{"$neq": {f: v}} for v in values])
+            return (_or([{_field(f): v} for v in values]),
+                    _and([{"$neq": {_field(f): v}} for v in values]))
         if fact.type == "date":
-            lo, hi = f"{f}__lo", f"{f}__hi"
+            lo, hi = _field(f, "lo"), _field(f, "hi")
             a, b = ref.first.toordinal(), ref.last.toordinal()
             return {
                 "lt": ({"$lt": {hi: a}}, {"$gte": {lo: b}}),
@@ -119,35 +167,80 @@ class _Compiler:
                 "gt": ({"$gt": {lo: b}}, {"$lte": {hi: a}}),
                 "ge": ({"$gte": {lo: b}}, {"$lt": {hi: a}}),
             }[op]
+        if fact.type == "number":
+            ref = _rank(ref, self.numbers[f])
+        if op == "equals":
+            return {_field(f): ref}, {"$neq": {_field(f): ref}}
         test = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
         negation = {"lt": "ge", "le": "gt", "gt": "le", "ge": "lt"}[op]
-        return {test[op]: {f: ref}}, {test[negation]: {f: ref}}
+        return {test[op]: {_field(f): ref}}, {test[negation]: {_field(f): ref}}
+
+
+def _field(name: str, part: str = "") -> str:
+    """The engine field of a fact (or of one set value or date bound). Fact and value
+    names never contain ':', so these cannot collide with each other nor with the
+    engine's own fields (``id`` is the engine's fact identity, ``sid`` its session)."""
+    return f"f:{name}:{part}" if part else f"f:{name}"
 
 
 def _presence_field(name: str, fact: Any) -> str:
     if fact.type == "set":
-        return f"{name}__{sorted(fact.values)[0]}"
+        return _field(name, sorted(fact.values)[0])
     if fact.type == "date":
-        return f"{name}__lo"
-    return name
+        return _field(name, "lo")
+    return _field(name)
 
 
-def project(pack: RulePack, facts: dict[str, Any]) -> dict[str, Any]:
-    """The engine's view of a record: only the pack's facts, in engine-safe form."""
+def number_literals(pack: RulePack) -> dict[str, list[Any]]:
+    """Per number fact, the distinct numbers the pack's rules compare it with, ascending."""
+    found: dict[str, set[Any]] = {}
+    stack: list[Cond] = [cond for c in pack.clauses for cond in (c.applies, c.conflicts, c.complies,
+                                                                  *c.notes) if cond is not None]
+    stack.extend(pack.concepts.values())  # each concept once, not once per use
+    while stack:
+        cond = stack.pop()
+        if isinstance(cond, Atom):
+            if pack.vocab.facts[cond.fact].type == "number" and cond.op != "known":
+                found.setdefault(cond.fact, set()).add(cond.value)
+        elif isinstance(cond, All | Any_):
+            stack.extend(cond.items)
+        elif isinstance(cond, Not):
+            stack.append(cond.item)
+    return {name: sorted(values) for name, values in found.items()}
+
+
+def _rank(value: Any, literals: list[Any]) -> int:
+    """A number as its place among the pack's literals: literal i is 2i+1, the gaps
+    between them even. Order and equality with every literal are kept exactly (Python
+    compares int and float exactly), and the engine only ever sees small integers: its
+    JSON reader rejects exponents (1e-09, 1e+16) and it has no big integers."""
+    i = bisect.bisect_left(literals, value)
+    return 2 * i + 1 if i < len(literals) and literals[i] == value else 2 * i
+
+
+def project(pack: RulePack, facts: dict[str, Any], numbers: dict[str, list[Any]] | None = None
+            ) -> dict[str, Any]:
+    """The engine's view of a record: only the pack's facts, each read as its declared
+    type (so null, wrongly typed and out-of-vocabulary values are absent), in engine-safe
+    form."""
+    if numbers is None:
+        numbers = number_literals(pack)
     out: dict[str, Any] = {}
     for name in sorted(pack.facts):
-        value = facts.get(name, MISSING)
+        fact = pack.vocab.facts[name]
+        value = typed_value(fact, facts.get(name, MISSING))
         if value is MISSING:
             continue
-        fact = pack.vocab.facts[name]
         if fact.type == "set":
             for v in sorted(fact.values or {}):
-                out[f"{name}__{v}"] = v in value
+                out[_field(name, v)] = v in value
         elif fact.type == "date":
-            out[f"{name}__lo"] = value.first.toordinal()
-            out[f"{name}__hi"] = value.last.toordinal()
+            out[_field(name, "lo")] = value.first.toordinal()
+            out[_field(name, "hi")] = value.last.toordinal()
+        elif fact.type == "number":
+            out[_field(name)] = _rank(value, numbers.get(name, []))
         else:
-            out[name] = value
+            out[_field(name)] = value
     return out
 
 
@@ -157,7 +250,11 @@ class _Shard:
         self.name = name
         definition: dict[str, Any] = {}
         for rule_name, tag, expr in rules:
-            definition[rule_name] = {"all": [{"m": _and([_ALWAYS, expr])}], "pri": 0,
+            # The discriminator is kept even where _and would drop it: an alternative
+            # that only tests absence ($nex) would otherwise match the engine's own
+            # state object and loop forever.
+            match = expr if expr is _ALWAYS else {"$and": [dict(_ALWAYS), *expr.get("$and", [expr])]}
+            definition[rule_name] = {"all": [{"m": match}], "pri": 0,
                                      "run": _action(tag, sink, errors)}
         definition["zz_catch_all"] = {"all": [{"m": _ALWAYS}], "pri": 1,
                                       "run": _action(None, sink, errors)}
@@ -180,36 +277,39 @@ class DurableBackend:
 
     def __init__(self) -> None:
         self._host = _QuietHost()
-        self._compiled: dict[int, tuple[RulePack, list[_Shard]]] = {}
+        self._compiled: dict[int, tuple[RulePack, list[_Shard], dict[str, list[Any]]]] = {}
         self._sink: dict[str, list[Any]] = {}
         self._errors: list[BaseException] = []
         self._sids = itertools.count()
         self._names = itertools.count()
 
-    def _shards(self, pack: RulePack) -> list[_Shard]:
+    def _shards(self, pack: RulePack) -> tuple[list[_Shard], dict[str, list[Any]]]:
         cached = self._compiled.get(id(pack))
         if cached is not None and cached[0] is pack:
-            return cached[1]
+            return cached[1], cached[2]
+        numbers = number_literals(pack)
         shards: list[_Shard] = []
         current: list[tuple[str, Any, dict[str, Any]]] = []
         tests = 0
         for clause in pack.clauses:
-            compiler = _Compiler(pack)
-            rules = self._clause_rules(compiler, clause)
-            if compiler.tests > MAX_TESTS_PER_SHARD:
+            compiler = _Compiler(pack, numbers)
+            rules = [(f"{name}.{i}", tag, piece) for name, tag, expr in self._clause_rules(compiler, clause)
+                     for i, piece in enumerate(_split(expr))]
+            needed = sum(_count(expr)[1] for _, _, expr in rules)
+            if needed > MAX_TESTS_PER_SHARD:
                 raise InternalError(
-                    f"rule {clause.key} needs {compiler.tests} engine tests, over the "
+                    f"rule {clause.key} needs {needed} engine tests, over the "
                     f"{MAX_TESTS_PER_SHARD} durable-rules can compile safely; split the clause "
                     "or use --backend direct")
-            if current and tests + compiler.tests > MAX_TESTS_PER_SHARD:
+            if current and tests + needed > MAX_TESTS_PER_SHARD:
                 shards.append(self._shard(current))
                 current, tests = [], 0
             current.extend(rules)
-            tests += compiler.tests
+            tests += needed
         if current or not shards:
             shards.append(self._shard(current))
-        self._compiled[id(pack)] = (pack, shards)
-        return shards
+        self._compiled[id(pack)] = (pack, shards, numbers)
+        return shards, numbers
 
     def _shard(self, rules: list[tuple[str, Any, dict[str, Any]]]) -> _Shard:
         return _Shard(self._host, f"pack{next(self._names)}", rules, self._sink, self._errors)
@@ -235,10 +335,10 @@ class DurableBackend:
         return out
 
     def evaluate(self, pack: RulePack, records: list[dict[str, Any]]) -> list[dict[str, Outcome]]:
-        shards = self._shards(pack)
+        shards, numbers = self._shards(pack)
         results: list[dict[str, Outcome]] = []
         for facts in records:
-            projected = project(pack, facts)
+            projected = project(pack, facts, numbers)
             fired: list[Any] = []
             for shard in shards:
                 sid = f"s{next(self._sids)}"
