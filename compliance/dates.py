@@ -13,7 +13,7 @@ from datetime import date
 
 from compliance.logic import FALSE, TRUE, UNKNOWN, Truth
 
-_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)  # not other scripts' digits
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
@@ -26,7 +26,7 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError otherwise."""
-        m = _RE.match(text)
+        m = _RE.fullmatch(text)  # not match: "$" also matches before a final newline
         if not m:
             raise ValueError(f"{text!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY")
         y, mo, d = int(m[1]), m[2], m[3]
