@@ -44,6 +44,15 @@ class DeclarationRef(Out):
     line: int
 
 
+class Location(Out):
+    """Where a finding is anchored in the position file (for code scanning and annotations)."""
+
+    file: str
+    line: int
+    column: int
+    fact: str | None = Field(default=None, description="the deciding fact; null: the position as a whole")
+
+
 class Finding(Out):
     position: str
     position_file: str
@@ -67,6 +76,9 @@ class Finding(Out):
     facts: list[FactUse]
     notes: list[str]
     sources: list[str]
+    position_date: str | None = Field(default=None, description="the position's own date")
+    location: Location | None = Field(default=None, description="the first stated fact of the "
+                                      "deciding condition, else the position's facts or top line")
 
 
 class MotionVerdict(Out):
