@@ -21,7 +21,7 @@ def test_seed_verdicts_text_and_json_both_backends() -> None:
         "26643-1011": ("conflicts", True),
         "26643-1047": ("complies", None),
     }
-    weerdenburg = [f for f in report["findings"] if f["motion"] == "26643-1047"][0]
+    weerdenburg = next(f for f in report["findings"] if f["motion"] == "26643-1047")
     assert any("substantiation letter" in n or "onderbouwingsbrief" in n for n in weerdenburg["notes"])
     ginneken = [f for f in report["findings"] if f["motion"] == "26643-1011"]
     assert all("26 643, nr. 1043" in f["declaration"]["source"] for f in ginneken)
