@@ -111,6 +111,7 @@ def render(report: Report, options: RenderOptions) -> str:
     motion_head = {m.motion: m for m in report.motions}
     dossiers = sorted({f.dossier for f in report.findings})
     ids = {key: f"d-{i}" for i, key in enumerate(cells)}
+    kinds = {key: _kind(m.verdict, m.declared) for key, m in cells.items()}
 
     head_cells = "".join(
         f'<th scope="col">{_e(motion_head[mo].motion_name)}<small>{_e(motion_head[mo].kamerstuk or mo)}'
@@ -134,7 +135,7 @@ def render(report: Report, options: RenderOptions) -> str:
     timeline = []
     for date, p in dated:
         chips = "".join(
-            f'<button type="button" class="chip v-{_kind(cells[(p, mo)].verdict, cells[(p, mo)].declared)}" '
+            f'<button type="button" class="chip v-{kinds[(p, mo)]}" data-verdict="{kinds[(p, mo)]}" '
             f'data-target="{ids[(p, mo)]}">{_e(motion_head[mo].motion_name)}: '
             f"{_e(verdict_label(cells[(p, mo)].verdict, cells[(p, mo)].declared, lang))}</button>"
             for mo in motions)
