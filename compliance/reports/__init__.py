@@ -29,18 +29,19 @@ class RenderOptions:
     resolved: tuple[Finding, ...] = ()
 
     def status(self, finding: Finding) -> str | None:
-        """'new' or 'unchanged' against the baseline; None without one."""
-        if self.baseline is None:
-            return None
-        from compliance.gate import fingerprint
+        """'new' or 'unchanged' against the baseline; None without one, or for a finding that
+        is not open (a baseline tracks only conflicts and undetermined findings)."""
+        from compliance.gate import fingerprint, is_open
 
+        if self.baseline is None or not is_open(finding):
+            return None
         return self.baseline.get(fingerprint(finding), "new")
 
     def failing(self, finding: Finding) -> bool:
         """Reaches the fail-on level and, with a baseline, is new."""
         from compliance.gate import reaches
 
-        return reaches(finding, self.fail_on) and self.status(finding) in (None, "new")
+        return reaches(finding, self.fail_on) and self.status(finding) != "unchanged"
 
 
 Renderer = Callable[[Report, RenderOptions], str]
