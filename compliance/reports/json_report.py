@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 
 from compliance.model.output import Report
+from compliance.reports import RenderOptions
 
 _OPTIONAL = ("conditional", "scenario", "branches")
 
 
-def render(report: Report) -> str:
+def render(report: Report, options: RenderOptions | None = None) -> str:
     data = report.model_dump(mode="json")
     # Scenario fields appear only for conditional positions: other reports keep their shape.
     for item in (*data["findings"], *data["motions"]):
