@@ -18,20 +18,32 @@ The engine is fenced in as ../shared/domain/durable-rules-notes.md describes:
 from __future__ import annotations
 
 import itertools
+import json
 import warnings
 from typing import Any
 
 from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not
 from compliance.conditions.values import MISSING
-from compliance.errors import InternalError
+from compliance.errors import InputError, InputErrors, InternalError
 from compliance.pack import CompiledClause, Outcome, RulePack
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from durable import engine as _engine
 
-# Stay well below the 512 sibling tests at which ruleset creation hangs.
+# Stay well below the 512 sibling tests at which ruleset creation hangs
+# (counted as distinct tests per ruleset, an upper bound on any node's children).
 MAX_TESTS_PER_SHARD = 400
+# One assert may fire at most 64 actions (the 65th fails with error 303, or corrupts
+# the heap; measured). A rule fires once per alternative of its $or's that matches,
+# so alternatives are counted, and the catch-all rule takes one.
+MAX_FIRINGS_PER_SHARD = 60
+# The engine keeps at most 31 entries per rule for its $and/$or nodes (two each):
+# a 16th node fails with "error code: 113" (measured). Larger rules are split.
+MAX_COMBINATORS = 14  # 15, less one for the $and that adds the record discriminator
+# Splitting a rule distributes an $and over an $or: cap the pieces so a pathological
+# rule is refused instead of compiling for ever.
+MAX_PIECES_PER_RULE = 256
 
 _ALWAYS: dict[str, Any] = {"kind": "position"}
 _NEVER: dict[str, Any] = {"kind": "__never__"}
@@ -44,10 +56,18 @@ class _QuietHost(_engine.Host):
         return None
 
 
+def _flat(op: str, parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # an $and inside an $and (or $or in $or) costs the engine a node for nothing
+    out: list[dict[str, Any]] = []
+    for p in parts:
+        out.extend(p[op] if len(p) == 1 and op in p else [p])
+    return out
+
+
 def _and(parts: list[dict[str, Any]]) -> dict[str, Any]:
     if any(p is _NEVER for p in parts):
         return _NEVER
-    parts = [p for p in parts if p is not _ALWAYS]
+    parts = _flat("$and", [p for p in parts if p is not _ALWAYS])
     if not parts:
         return _ALWAYS
     return parts[0] if len(parts) == 1 else {"$and": parts}
@@ -56,10 +76,79 @@ def _and(parts: list[dict[str, Any]]) -> dict[str, Any]:
 def _or(parts: list[dict[str, Any]]) -> dict[str, Any]:
     if any(p is _ALWAYS for p in parts):
         return _ALWAYS
-    parts = [p for p in parts if p is not _NEVER]
+    parts = _flat("$or", [p for p in parts if p is not _NEVER])
     if not parts:
         return _NEVER
     return parts[0] if len(parts) == 1 else {"$or": parts}
+
+
+def _combinators(expr: dict[str, Any]) -> int:
+    if len(expr) == 1 and ("$and" in expr or "$or" in expr):
+        return 1 + sum(_combinators(p) for p in next(iter(expr.values())))
+    return 0
+
+
+def _alternatives(expr: dict[str, Any]) -> int:
+    """How often a rule can fire for one record: once per alternative of its $or's."""
+    if len(expr) == 1 and "$or" in expr:
+        return sum(_alternatives(p) for p in expr["$or"])
+    if len(expr) == 1 and "$and" in expr:
+        n = 1
+        for p in expr["$and"]:
+            n = min(n * _alternatives(p), 1 << 30)
+        return n
+    return 1
+
+
+def _fits(expr: dict[str, Any]) -> bool:
+    return _combinators(expr) <= MAX_COMBINATORS and _alternatives(expr) < MAX_FIRINGS_PER_SHARD
+
+
+def _tests(expr: dict[str, Any]) -> set[str]:
+    """The distinct engine tests of a rule. The engine shares a node per distinct
+    test under the same parent, so no node of a ruleset has more children than the
+    ruleset has distinct tests: keeping these below 512 keeps it from hanging."""
+    if len(expr) == 1 and ("$and" in expr or "$or" in expr):
+        return set().union(*(_tests(p) for p in next(iter(expr.values()))))
+    return {json.dumps(expr, sort_keys=True)}
+
+
+def _guarded(expr: dict[str, Any]) -> dict[str, Any]:
+    """The rule's test behind the record discriminator: a rule testing only absence
+    ($nex) or inequality would otherwise also match the engine's own state object
+    and fire for ever (durable-rules-notes.md)."""
+    kind = {"kind": "position"}
+    if expr is _ALWAYS:
+        return kind
+    parts = expr["$and"] if len(expr) == 1 and "$and" in expr else [expr]
+    return {"$and": [kind, *parts]}
+
+
+class _TooComplex(Exception):
+    pass
+
+
+def split(expr: dict[str, Any], max_pieces: int = MAX_PIECES_PER_RULE) -> list[dict[str, Any]]:
+    """Equivalent rules (their disjunction is ``expr``), each within the engine's
+    limits on $and/$or nodes and on firings. The same verdict may then fire more
+    than once, which the result collection already allows for."""
+    out: list[dict[str, Any]] = []
+    todo = [expr]
+    while todo:
+        e = todo.pop()
+        if _fits(e):
+            out.append(e)
+        elif "$or" in e:
+            todo.extend(reversed(e["$or"]))
+        else:  # an $and with an $or among its parts: distribute over the largest one
+            parts = e["$and"]
+            i = max((k for k, p in enumerate(parts) if "$or" in p),
+                    key=lambda k: (_alternatives(parts[k]), _combinators(parts[k])))
+            rest = parts[:i] + parts[i + 1:]
+            todo.extend(reversed([_and([*rest, alt]) for alt in parts[i]["$or"]]))
+        if len(out) + len(todo) > max_pieces:
+            raise _TooComplex(f"more than {max_pieces} engine rules")
+    return out
 
 
 class _Compiler:
@@ -165,7 +254,7 @@ class _Shard:
         self.name = name
         definition: dict[str, Any] = {}
         for rule_name, tag, expr in rules:
-            definition[rule_name] = {"all": [{"m": _and([_ALWAYS, expr])}], "pri": 0,
+            definition[rule_name] = {"all": [{"m": _guarded(expr)}], "pri": 0,
                                      "run": _action(tag, sink, errors)}
         definition["zz_catch_all"] = {"all": [{"m": _ALWAYS}], "pri": 1,
                                       "run": _action(None, sink, errors)}
@@ -181,6 +270,14 @@ def _action(tag: Any, sink: dict[str, list[Any]], errors: list[BaseException]) -
             errors.append(e)
 
     return act
+
+
+def _refusal(clause: CompiledClause, why: str) -> InputErrors:
+    return InputErrors([InputError(
+        clause.file, clause.line, 1,
+        f"rule {clause.key}@{clause.interpretation} is too large for durable-rules: {why}",
+        "simplify the condition (fewer nested any/all, or a named concept), or run with "
+        "--backend direct")])
 
 
 class DurableBackend:
@@ -200,20 +297,49 @@ class DurableBackend:
             return cached[1]
         shards: list[_Shard] = []
         current: list[tuple[str, Any, dict[str, Any]]] = []
-        tests = 0
+        tests: set[str] = set()
+        firings = 1  # the catch-all
+
+        def add(units: list[tuple[list[tuple[str, Any, dict[str, Any]]], set[str], int]]) -> None:
+            nonlocal current, tests, firings
+            for rules, own, fires in units:
+                if current and (len(tests | own) > MAX_TESTS_PER_SHARD
+                                or firings + fires > MAX_FIRINGS_PER_SHARD):
+                    shards.append(self._shard(current))
+                    current, tests, firings = [], set(), 1
+                current.extend(rules)
+                tests |= own
+                firings += fires
+
         for clause in pack.clauses:
-            compiler = _Compiler(pack)
-            rules = self._clause_rules(compiler, clause)
-            if compiler.tests > MAX_TESTS_PER_SHARD:
-                raise InternalError(
-                    f"rule {clause.key} needs {compiler.tests} engine tests, over the "
-                    f"{MAX_TESTS_PER_SHARD} durable-rules can compile safely; split the clause "
-                    "or use --backend direct")
-            if current and tests + compiler.tests > MAX_TESTS_PER_SHARD:
-                shards.append(self._shard(current))
-                current, tests = [], 0
-            current.extend(rules)
-            tests += compiler.tests
+            pieces: list[tuple[str, Any, dict[str, Any]]] = []
+            for name, tag, expr in self._clause_rules(_Compiler(pack), clause):
+                try:
+                    split_ = split(expr)
+                except _TooComplex as e:
+                    raise _refusal(clause, f"its condition expands to {e}") from None
+                pieces.extend((name if len(split_) == 1 else f"{name}/{k}", tag, piece)
+                              for k, piece in enumerate(split_))
+            units = []
+            for piece in pieces:
+                own = _tests(piece[2])
+                if len(own) > MAX_TESTS_PER_SHARD:
+                    raise _refusal(clause, f"one alternative of its condition needs {len(own)} "
+                                   f"engine tests, over the {MAX_TESTS_PER_SHARD} it compiles safely")
+                units.append(([piece], own, _alternatives(piece[2])))
+            # Its verdict rules exclude each other, so a clause fires at most the
+            # alternatives of one verdict plus its notes: keep it whole when that fits.
+            by_verdict: dict[Any, int] = {}
+            for rules, _, fires in units:
+                tag = rules[0][1]
+                by_verdict[tag] = by_verdict.get(tag, 0) + fires
+            bound = max((n for t, n in by_verdict.items() if isinstance(t[1], str)), default=0) \
+                + sum(n for t, n in by_verdict.items() if isinstance(t[1], int))
+            whole = set().union(*(own for _, own, _ in units))
+            if bound < MAX_FIRINGS_PER_SHARD and len(whole) <= MAX_TESTS_PER_SHARD:
+                add([(pieces, whole, bound)])
+            else:
+                add(units)
         if current or not shards:
             shards.append(self._shard(current))
         self._compiled[id(pack)] = (pack, shards)
