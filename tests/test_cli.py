@@ -36,8 +36,13 @@ def drop_block(path: Path, start: str, indent: str) -> None:
     path.write_text(new, encoding="utf-8")
 
 
+SEED_ID = "nl-2023-09-18-geannoteerde-agenda-jbz"
+
+
 def verdicts(stdout: str) -> dict[str, tuple[str, bool | None]]:
-    return {m["motion"]: (m["verdict"], m["declared"]) for m in json.loads(stdout)["motions"]}
+    """The seed position's verdicts, leaving out motions adopted after its date."""
+    return {m["motion"]: (m["verdict"], m["declared"]) for m in json.loads(stdout)["motions"]
+            if m["position"] == SEED_ID and m["verdict"] != "not_applicable"}
 
 
 SEED_VERDICTS = {
@@ -66,36 +71,36 @@ def test_undeclared_conflict_fails_by_default(workspace_copy: Path) -> None:
     the conflict; without both, the conflict is undeclared and exit 1."""
     ws = workspace_copy
     drop_block(ws / SEED, "  - motion: 26643-1011", "    ")
-    r = run_cli("check", "--workspace", str(ws), "--format", "json", cwd=ws)
+    r = run_cli("check", SEED, "--workspace", str(ws), "--format", "json", cwd=ws)
     assert r.returncode == 0, r.stderr
     assert verdicts(r.stdout)["26643-1011"] == ("conflicts", True)
     finding = next(f for f in json.loads(r.stdout)["findings"] if f["motion"] == "26643-1011")
     assert finding["declaration"]["origin"] == "motion_record"
 
     drop_block(ws / "motions/26643-1011.yaml", "execution:", "  ")
-    r = run_cli("check", "--workspace", str(ws), "--format", "json", cwd=ws)
+    r = run_cli("check", SEED, "--workspace", str(ws), "--format", "json", cwd=ws)
     assert r.returncode == 1, r.stderr
     assert verdicts(r.stdout)["26643-1011"] == ("conflicts", False)
     assert json.loads(r.stdout)["counts"]["undeclared_conflicts"] == 2
-    assert run_cli("check", "--workspace", str(ws), "--fail-on", "never", cwd=ws).returncode == 0
+    assert run_cli("check", SEED, "--workspace", str(ws), "--fail-on", "never", cwd=ws).returncode == 0
 
 
 def test_fail_on_undetermined_alone(workspace_copy: Path) -> None:
     """A position with no conflict but an open question: only --fail-on undetermined fails."""
     ws = workspace_copy
     drop_fact(ws / SEED, "cabinet_accepts_detection_on_interpersonal")
-    r = run_cli("check", "--workspace", str(ws), "--format", "json", cwd=ws)
+    r = run_cli("check", SEED, "--workspace", str(ws), "--format", "json", cwd=ws)
     assert r.returncode == 0, r.stderr
     assert verdicts(r.stdout)["26643-1011"] == ("undetermined", None)
-    assert run_cli("check", "--workspace", str(ws), "--fail-on", "conflict", cwd=ws).returncode == 0
-    assert run_cli("check", "--workspace", str(ws), "--fail-on", "undetermined", cwd=ws).returncode == 1
+    assert run_cli("check", SEED, "--workspace", str(ws), "--fail-on", "conflict", cwd=ws).returncode == 0
+    assert run_cli("check", SEED, "--workspace", str(ws), "--fail-on", "undetermined", cwd=ws).returncode == 1
 
 
 def test_without_e2ee_facts_van_raan_is_undetermined_naming_the_deciding_fact(workspace_copy: Path) -> None:
     ws = workspace_copy
     for name in E2EE_FACTS:
         drop_fact(ws / SEED, name)
-    r = run_cli("check", "--workspace", str(ws), "--format", "json", "--lang", "en", cwd=ws)
+    r = run_cli("check", SEED, "--workspace", str(ws), "--format", "json", "--lang", "en", cwd=ws)
     assert r.returncode == 0, r.stderr
     report = json.loads(r.stdout)
     assert verdicts(r.stdout)["26643-885"] == ("undetermined", None)
@@ -114,7 +119,7 @@ def test_without_e2ee_facts_van_raan_is_undetermined_naming_the_deciding_fact(wo
     assert verdicts(r.stdout)["26643-1047"] == ("complies", None)
     # Under the strict reading, the undetermined fact no longer matters: the cabinet
     # accepts detection on chat services without ruling out client-side scanning.
-    strict = run_cli("check", "--workspace", str(ws), "--format", "json", "--fail-on", "never",
+    strict = run_cli("check", SEED, "--workspace", str(ws), "--format", "json", "--fail-on", "never",
                      "--interpretation", "26643-885=strict-reading", cwd=ws)
     assert verdicts(strict.stdout)["26643-885"][0] == "conflicts"
 
@@ -126,7 +131,7 @@ def test_without_the_text_fact_too_both_facts_are_named(workspace_copy: Path) ->
         drop_fact(ws / SEED, name)
     text = (ws / SEED).read_text(encoding="utf-8").replace("value: not_for", "value: for")
     (ws / SEED).write_text(text, encoding="utf-8")
-    r = run_cli("check", "--workspace", str(ws), "--format", "json", "--fail-on", "never", cwd=ws)
+    r = run_cli("check", SEED, "--workspace", str(ws), "--format", "json", "--fail-on", "never", cwd=ws)
     clauses = {f["clause"]: f for f in json.loads(r.stdout)["findings"] if f["motion"] == "26643-885"}
     assert clauses[1]["missing_facts"] == ["cabinet_pursues_e2ee_protection"]
     assert clauses[2]["verdict"] == "undetermined"
@@ -165,10 +170,14 @@ def test_help_works(args: tuple[str, ...]) -> None:
 
 def test_validate_and_motions_on_the_bundled_workspace() -> None:
     r = run_cli("validate")
-    assert r.returncode == 0 and r.stdout.startswith("ok: 3 motions, 1 dossiers, 3 rule files, 1 positions")
+    assert r.returncode == 0 and r.stdout.startswith("ok: ")
+    n_motions = len(list((ROOT / "motions").glob("*.yaml")))
+    assert f"{n_motions} motions" in r.stdout
     r = run_cli("motions")
     assert r.returncode == 0
-    assert [line.split()[0] for line in r.stdout.splitlines()] == ["26643-885", "26643-1011", "26643-1047"]
+    ids = [line.split()[0] for line in r.stdout.splitlines()]
+    assert len(ids) == n_motions
+    assert ids[:3] == ["26643-885", "26643-1011", "26643-1047"]  # by number, not as text
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
@@ -189,7 +198,8 @@ def test_library_api_returns_typed_findings() -> None:
     assert isinstance(report, Report)
     assert report.findings and all(isinstance(f, Finding) for f in report.findings)
     assert all(isinstance(m, MotionVerdict) for m in report.motions)
-    assert {m.motion: (m.verdict, m.declared) for m in report.motions} == SEED_VERDICTS
+    assert {m.motion: (m.verdict, m.declared) for m in report.motions
+            if m.position == SEED_ID and m.verdict != "not_applicable"} == SEED_VERDICTS
     again = compliance.run_check(ROOT, lang="en", backend="direct")
     assert again.model_dump_json() == report.model_dump_json()
     with pytest.raises(compliance.InputErrors) as e:

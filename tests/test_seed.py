@@ -15,7 +15,8 @@ def test_seed_verdicts_text_and_json_both_backends() -> None:
         outputs[backend] = r.stdout
     assert outputs["durable"] == outputs["direct"]
     report = json.loads(outputs["durable"])
-    verdicts = {m["motion"]: (m["verdict"], m["declared"]) for m in report["motions"]}
+    verdicts = {m["motion"]: (m["verdict"], m["declared"]) for m in report["motions"]
+                if m["verdict"] != "not_applicable"}  # motions adopted after 18 Sept 2023
     assert verdicts == {
         "26643-885": ("complies", None),
         "26643-1011": ("conflicts", True),

@@ -32,6 +32,7 @@ class DirectBackend:
     def evaluate(self, pack: RulePack, records: list[dict[str, Any]]) -> list[dict[str, Outcome]]:
         # Read through typed_value as the durable projection does: a record with null or
         # wrongly typed values then means the same to both evaluators.
-        typed = (typed_facts(facts, pack.vocab.facts, pack.facts) for facts in records)
+        typed = ({**typed_facts(facts, pack.vocab.facts, pack.facts),
+                  **{k: facts[k] for k in pack.flag_keys if k in facts}} for facts in records)
         return [{c.key: clause_outcome(c, facts, pack.concepts) for c in pack.clauses}
                 for facts in typed]

@@ -23,20 +23,28 @@ import json
 import warnings
 from typing import Any
 
-from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Not
+from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not
 from compliance.conditions.values import MISSING, typed_value
-from compliance.errors import InternalError
+from compliance.errors import InputError, InputErrors, InternalError
 from compliance.pack import CompiledClause, Outcome, RulePack
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from durable import engine as _engine
 
-# Stay well below the 512 sibling tests at which ruleset creation hangs.
+# Stay well below the 512 sibling tests at which ruleset creation hangs
+# (counted as distinct tests per ruleset, an upper bound on any node's children).
 MAX_TESTS_PER_SHARD = 400
-# The engine keeps at most 31 expressions per rule and each $and/$or takes two
-# (create_ruleset fails with error 113 beyond); one more wraps the discriminator.
-MAX_COMBINATORS = 14
+# One assert may fire at most 64 actions (the 65th fails with error 303, or corrupts
+# the heap; measured). A rule fires once per alternative of its $or's that matches,
+# so alternatives are counted, and the catch-all rule takes one.
+MAX_FIRINGS_PER_SHARD = 60
+# The engine keeps at most 31 entries per rule for its $and/$or nodes (two each):
+# a 16th node fails with "error code: 113" (measured). Larger rules are split.
+MAX_COMBINATORS = 14  # 15, less one for the $and that adds the record discriminator
+# Splitting a rule distributes an $and over an $or: cap the pieces so a pathological
+# rule is refused instead of compiling for ever.
+MAX_PIECES_PER_RULE = 256
 
 _ALWAYS: dict[str, Any] = {"kind": "position"}
 _NEVER: dict[str, Any] = {"kind": "__never__"}
@@ -49,14 +57,12 @@ class _QuietHost(_engine.Host):
         return None
 
 
-def _flat(op: str, parts: list[dict[str, Any]], unit: dict[str, Any]) -> list[dict[str, Any]]:
-    """Children of an $and/$or with nested ones of the same kind merged and repeats
-    dropped: fewer combinators, so more rules fit the engine's limit unsplit."""
+def _flat(op: str, parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # an $and inside an $and (or $or in $or) costs the engine a node for nothing, and a
+    # repeated part (a concept used twice) multiplies the pieces a split makes
     out: dict[str, dict[str, Any]] = {}
     for p in parts:
-        if p is unit:
-            continue
-        for q in p.get(op, [p]):
+        for q in p[op] if len(p) == 1 and op in p else [p]:
             out.setdefault(json.dumps(q, sort_keys=True), q)
     return list(out.values())
 
@@ -64,7 +70,7 @@ def _flat(op: str, parts: list[dict[str, Any]], unit: dict[str, Any]) -> list[di
 def _and(parts: list[dict[str, Any]]) -> dict[str, Any]:
     if any(p is _NEVER for p in parts):
         return _NEVER
-    parts = _flat("$and", parts, _ALWAYS)
+    parts = _flat("$and", [p for p in parts if p is not _ALWAYS])
     if not parts:
         return _ALWAYS
     return parts[0] if len(parts) == 1 else {"$and": parts}
@@ -73,39 +79,79 @@ def _and(parts: list[dict[str, Any]]) -> dict[str, Any]:
 def _or(parts: list[dict[str, Any]]) -> dict[str, Any]:
     if any(p is _ALWAYS for p in parts):
         return _ALWAYS
-    parts = _flat("$or", parts, _NEVER)
+    parts = _flat("$or", [p for p in parts if p is not _NEVER])
     if not parts:
         return _NEVER
     return parts[0] if len(parts) == 1 else {"$or": parts}
 
 
-def _count(expr: dict[str, Any]) -> tuple[int, int]:
-    """(combinators, leaf tests) of an engine expression."""
-    combinators = leaves = 0
-    stack = [expr]
-    while stack:
-        e = stack.pop()
-        op = "$and" if "$and" in e else "$or" if "$or" in e else None
-        if op is None:
-            leaves += 1
-        else:
-            combinators += 1
-            stack.extend(e[op])
-    return combinators, leaves
+def _combinators(expr: dict[str, Any]) -> int:
+    if len(expr) == 1 and ("$and" in expr or "$or" in expr):
+        return 1 + sum(_combinators(p) for p in next(iter(expr.values())))
+    return 0
 
 
-def _split(expr: dict[str, Any]) -> list[dict[str, Any]]:
-    """Alternatives that together match what ``expr`` matches, each within the
-    engine's combinator limit (an $or becomes separate rules with the same verdict)."""
-    if _count(expr)[0] <= MAX_COMBINATORS:
-        return [expr]
-    if "$or" in expr:
-        return [piece for alt in expr["$or"] for piece in _split(alt)]
-    # A flattened $and over only leaves has one combinator: an $or child exists.
-    parts = expr["$and"]
-    i = next(i for i, p in enumerate(parts) if "$or" in p)
-    return [piece for alt in parts[i]["$or"]
-            for piece in _split(_and([*parts[:i], alt, *parts[i + 1:]]))]
+def _alternatives(expr: dict[str, Any]) -> int:
+    """How often a rule can fire for one record: once per alternative of its $or's."""
+    if len(expr) == 1 and "$or" in expr:
+        return sum(_alternatives(p) for p in expr["$or"])
+    if len(expr) == 1 and "$and" in expr:
+        n = 1
+        for p in expr["$and"]:
+            n = min(n * _alternatives(p), 1 << 30)
+        return n
+    return 1
+
+
+def _fits(expr: dict[str, Any]) -> bool:
+    return _combinators(expr) <= MAX_COMBINATORS and _alternatives(expr) < MAX_FIRINGS_PER_SHARD
+
+
+def _tests(expr: dict[str, Any]) -> set[str]:
+    """The distinct engine tests of a rule. The engine shares a node per distinct
+    test under the same parent, so no node of a ruleset has more children than the
+    ruleset has distinct tests: keeping these below 512 keeps it from hanging."""
+    if len(expr) == 1 and ("$and" in expr or "$or" in expr):
+        return set().union(*(_tests(p) for p in next(iter(expr.values()))))
+    return {json.dumps(expr, sort_keys=True)}
+
+
+def _guarded(expr: dict[str, Any]) -> dict[str, Any]:
+    """The rule's test behind the record discriminator: a rule testing only absence
+    ($nex) or inequality would otherwise also match the engine's own state object
+    and fire for ever (durable-rules-notes.md)."""
+    kind = {"kind": "position"}
+    if expr is _ALWAYS:
+        return kind
+    parts = expr["$and"] if len(expr) == 1 and "$and" in expr else [expr]
+    return {"$and": [kind, *parts]}
+
+
+class _TooComplex(Exception):
+    pass
+
+
+def split(expr: dict[str, Any], max_pieces: int = MAX_PIECES_PER_RULE) -> list[dict[str, Any]]:
+    """Equivalent rules (their disjunction is ``expr``), each within the engine's
+    limits on $and/$or nodes and on firings. The same verdict may then fire more
+    than once, which the result collection already allows for."""
+    out: list[dict[str, Any]] = []
+    todo = [expr]
+    while todo:
+        e = todo.pop()
+        if _fits(e):
+            out.append(e)
+        elif "$or" in e:
+            todo.extend(reversed(e["$or"]))
+        else:  # an $and with an $or among its parts: distribute over the largest one
+            parts = e["$and"]
+            i = max((k for k, p in enumerate(parts) if "$or" in p),
+                    key=lambda k: (_alternatives(parts[k]), _combinators(parts[k])))
+            rest = parts[:i] + parts[i + 1:]
+            todo.extend(reversed([_and([*rest, alt]) for alt in parts[i]["$or"]]))
+        if len(out) + len(todo) > max_pieces:
+            raise _TooComplex(f"more than {max_pieces} engine rules")
+    return out
 
 
 class _Compiler:
@@ -114,6 +160,7 @@ class _Compiler:
     def __init__(self, pack: RulePack, numbers: dict[str, list[Any]]) -> None:
         self.pack = pack
         self.numbers = numbers
+        self.tests = 0
 
     def pair(self, cond: Cond) -> tuple[dict[str, Any], dict[str, Any]]:
         if isinstance(cond, Not):
@@ -126,11 +173,16 @@ class _Compiler:
             if isinstance(cond, All):
                 return _and([h for h, _ in pairs]), _or([f for _, f in pairs])
             return _or([h for h, _ in pairs]), _and([f for _, f in pairs])
+        if isinstance(cond, Flag):
+            # projected only when a bool, so an unknown flag fires neither side
+            self.tests += 2
+            return {cond.key: True}, {cond.key: False}
         return self._atom(cond)
 
     def _atom(self, atom: Atom) -> tuple[dict[str, Any], dict[str, Any]]:
         fact = self.pack.vocab.facts[atom.fact]
         f, op, ref = atom.fact, atom.op, atom.value
+        self.tests += 2
         if op == "known":
             field = _presence_field(f, fact)
             return {"$ex": {field: 1}}, {"$nex": {field: 1}}
@@ -152,7 +204,9 @@ class _Compiler:
             # With every value allowed, holding still needs the set to be known.
             present = {"$ex": {_presence_field(f, fact): 1}}
             return _and([present, *(lacks(v) for v in outside)]), _or([has(v) for v in outside])
-        if op == "equals" and fact.type != "number":
+        if fact.type == "number":
+            ref = _rank(ref, self.numbers[f])
+        if op == "equals":
             return {_field(f): ref}, {"$neq": {_field(f): ref}}
         if op == "one_of":
             values = sorted(ref)
@@ -167,10 +221,6 @@ class _Compiler:
                 "gt": ({"$gt": {lo: b}}, {"$lte": {hi: a}}),
                 "ge": ({"$gte": {lo: b}}, {"$lt": {hi: a}}),
             }[op]
-        if fact.type == "number":
-            ref = _rank(ref, self.numbers[f])
-        if op == "equals":
-            return {_field(f): ref}, {"$neq": {_field(f): ref}}
         test = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
         negation = {"lt": "ge", "le": "gt", "gt": "le", "ge": "lt"}[op]
         return {test[op]: {_field(f): ref}}, {test[negation]: {_field(f): ref}}
@@ -178,8 +228,9 @@ class _Compiler:
 
 def _field(name: str, part: str = "") -> str:
     """The engine field of a fact (or of one set value or date bound). Fact and value
-    names never contain ':', so these cannot collide with each other nor with the
-    engine's own fields (``id`` is the engine's fact identity, ``sid`` its session)."""
+    names never contain ':', so these collide neither with each other (``a__b`` could:
+    set ``a`` with value ``b`` and fact ``a__b``), nor with flag keys (``_...``), nor
+    with the engine's own fields (``id`` is its fact identity, ``sid`` its session)."""
     return f"f:{name}:{part}" if part else f"f:{name}"
 
 
@@ -213,7 +264,7 @@ def _rank(value: Any, literals: list[Any]) -> int:
     """A number as its place among the pack's literals: literal i is 2i+1, the gaps
     between them even. Order and equality with every literal are kept exactly (Python
     compares int and float exactly), and the engine only ever sees small integers: its
-    JSON reader rejects exponents (1e-09, 1e+16) and it has no big integers."""
+    JSON reader rejects exponents (1e-09, 1e+16; error 204) and it has no big integers."""
     i = bisect.bisect_left(literals, value)
     return 2 * i + 1 if i < len(literals) and literals[i] == value else 2 * i
 
@@ -221,8 +272,8 @@ def _rank(value: Any, literals: list[Any]) -> int:
 def project(pack: RulePack, facts: dict[str, Any], numbers: dict[str, list[Any]] | None = None
             ) -> dict[str, Any]:
     """The engine's view of a record: only the pack's facts, each read as its declared
-    type (so null, wrongly typed and out-of-vocabulary values are absent), in engine-safe
-    form."""
+    type (so null, wrongly typed and out-of-vocabulary values are absent, as for the
+    direct evaluator), in engine-safe form."""
     if numbers is None:
         numbers = number_literals(pack)
     out: dict[str, Any] = {}
@@ -241,6 +292,10 @@ def project(pack: RulePack, facts: dict[str, Any], numbers: dict[str, list[Any]]
             out[_field(name)] = _rank(value, numbers.get(name, []))
         else:
             out[_field(name)] = value
+    for key in sorted(pack.flag_keys):
+        value = facts.get(key, MISSING)
+        if isinstance(value, bool):
+            out[key] = value
     return out
 
 
@@ -250,11 +305,7 @@ class _Shard:
         self.name = name
         definition: dict[str, Any] = {}
         for rule_name, tag, expr in rules:
-            # The discriminator is kept even where _and would drop it: an alternative
-            # that only tests absence ($nex) would otherwise match the engine's own
-            # state object and loop forever.
-            match = expr if expr is _ALWAYS else {"$and": [dict(_ALWAYS), *expr.get("$and", [expr])]}
-            definition[rule_name] = {"all": [{"m": match}], "pri": 0,
+            definition[rule_name] = {"all": [{"m": _guarded(expr)}], "pri": 0,
                                      "run": _action(tag, sink, errors)}
         definition["zz_catch_all"] = {"all": [{"m": _ALWAYS}], "pri": 1,
                                       "run": _action(None, sink, errors)}
@@ -270,6 +321,14 @@ def _action(tag: Any, sink: dict[str, list[Any]], errors: list[BaseException]) -
             errors.append(e)
 
     return act
+
+
+def _refusal(clause: CompiledClause, why: str) -> InputErrors:
+    return InputErrors([InputError(
+        clause.file, clause.line, 1,
+        f"rule {clause.key}@{clause.interpretation} is too large for durable-rules: {why}",
+        "simplify the condition (fewer nested any/all, or a named concept), or run with "
+        "--backend direct")])
 
 
 class DurableBackend:
@@ -290,22 +349,49 @@ class DurableBackend:
         numbers = number_literals(pack)
         shards: list[_Shard] = []
         current: list[tuple[str, Any, dict[str, Any]]] = []
-        tests = 0
+        tests: set[str] = set()
+        firings = 1  # the catch-all
+
+        def add(units: list[tuple[list[tuple[str, Any, dict[str, Any]]], set[str], int]]) -> None:
+            nonlocal current, tests, firings
+            for rules, own, fires in units:
+                if current and (len(tests | own) > MAX_TESTS_PER_SHARD
+                                or firings + fires > MAX_FIRINGS_PER_SHARD):
+                    shards.append(self._shard(current))
+                    current, tests, firings = [], set(), 1
+                current.extend(rules)
+                tests |= own
+                firings += fires
+
         for clause in pack.clauses:
-            compiler = _Compiler(pack, numbers)
-            rules = [(f"{name}.{i}", tag, piece) for name, tag, expr in self._clause_rules(compiler, clause)
-                     for i, piece in enumerate(_split(expr))]
-            needed = sum(_count(expr)[1] for _, _, expr in rules)
-            if needed > MAX_TESTS_PER_SHARD:
-                raise InternalError(
-                    f"rule {clause.key} needs {needed} engine tests, over the "
-                    f"{MAX_TESTS_PER_SHARD} durable-rules can compile safely; split the clause "
-                    "or use --backend direct")
-            if current and tests + needed > MAX_TESTS_PER_SHARD:
-                shards.append(self._shard(current))
-                current, tests = [], 0
-            current.extend(rules)
-            tests += needed
+            pieces: list[tuple[str, Any, dict[str, Any]]] = []
+            for name, tag, expr in self._clause_rules(_Compiler(pack, numbers), clause):
+                try:
+                    split_ = split(expr)
+                except _TooComplex as e:
+                    raise _refusal(clause, f"its condition expands to {e}") from None
+                pieces.extend((name if len(split_) == 1 else f"{name}/{k}", tag, piece)
+                              for k, piece in enumerate(split_))
+            units = []
+            for piece in pieces:
+                own = _tests(piece[2])
+                if len(own) > MAX_TESTS_PER_SHARD:
+                    raise _refusal(clause, f"one alternative of its condition needs {len(own)} "
+                                   f"engine tests, over the {MAX_TESTS_PER_SHARD} it compiles safely")
+                units.append(([piece], own, _alternatives(piece[2])))
+            # Its verdict rules exclude each other, so a clause fires at most the
+            # alternatives of one verdict plus its notes: keep it whole when that fits.
+            by_verdict: dict[Any, int] = {}
+            for rules, _, fires in units:
+                tag = rules[0][1]
+                by_verdict[tag] = by_verdict.get(tag, 0) + fires
+            bound = max((n for t, n in by_verdict.items() if isinstance(t[1], str)), default=0) \
+                + sum(n for t, n in by_verdict.items() if isinstance(t[1], int))
+            whole = set().union(*(own for _, own, _ in units))
+            if bound < MAX_FIRINGS_PER_SHARD and len(whole) <= MAX_TESTS_PER_SHARD:
+                add([(pieces, whole, bound)])
+            else:
+                add(units)
         if current or not shards:
             shards.append(self._shard(current))
         self._compiled[id(pack)] = (pack, shards, numbers)

@@ -5,7 +5,16 @@ from __future__ import annotations
 import json
 
 from compliance.model.output import Report
+from compliance.reports import RenderOptions
+
+_OPTIONAL = ("conditional", "scenario", "branches")
 
 
-def render(report: Report) -> str:
-    return json.dumps(report.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n"
+def render(report: Report, options: RenderOptions | None = None) -> str:
+    data = report.model_dump(mode="json")
+    # Scenario fields appear only for conditional positions: other reports keep their shape.
+    for item in (*data["findings"], *data["motions"]):
+        for key in _OPTIONAL:
+            if item.get(key, 0) is None:
+                del item[key]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
