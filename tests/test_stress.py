@@ -21,7 +21,7 @@ from tests.gen import records
 
 TOTAL = 200_000
 CHUNK = 1_000
-WARM_UP = 20_000
+WARM_UP = 10_000
 MAX_GROWTH_KB = 20 * 1024
 
 
@@ -65,5 +65,6 @@ def test_200k_evaluations_with_flat_memory() -> None:
           f"RSS {before / 1024:.1f} MB -> {after / 1024:.1f} MB (growth {growth / 1024:.2f} MB); "
           f"verdicts {dict(sorted(verdicts.items()))}")
     assert growth < MAX_GROWTH_KB, f"RSS grew by {growth} kB"
+    assert len(packs[0].clauses) == len(packs[1].clauses)
     assert sum(verdicts.values()) == (TOTAL + WARM_UP) * len(packs[0].clauses)
-    assert set(verdicts) == {"conflicts", "complies", "undetermined"}
+    assert set(verdicts) >= {"conflicts", "complies", "undetermined"}
