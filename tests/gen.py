@@ -9,7 +9,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from compliance.conditions.ast import OPERATORS, All, Any_, Atom, ConceptRef, Cond, Not
+from compliance.conditions.ast import OPERATORS, All, Any_, Atom, ConceptRef, Cond, Flag, Not
 from compliance.dates import PartialDate
 from compliance.model.rules import ClauseRule
 from compliance.model.vocabulary import FactDef, Vocabulary
@@ -85,7 +85,9 @@ def atoms(vocab: Vocabulary) -> st.SearchStrategy[Atom]:
 
 
 def conditions(vocab: Vocabulary, concepts: list[str], max_leaves: int = 6) -> st.SearchStrategy[Cond]:
-    leaf: st.SearchStrategy[Cond] = atoms(vocab)
+    # Derived flags (timeline events, open standstill steps) as evaluate.py adds them.
+    flags = st.builds(Flag, st.sampled_from(["e1", "e2"]), st.sampled_from([None, "vote"]), st.just(LOC))
+    leaf: st.SearchStrategy[Cond] = atoms(vocab) | flags
     if concepts:
         leaf = leaf | st.sampled_from(concepts).map(lambda n: ConceptRef(n, LOC))
     return st.recursive(
@@ -160,12 +162,19 @@ def raw_value(rnd: random.Random, fact: FactDef) -> Any:
     return rnd.choice(TEXTS)
 
 
-def records(rnd: random.Random, vocab: Vocabulary, n: int) -> list[dict[str, Any]]:
-    """``n`` records; each fact is absent about a quarter of the time."""
+FLAG_KEYS = tuple(Flag(e, k, LOC).key for e in ("e1", "e2") for k in (None, "vote"))
+
+
+def records(rnd: random.Random, vocab: Vocabulary, n: int, flag_keys: Any = FLAG_KEYS
+            ) -> list[dict[str, Any]]:
+    """``n`` records; each fact (and derived flag) is absent about a quarter of the time."""
     out = []
     for _ in range(n):
         record = {name: raw_value(rnd, fact) for name, fact in vocab.facts.items()
                   if rnd.random() > 0.25}
+        for key in flag_keys:
+            if rnd.random() > 0.25:
+                record[key] = rnd.choice([True, False, True, False, None, 1, "true"])
         if rnd.random() < 0.05:
             record["not_in_vocabulary"] = True
         out.append(record)

@@ -37,7 +37,8 @@ def rss_kb() -> int:
 def test_200k_evaluations_with_flat_memory() -> None:
     ws = load_workspace(ROOT)
     packs = [ws.pack("csam-regulation"), ws.pack("csam-regulation", {"*": "strict-reading"})]
-    pool = records(random.Random(2023), packs[0].vocab, 5_000)  # reused: no growth from inputs
+    flags = sorted(packs[0].flag_keys | packs[1].flag_keys)
+    pool = records(random.Random(2023), packs[0].vocab, 5_000, flags)  # reused: no growth from inputs
     backend = DurableBackend()
     direct = DirectBackend()
     verdicts: dict[str, int] = {}
