@@ -31,6 +31,11 @@ class Lang(StrEnum):
 class Fmt(StrEnum):
     text = "text"
     json = "json"
+    markdown = "markdown"
+    html = "html"
+    junit = "junit"
+    sarif = "sarif"
+    github = "github"
 
 
 class FailOn(StrEnum):
@@ -81,14 +86,9 @@ def _interpretations(values: list[str] | None) -> dict[str, str] | None:
 
 def fails(report: Any, level: FailOn) -> bool:
     """Does anything in the report reach the fail-on level?"""
-    for f in report.findings:
-        if level is FailOn.never:
-            return False
-        if f.verdict == "conflicts" and (level is not FailOn.undeclared or f.declared is not True):
-            return True
-        if level is FailOn.undetermined and f.verdict == "undetermined":
-            return True
-    return False
+    from compliance.gate import reaches
+
+    return any(reaches(f, level.value) for f in report.findings)
 
 
 def emit(content: str, output: Path | None) -> None:
@@ -117,13 +117,15 @@ def check(
         help="NAME or MOTION=NAME: choose a rule interpretation")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write the report to "
                                                 "this file (atomically)")] = None,
+    baseline: Annotated[Path | None, typer.Option(help="JSON report of the base revision: fail "
+                                                  "only on new findings")] = None,
     suggest: Annotated[bool, typer.Option("--suggest", help="add to conflicting and undetermined "
                                           "findings the smallest fact changes that would comply")] = False,
     compare_interpretations: Annotated[bool, typer.Option(
         "--compare-interpretations", help="show each clause's verdict under every interpretation")] = False,
 ) -> None:
     """Check positions against the adopted motions. Exit 0: nothing reaches --fail-on;
-    1: something does; 2: bad input."""
+    1: something does (with --baseline: something new does); 2: bad input."""
     if suggest or compare_interpretations:
         from compliance.authoring.commands import check_extras
 
@@ -135,7 +137,7 @@ def check(
         from compliance.api import run_check
         from compliance.dates import PartialDate
         from compliance.errors import InputError
-        from compliance.reports import render
+        from compliance.reports import RenderOptions, render
 
         if as_of is not None:
             try:
@@ -144,8 +146,13 @@ def check(
                 raise InputErrors([InputError("--as-of", 1, 1, str(e), "write YYYY-MM-DD")]) from None
         report = run_check(workspace, paths, backend=backend.value, lang=lang.value, as_of=as_of,
                            interpretations=_interpretations(interpretation))
-        emit(render(report, fmt.value), output)
-        return 1 if fails(report, fail_on) else 0
+        options = RenderOptions(fail_on=fail_on.value)
+        if baseline is not None:
+            from compliance.baseline import classify, load_report
+
+            options = classify(load_report(baseline), report).options(fail_on.value)
+        emit(render(report, fmt.value, options), output)
+        return 1 if any(options.failing(f) for f in report.findings) else 0
 
     guarded(body)
 
@@ -197,12 +204,14 @@ def main() -> None:
 
 def _register_extensions() -> None:
     """Commands that live in their own modules; each adds itself to ``app``."""
+    from compliance import cli_diff
     from compliance.authoring.commands import register as register_authoring
     from compliance.ingest import commands as ingest
     from compliance.timeline_cmd import register as register_timeline
 
     ingest.register(app)
     register_timeline(app)
+    cli_diff.register(app)
     register_authoring(app)
 
 

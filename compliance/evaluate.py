@@ -29,6 +29,7 @@ from compliance.model.output import (
     DeclarationRef,
     FactUse,
     Finding,
+    Location,
     MotionVerdict,
     Reason,
     Report,
@@ -172,7 +173,8 @@ def _finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: i
         motion=record.id, motion_name=record.short_name, kamerstuk=_cite(motion, lang),
         clause=number, request=request, rule=None, rule_file=None, rule_line=None,
         interpretation=None, declared=None, missing_facts=[], facts=[], notes=[],
-        sources=_sources(pos, motion, lang),
+        sources=_sources(pos, motion, lang), position_date=pos.model.date,
+        location=_location(pos, None),
     )
 
     def early(verdict: Verdict, part: str, text: str, result: Truth | None = None) -> Finding:
@@ -239,6 +241,7 @@ def _finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: i
         reasons.append(Reason(part="declaration", text=text))
     notes = [clause.rule.notes[i].message.get(lang) for i in fired]
     all_traces = [*traces.values(), *note_traces]
+    base["location"] = _location(pos, _deciding(traces, verdict))
     base.update(rule=f"{clause.key}@{clause.interpretation}", rule_file=clause.file,
                 rule_line=clause.line, interpretation=clause.interpretation, declared=declared,
                 missing_facts=missing, facts=_facts_used(pos, all_traces, branch.index), notes=notes)
@@ -259,6 +262,25 @@ def _verdict(traces: dict[str, Trace]) -> Verdict:
         if conflict is FALSE and traces["complies_when"].result is TRUE:
             return "complies"
     return "undetermined"
+
+
+def _deciding(traces: dict[str, Trace], verdict: Verdict) -> Trace | None:
+    """The condition that settled the verdict: the one a reader should be pointed at."""
+    part = {"conflicts": "conflicts_when", "complies": "complies_when",
+            "not_applicable": "applies_when"}.get(verdict)
+    if part is None:
+        part = next((p for p, tr in traces.items() if tr.result is UNKNOWN), "conflicts_when")
+    return traces.get(part)
+
+
+def _location(pos: LoadedPosition, trace: Trace | None) -> Location:
+    for atom in trace.atoms() if trace is not None else []:
+        name = atom.cond.fact  # type: ignore[union-attr]
+        loc = pos.fact_loc(name) if atom.value is not MISSING else None
+        if loc:
+            return Location(file=pos.file, line=loc[0], column=loc[1], fact=name)
+    loc = pos.doc.key_locs.get(("facts",)) or pos.doc.value_locs.get((), (1, 1))
+    return Location(file=pos.file, line=loc[0], column=loc[1])
 
 
 def _missing(traces: dict[str, Trace], verdict: Verdict) -> set[str]:

@@ -17,21 +17,34 @@ The engine is fenced in as ../shared/domain/durable-rules-notes.md describes:
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import json
 import warnings
 from typing import Any
 
 from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not
-from compliance.conditions.values import MISSING
-from compliance.errors import InternalError
+from compliance.conditions.values import MISSING, typed_value
+from compliance.errors import InputError, InputErrors, InternalError
 from compliance.pack import CompiledClause, Outcome, RulePack
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from durable import engine as _engine
 
-# Stay well below the 512 sibling tests at which ruleset creation hangs.
+# Stay well below the 512 sibling tests at which ruleset creation hangs
+# (counted as distinct tests per ruleset, an upper bound on any node's children).
 MAX_TESTS_PER_SHARD = 400
+# One assert may fire at most 64 actions (the 65th fails with error 303, or corrupts
+# the heap; measured). A rule fires once per alternative of its $or's that matches,
+# so alternatives are counted, and the catch-all rule takes one.
+MAX_FIRINGS_PER_SHARD = 60
+# The engine keeps at most 31 entries per rule for its $and/$or nodes (two each):
+# a 16th node fails with "error code: 113" (measured). Larger rules are split.
+MAX_COMBINATORS = 14  # 15, less one for the $and that adds the record discriminator
+# Splitting a rule distributes an $and over an $or: cap the pieces so a pathological
+# rule is refused instead of compiling for ever.
+MAX_PIECES_PER_RULE = 256
 
 _ALWAYS: dict[str, Any] = {"kind": "position"}
 _NEVER: dict[str, Any] = {"kind": "__never__"}
@@ -44,10 +57,20 @@ class _QuietHost(_engine.Host):
         return None
 
 
+def _flat(op: str, parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    # an $and inside an $and (or $or in $or) costs the engine a node for nothing, and a
+    # repeated part (a concept used twice) multiplies the pieces a split makes
+    out: dict[str, dict[str, Any]] = {}
+    for p in parts:
+        for q in p[op] if len(p) == 1 and op in p else [p]:
+            out.setdefault(json.dumps(q, sort_keys=True), q)
+    return list(out.values())
+
+
 def _and(parts: list[dict[str, Any]]) -> dict[str, Any]:
     if any(p is _NEVER for p in parts):
         return _NEVER
-    parts = [p for p in parts if p is not _ALWAYS]
+    parts = _flat("$and", [p for p in parts if p is not _ALWAYS])
     if not parts:
         return _ALWAYS
     return parts[0] if len(parts) == 1 else {"$and": parts}
@@ -56,17 +79,87 @@ def _and(parts: list[dict[str, Any]]) -> dict[str, Any]:
 def _or(parts: list[dict[str, Any]]) -> dict[str, Any]:
     if any(p is _ALWAYS for p in parts):
         return _ALWAYS
-    parts = [p for p in parts if p is not _NEVER]
+    parts = _flat("$or", [p for p in parts if p is not _NEVER])
     if not parts:
         return _NEVER
     return parts[0] if len(parts) == 1 else {"$or": parts}
 
 
+def _combinators(expr: dict[str, Any]) -> int:
+    if len(expr) == 1 and ("$and" in expr or "$or" in expr):
+        return 1 + sum(_combinators(p) for p in next(iter(expr.values())))
+    return 0
+
+
+def _alternatives(expr: dict[str, Any]) -> int:
+    """How often a rule can fire for one record: once per alternative of its $or's."""
+    if len(expr) == 1 and "$or" in expr:
+        return sum(_alternatives(p) for p in expr["$or"])
+    if len(expr) == 1 and "$and" in expr:
+        n = 1
+        for p in expr["$and"]:
+            n = min(n * _alternatives(p), 1 << 30)
+        return n
+    return 1
+
+
+def _fits(expr: dict[str, Any]) -> bool:
+    return _combinators(expr) <= MAX_COMBINATORS and _alternatives(expr) < MAX_FIRINGS_PER_SHARD
+
+
+def _tests(expr: dict[str, Any]) -> set[str]:
+    """The distinct engine tests of a rule. The engine shares a node per distinct
+    test under the same parent, so no node of a ruleset has more children than the
+    ruleset has distinct tests: keeping these below 512 keeps it from hanging."""
+    if len(expr) == 1 and ("$and" in expr or "$or" in expr):
+        return set().union(*(_tests(p) for p in next(iter(expr.values()))))
+    return {json.dumps(expr, sort_keys=True)}
+
+
+def _guarded(expr: dict[str, Any]) -> dict[str, Any]:
+    """The rule's test behind the record discriminator: a rule testing only absence
+    ($nex) or inequality would otherwise also match the engine's own state object
+    and fire for ever (durable-rules-notes.md)."""
+    kind = {"kind": "position"}
+    if expr is _ALWAYS:
+        return kind
+    parts = expr["$and"] if len(expr) == 1 and "$and" in expr else [expr]
+    return {"$and": [kind, *parts]}
+
+
+class _TooComplex(Exception):
+    pass
+
+
+def split(expr: dict[str, Any], max_pieces: int = MAX_PIECES_PER_RULE) -> list[dict[str, Any]]:
+    """Equivalent rules (their disjunction is ``expr``), each within the engine's
+    limits on $and/$or nodes and on firings. The same verdict may then fire more
+    than once, which the result collection already allows for."""
+    out: list[dict[str, Any]] = []
+    todo = [expr]
+    while todo:
+        e = todo.pop()
+        if _fits(e):
+            out.append(e)
+        elif "$or" in e:
+            todo.extend(reversed(e["$or"]))
+        else:  # an $and with an $or among its parts: distribute over the largest one
+            parts = e["$and"]
+            i = max((k for k, p in enumerate(parts) if "$or" in p),
+                    key=lambda k: (_alternatives(parts[k]), _combinators(parts[k])))
+            rest = parts[:i] + parts[i + 1:]
+            todo.extend(reversed([_and([*rest, alt]) for alt in parts[i]["$or"]]))
+        if len(out) + len(todo) > max_pieces:
+            raise _TooComplex(f"more than {max_pieces} engine rules")
+    return out
+
+
 class _Compiler:
     """Compiles a condition to a pair of positive engine tests: (holds, fails)."""
 
-    def __init__(self, pack: RulePack) -> None:
+    def __init__(self, pack: RulePack, numbers: dict[str, list[Any]]) -> None:
         self.pack = pack
+        self.numbers = numbers
         self.tests = 0
 
     def pair(self, cond: Cond) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -95,10 +188,10 @@ class _Compiler:
             return {"$ex": {field: 1}}, {"$nex": {field: 1}}
         if fact.type == "set":
             def has(v: str) -> dict[str, Any]:
-                return {f"{f}__{v}": True}
+                return {_field(f, v): True}
 
             def lacks(v: str) -> dict[str, Any]:
-                return {f"{f}__{v}": False}
+                return {_field(f, v): False}
 
             if op == "contains":
                 return has(ref), lacks(ref)
@@ -108,14 +201,19 @@ class _Compiler:
             if op == "contains_all":
                 return _and([has(v) for v in values]), _or([lacks(v) for v in values])
             outside = sorted(set(fact.values or {}) - ref)  # subset_of
-            return _and([lacks(v) for v in outside]), _or([has(v) for v in outside])
+            # With every value allowed, holding still needs the set to be known.
+            present = {"$ex": {_presence_field(f, fact): 1}}
+            return _and([present, *(lacks(v) for v in outside)]), _or([has(v) for v in outside])
+        if fact.type == "number":
+            ref = _rank(ref, self.numbers[f])
         if op == "equals":
-            return {f: ref}, {"$neq": {f: ref}}
+            return {_field(f): ref}, {"$neq": {_field(f): ref}}
         if op == "one_of":
             values = sorted(ref)
-            return _or([{f: v} for v in values]), _and([{"$neq": {f: v}} for v in values])
+            return (_or([{_field(f): v} for v in values]),
+                    _and([{"$neq": {_field(f): v}} for v in values]))
         if fact.type == "date":
-            lo, hi = f"{f}__lo", f"{f}__hi"
+            lo, hi = _field(f, "lo"), _field(f, "hi")
             a, b = ref.first.toordinal(), ref.last.toordinal()
             return {
                 "lt": ({"$lt": {hi: a}}, {"$gte": {lo: b}}),
@@ -125,33 +223,75 @@ class _Compiler:
             }[op]
         test = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
         negation = {"lt": "ge", "le": "gt", "gt": "le", "ge": "lt"}[op]
-        return {test[op]: {f: ref}}, {test[negation]: {f: ref}}
+        return {test[op]: {_field(f): ref}}, {test[negation]: {_field(f): ref}}
+
+
+def _field(name: str, part: str = "") -> str:
+    """The engine field of a fact (or of one set value or date bound). Fact and value
+    names never contain ':', so these collide neither with each other (``a__b`` could:
+    set ``a`` with value ``b`` and fact ``a__b``), nor with flag keys (``_...``), nor
+    with the engine's own fields (``id`` is its fact identity, ``sid`` its session)."""
+    return f"f:{name}:{part}" if part else f"f:{name}"
 
 
 def _presence_field(name: str, fact: Any) -> str:
     if fact.type == "set":
-        return f"{name}__{sorted(fact.values)[0]}"
+        return _field(name, sorted(fact.values)[0])
     if fact.type == "date":
-        return f"{name}__lo"
-    return name
+        return _field(name, "lo")
+    return _field(name)
 
 
-def project(pack: RulePack, facts: dict[str, Any]) -> dict[str, Any]:
-    """The engine's view of a record: only the pack's facts, in engine-safe form."""
+def number_literals(pack: RulePack) -> dict[str, list[Any]]:
+    """Per number fact, the distinct numbers the pack's rules compare it with, ascending."""
+    found: dict[str, set[Any]] = {}
+    stack: list[Cond] = [cond for c in pack.clauses for cond in (c.applies, c.conflicts, c.complies,
+                                                                  *c.notes) if cond is not None]
+    stack.extend(pack.concepts.values())  # each concept once, not once per use
+    while stack:
+        cond = stack.pop()
+        if isinstance(cond, Atom):
+            if pack.vocab.facts[cond.fact].type == "number" and cond.op != "known":
+                found.setdefault(cond.fact, set()).add(cond.value)
+        elif isinstance(cond, All | Any_):
+            stack.extend(cond.items)
+        elif isinstance(cond, Not):
+            stack.append(cond.item)
+    return {name: sorted(values) for name, values in found.items()}
+
+
+def _rank(value: Any, literals: list[Any]) -> int:
+    """A number as its place among the pack's literals: literal i is 2i+1, the gaps
+    between them even. Order and equality with every literal are kept exactly (Python
+    compares int and float exactly), and the engine only ever sees small integers: its
+    JSON reader rejects exponents (1e-09, 1e+16; error 204) and it has no big integers."""
+    i = bisect.bisect_left(literals, value)
+    return 2 * i + 1 if i < len(literals) and literals[i] == value else 2 * i
+
+
+def project(pack: RulePack, facts: dict[str, Any], numbers: dict[str, list[Any]] | None = None
+            ) -> dict[str, Any]:
+    """The engine's view of a record: only the pack's facts, each read as its declared
+    type (so null, wrongly typed and out-of-vocabulary values are absent, as for the
+    direct evaluator), in engine-safe form."""
+    if numbers is None:
+        numbers = number_literals(pack)
     out: dict[str, Any] = {}
     for name in sorted(pack.facts):
-        value = facts.get(name, MISSING)
+        fact = pack.vocab.facts[name]
+        value = typed_value(fact, facts.get(name, MISSING))
         if value is MISSING:
             continue
-        fact = pack.vocab.facts[name]
         if fact.type == "set":
             for v in sorted(fact.values or {}):
-                out[f"{name}__{v}"] = v in value
+                out[_field(name, v)] = v in value
         elif fact.type == "date":
-            out[f"{name}__lo"] = value.first.toordinal()
-            out[f"{name}__hi"] = value.last.toordinal()
+            out[_field(name, "lo")] = value.first.toordinal()
+            out[_field(name, "hi")] = value.last.toordinal()
+        elif fact.type == "number":
+            out[_field(name)] = _rank(value, numbers.get(name, []))
         else:
-            out[name] = value
+            out[_field(name)] = value
     for key in sorted(pack.flag_keys):
         value = facts.get(key, MISSING)
         if isinstance(value, bool):
@@ -165,7 +305,7 @@ class _Shard:
         self.name = name
         definition: dict[str, Any] = {}
         for rule_name, tag, expr in rules:
-            definition[rule_name] = {"all": [{"m": _and([_ALWAYS, expr])}], "pri": 0,
+            definition[rule_name] = {"all": [{"m": _guarded(expr)}], "pri": 0,
                                      "run": _action(tag, sink, errors)}
         definition["zz_catch_all"] = {"all": [{"m": _ALWAYS}], "pri": 1,
                                       "run": _action(None, sink, errors)}
@@ -183,41 +323,79 @@ def _action(tag: Any, sink: dict[str, list[Any]], errors: list[BaseException]) -
     return act
 
 
+def _refusal(clause: CompiledClause, why: str) -> InputErrors:
+    return InputErrors([InputError(
+        clause.file, clause.line, 1,
+        f"rule {clause.key}@{clause.interpretation} is too large for durable-rules: {why}",
+        "simplify the condition (fewer nested any/all, or a named concept), or run with "
+        "--backend direct")])
+
+
 class DurableBackend:
     name = "durable"
 
     def __init__(self) -> None:
         self._host = _QuietHost()
-        self._compiled: dict[int, tuple[RulePack, list[_Shard]]] = {}
+        self._compiled: dict[int, tuple[RulePack, list[_Shard], dict[str, list[Any]]]] = {}
         self._sink: dict[str, list[Any]] = {}
         self._errors: list[BaseException] = []
         self._sids = itertools.count()
         self._names = itertools.count()
 
-    def _shards(self, pack: RulePack) -> list[_Shard]:
+    def _shards(self, pack: RulePack) -> tuple[list[_Shard], dict[str, list[Any]]]:
         cached = self._compiled.get(id(pack))
         if cached is not None and cached[0] is pack:
-            return cached[1]
+            return cached[1], cached[2]
+        numbers = number_literals(pack)
         shards: list[_Shard] = []
         current: list[tuple[str, Any, dict[str, Any]]] = []
-        tests = 0
+        tests: set[str] = set()
+        firings = 1  # the catch-all
+
+        def add(units: list[tuple[list[tuple[str, Any, dict[str, Any]]], set[str], int]]) -> None:
+            nonlocal current, tests, firings
+            for rules, own, fires in units:
+                if current and (len(tests | own) > MAX_TESTS_PER_SHARD
+                                or firings + fires > MAX_FIRINGS_PER_SHARD):
+                    shards.append(self._shard(current))
+                    current, tests, firings = [], set(), 1
+                current.extend(rules)
+                tests |= own
+                firings += fires
+
         for clause in pack.clauses:
-            compiler = _Compiler(pack)
-            rules = self._clause_rules(compiler, clause)
-            if compiler.tests > MAX_TESTS_PER_SHARD:
-                raise InternalError(
-                    f"rule {clause.key} needs {compiler.tests} engine tests, over the "
-                    f"{MAX_TESTS_PER_SHARD} durable-rules can compile safely; split the clause "
-                    "or use --backend direct")
-            if current and tests + compiler.tests > MAX_TESTS_PER_SHARD:
-                shards.append(self._shard(current))
-                current, tests = [], 0
-            current.extend(rules)
-            tests += compiler.tests
+            pieces: list[tuple[str, Any, dict[str, Any]]] = []
+            for name, tag, expr in self._clause_rules(_Compiler(pack, numbers), clause):
+                try:
+                    split_ = split(expr)
+                except _TooComplex as e:
+                    raise _refusal(clause, f"its condition expands to {e}") from None
+                pieces.extend((name if len(split_) == 1 else f"{name}/{k}", tag, piece)
+                              for k, piece in enumerate(split_))
+            units = []
+            for piece in pieces:
+                own = _tests(piece[2])
+                if len(own) > MAX_TESTS_PER_SHARD:
+                    raise _refusal(clause, f"one alternative of its condition needs {len(own)} "
+                                   f"engine tests, over the {MAX_TESTS_PER_SHARD} it compiles safely")
+                units.append(([piece], own, _alternatives(piece[2])))
+            # Its verdict rules exclude each other, so a clause fires at most the
+            # alternatives of one verdict plus its notes: keep it whole when that fits.
+            by_verdict: dict[Any, int] = {}
+            for rules, _, fires in units:
+                tag = rules[0][1]
+                by_verdict[tag] = by_verdict.get(tag, 0) + fires
+            bound = max((n for t, n in by_verdict.items() if isinstance(t[1], str)), default=0) \
+                + sum(n for t, n in by_verdict.items() if isinstance(t[1], int))
+            whole = set().union(*(own for _, own, _ in units))
+            if bound < MAX_FIRINGS_PER_SHARD and len(whole) <= MAX_TESTS_PER_SHARD:
+                add([(pieces, whole, bound)])
+            else:
+                add(units)
         if current or not shards:
             shards.append(self._shard(current))
-        self._compiled[id(pack)] = (pack, shards)
-        return shards
+        self._compiled[id(pack)] = (pack, shards, numbers)
+        return shards, numbers
 
     def _shard(self, rules: list[tuple[str, Any, dict[str, Any]]]) -> _Shard:
         return _Shard(self._host, f"pack{next(self._names)}", rules, self._sink, self._errors)
@@ -243,10 +421,10 @@ class DurableBackend:
         return out
 
     def evaluate(self, pack: RulePack, records: list[dict[str, Any]]) -> list[dict[str, Outcome]]:
-        shards = self._shards(pack)
+        shards, numbers = self._shards(pack)
         results: list[dict[str, Outcome]] = []
         for facts in records:
-            projected = project(pack, facts)
+            projected = project(pack, facts, numbers)
             fired: list[Any] = []
             for shard in shards:
                 sid = f"s{next(self._sids)}"

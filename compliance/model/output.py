@@ -56,12 +56,23 @@ class BranchVerdict(Out):
     missing_facts: list[str]
     assumptions: list[str] = Field(description="what the scenario assumes about timeline events")
     reasons: list[Reason]
+
+
 class FactChange(Out):
     """One change to a position's facts; ``was`` is null when the fact was not stated."""
 
     fact: str
     value: Any
     was: Any = None
+
+
+class Location(Out):
+    """Where a finding is anchored in the position file (for code scanning and annotations)."""
+
+    file: str
+    line: int
+    column: int
+    fact: str | None = Field(default=None, description="the deciding fact; null: the position as a whole")
 
 
 class Finding(Out):
@@ -92,6 +103,9 @@ class Finding(Out):
     scenario: str | None = Field(default=None, description="the branch the verdict is taken from "
                                  "(the worst one)")
     branches: list[BranchVerdict] | None = Field(default=None, description="per scenario verdicts")
+    position_date: str | None = Field(default=None, description="the position's own date")
+    location: Location | None = Field(default=None, description="the first stated fact of the "
+                                      "deciding condition, else the position's facts or top line")
     would_comply: list[list[FactChange]] | None = Field(
         default=None, description="for conflicts and undetermined findings (check --suggest): the "
         "smallest sets of fact changes after which the clause complies")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from compliance.i18n import t
 from compliance.model.output import Finding, Report
+from compliance.reports import RenderOptions
 
 
 def show(value: object) -> str:
@@ -34,7 +35,7 @@ def _badge(verdict: str, declared: bool | None, lang: str) -> str:
     return f"{word} ({t(key, lang)})"
 
 
-def render(report: Report) -> str:
+def render(report: Report, options: RenderOptions | None = None) -> str:
     lang = report.lang
     lines: list[str] = []
     by_key = {(f.position, f.motion): [] for f in report.findings}  # type: dict[tuple[str, str], list[Finding]]
