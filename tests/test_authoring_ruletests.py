@@ -15,24 +15,28 @@ TESTS = Path("rules/csam-regulation/tests")
 def test_bundled_rule_tests_pass_with_full_coverage() -> None:
     r = run_cli("test", "--coverage", "--min-coverage", "100")
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "14 tests, 14 passed, 0 failed" in r.stdout
-    assert "coverage: 21/21 = 100.0%" in r.stdout
+    assert "35 tests, 35 passed, 0 failed" in r.stdout
+    assert "coverage: 37/37 = 100.0%" in r.stdout
+    assert ("  provisional-2025-11-kathmann#1@vote-against 4/4  complies conflicts undetermined "
+            "not_applicable") in r.stdout
     assert "  26643-885#1@strict-reading               3/3  complies conflicts undetermined" in r.stdout
     j = json.loads(run_cli("test", "--coverage", "--format", "json", "--backend", "direct").stdout)
     assert j["coverage"]["percent"] == 100.0 and j["failed"] == 0
     assert set(j["coverage"]["rules"]) == {
         "26643-885#1@cabinet-reading", "26643-885#2@cabinet-reading", "26643-885#1@strict-reading",
         "26643-885#2@strict-reading", "26643-1011#1@literal", "26643-1011#2@literal",
-        "26643-1047#1@standstill"}
+        "26643-1047#1@standstill", "32317-856#1@as-van-ginneken", "32317-891#1@floor",
+        "32317-891#2@floor", "provisional-2023-10-van-haga#1@no-css-orders",
+        "provisional-2025-11-kathmann#1@vote-against"}
 
 
 def test_removing_a_test_file_lowers_coverage_and_fails_threshold(workspace_copy: Path) -> None:
     (workspace_copy / TESTS / "26643-1047.yaml").unlink()
     r = run_cli("test", "--workspace", str(workspace_copy), "--coverage", "--min-coverage", "100")
     assert r.returncode == 1
-    assert "coverage: 18/21 = 85.7%" in r.stdout
+    assert "coverage: 34/37 = 91.9%" in r.stdout
     assert "26643-1047#1@standstill                  0/3  -complies -conflicts -undetermined" in r.stdout
-    ok = run_cli("test", "--workspace", str(workspace_copy), "--coverage", "--min-coverage", "80")
+    ok = run_cli("test", "--workspace", str(workspace_copy), "--coverage", "--min-coverage", "90")
     assert ok.returncode == 0, ok.stdout
 
 
@@ -43,21 +47,21 @@ def test_a_wrong_expectation_fails_and_does_not_count(workspace_copy: Path) -> N
                     encoding="utf-8")
     r = run_cli("test", "--workspace", str(workspace_copy), "--coverage")
     assert r.returncode == 1
-    assert ("FAIL rules/csam-regulation/tests/26643-1047.yaml:25: agreeing while it is unknown whether "
-            "the letter was discussed — undetermined") in r.stdout
+    assert ("FAIL rules/csam-regulation/tests/26643-1047.yaml:33: agreeing while it is unknown whether "
+            "the letter was discussed before the step — undetermined") in r.stdout
     assert "       26643-1047#1@standstill: expected complies, got undetermined" in r.stdout
-    assert "coverage: 20/21 = 95.2%" in r.stdout
+    assert "coverage: 36/37 = 97.3%" in r.stdout
 
 
 def test_bad_test_file_is_an_input_error(workspace_copy: Path) -> None:
     path = workspace_copy / TESTS / "26643-1047.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("substantiation_letter_sent: false", "substantiation_leter_sent: false", 1),
+    path.write_text(text.replace("cabinet_vote_intention: for", "cabinet_vote_intenton: for", 1),
                     encoding="utf-8")
     r = run_cli("test", "--workspace", str(workspace_copy))
     assert r.returncode == 2
-    assert ("rules/csam-regulation/tests/26643-1047.yaml:7:7: fact 'substantiation_leter_sent' is not in "
-            "the vocabulary of dossier 'csam-regulation' — did you mean 'substantiation_letter_sent'?"
+    assert ("rules/csam-regulation/tests/26643-1047.yaml:8:7: fact 'cabinet_vote_intenton' is not in "
+            "the vocabulary of dossier 'csam-regulation' — did you mean 'cabinet_vote_intention'?"
             ) in r.stderr
     assert "Traceback" not in r.stderr
 
@@ -69,9 +73,9 @@ def test_pytest_collects_rule_tests(workspace_copy: Path) -> None:
                                  "      26643-1011#2: complies\n  - name: no detection"), encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "rules"],
                        cwd=workspace_copy, capture_output=True, text=True, timeout=300)
-    assert "1 failed, 13 passed" in r.stdout, r.stdout + r.stderr
+    assert "1 failed, 34 passed" in r.stdout, r.stdout + r.stderr
     assert ("rules/csam-regulation/tests/26643-1011.yaml:3: 26643-1011#2@literal: expected complies, "
             "got conflicts") in r.stdout
     clean = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                             str(ROOT / TESTS)], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert "14 passed" in clean.stdout, clean.stdout + clean.stderr
+    assert "35 passed" in clean.stdout, clean.stdout + clean.stderr
