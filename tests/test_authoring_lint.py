@@ -27,7 +27,8 @@ def seeded(workspace_copy: Path) -> Path:
     # a typo in a fact name
     _replace(rules / "26643-1011.yaml", "conflicts_when: {concept: cabinet_would_accept_css}",
              "conflicts_when: {fact: cabinet_accepts_detection_on_interpersonl, equals: true}")
-    # an overlap: the author forgot that the letter must also be discussed
+    # an overlap and a gap: the author reads compliance off the stated letter fact and the agenda,
+    # while the standstill judges the planned steps against the timeline's events
     _replace(rules / "26643-1047.yaml", "        messages:\n",
              "        complies_when:\n          any:\n            - not: {concept: irreversible_step}\n"
              "            - {fact: substantiation_letter_sent, equals: true}\n        messages:\n")
@@ -57,24 +58,33 @@ def test_lint_finds_seeded_typo_overlap_and_gap(seeded: Path) -> None:
             "'cabinet_accepts_detection_on_interpersonl'") in out
     assert "did you mean 'cabinet_accepts_detection_on_interpersonal'?" in out
     assert "error[overlap] rule 26643-1047#1@standstill" in out
+    assert "error[gap] rule 26643-1047#1@standstill" in out
     assert "error[gap] rule 26643-885#1@cabinet-reading" in out
-    assert out.rstrip().endswith("3 errors, 0 warnings")
+    assert out.rstrip().endswith("4 errors, 0 warnings")
     report = json.loads(run_cli("lint", "--workspace", str(seeded), "--format", "json").stdout)
-    by_code = {i["code"]: i for i in report["issues"]}
-    assert set(by_code) == {"unknown-name", "overlap", "gap"}
+    by_code = {(i["code"], (i["rule"] or "").split("@")[0]): i for i in report["issues"]}
+    assert len(by_code) == len(report["issues"])
+    assert set(by_code) == {("unknown-name", ""), ("overlap", "26643-1047#1"),
+                            ("gap", "26643-1047#1"), ("gap", "26643-885#1")}
     # the example positions really show the defect, judged by the evaluator
     ws = load_workspace_without_typo(seeded)
     for code, clause_key, kind in (("overlap", "26643-1047#1", "overlap"),
+                                   ("gap", "26643-1047#1", "undetermined"),
                                    ("gap", "26643-885#1", "undetermined")):
-        example = by_code[code]["example"]
+        example = by_code[code, clause_key]["example"]
         assert example, code
         clause = next(c for c in ws.pack("csam-regulation").clauses if c.key == clause_key)
         facts = typed(ws, example)
         assert meets(Goal(clause, kind), facts, ws.vocabularies["csam-regulation"].concepts)
-    overlap = by_code["overlap"]["example"]
+    # overlap: the stated letter fact says sent, yet a barred step is planned before an event
+    overlap = by_code["overlap", "26643-1047#1"]["example"]
     assert overlap["substantiation_letter_sent"] is True
-    assert overlap["substantiation_letter_discussed"] is False
-    gap = by_code["gap"]["example"]
+    assert any(v is True for k, v in overlap.items() if k.startswith("_open__"))
+    # gap: the letter is not sent, yet no barred step is planned before the events
+    gap_1047 = by_code["gap", "26643-1047#1"]["example"]
+    assert gap_1047["substantiation_letter_sent"] is False
+    assert not any(v for k, v in gap_1047.items() if k.startswith("_open__"))
+    gap = by_code["gap", "26643-885#1"]["example"]
     assert "e2ee_not_broken" not in gap["cabinet_agreement_conditions"]
 
 
@@ -87,7 +97,8 @@ def typed(ws: Any, example: dict[str, Any]) -> dict[str, Any]:
     from compliance.conditions.values import typed_value
 
     vocab = ws.vocabularies["csam-regulation"].model
-    return {k: typed_value(vocab.facts[k], v) for k, v in example.items()}
+    # derived flags (timeline events, open standstill steps) are booleans outside the vocabulary
+    return {k: typed_value(vocab.facts[k], v) if k in vocab.facts else v for k, v in example.items()}
 
 
 def test_lint_warnings_only_exit_zero(workspace_copy: Path) -> None:
