@@ -47,7 +47,7 @@ def test_a_wrong_expectation_fails_and_does_not_count(workspace_copy: Path) -> N
                     encoding="utf-8")
     r = run_cli("test", "--workspace", str(workspace_copy), "--coverage")
     assert r.returncode == 1
-    assert ("FAIL rules/csam-regulation/tests/26643-1047.yaml:33: agreeing while it is unknown whether "
+    assert ("FAIL rules/csam-regulation/tests/26643-1047.yaml:34: agreeing while it is unknown whether "
             "the letter was discussed before the step — undetermined") in r.stdout
     assert "       26643-1047#1@standstill: expected complies, got undetermined" in r.stdout
     assert "coverage: 36/37 = 97.3%" in r.stdout
@@ -60,7 +60,7 @@ def test_bad_test_file_is_an_input_error(workspace_copy: Path) -> None:
                     encoding="utf-8")
     r = run_cli("test", "--workspace", str(workspace_copy))
     assert r.returncode == 2
-    assert ("rules/csam-regulation/tests/26643-1047.yaml:8:7: fact 'cabinet_vote_intenton' is not in "
+    assert ("rules/csam-regulation/tests/26643-1047.yaml:9:7: fact 'cabinet_vote_intenton' is not in "
             "the vocabulary of dossier 'csam-regulation' — did you mean 'cabinet_vote_intention'?"
             ) in r.stderr
     assert "Traceback" not in r.stderr
@@ -74,7 +74,7 @@ def test_pytest_collects_rule_tests(workspace_copy: Path) -> None:
     r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "rules"],
                        cwd=workspace_copy, capture_output=True, text=True, timeout=300)
     assert "1 failed, 34 passed" in r.stdout, r.stdout + r.stderr
-    assert ("rules/csam-regulation/tests/26643-1011.yaml:3: 26643-1011#2@literal: expected complies, "
+    assert ("rules/csam-regulation/tests/26643-1011.yaml:4: 26643-1011#2@literal: expected complies, "
             "got conflicts") in r.stdout
     clean = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                             str(ROOT / TESTS)], cwd=ROOT, capture_output=True, text=True, timeout=300)

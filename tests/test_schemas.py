@@ -22,6 +22,8 @@ def kind_of(path: Path) -> str:
     rel = path.relative_to(ROOT).parts
     if rel[0] == "motions":
         return "motion"
+    if rel[0] == "rules" and rel[2:3] == ("tests",):
+        return "rule-tests"
     if rel[0] == "rules":
         return {"dossier.yaml": "dossier", "timeline.yaml": "timeline"}.get(path.name, "rules")
     if rel[0] == "examples" and rel[1] in ("positions", "scenarios"):

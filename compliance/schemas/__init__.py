@@ -62,6 +62,7 @@ FILES = {
     "position": "position.schema.json",
     "report": "report.schema.json",
     "timeline": "timeline.schema.json",
+    "rule-tests": "rule-tests.schema.json",
 }
 
 
@@ -83,6 +84,7 @@ _CONDITION_TITLES = {"When", "Applies When", "Conflicts When", "Complies When"}
 
 def build(kind: str) -> dict[str, Any]:
     """Generate the schema of one file kind from its model."""
+    from compliance.authoring.ruletests import RuleTestFile
     from compliance.model.motion import MotionRecord
     from compliance.model.output import Report
     from compliance.model.position import Position
@@ -91,7 +93,8 @@ def build(kind: str) -> dict[str, Any]:
     from compliance.model.vocabulary import Vocabulary
 
     model = {"motion": MotionRecord, "dossier": Vocabulary, "rules": RuleFile,
-             "position": Position, "report": Report, "timeline": Timeline}[kind]
+             "position": Position, "report": Report, "timeline": Timeline,
+             "rule-tests": RuleTestFile}[kind]
     schema = model.model_json_schema(by_alias=True, mode="validation" if kind != "report"
                                      else "serialization")
     schema = _replace_conditions(schema)
