@@ -131,7 +131,7 @@ def check(
 
         guarded(lambda: check_extras(paths, workspace, fmt, lang.value, backend.value, as_of,
                                      _interpretations(interpretation), output, suggest,
-                                     compare_interpretations, lambda r: fails(r, fail_on)))
+                                     compare_interpretations, fail_on.value))
 
     def body() -> int:
         from compliance.api import run_check

@@ -56,6 +56,9 @@ _T: dict[str, dict[str, str]] = {
     "clause": {"nl": "verzoek", "en": "clause"},
     "facts_used": {"nl": "gebruikte feiten", "en": "facts used"},
     "absent": {"nl": "niet vermeld", "en": "not stated"},
+    "would_comply": {"nl": "zou in lijn zijn na (kleinste wijzigingen)",
+                     "en": "would comply after (smallest changes)"},
+    "no_change_found": {"nl": "geen kleine wijziging gevonden", "en": "no small change found"},
     "missing": {"nl": "ontbrekende feiten", "en": "missing facts"},
     "note": {"nl": "let op", "en": "note"},
     "summary": {"nl": "{n} bevindingen: {conflicts} strijdig ({undeclared} niet gemeld), "

@@ -73,6 +73,21 @@ def test_van_ginneken_what_would_comply_and_changed_position_complies(tmp_path: 
         assert verdict["verdict"] == "complies", suggestion
 
 
+def test_text_report_lists_suggestions_only_with_suggest() -> None:
+    r = run_cli("check", SEED, "--suggest", "--lang", "en", "--fail-on", "never")
+    assert r.returncode == 0, r.stderr
+    block = ("      would comply after (smallest changes):\n"
+             "        1. cabinet_accepts_detection_on_interpersonal: true → false\n"
+             "        2. cabinet_agreement_conditions: +no_client_side_scanning\n")
+    assert block in r.stdout
+    nl = run_cli("check", SEED, "--suggest", "--fail-on", "never")
+    assert "zou in lijn zijn na (kleinste wijzigingen):" in nl.stdout
+    plain = run_cli("check", SEED, "--lang", "en", "--fail-on", "never")
+    assert "would comply" not in plain.stdout
+    # without --suggest the JSON report keeps its shape: no would_comply key at all
+    assert '"would_comply"' not in run_cli("check", SEED, "--format", "json", "--fail-on", "never").stdout
+
+
 _ws = load_workspace(ROOT)
 _vocab = _ws.vocabularies["csam-regulation"]
 _clauses = _ws.pack("csam-regulation").clauses + _ws.pack("csam-regulation", {"*": "strict-reading"}).clauses

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -29,10 +28,10 @@ def _method(value: str) -> str:
 
 def check_extras(paths: list[Path] | None, workspace: Path, fmt: Fmt, lang: str, backend: str,
                  as_of: str | None, interpretations: dict[str, str] | None, output: Path | None,
-                 suggest: bool, compare_interpretations: bool, fails: Callable[[Any], bool]) -> int:
+                 suggest: bool, compare_interpretations: bool, fail_on: str) -> int:
     """`check --suggest` and `check --compare-interpretations`."""
     from compliance.api import DEFAULT_POSITIONS, check, get_backend, load_positions, load_workspace
-    from compliance.reports import render
+    from compliance.reports import RenderOptions, render
 
     ws = load_workspace(workspace)
     positions = load_positions(ws, paths or [workspace / DEFAULT_POSITIONS])
@@ -48,8 +47,9 @@ def check_extras(paths: list[Path] | None, workspace: Path, fmt: Fmt, lang: str,
     report = check(ws, positions, engine, lang=lang, as_of=as_of,  # type: ignore[arg-type]
                    interpretations=interpretations)
     report = add_suggestions(ws, positions, report, interpretations)
-    emit(render(report, fmt.value), output)
-    return 1 if fails(report) else 0
+    options = RenderOptions(fail_on=fail_on)
+    emit(render(report, fmt.value, options), output)
+    return 1 if any(options.failing(f) for f in report.findings) else 0
 
 
 def register(app: typer.Typer) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from compliance.i18n import t
-from compliance.model.output import Finding, Report
+from compliance.model.output import FactChange, Finding, Report
 from compliance.reports import RenderOptions
 
 
@@ -33,6 +33,15 @@ def _badge(verdict: str, declared: bool | None, lang: str) -> str:
         return word
     key = "declared" if declared is True else "undeclared" if declared is False else "declared_unknown"
     return f"{word} ({t(key, lang)})"
+
+
+def _change(c: FactChange, lang: str) -> str:
+    """'fact: was → new'; a set as the values it gains (+) and loses (-)."""
+    if isinstance(c.value, list) and isinstance(c.was, list):
+        parts = [f"+{v}" for v in c.value if v not in c.was] + [f"-{v}" for v in c.was if v not in c.value]
+        return f"{c.fact}: {' '.join(parts)}"
+    was = t("absent", lang) if c.was is None else show(c.was)
+    return f"{c.fact}: {was} → {show(c.value)}"
 
 
 def render(report: Report, options: RenderOptions | None = None) -> str:
@@ -80,6 +89,12 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
                 lines.extend(f"        - {x}" for x in facts)
             if f.rule:
                 lines.append(f"      rule: {f.rule} ({f.rule_file}:{f.rule_line})")
+            if f.would_comply is not None:
+                lines.append(f"      {t('would_comply', lang)}:")
+                lines.extend(f"        {k}. " + "; ".join(_change(c, lang) for c in changes)
+                             for k, changes in enumerate(f.would_comply, 1))
+                if not f.would_comply:
+                    lines.append(f"        {t('no_change_found', lang)}")
     c = report.counts
     lines.append("")
     lines.append(t("summary", lang, n=len(report.findings), conflicts=c["conflicts"],
