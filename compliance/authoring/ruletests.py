@@ -254,9 +254,10 @@ def render_text(results: list[CaseResult], cov: Coverage | None) -> str:
     lines.append(f"{len(results)} tests, {len(results) - failed} passed, {failed} failed")
     if cov is not None:
         lines.append("coverage (complies, conflicts, undetermined per clause):")
+        width = max((len(rule) for rule in cov.rules), default=0)
         for rule, (need, got) in sorted(cov.rules.items()):
             marks = " ".join(v if v in got else f"-{v}" for v in need)
-            lines.append(f"  {rule:<40} {len(set(need) & got)}/{len(need)}  {marks}")
+            lines.append(f"  {rule:<{width}} {len(set(need) & got)}/{len(need)}  {marks}")
         lines.append(f"coverage: {cov.covered}/{cov.required} = {cov.percent:.1f}%")
     return "\n".join(lines) + "\n"
 
