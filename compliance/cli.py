@@ -55,13 +55,17 @@ WorkspaceOpt = Annotated[Path, typer.Option("--workspace", "-w", help="folder wi
 LangOpt = Annotated[Lang, typer.Option("--lang", help="language of the output: nl or en")]
 
 
-def guarded(fn: Callable[[], int]) -> None:
-    """Run a command body; turn input errors into exit 2, never a traceback."""
+def guarded(fn: Callable[[], int], failures: tuple[type[Exception], ...] = ()) -> None:
+    """Run a command body; input errors become exit 2 and ``failures`` (e.g. a network
+    error) exit 1, each as a message, never a traceback."""
     try:
         code = fn()
     except InputErrors as e:
         typer.echo(e.render(), err=True)
         raise typer.Exit(2) from None
+    except failures as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1) from None
     except InternalError as e:
         typer.echo(f"internal error: {e}", err=True)
         raise typer.Exit(3) from None

@@ -19,6 +19,7 @@ from compliance.evaluate import check
 from compliance.loading.workspace import LoadedPosition, Workspace
 from compliance.model.output import FactChange, Finding
 from compliance.pack import CompiledClause
+from compliance.reports.words import show
 
 
 def resolve_motion(ws: Workspace, name: str) -> str:
@@ -121,14 +122,14 @@ def _tree_lines(n: dict[str, Any], lang: str, depth: int) -> list[str]:
     pad = "  " * depth
     result = t(f"condition_{n['result']}", lang)
     if n["kind"] == "fact":
-        shown = "" if n["op"] == "known" else f" {_plain(n['value'])}"
-        read = _plain(n["read"]) if n["present"] else t("absent", lang)
+        shown = "" if n["op"] == "known" else f" {show(n['value'])}"
+        read = show(n["read"]) if n["present"] else t("absent", lang)
         at = f", {n['at']}" if n.get("at") else ""
         return [f"{pad}{n['fact']} {n['op']}{shown}: {result} — {t('read', lang)}: {read}{at}"]
     if n["kind"] in ("event", "standstill_step"):
         what = (f"{n['event']} happened" if n["kind"] == "event"
                 else f"{n['step']} planned before {n['event']}")
-        read = _plain(n["read"]) if n["present"] else t("absent", lang)
+        read = show(n["read"]) if n["present"] else t("absent", lang)
         return [f"{pad}{what}: {result} — {t('read', lang)}: {read}"]
     if n["kind"] == "concept":
         head = (f"{pad}{t('concept', lang)} {n['concept']}: {result} — {n['description']} "
@@ -139,14 +140,6 @@ def _tree_lines(n: dict[str, Any], lang: str, depth: int) -> list[str]:
     for ch in n["children"]:
         lines += _tree_lines(ch, lang, depth + 1)
     return lines
-
-
-def _plain(v: Any) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, list):
-        return "[" + ", ".join(str(x) for x in v) + "]"
-    return str(v)
 
 
 def render_text(data: dict[str, Any]) -> str:
@@ -179,7 +172,7 @@ def render_text(data: dict[str, Any]) -> str:
         for fact in f["facts"]:
             if fact["present"]:
                 where = f" — {fact['where']}" if fact["where"] else ""
-                lines.append(f"  - {fact['name']} = {_plain(fact['value'])} "
+                lines.append(f"  - {fact['name']} = {show(fact['value'])} "
                              f"({fact['file']}:{fact['line']}:{fact['column']}{where})")
             else:
                 lines.append(f"  - {fact['name']}: {t('absent', lang)}")

@@ -8,7 +8,6 @@ option value), reported as ``file:line:col: problem — how to fix``.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -33,26 +32,11 @@ WorkspaceOpt = Annotated[Path, typer.Option("--workspace", "-w", help="folder wi
 
 
 def _run(fn: Callable[[], int]) -> None:
-    """Input errors become exit 2 and a located message, never a traceback."""
+    """The CLI's error handling, with a failed download as exit 1."""
+    from compliance.cli import guarded
     from compliance.ingest.client import FetchError
 
-    try:
-        code = fn()
-    except InputErrors as e:
-        typer.echo(e.render(), err=True)
-        raise typer.Exit(2) from None
-    except FetchError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(1) from None
-    except KeyboardInterrupt:
-        raise typer.Exit(130) from None
-    except Exception as e:
-        if os.environ.get("COMPLIANCE_DEBUG"):
-            raise
-        typer.echo(f"internal error: {type(e).__name__}: {e} (set COMPLIANCE_DEBUG=1 for details)",
-                   err=True)
-        raise typer.Exit(3) from None
-    raise typer.Exit(code)
+    guarded(fn, (FetchError,))
 
 
 def read_text(path: Path) -> str:

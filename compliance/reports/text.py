@@ -5,15 +5,7 @@ from __future__ import annotations
 from compliance.i18n import t
 from compliance.model.output import FactChange, Finding, Report
 from compliance.reports import RenderOptions
-
-
-def show(value: object) -> str:
-    """A fact value as an author would write it in YAML."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return "[" + ", ".join(show(v) for v in value) + "]"
-    return str(value)
+from compliance.reports.words import show
 
 
 def _fact_line(f: Finding, lang: str) -> list[str]:
