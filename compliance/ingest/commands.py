@@ -17,6 +17,7 @@ from typing import Annotated, Any
 import typer
 
 from compliance.errors import InputError, InputErrors
+from compliance.loading.textfile import read_text_file
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -40,28 +41,8 @@ def _run(fn: Callable[[], int]) -> None:
 
 
 def read_text(path: Path) -> str:
-    """A UTF-8 text file, or InputErrors that say where and why it cannot be read."""
-    name = str(path)
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputErrors([InputError(name, 1, 1, f"file is over {MAX_BYTES} bytes",
-                                          "give a smaller file")])
-        raw = path.read_bytes()
-    except OSError as e:
-        raise InputErrors([InputError(name, 1, 1, f"cannot read file: {e.strerror}",
-                                      "check the path and its permissions")]) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        raise InputErrors([InputError(name, line, col, "file is not valid UTF-8 text",
-                                      "save it as UTF-8 (extract PDF text with pdftotext)")]) from None
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise InputErrors([InputError(name, line, 1, "file contains a NUL byte (binary data?)",
-                                      "give a plain text file")])
-    return text
+    """A UTF-8 letter, or InputErrors that say where and why it cannot be read."""
+    return read_text_file(path, max_bytes=MAX_BYTES, what="plain text (extract PDF text with pdftotext)")
 
 
 def _known(workspace: Path) -> Any:

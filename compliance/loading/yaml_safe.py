@@ -20,6 +20,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from compliance.errors import InputError, InputErrors
+from compliance.loading.textfile import read_text_file
 
 try:  # the C parser is several times faster; fall back silently where it is missing
     from yaml import CParser as _Parser
@@ -256,24 +257,4 @@ def load_text(text: str, file: str) -> Document:
 def load_file(path: Path, display: str | None = None) -> Document:
     """Read and parse a YAML file, refusing oversized or non-UTF-8 files before parsing."""
     name = display or str(path)
-    try:
-        size = path.stat().st_size
-    except OSError as e:
-        raise InputErrors([InputError(name, 1, 1, f"cannot read file: {e.strerror}",
-                                      "check the path")]) from None
-    if size > MAX_BYTES:
-        raise InputErrors([InputError(name, 1, 1, f"file is {size} bytes, over the {MAX_BYTES} limit",
-                                      "split it into smaller files")])
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        raise InputErrors([InputError(name, line, col, "file is not valid UTF-8",
-                                      "save it as UTF-8")]) from None
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise InputErrors([InputError(name, line, 1, "file contains a NUL byte (binary data?)",
-                                      "give a YAML text file")])
-    return load_text(text, name)
+    return load_text(read_text_file(path, name, max_bytes=MAX_BYTES, what="YAML text"), name)
