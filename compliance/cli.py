@@ -117,6 +117,8 @@ def check(
         help="NAME or MOTION=NAME: choose a rule interpretation")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write the report to "
                                                 "this file (atomically)")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="check positions in this many "
+                                      "processes (0: one per processor); same output")] = 1,
 ) -> None:
     """Check positions against the adopted motions. Exit 0: nothing reaches --fail-on;
     1: something does; 2: bad input."""
@@ -132,8 +134,14 @@ def check(
                 PartialDate.parse(as_of)
             except ValueError as e:
                 raise InputErrors([InputError("--as-of", 1, 1, str(e), "write YYYY-MM-DD")]) from None
-        report = run_check(workspace, paths, backend=backend.value, lang=lang.value, as_of=as_of,
-                           interpretations=_interpretations(interpretation))
+        from compliance.parallel import cpu_count, without_gc
+        from compliance.progress import TerminalProgress
+
+        without_gc()
+        with TerminalProgress() as bar:
+            report = run_check(workspace, paths, backend=backend.value, lang=lang.value, as_of=as_of,
+                               interpretations=_interpretations(interpretation),
+                               jobs=jobs or cpu_count(), progress=bar if bar.enabled else None)
         emit(render(report, fmt.value), output)
         return 1 if fails(report, fail_on) else 0
 
@@ -165,7 +173,6 @@ def motions(workspace: WorkspaceOpt = Path("."), lang: LangOpt = Lang.nl) -> Non
 
     def body() -> int:
         from compliance.api import load_workspace
-
         from compliance.model.motion import motion_sort_key
 
         ws = load_workspace(workspace)
