@@ -58,10 +58,13 @@ class _QuietHost(_engine.Host):
 
 def _flat(op: str, parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     # an $and inside an $and (or $or in $or) costs the engine a node for nothing
-    out: list[dict[str, Any]] = []
+    # and a part given twice (complies_when defaults to "not conflicts_when", so
+    # the complies rule has the same test twice) would multiply the rule's firings
+    out: dict[str, dict[str, Any]] = {}
     for p in parts:
-        out.extend(p[op] if len(p) == 1 and op in p else [p])
-    return out
+        for q in p[op] if len(p) == 1 and op in p else [p]:
+            out.setdefault(json.dumps(q, sort_keys=True), q)
+    return list(out.values())
 
 
 def _and(parts: list[dict[str, Any]]) -> dict[str, Any]:
