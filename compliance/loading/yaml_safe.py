@@ -101,7 +101,10 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
         return event.value  # keep dates as written; schemas check their form
     if tag == _CORE + "str":
         return event.value
-    value = _constructor.construct_object(ScalarNode(tag, event.value))
+    try:
+        value = _constructor.construct_object(ScalarNode(tag, event.value))
+    except ValueError:  # e.g. an integer of over 4,300 digits (Python's int() limit)
+        raise _Fail(event.start_mark, "number is too large", f"use a number below {MAX_INT}") from None
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
         raise _Fail(event.start_mark, "integer is too large", f"use a number below {MAX_INT}")
     if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
@@ -239,8 +242,11 @@ def load_text(text: str, file: str) -> Document:
         raise InputErrors([InputError(file, line, col, problem,
                                       "check indentation, colons and quotes near here")]) from None
     except yaml.YAMLError as e:  # reader errors: control characters and the like
-        mark = getattr(e, "position", None)
-        raise InputErrors([InputError(file, 1, (mark or 0) + 1, f"unreadable YAML: {e}",
+        at = getattr(e, "position", None) or 0
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        first = str(e).splitlines()[0] if str(e) else type(e).__name__  # one line per error
+        raise InputErrors([InputError(file, line, col, f"unreadable YAML: {first}",
                                       "save the file as plain UTF-8 text")]) from None
     return doc
 
