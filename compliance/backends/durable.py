@@ -364,6 +364,13 @@ class DurableBackend:
         return out
 
     def evaluate(self, pack: RulePack, records: list[dict[str, Any]]) -> list[dict[str, Outcome]]:
+        # On Python 3.12 the engine's clock calls datetime.utcfromtimestamp, deprecated
+        # there, on every fired action: under warnings-as-errors evaluations would break.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return self._evaluate(pack, records)
+
+    def _evaluate(self, pack: RulePack, records: list[dict[str, Any]]) -> list[dict[str, Outcome]]:
         shards = self._shards(pack)
         results: list[dict[str, Outcome]] = []
         for facts in records:
