@@ -31,6 +31,11 @@ class Lang(StrEnum):
 class Fmt(StrEnum):
     text = "text"
     json = "json"
+    markdown = "markdown"
+    html = "html"
+    junit = "junit"
+    sarif = "sarif"
+    github = "github"
 
 
 class FailOn(StrEnum):
@@ -81,14 +86,9 @@ def _interpretations(values: list[str] | None) -> dict[str, str] | None:
 
 def fails(report: Any, level: FailOn) -> bool:
     """Does anything in the report reach the fail-on level?"""
-    for f in report.findings:
-        if level is FailOn.never:
-            return False
-        if f.verdict == "conflicts" and (level is not FailOn.undeclared or f.declared is not True):
-            return True
-        if level is FailOn.undetermined and f.verdict == "undetermined":
-            return True
-    return False
+    from compliance.gate import reaches
+
+    return any(reaches(f, level.value) for f in report.findings)
 
 
 def emit(content: str, output: Path | None) -> None:
@@ -117,17 +117,19 @@ def check(
         help="NAME or MOTION=NAME: choose a rule interpretation")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write the report to "
                                                 "this file (atomically)")] = None,
+    baseline: Annotated[Path | None, typer.Option(help="JSON report of the base revision: fail "
+                                                  "only on new findings")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="check positions in this many "
                                       "processes (0: one per processor); same output")] = 1,
 ) -> None:
     """Check positions against the adopted motions. Exit 0: nothing reaches --fail-on;
-    1: something does; 2: bad input."""
+    1: something does (with --baseline: something new does); 2: bad input."""
 
     def body() -> int:
         from compliance.api import run_check
         from compliance.dates import PartialDate
         from compliance.errors import InputError
-        from compliance.reports import render
+        from compliance.reports import RenderOptions, render
 
         if as_of is not None:
             try:
@@ -142,8 +144,13 @@ def check(
             report = run_check(workspace, paths, backend=backend.value, lang=lang.value, as_of=as_of,
                                interpretations=_interpretations(interpretation),
                                jobs=jobs or cpu_count(), progress=bar if bar.enabled else None)
-        emit(render(report, fmt.value), output)
-        return 1 if fails(report, fail_on) else 0
+        options = RenderOptions(fail_on=fail_on.value)
+        if baseline is not None:
+            from compliance.baseline import classify, load_report
+
+            options = classify(load_report(baseline), report).options(fail_on.value)
+        emit(render(report, fmt.value, options), output)
+        return 1 if any(options.failing(f) for f in report.findings) else 0
 
     guarded(body)
 
@@ -190,3 +197,18 @@ def motions(workspace: WorkspaceOpt = Path("."), lang: LangOpt = Lang.nl) -> Non
 
 def main() -> None:
     app()
+
+
+
+def _register_extensions() -> None:
+    """Commands that live in their own modules; each adds itself to ``app``."""
+    from compliance import cli_diff
+    from compliance.ingest import commands as ingest
+    from compliance.timeline_cmd import register as register_timeline
+
+    ingest.register(app)
+    register_timeline(app)
+    cli_diff.register(app)
+
+
+_register_extensions()

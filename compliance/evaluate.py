@@ -9,40 +9,86 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from compliance.backends import Backend
-from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Not
+from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Flag, Not
 from compliance.conditions.kleene import Trace, evaluate
 from compliance.conditions.values import MISSING, to_json
 from compliance.dates import PartialDate
 from compliance.errors import InternalError
 from compliance.i18n import t
+from compliance.loading.timeline import LoadedTimeline
 from compliance.loading.workspace import LoadedMotion, LoadedPosition, Workspace
 from compliance.logic import FALSE, TRUE, UNKNOWN, Truth
 from compliance.model.common import Lang
 from compliance.model.motion import motion_sort_key
 from compliance.model.output import (
+    BranchVerdict,
     DeclarationRef,
     FactUse,
     Finding,
+    Location,
     MotionVerdict,
     Reason,
     Report,
 )
-from compliance.pack import SEVERITY, CompiledClause, Outcome, Verdict
+from compliance.model.position import PlannedStep
+from compliance.pack import SEVERITY, CompiledClause, Outcome, RulePack, Verdict
+from compliance.standstill import derive, explain
+
+
+@dataclass
+class Branch:
+    """What one evaluation of a position reads: the base, or one scenario of it."""
+
+    name: str | None
+    index: int | None
+    facts: dict[str, Any]  # typed facts plus derived flags
+    steps: list[PlannedStep]
+    timeline: LoadedTimeline
+    assumptions: list[str]
+
+
+def branches(pos: LoadedPosition, pack: RulePack, timeline: LoadedTimeline, date: PartialDate,
+             lang: Lang) -> list[Branch]:
+    """The base position, or, for a conditional position, each of its scenarios."""
+    if not pos.branches:
+        steps = list(pos.model.planned_steps)
+        return [Branch(None, None, {**pos.facts, **derive(pack.flags, timeline, date, steps)},
+                       steps, timeline, [])]
+    out = []
+    for b in pos.branches:
+        sc = pos.model.scenarios[b.index]
+        steps = list(sc.planned_steps if sc.planned_steps is not None else pos.model.planned_steps)
+        events = dict(timeline.events)
+        assumptions = []
+        for name, a in sorted(sc.assume_events.items()):
+            events[name] = events[name].model_copy(
+                update={"date": a.date, "not_happened_by": a.not_happened_by})
+            assumptions.append(t("assume_date", lang, event=name, date=a.date) if a.date else
+                               t("assume_not_by", lang, event=name, date=a.not_happened_by))
+        tl = LoadedTimeline(timeline.dossier, timeline.file, timeline.doc, events)
+        out.append(Branch(b.name, b.index, {**b.facts, **derive(pack.flags, tl, date, steps)},
+                          steps, tl, assumptions))
+    return out
 
 
 def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, lang: Lang = "nl",
           as_of: str | None = None, interpretations: dict[str, str] | None = None) -> Report:
     """Evaluate every position against every motion record of the workspace."""
     positions = sorted(positions, key=lambda p: (p.file, p.model.id))
-    outcomes: dict[str, dict[str, Outcome]] = {}
+    evaluated: dict[str, list[tuple[Branch, dict[str, Outcome]]]] = {}
     for dossier in sorted({p.model.dossier for p in positions}):
         group = [p for p in positions if p.model.dossier == dossier]
         pack = ws.pack(dossier, interpretations)
-        for pos, result in zip(group, backend.evaluate(pack, [p.facts for p in group]), strict=True):
-            outcomes[pos.model.id] = result
+        timeline = ws.timelines.get(dossier) or LoadedTimeline(dossier)
+        keyed = [(pos, b) for pos in group
+                 for b in branches(pos, pack, timeline, PartialDate.parse(as_of or pos.model.date), lang)]
+        results = backend.evaluate(pack, [b.facts for _, b in keyed])
+        for (pos, b), result in zip(keyed, results, strict=True):
+            evaluated.setdefault(pos.model.id, []).append((b, result))
     findings: list[Finding] = []
     summaries: list[MotionVerdict] = []
     for pos in positions:
@@ -52,8 +98,9 @@ def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, l
             interp = ws.interpretation_for(motion_id, interpretations)
             compiled = _compiled(ws, motion_id, interp)
             clause_findings = [
-                _finding(ws, pos, motion, number, compiled.get(number), outcomes[pos.model.id],
-                         date, lang)
+                _merged(pos, [_finding(ws, pos, motion, number, compiled.get(number), outcome, date,
+                                       lang, b) for b, outcome in evaluated[pos.model.id]],
+                        [b for b, _ in evaluated[pos.model.id]], lang)
                 for number in (c.number for c in motion.record.clauses)
             ]
             findings.extend(clause_findings)
@@ -69,6 +116,23 @@ def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, l
     )
 
 
+def _merged(pos: LoadedPosition, per_branch: list[Finding], evaluated: list[Branch],
+            lang: Lang) -> Finding:
+    """A conditional position's finding: the worst branch, with every branch's verdict."""
+    if not pos.branches:
+        return per_branch[0]
+    worst = min(range(len(per_branch)), key=lambda i: (SEVERITY[per_branch[i].verdict], i))
+    scenarios = pos.model.scenarios
+    listed = [BranchVerdict(name=b.name or "", description=scenarios[b.index or 0].description.get(lang),
+                            verdict=f.verdict, declared=f.declared, message=f.message, notes=f.notes,
+                            missing_facts=f.missing_facts, assumptions=b.assumptions,
+                            reasons=f.reasons)
+              for b, f in zip(evaluated, per_branch, strict=True)]
+    conditional = len({f.verdict for f in per_branch}) > 1
+    return per_branch[worst].model_copy(update={"branches": listed, "conditional": conditional,
+                                                "scenario": evaluated[worst].name})
+
+
 def _compiled(ws: Workspace, motion: str, interp: str | None) -> dict[int, CompiledClause]:
     rules = ws.rules.get(motion)
     if rules is None or interp is None:
@@ -80,11 +144,17 @@ def _summary(pos: LoadedPosition, motion: LoadedMotion, clauses: list[Finding],
              lang: Lang) -> MotionVerdict:
     worst = min(clauses, key=lambda f: (SEVERITY[f.verdict], f.clause))
     declared = worst.declared if worst.verdict == "conflicts" else None
+    extra: dict[str, Any] = {}
+    if pos.branches:
+        names = [b.name for b in pos.branches]
+        extra["conditional"] = any(f.conditional for f in clauses)
+        extra["branches"] = {n: min((f.branches[i].verdict for f in clauses if f.branches),  # type: ignore[index]
+                                    key=lambda v: SEVERITY[v]) for i, n in enumerate(names)}
     return MotionVerdict(
         position=pos.model.id, position_file=pos.file, motion=motion.record.id,
         motion_name=motion.record.short_name, kamerstuk=_cite(motion, lang),
         verdict=worst.verdict, declared=declared,
-        clauses={str(f.clause): f.verdict for f in clauses}, message=worst.message,
+        clauses={str(f.clause): f.verdict for f in clauses}, message=worst.message, **extra,
     )
 
 
@@ -95,7 +165,7 @@ def _cite(motion: LoadedMotion, lang: Lang) -> str | None:
 
 def _finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: int,
              clause: CompiledClause | None, outcomes: dict[str, Outcome], date: PartialDate,
-             lang: Lang) -> Finding:
+             lang: Lang, branch: Branch) -> Finding:
     record = motion.record
     request = next(c.request.get(lang) for c in record.clauses if c.number == number)
     base: dict[str, Any] = dict(
@@ -103,11 +173,12 @@ def _finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: i
         motion=record.id, motion_name=record.short_name, kamerstuk=_cite(motion, lang),
         clause=number, request=request, rule=None, rule_file=None, rule_line=None,
         interpretation=None, declared=None, missing_facts=[], facts=[], notes=[],
-        sources=_sources(pos, motion, lang),
+        sources=_sources(pos, motion, lang), position_date=pos.model.date,
+        location=_location(pos, None),
     )
 
     def early(verdict: Verdict, part: str, text: str, result: Truth | None = None) -> Finding:
-        reason = Reason(part=part, result=result.value if result else None, text=text)  # type: ignore[arg-type]
+        reason = Reason(part=part, result=result.value if result is not None else None, text=text)  # type: ignore[arg-type]
         return Finding(**base, verdict=verdict, message=text, reasons=[reason])
 
     if pos.model.dossier not in record.dossiers:
@@ -128,18 +199,19 @@ def _finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: i
 
     concepts = ws.vocabularies[pos.model.dossier].concepts
     traces: dict[str, Trace] = {}
+    facts = branch.facts
     if clause.applies is not None:
-        traces["applies_when"] = evaluate(clause.applies, pos.facts, concepts)
-    traces["conflicts_when"] = evaluate(clause.conflicts, pos.facts, concepts)
-    traces["complies_when"] = evaluate(clause.complies, pos.facts, concepts)
-    note_traces = [evaluate(n, pos.facts, concepts) for n in clause.notes]
+        traces["applies_when"] = evaluate(clause.applies, facts, concepts)
+    traces["conflicts_when"] = evaluate(clause.conflicts, facts, concepts)
+    traces["complies_when"] = evaluate(clause.complies, facts, concepts)
+    note_traces = [evaluate(n, facts, concepts) for n in clause.notes]
     verdict = _verdict(traces)
     outcome = outcomes[clause.key]
     fired = tuple(i for i, tr in enumerate(note_traces) if tr.result is TRUE)
     if outcome.verdict != verdict or outcome.notes != fired:
         raise InternalError(
             f"backend and reference semantics disagree on {clause.key} for position "
-            f"{pos.model.id}: {outcome.verdict}/{outcome.notes} vs {verdict}/{fired}")
+            f"{pos.model.id} ({branch.name}): {outcome.verdict}/{outcome.notes} vs {verdict}/{fired}")
 
     messages = clause.rule.messages
     missing = sorted(_missing(traces, verdict))
@@ -158,15 +230,21 @@ def _finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: i
     reasons = [Reason(part=part, result=tr.result.value,  # type: ignore[arg-type]
                       text=f"{t(part, lang)}: {describe(tr, lang)}")
                for part, tr in traces.items()]
+    if clause.rule.standstill is not None:
+        text = explain(clause.rule.standstill, branch.timeline, branch.steps, lang)
+        reasons.append(Reason(part="standstill", text=text))
+        if verdict in ("conflicts", "undetermined"):
+            message = f"{message} ({text})"
     declared, declaration = None, None
     if verdict == "conflicts":
         declared, declaration, text = _declaration(motion, pos, date, lang)
         reasons.append(Reason(part="declaration", text=text))
     notes = [clause.rule.notes[i].message.get(lang) for i in fired]
     all_traces = [*traces.values(), *note_traces]
+    base["location"] = _location(pos, _deciding(traces, verdict))
     base.update(rule=f"{clause.key}@{clause.interpretation}", rule_file=clause.file,
                 rule_line=clause.line, interpretation=clause.interpretation, declared=declared,
-                missing_facts=missing, facts=_facts_used(pos, all_traces), notes=notes)
+                missing_facts=missing, facts=_facts_used(pos, all_traces, branch.index), notes=notes)
     if declaration is not None:
         base["sources"] = [*base["sources"], declaration.source]
     return Finding(**base, verdict=verdict, declaration=declaration, message=message,
@@ -186,6 +264,25 @@ def _verdict(traces: dict[str, Trace]) -> Verdict:
     return "undetermined"
 
 
+def _deciding(traces: dict[str, Trace], verdict: Verdict) -> Trace | None:
+    """The condition that settled the verdict: the one a reader should be pointed at."""
+    part = {"conflicts": "conflicts_when", "complies": "complies_when",
+            "not_applicable": "applies_when"}.get(verdict)
+    if part is None:
+        part = next((p for p, tr in traces.items() if tr.result is UNKNOWN), "conflicts_when")
+    return traces.get(part)
+
+
+def _location(pos: LoadedPosition, trace: Trace | None) -> Location:
+    for atom in trace.atoms() if trace is not None else []:
+        name = atom.cond.fact  # type: ignore[union-attr]
+        loc = pos.fact_loc(name) if atom.value is not MISSING else None
+        if loc:
+            return Location(file=pos.file, line=loc[0], column=loc[1], fact=name)
+    loc = pos.doc.key_locs.get(("facts",)) or pos.doc.value_locs.get((), (1, 1))
+    return Location(file=pos.file, line=loc[0], column=loc[1])
+
+
 def _missing(traces: dict[str, Trace], verdict: Verdict) -> set[str]:
     if verdict != "undetermined":
         return set()
@@ -195,19 +292,19 @@ def _missing(traces: dict[str, Trace], verdict: Verdict) -> set[str]:
     return out
 
 
-def _facts_used(pos: LoadedPosition, traces: Iterable[Trace]) -> list[FactUse]:
+def _facts_used(pos: LoadedPosition, traces: Iterable[Trace], branch: int | None) -> list[FactUse]:
     seen: dict[str, FactUse] = {}
     for tr in traces:
         for atom in tr.atoms():
             name = atom.cond.fact  # type: ignore[union-attr]
             if name in seen:
                 continue
-            loc = pos.fact_loc(name)
+            loc = pos.fact_loc(name, branch)
             present = atom.value is not MISSING
             seen[name] = FactUse(
                 name=name, present=present, value=to_json(atom.value) if present else None,
                 file=pos.file, line=loc[0] if loc else None, column=loc[1] if loc else None,
-                where=pos.fact_where(name))
+                where=pos.fact_where(name, branch))
     return sorted(seen.values(), key=lambda f: (not f.present, f.line or 0, f.name))
 
 
@@ -220,7 +317,7 @@ def _declaration(motion: LoadedMotion, pos: LoadedPosition, date: PartialDate,
         ref = DeclarationRef(statement=decl.statement, date=pos.model.date, origin="position",
                              source=source, file=pos.file,
                              line=pos.doc.loc(("declarations", i))[0])
-        text = t("declaration_position", lang, statement=t(decl.statement, lang))
+        text = t("declaration_position", lang, statement=t(decl.statement, lang), source=source)
         return decl.statement == "will_not_execute", ref, text
     known, uncertain = [], []
     for i, s in enumerate(motion.record.execution):
@@ -246,15 +343,7 @@ def _declaration(motion: LoadedMotion, pos: LoadedPosition, date: PartialDate,
 
 
 def _sources(pos: LoadedPosition, motion: LoadedMotion, lang: Lang) -> list[str]:
-    src = pos.model.source
-    parts = [src.title]
-    if src.kamerstuk:
-        parts.append(src.kamerstuk.cite(lang))
-    if src.date:
-        parts.append(src.date)
-    if src.where:
-        parts.append(src.where)
-    out = [", ".join(parts)]
+    out = [pos.model.source.cite(lang)]
     if motion.record.kamerstuk:
         out.append(f"{motion.record.short_name}, {motion.record.kamerstuk.cite(lang)}")
     return out
@@ -271,6 +360,10 @@ def describe(trace: Trace, lang: Lang) -> str:
         return f"[{c.fact} {c.op}{shown}: {r} ({read})]"
     if isinstance(c, ConceptRef):
         return f"[{c.name}: {r}]"
+    if isinstance(c, Flag):
+        what = t("event_happened", lang, event=c.event) if c.kind is None \
+            else t("step_open", lang, kind=c.kind, event=c.event)
+        return f"[{what}: {r}]"
     if isinstance(c, Not):
         return f"not {describe(trace.children[0], lang)}"
     word = "all" if isinstance(c, All) else "any" if isinstance(c, Any_) else "?"

@@ -22,7 +22,7 @@ import json
 import warnings
 from typing import Any
 
-from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Not
+from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not
 from compliance.conditions.values import MISSING
 from compliance.errors import InputError, InputErrors, InternalError
 from compliance.pack import CompiledClause, Outcome, RulePack
@@ -172,6 +172,10 @@ class _Compiler:
             if isinstance(cond, All):
                 return _and([h for h, _ in pairs]), _or([f for _, f in pairs])
             return _or([h for h, _ in pairs]), _and([f for _, f in pairs])
+        if isinstance(cond, Flag):
+            # projected only when a bool, so an unknown flag fires neither side
+            self.tests += 2
+            return {cond.key: True}, {cond.key: False}
         return self._atom(cond)
 
     def _atom(self, atom: Atom) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -240,6 +244,10 @@ def project(pack: RulePack, facts: dict[str, Any]) -> dict[str, Any]:
             out[f"{name}__hi"] = value.last.toordinal()
         else:
             out[name] = value
+    for key in sorted(pack.flag_keys):
+        value = facts.get(key, MISSING)
+        if isinstance(value, bool):
+            out[key] = value
     return out
 
 

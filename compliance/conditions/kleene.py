@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Not
+from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not
 from compliance.conditions.values import MISSING
 from compliance.logic import FALSE, TRUE, UNKNOWN, Truth, all_of, any_of, of
 
@@ -52,6 +52,11 @@ def atom_truth(atom: Atom, value: Any) -> Truth:
     return of(value >= ref)  # ge
 
 
+def flag_truth(value: Any) -> Truth:
+    """A derived flag: a bool, or unknown when absent (never a default)."""
+    return of(value) if isinstance(value, bool) else UNKNOWN
+
+
 @dataclass
 class Trace:
     cond: Cond
@@ -69,6 +74,8 @@ class Trace:
                 continue
             if isinstance(t.cond, Atom):
                 out.add(t.cond.fact)
+            elif isinstance(t.cond, Flag):
+                out.add(f"event:{t.cond.event}")
             stack.extend(t.children)
         return out
 
@@ -89,6 +96,9 @@ def evaluate(cond: Cond, facts: Mapping[str, Any], concepts: Mapping[str, Cond])
     if isinstance(cond, Atom):
         value = facts.get(cond.fact, MISSING)
         return Trace(cond, atom_truth(cond, value), value=value)
+    if isinstance(cond, Flag):
+        value = facts.get(cond.key, MISSING)
+        return Trace(cond, flag_truth(value), value=value)
     if isinstance(cond, All | Any_):
         children = [evaluate(c, facts, concepts) for c in cond.items]
         combine = all_of if isinstance(cond, All) else any_of
@@ -106,6 +116,8 @@ def truth(cond: Cond, facts: Mapping[str, Any], concepts: Mapping[str, Cond]) ->
     """Evaluate without building a trace (the direct evaluator's fast path)."""
     if isinstance(cond, Atom):
         return atom_truth(cond, facts.get(cond.fact, MISSING))
+    if isinstance(cond, Flag):
+        return flag_truth(facts.get(cond.key, MISSING))
     if isinstance(cond, All):
         return all_of(truth(c, facts, concepts) for c in cond.items)
     if isinstance(cond, Any_):
@@ -115,4 +127,4 @@ def truth(cond: Cond, facts: Mapping[str, Any], concepts: Mapping[str, Cond]) ->
     return truth(concepts[cond.name], facts, concepts)
 
 
-__all__ = ["FALSE", "TRUE", "UNKNOWN", "Trace", "atom_truth", "evaluate", "truth"]
+__all__ = ["FALSE", "TRUE", "UNKNOWN", "Trace", "atom_truth", "evaluate", "flag_truth", "truth"]

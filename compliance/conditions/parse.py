@@ -10,7 +10,17 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from compliance.conditions.ast import OPERATORS, All, Any_, Atom, ConceptRef, Cond, Not
+from compliance.conditions.ast import (
+    OPERATORS,
+    All,
+    Any_,
+    Atom,
+    ConceptRef,
+    Cond,
+    Not,
+    event_flag,
+    walk,
+)
 from compliance.dates import PartialDate
 from compliance.errors import InputError
 from compliance.loading.yaml_safe import Document, Path_
@@ -27,10 +37,12 @@ def did_you_mean(name: str, options: list[str] | set[str] | dict[str, Any]) -> s
 class ConditionParser:
     """Parses conditions of one file against one vocabulary, collecting errors."""
 
-    def __init__(self, vocab: Vocabulary, doc: Document, errors: list[InputError]) -> None:
+    def __init__(self, vocab: Vocabulary, doc: Document, errors: list[InputError],
+                 events: set[str] | None = None) -> None:
         self.vocab = vocab
         self.doc = doc
         self.errors = errors
+        self.events = events or set()
 
     def _err(self, path: Path_, problem: str, fix: str, *, key: bool = False) -> None:
         self.errors.append(self.doc.error(path, problem, fix, key=key))
@@ -82,9 +94,27 @@ class ConditionParser:
             return ConceptRef(name, loc)
         if "fact" in keys:
             return self._atom(data, path, loc)
+        if "event" in keys:
+            return self.event(data, path)
         self._err(path, f"unknown condition keys {sorted(keys)}",
-                  "use one of: all, any, not, concept, fact")
+                  "use one of: all, any, not, concept, fact, event")
         return None
+
+    def event(self, data: dict[str, Any], path: Path_) -> Cond | None:
+        """``{event: NAME, happened: true}``: the timeline event had happened as of the date."""
+        if set(data) != {"event", "happened"} or data["happened"] is not True:
+            self._err(path, "an event condition is {event: NAME, happened: true}",
+                      "negate it with 'not'")
+            return None
+        return self.event_name(data["event"], (*path, "event"))
+
+    def event_name(self, name: Any, path: Path_) -> Cond | None:
+        if not isinstance(name, str) or name not in self.events:
+            hint = did_you_mean(str(name), self.events)
+            self._err(path, f"unknown event {name!r} in the timeline of dossier '{self.vocab.dossier}'",
+                      hint or f"add it to rules/{self.vocab.dossier}/timeline.yaml")
+            return None
+        return event_flag(name, self._loc(path))
 
     def _atom(self, data: dict[str, Any], path: Path_, loc: tuple[str, int, int]) -> Atom | None:
         name = data["fact"]
@@ -171,17 +201,7 @@ def concept_cycle(concepts: dict[str, Cond]) -> list[str] | None:
     """A cycle of concept names, if the definitions refer to each other in a loop."""
     refs: dict[str, set[str]] = {}
     for name, cond in concepts.items():
-        found: set[str] = set()
-        stack: list[Cond] = [cond]
-        while stack:
-            c = stack.pop()
-            if isinstance(c, ConceptRef):
-                found.add(c.name)
-            elif isinstance(c, All | Any_):
-                stack.extend(c.items)
-            elif isinstance(c, Not):
-                stack.append(c.item)
-        refs[name] = found
+        refs[name] = {c.name for c in walk(cond) if isinstance(c, ConceptRef)}
     state: dict[str, int] = {}
 
     def visit(n: str, trail: list[str]) -> list[str] | None:

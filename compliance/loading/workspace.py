@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from compliance.conditions.ast import Cond
+from compliance.conditions.ast import All, Any_, Cond, Flag
 from compliance.conditions.parse import ConditionParser, concept_cycle, did_you_mean
 from compliance.conditions.values import MISSING, typed_value
 from compliance.errors import InputError, InputErrors
+from compliance.loading.timeline import LoadedTimeline, load_timeline
 from compliance.loading.validate import load_checked
 from compliance.loading.yaml_safe import Document, load_file
 from compliance.model.motion import MotionRecord
@@ -50,18 +51,33 @@ class LoadedRules:
 
 
 @dataclass
+class LoadedBranch:
+    """One scenario of a conditional position, with its merged typed facts."""
+
+    index: int
+    name: str
+    facts: dict[str, Any]
+
+
+@dataclass
 class LoadedPosition:
     model: Position
     file: str
     doc: Document
     facts: dict[str, Any]  # typed values of stated facts
+    branches: list[LoadedBranch] = field(default_factory=list)
 
-    def fact_loc(self, name: str) -> tuple[int, int] | None:
-        path = ("facts", name)
-        return self.doc.value_locs.get(path)
+    def fact_loc(self, name: str, branch: int | None = None) -> tuple[int, int] | None:
+        if branch is not None:
+            loc = self.doc.value_locs.get(("scenarios", branch, "facts", name))
+            if loc is not None:
+                return loc
+        return self.doc.value_locs.get(("facts", name))
 
-    def fact_where(self, name: str) -> str | None:
+    def fact_where(self, name: str, branch: int | None = None) -> str | None:
         raw = self.model.facts.get(name)
+        if branch is not None and name in self.model.scenarios[branch].facts:
+            raw = self.model.scenarios[branch].facts[name]
         return raw.get("where") if isinstance(raw, dict) else None
 
 
@@ -71,6 +87,7 @@ class Workspace:
     motions: dict[str, LoadedMotion] = field(default_factory=dict)
     vocabularies: dict[str, LoadedVocabulary] = field(default_factory=dict)
     rules: dict[str, LoadedRules] = field(default_factory=dict)  # by motion id
+    timelines: dict[str, LoadedTimeline] = field(default_factory=dict)  # by dossier
     _packs: dict[tuple[str, tuple[tuple[str, str], ...]], RulePack] = field(default_factory=dict)
 
     def display(self, path: Path) -> str:
@@ -171,7 +188,9 @@ def _load_vocabularies(ws: Workspace, errors: list[InputError]) -> None:
         for name in clashes:
             errors.append(doc.error(("concepts", name), f"'{name}' is both a fact and a concept",
                                     "rename the concept", key=True))
-        parser = ConditionParser(vocab, doc, errors)
+        timeline = load_timeline(folder, ws.display(folder / "timeline.yaml"), vocab.dossier, errors)
+        ws.timelines[vocab.dossier] = timeline
+        parser = ConditionParser(vocab, doc, errors, set(timeline.events))
         concepts: dict[str, Cond] = {}
         for name, concept in vocab.concepts.items():
             cond = parser.parse(concept.when, ("concepts", name, "when"))
@@ -219,7 +238,8 @@ def _check_rules(ws: Workspace, rules: RuleFile, doc: Document, vocab: LoadedVoc
         errors.append(doc.error(("dossier",), f"motion {rules.motion} is not about dossier "
                                 f"'{dossier}'", "add the dossier to the motion's 'dossiers'"))
     clause_numbers = {c.number for c in motion.record.clauses}
-    parser = ConditionParser(vocab.model, doc, errors)
+    timeline = ws.timelines.get(dossier)
+    parser = ConditionParser(vocab.model, doc, errors, set(timeline.events) if timeline else set())
     compiled: dict[str, list[CompiledClause]] = {}
     for i, interp in enumerate(rules.interpretations):
         seen: set[int] = set()
@@ -240,6 +260,8 @@ def _check_rules(ws: Workspace, rules: RuleFile, doc: Document, vocab: LoadedVoc
                 raw = getattr(clause, part)
                 if raw is not None:
                     conds[part] = parser.parse(raw, (*base, part))
+            if clause.standstill is not None:
+                conds["standstill"] = _standstill(parser, vocab.model, clause, (*base, "standstill"))
             conds["notes"] = [parser.parse(n.when, (*base, "notes", k, "when"))
                               for k, n in enumerate(clause.notes)]
             line = doc.loc(base)[0]
@@ -250,6 +272,26 @@ def _check_rules(ws: Workspace, rules: RuleFile, doc: Document, vocab: LoadedVoc
     if len(errors) > before:
         return None
     return LoadedRules(rules, doc.file, doc, compiled)
+
+
+def _standstill(parser: ConditionParser, vocab: Any, clause: Any, path: tuple[Any, ...]) -> Cond | None:
+    """Desugar a standstill into a condition over derived flags: it is broken when the
+    step condition holds and some barred step is planned before some awaited event."""
+    spec = clause.standstill
+    ok = True
+    for i, kind in enumerate(spec.steps):
+        if kind not in vocab.step_kinds:
+            hint = did_you_mean(kind, vocab.step_kinds)
+            parser._err((*path, "steps", i), f"unknown step kind '{kind}'",
+                        hint or f"use one of: {', '.join(sorted(vocab.step_kinds))}")
+            ok = False
+    events = [parser.event_name(e, (*path, "until", "all", i)) for i, e in enumerate(spec.until.all)]
+    when = parser.parse(spec.when, (*path, "when")) if spec.when is not None else None
+    if not ok or None in events or (spec.when is not None and when is None):
+        return None
+    loc = parser._loc(path)
+    open_steps = Any_(tuple(Flag(e.event, kind, loc) for e in events for kind in spec.steps), loc)  # type: ignore[union-attr]
+    return All((when, open_steps), loc) if when is not None else open_steps
 
 
 def position_files(paths: list[Path]) -> list[Path]:
@@ -298,14 +340,51 @@ def _check_position(ws: Workspace, position: Position, doc: Document,
         errors.append(doc.error(("dossier",), f"unknown dossier '{position.dossier}'",
                                 hint or f"known dossiers: {', '.join(sorted(ws.vocabularies))}"))
         return None
+    facts = _typed_facts(vocab, position.facts, ("facts",), position.dossier, doc, errors)
+    branches: list[LoadedBranch] = []
+    timeline = ws.timelines.get(position.dossier)
+    names: set[str] = set()
+    for i, sc in enumerate(position.scenarios):
+        if sc.name in names:
+            errors.append(doc.error(("scenarios", i, "name"), f"duplicate scenario '{sc.name}'",
+                                    "give each scenario a unique name"))
+        names.add(sc.name)
+        extra = _typed_facts(vocab, sc.facts, ("scenarios", i, "facts"), position.dossier, doc, errors)
+        branches.append(LoadedBranch(i, sc.name, {**facts, **extra}))
+        for event in sc.assume_events:
+            if timeline is None or event not in timeline.events:
+                hint = did_you_mean(event, timeline.events if timeline else {})
+                errors.append(doc.error(("scenarios", i, "assume_events", event), f"unknown event "
+                                        f"'{event}'", hint or "see the dossier's timeline.yaml", key=True))
+    for i, decl in enumerate(position.declarations):
+        if decl.motion not in ws.motions:
+            hint = did_you_mean(decl.motion, ws.motions)
+            errors.append(doc.error(("declarations", i, "motion"), f"no motion record "
+                                    f"'{decl.motion}'", hint or "add it to motions/ or fix the id"))
+    kinds = vocab.model.step_kinds
+    all_steps = [(("planned_steps", i), s) for i, s in enumerate(position.planned_steps)]
+    all_steps += [(("scenarios", j, "planned_steps", i), s) for j, sc in enumerate(position.scenarios)
+                  for i, s in enumerate(sc.planned_steps or [])]
+    for path, step in all_steps:
+        if kinds and step.kind not in kinds:
+            hint = did_you_mean(step.kind, kinds)
+            errors.append(doc.error((*path, "kind"), f"unknown step kind "
+                                    f"'{step.kind}'", hint or f"use one of: {', '.join(sorted(kinds))}"))
+    if len(errors) > before:
+        return None
+    return LoadedPosition(position, doc.file, doc, facts, branches)
+
+
+def _typed_facts(vocab: LoadedVocabulary, stated: dict[str, Any], base: tuple[Any, ...], dossier: str,
+                 doc: Document, errors: list[InputError]) -> dict[str, Any]:
     facts: dict[str, Any] = {}
-    for name, entry in position.facts.items():
-        path = ("facts", name)
+    for name, entry in stated.items():
+        path = (*base, name)
         fact = vocab.model.facts.get(name)
         if fact is None:
             hint = did_you_mean(name, vocab.model.facts)
             errors.append(doc.error(path, f"fact '{name}' is not in the vocabulary of dossier "
-                                    f"'{position.dossier}'", hint or f"see {vocab.file}", key=True))
+                                    f"'{dossier}'", hint or f"see {vocab.file}", key=True))
             continue
         raw = entry
         if isinstance(entry, dict):
@@ -324,20 +403,7 @@ def _check_position(ws: Workspace, position: Position, doc: Document,
             errors.append(doc.error(path, _type_problem(name, fact, raw), _type_fix(fact, raw)))
             continue
         facts[name] = value
-    for i, decl in enumerate(position.declarations):
-        if decl.motion not in ws.motions:
-            hint = did_you_mean(decl.motion, ws.motions)
-            errors.append(doc.error(("declarations", i, "motion"), f"no motion record "
-                                    f"'{decl.motion}'", hint or "add it to motions/ or fix the id"))
-    kinds = vocab.model.step_kinds
-    for i, step in enumerate(position.planned_steps):
-        if kinds and step.kind not in kinds:
-            hint = did_you_mean(step.kind, kinds)
-            errors.append(doc.error(("planned_steps", i, "kind"), f"unknown step kind "
-                                    f"'{step.kind}'", hint or f"use one of: {', '.join(sorted(kinds))}"))
-    if len(errors) > before:
-        return None
-    return LoadedPosition(position, doc.file, doc, facts)
+    return facts
 
 
 def _type_problem(name: str, fact: Any, raw: Any) -> str:

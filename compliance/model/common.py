@@ -55,8 +55,9 @@ class Kamerstuk(Strict):
 
     def cite(self, lang: Lang = "nl") -> str:
         dossiers = " / ".join(_spaced(d) for d in self.dossier.split("/"))
-        word = "Kamerstuk" if lang == "nl" else "Parliamentary paper"
-        return f"{word} {dossiers}, nr. {self.number}"
+        # "Kamerstuk" is the citation form in both languages, as in English-language
+        # commentary on Dutch parliamentary papers.
+        return f"Kamerstuk {dossiers}, nr. {self.number}"
 
 
 def _spaced(dossier: str) -> str:

@@ -30,7 +30,7 @@ class FactUse(Out):
 
 class Reason(Out):
     part: Literal["dossier", "adoption", "rule", "applies_when", "conflicts_when",
-                  "complies_when", "declaration"]
+                  "complies_when", "declaration", "standstill"]
     result: TruthValue | None = None
     text: str
 
@@ -42,6 +42,27 @@ class DeclarationRef(Out):
     source: str
     file: str
     line: int
+
+
+class BranchVerdict(Out):
+    """The verdict of one scenario of a conditional position."""
+
+    name: str
+    description: str
+    verdict: Verdict
+    declared: bool | None
+    message: str
+    notes: list[str]
+    missing_facts: list[str]
+    assumptions: list[str] = Field(description="what the scenario assumes about timeline events")
+    reasons: list[Reason]
+class Location(Out):
+    """Where a finding is anchored in the position file (for code scanning and annotations)."""
+
+    file: str
+    line: int
+    column: int
+    fact: str | None = Field(default=None, description="the deciding fact; null: the position as a whole")
 
 
 class Finding(Out):
@@ -67,6 +88,14 @@ class Finding(Out):
     facts: list[FactUse]
     notes: list[str]
     sources: list[str]
+    conditional: bool | None = Field(default=None, description="only for positions with scenarios: "
+                                     "true when the branches' verdicts differ")
+    scenario: str | None = Field(default=None, description="the branch the verdict is taken from "
+                                 "(the worst one)")
+    branches: list[BranchVerdict] | None = Field(default=None, description="per scenario verdicts")
+    position_date: str | None = Field(default=None, description="the position's own date")
+    location: Location | None = Field(default=None, description="the first stated fact of the "
+                                      "deciding condition, else the position's facts or top line")
 
 
 class MotionVerdict(Out):
@@ -81,6 +110,8 @@ class MotionVerdict(Out):
     declared: bool | None
     clauses: dict[str, Verdict]
     message: str
+    conditional: bool | None = None
+    branches: dict[str, Verdict] | None = Field(default=None, description="scenario -> worst verdict")
 
 
 class Report(Out):

@@ -9,7 +9,6 @@ from pydantic import Field
 from compliance.model.common import (
     DateStr,
     DossierName,
-    Kamerstuk,
     MotionId,
     Name,
     Source,
@@ -19,12 +18,9 @@ from compliance.model.common import (
 from compliance.model.motion import Statement
 
 
-class SourceDocument(Strict):
-    title: str = Field(min_length=1)
-    kamerstuk: Kamerstuk | None = None
-    date: DateStr | None = None
-    url: str | None = Field(default=None, pattern=r"^https?://")
-    where: str | None = None
+class SourceDocument(Source):
+    """The document a position is taken from."""
+
     file: str | None = Field(default=None, description="path of a local copy, relative to the workspace")
 
 
@@ -44,6 +40,26 @@ class Declaration(Strict):
     source: Source | None = Field(default=None, description="the letter the declaration refers to")
 
 
+class EventAssumption(Strict):
+    """What a scenario assumes about a timeline event, in place of the timeline's entry."""
+
+    date: DateStr | None = None
+    not_happened_by: DateStr | None = None
+
+
+class Scenario(Strict):
+    """A branch of a conditional position: the base facts with these changes."""
+
+    name: Name
+    description: Text
+    facts: dict[str, Any] = Field(default_factory=dict, description="facts overriding or adding "
+                                  "to the position's facts in this branch")
+    planned_steps: list[PlannedStep] | None = Field(
+        default=None, description="the branch's planned steps; absent: the position's")
+    assume_events: dict[Name, EventAssumption] = Field(
+        default_factory=dict, description="timeline event -> what this branch assumes about it")
+
+
 class Position(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,80}$")
     dossier: DossierName
@@ -56,3 +72,6 @@ class Position(Strict):
     planned_steps: list[PlannedStep] = Field(default_factory=list)
     declarations: list[Declaration] = Field(default_factory=list)
     certainty: Literal["verified", "inferred"] = "verified"
+    scenarios: list[Scenario] = Field(
+        default_factory=list, description="branches of a conditional position; each is evaluated "
+        "on its own and the worst reachable verdict is reported, marked conditional")

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from compliance.model.common import DossierName, MotionId, Strict, Text
+from compliance.model.common import DossierName, MotionId, Name, Strict, Text
 
 Condition = dict[str, Any]
 
@@ -23,14 +23,37 @@ class Note(Strict):
     message: Text
 
 
+class Until(Strict):
+    all: list[Name] = Field(min_length=1, description="timeline events that must all have happened")
+
+
+class Standstill(Strict):
+    """No planned step of these kinds before these events have happened."""
+
+    steps: list[Name] = Field(min_length=1, description="step kinds (from the vocabulary) barred")
+    until: Until
+    when: Condition | None = Field(
+        default=None, description="a step counts only when this holds of the position (e.g. the "
+        "cabinet agrees); absent: every planned step of these kinds counts")
+
+
 class ClauseRule(Strict):
     clause: int = Field(ge=1)
     applies_when: Condition | None = Field(default=None, description="absent: always applies")
-    conflicts_when: Condition
+    conflicts_when: Condition | None = Field(
+        default=None, description="required unless a standstill is given")
+    standstill: Standstill | None = Field(
+        default=None, description="conflicts also (or only) when a planned step breaks this standstill")
     complies_when: Condition | None = Field(
         default=None, description="absent: the position complies when it does not conflict")
     messages: Messages
     notes: list[Note] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _conflict_rule(self) -> ClauseRule:
+        if self.conflicts_when is None and self.standstill is None:
+            raise ValueError("a clause needs 'conflicts_when', a 'standstill', or both")
+        return self
 
 
 class Interpretation(Strict):

@@ -1,7 +1,8 @@
-"""Report formats behind one interface: ``render(report, fmt) -> str``.
+"""Report formats behind one interface: ``render(report, fmt, options) -> str``.
 
-Each format is a module with a ``render(report: Report) -> str`` function; register
-it in ``FORMATS``. Output must be deterministic: same report, same bytes.
+Each format is a module with a ``render(report: Report, options: RenderOptions) -> str``
+function; register it in ``FORMATS``. Output must be deterministic: same report and
+options, same bytes (no clocks, no absolute paths, stable order).
 """
 
 from __future__ import annotations
@@ -9,19 +10,56 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from compliance.model.output import Report
-from compliance.reports import json_report, text
-
-FORMATS: dict[str, Callable[[Report], str]] = {
-    "text": text.render,
-    "json": json_report.render,
-}
+from compliance.model.output import Finding, Report
 
 
-def render(report: Report, fmt: str) -> str:
-    return FORMATS[fmt](report)
+@dataclass(frozen=True)
+class RenderOptions:
+    """What a format needs beyond the report: the CI gate and, optionally, a baseline.
+
+    ``baseline`` maps a finding's fingerprint to "new" or "unchanged"; ``resolved`` holds the
+    baseline's open findings that are gone. Without a baseline both are empty/None.
+    """
+
+    fail_on: str = "undeclared"
+    baseline: dict[str, str] | None = None
+    resolved: tuple[Finding, ...] = ()
+
+    def status(self, finding: Finding) -> str | None:
+        """'new' or 'unchanged' against the baseline; None without one, or for a finding that
+        is not open (a baseline tracks only conflicts and undetermined findings)."""
+        from compliance.gate import fingerprint, is_open
+
+        if self.baseline is None or not is_open(finding):
+            return None
+        return self.baseline.get(fingerprint(finding), "new")
+
+    def failing(self, finding: Finding) -> bool:
+        """Reaches the fail-on level and, with a baseline, is new."""
+        from compliance.gate import reaches
+
+        return reaches(finding, self.fail_on) and self.status(finding) != "unchanged"
+
+
+Renderer = Callable[[Report, RenderOptions], str]
+
+
+def _formats() -> dict[str, Renderer]:
+    from compliance.reports import github, html, json_report, junit, markdown, sarif, text
+
+    return {"text": text.render, "json": json_report.render, "markdown": markdown.render,
+            "html": html.render, "junit": junit.render, "sarif": sarif.render,
+            "github": github.render}
+
+
+FORMATS: dict[str, Renderer] = _formats()
+
+
+def render(report: Report, fmt: str, options: RenderOptions | None = None) -> str:
+    return FORMATS[fmt](report, options or RenderOptions())
 
 
 def write_atomically(path: Path, content: str) -> None:
@@ -33,6 +71,10 @@ def write_atomically(path: Path, content: str) -> None:
             f.write(content)
             f.flush()
             os.fsync(f.fileno())
+        # mkstemp makes the file private; a report is meant to be read like any other output
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

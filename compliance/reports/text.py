@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from compliance.i18n import t
 from compliance.model.output import Finding, Report
+from compliance.reports import RenderOptions
+
+
+def show(value: object) -> str:
+    """A fact value as an author would write it in YAML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(show(v) for v in value) + "]"
+    return str(value)
 
 
 def _fact_line(f: Finding, lang: str) -> list[str]:
@@ -11,7 +21,7 @@ def _fact_line(f: Finding, lang: str) -> list[str]:
     for fact in f.facts:
         if fact.present:
             where = f" — {fact.where}" if fact.where else ""
-            out.append(f"{fact.name} = {fact.value} ({fact.file}:{fact.line}:{fact.column}{where})")
+            out.append(f"{fact.name} = {show(fact.value)} ({fact.file}:{fact.line}:{fact.column}{where})")
         else:
             out.append(f"{fact.name}: {t('absent', lang)}")
     return out
@@ -25,7 +35,7 @@ def _badge(verdict: str, declared: bool | None, lang: str) -> str:
     return f"{word} ({t(key, lang)})"
 
 
-def render(report: Report) -> str:
+def render(report: Report, options: RenderOptions | None = None) -> str:
     lang = report.lang
     lines: list[str] = []
     by_key = {(f.position, f.motion): [] for f in report.findings}  # type: dict[tuple[str, str], list[Finding]]
@@ -40,7 +50,10 @@ def render(report: Report) -> str:
             first = by_key[(m.position, m.motion)][0]
             lines.append(f"{t('position', lang)} {m.position} ({m.position_file}) — {first.sources[0]}")
         name = f"{m.motion_name} ({m.kamerstuk or m.motion})"
-        lines.append(f"  {name:<58} {_badge(m.verdict, m.declared, lang)}")
+        badge = _badge(m.verdict, m.declared, lang)
+        if m.conditional:
+            badge += f" ({t('conditional', lang)})"
+        lines.append(f"  {name:<58} {badge}")
         if m.verdict == "not_applicable":
             lines.append(f"      {m.message}")
             continue
@@ -49,8 +62,14 @@ def render(report: Report) -> str:
                          + (f" [{f.interpretation}]" if f.interpretation else ""))
             lines.append(f"      {f.message}")
             for reason in f.reasons:
-                if reason.part == "declaration":
+                if reason.part in ("declaration", "standstill"):
                     lines.append(f"      {reason.text}")
+            for b in f.branches or []:
+                lines.append(f"      {t('scenario', lang)} {b.name}: {_badge(b.verdict, b.declared, lang)}"
+                             f" — {b.description}")
+                lines.append(f"        {b.message}")
+                for a in b.assumptions:
+                    lines.append(f"        {t('assumes', lang)}: {a}")
             for note in f.notes:
                 lines.append(f"      {t('note', lang)}: {note}")
             if f.missing_facts:

@@ -44,6 +44,10 @@ CONDITION_DEFS: dict[str, Any] = {
              "properties": {"not": {"$ref": "#/$defs/Condition"}}},
             {"type": "object", "required": ["concept"], "additionalProperties": False,
              "properties": {"concept": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}}},
+            {"type": "object", "required": ["event", "happened"], "additionalProperties": False,
+             "description": "the timeline event had happened as of the evaluation date",
+             "properties": {"event": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
+                            "happened": {"const": True}}},
             {"type": "object", "required": ["fact"], "additionalProperties": False,
              "minProperties": 2, "maxProperties": 2,
              "properties": {"fact": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}, **_ATOM_OPS}},
@@ -57,6 +61,7 @@ FILES = {
     "rules": "rules.schema.json",
     "position": "position.schema.json",
     "report": "report.schema.json",
+    "timeline": "timeline.schema.json",
 }
 
 
@@ -82,10 +87,11 @@ def build(kind: str) -> dict[str, Any]:
     from compliance.model.output import Report
     from compliance.model.position import Position
     from compliance.model.rules import RuleFile
+    from compliance.model.timeline import Timeline
     from compliance.model.vocabulary import Vocabulary
 
     model = {"motion": MotionRecord, "dossier": Vocabulary, "rules": RuleFile,
-             "position": Position, "report": Report}[kind]
+             "position": Position, "report": Report, "timeline": Timeline}[kind]
     schema = model.model_json_schema(by_alias=True, mode="validation" if kind != "report"
                                      else "serialization")
     schema = _replace_conditions(schema)

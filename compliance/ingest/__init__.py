@@ -1,0 +1,1 @@
+"""Ingestion: parliamentary references in letters, motion records from the House's open data."""

@@ -1,0 +1,102 @@
+"""SARIF 2.1.0 for code scanning: one rule per motion clause, one result per failing finding.
+
+Each result sits on the line of the position fact that decided it, so a code-scanning
+view shows it next to that fact; ``partialFingerprints`` carry the baseline identity
+so alerts survive rewording and moved lines.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import quote
+
+from compliance import __version__
+from compliance.gate import fingerprint
+from compliance.model.motion import motion_sort_key
+from compliance.model.output import Finding, Report
+from compliance.reports import RenderOptions
+from compliance.reports.words import verdict_label, w
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT_KEY = "motionComplianceFinding/v1"
+
+
+def _rule_id(f: Finding) -> str:
+    return f"{f.motion}/{f.clause}"
+
+
+def _rule(f: Finding, lang: str) -> dict[str, Any]:
+    cite = f.kamerstuk or f.motion
+    title = f"{f.motion_name} ({cite}), {w('clause', lang)} {f.clause}"
+    how = (f"{w('rule', lang)}: {f.rule} ({f.rule_file}:{f.rule_line}), "
+           f"{w('interpretation', lang)} {f.interpretation}") if f.rule else w("no_rule", lang)
+    return {
+        "id": _rule_id(f),
+        "name": f"Motion{f.motion.replace('-', '_')}Clause{f.clause}",
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": f.request},
+        "help": {"text": f"{title}\n{w('request', lang)}: {f.request}\n{how}",
+                 "markdown": f"**{title}**\n\n{w('request', lang)}: {f.request}\n\n{how}"},
+        "defaultConfiguration": {"level": "error"},
+        "properties": {"tags": [f.dossier, f.motion]},
+    }
+
+
+def _uri(path: str) -> str:
+    return quote(path, safe="/-._~")
+
+
+def _result(f: Finding, rule_index: int, options: RenderOptions, lang: str) -> dict[str, Any]:
+    loc = f.location
+    region = {"startLine": loc.line, "startColumn": loc.column} if loc else {"startLine": 1}
+    text = [f"{verdict_label(f.verdict, f.declared, lang)}: {f.message}"]
+    text += [r.text for r in f.reasons if r.part == "declaration"]
+    if f.missing_facts:
+        text.append(f"{w('missing', lang)}: {', '.join(f.missing_facts)}")
+    result: dict[str, Any] = {
+        "ruleId": _rule_id(f),
+        "ruleIndex": rule_index,
+        "level": "error",
+        "message": {"text": " ".join(text)},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": _uri(loc.file if loc else f.position_file)},
+            "region": region}}],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f)},
+    }
+    related = [x for x in f.facts if x.present and x.line is not None and
+               (loc is None or x.name != loc.fact)]
+    if related:
+        result["relatedLocations"] = [
+            {"id": i, "message": {"text": x.name},
+             "physicalLocation": {"artifactLocation": {"uri": _uri(x.file)},
+                                  "region": {"startLine": x.line, "startColumn": x.column or 1}}}
+            for i, x in enumerate(related, start=1)]
+    status = options.status(f)
+    if status:
+        result["baselineState"] = status
+    result["properties"] = {"position": f.position, "verdict": f.verdict, "declared": f.declared,
+                            "rule": f.rule, "missingFacts": f.missing_facts}
+    return result
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    lang = report.lang
+    first: dict[str, Finding] = {}
+    for f in report.findings:
+        first.setdefault(_rule_id(f), f)
+    ordered = sorted(first.values(), key=lambda f: (motion_sort_key(f.motion), f.clause))
+    index = {_rule_id(f): i for i, f in enumerate(ordered)}
+    results = [_result(f, index[_rule_id(f)], options, lang)
+               for f in report.findings if options.failing(f)]
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "motion-compliance", "semanticVersion": __version__,
+                            "rules": [_rule(f, lang) for f in ordered]}},
+        "language": lang,
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+        "properties": {"failOn": options.fail_on, "asOf": report.as_of,
+                       "interpretations": report.interpretations, "counts": report.counts},
+    }
+    doc = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
