@@ -51,9 +51,9 @@ class Job:
 
 @dataclass
 class Done:
-    # the chunk's report as JSON: pydantic writes and reads it several times faster
-    # than pickle moves the same objects between processes
-    report: str | None
+    # from a worker, the chunk's report as JSON: pydantic writes and reads it several
+    # times faster than pickle moves the same objects between processes
+    report: Report | str | None
     ids: list[tuple[str, str]]  # (position id, file) of every position loaded
     failed: bool  # the chunk's input had errors
 
@@ -77,8 +77,8 @@ def without_gc() -> None:
     gc.disable()
 
 
-def run_job(job: Job) -> Done:
-    """Check one chunk (in a worker or in this process)."""
+def run_job(job: Job, as_json: bool = True) -> Done:
+    """Check one chunk (in a worker, or with ``as_json=False`` in this process)."""
     ws = _workspace(job.workspace)
     try:
         positions = load_positions(ws, list(job.files))
@@ -86,7 +86,8 @@ def run_job(job: Job) -> Done:
         return Done(None, [], True)
     report = check(ws, positions, get_backend(job.backend), lang=job.lang, as_of=job.as_of,
                    interpretations=job.interpretations)
-    return Done(report.model_dump_json(), [(p.model.id, p.file) for p in positions], False)
+    return Done(report.model_dump_json() if as_json else report, [(p.model.id, p.file) for p in positions],
+                False)
 
 
 def chunks(ws: Workspace, files: list[Path], size: int = CHUNK) -> list[tuple[Path, ...]]:
@@ -117,7 +118,7 @@ def _context() -> Any:
 def _results(jobs: list[Job], workers: int) -> Iterator[Done]:
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
-            yield run_job(job)
+            yield run_job(job, as_json=False)
         return
     ctx = _context()
     with ctx.Pool(min(workers, len(jobs)), initializer=without_gc) as pool:
@@ -147,8 +148,10 @@ def run(workspace: Path, paths: list[Path], *, jobs: int = 1, backend: str = "du
         failed = failed or result.failed
         for pid, file in result.ids:
             failed = failed or seen.setdefault(pid, file) != file
-        if result.report is not None:
+        if isinstance(result.report, str):
             reports.append(Report.model_validate_json(result.report))
+        elif result.report is not None:
+            reports.append(result.report)
     if failed:
         load_positions(ws, files)  # raises exactly the errors a serial run reports
         raise InternalError("a chunk of positions failed to load, but all of them load together")
