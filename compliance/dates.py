@@ -13,7 +13,7 @@ from datetime import date
 
 from compliance.logic import FALSE, TRUE, UNKNOWN, Truth
 
-_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)  # not other scripts' digits
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
@@ -26,10 +26,12 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError otherwise."""
-        m = _RE.match(text)
+        m = _RE.fullmatch(text)  # not match: "$" also matches before a final newline
         if not m:
             raise ValueError(f"{text!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY")
         y, mo, d = int(m[1]), m[2], m[3]
+        if y < 1:
+            raise ValueError(f"{text!r}: year {y} does not exist")
         if mo is None:
             return cls(date(y, 1, 1), date(y, 12, 31), text)
         month = int(mo)
@@ -37,7 +39,10 @@ class PartialDate:
             raise ValueError(f"{text!r}: month {month} does not exist")
         if d is None:
             return cls(date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1]), text)
-        day = date(y, month, int(d))  # raises ValueError for 2023-02-30
+        last = calendar.monthrange(y, month)[1]
+        if not 1 <= int(d) <= last:
+            raise ValueError(f"{text!r}: day {int(d)} does not exist ({y}-{month:02d} has {last} days)")
+        day = date(y, month, int(d))
         return cls(day, day, text)
 
     @property

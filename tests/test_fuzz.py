@@ -8,12 +8,14 @@ subprocess with a timeout; hypothesis generates the rest in-process.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import math
 import re
 import string
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -22,13 +24,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from compliance.backends.durable import _Compiler, _TooComplex, split
+from compliance.backends.durable import _Compiler, _TooComplex, number_literals, split
 from compliance.cli import app
 from compliance.conditions.parse import ConditionParser
 from compliance.errors import InputError, InputErrors
 from compliance.loading.workspace import load_workspace
 from compliance.loading.yaml_safe import MAX_INT, Document, load_file, load_text
-from compliance.pack import RulePack
 from tests.conftest import ROOT, SEED, run_cli
 from tests.corpus.nasty import BENIGN, NASTY
 
@@ -167,8 +168,10 @@ def test_condition_compiler_gives_a_tree_or_located_errors(data: Any) -> None:
     assert (cond is None) == bool(errors)
     assert all(e.file == "r.yaml" and e.line >= 1 for e in errors)
     if cond is not None:
-        pack = RulePack("csam-regulation", _VOCAB.model, _VOCAB.concepts, ())
-        holds, fails = _Compiler(pack).pair(cond)
+        pack = _WS.pack("csam-regulation")
+        clause = SimpleNamespace(applies=None, conflicts=cond, complies=cond, notes=())
+        numbers = number_literals(dataclasses.replace(pack, clauses=(clause,)))
+        holds, fails = _Compiler(pack, numbers).pair(cond)
         for expr in (holds, fails):
             with contextlib.suppress(_TooComplex):
                 split(expr)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from compliance.conditions.kleene import truth
+from compliance.conditions.values import typed_facts
 from compliance.logic import FALSE, TRUE
 from compliance.pack import CompiledClause, Outcome, RulePack
 
@@ -29,5 +30,9 @@ class DirectBackend:
     name = "direct"
 
     def evaluate(self, pack: RulePack, records: list[dict[str, Any]]) -> list[dict[str, Outcome]]:
+        # Read through typed_value as the durable projection does: a record with null or
+        # wrongly typed values then means the same to both evaluators.
+        typed = ({**typed_facts(facts, pack.vocab.facts, pack.facts),
+                  **{k: facts[k] for k in pack.flag_keys if k in facts}} for facts in records)
         return [{c.key: clause_outcome(c, facts, pack.concepts) for c in pack.clauses}
-                for facts in records]
+                for facts in typed]

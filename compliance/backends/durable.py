@@ -17,13 +17,14 @@ The engine is fenced in as ../shared/domain/durable-rules-notes.md describes:
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import json
 import warnings
 from typing import Any
 
 from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not
-from compliance.conditions.values import MISSING
+from compliance.conditions.values import MISSING, typed_value
 from compliance.errors import InputError, InputErrors, InternalError
 from compliance.pack import CompiledClause, Outcome, RulePack
 
@@ -57,9 +58,9 @@ class _QuietHost(_engine.Host):
 
 
 def _flat(op: str, parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    # an $and inside an $and (or $or in $or) costs the engine a node for nothing
-    # and a part given twice (complies_when defaults to "not conflicts_when", so
-    # the complies rule has the same test twice) would multiply the rule's firings
+    # an $and inside an $and (or $or in $or) costs the engine a node for nothing, and a
+    # repeated part (a concept used twice; complies_when defaulting to "not
+    # conflicts_when") multiplies the pieces a split makes and the rule's firings
     out: dict[str, dict[str, Any]] = {}
     for p in parts:
         for q in p[op] if len(p) == 1 and op in p else [p]:
@@ -157,8 +158,9 @@ def split(expr: dict[str, Any], max_pieces: int = MAX_PIECES_PER_RULE) -> list[d
 class _Compiler:
     """Compiles a condition to a pair of positive engine tests: (holds, fails)."""
 
-    def __init__(self, pack: RulePack) -> None:
+    def __init__(self, pack: RulePack, numbers: dict[str, list[Any]]) -> None:
         self.pack = pack
+        self.numbers = numbers
         self.tests = 0
 
     def pair(self, cond: Cond) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -187,10 +189,10 @@ class _Compiler:
             return {"$ex": {field: 1}}, {"$nex": {field: 1}}
         if fact.type == "set":
             def has(v: str) -> dict[str, Any]:
-                return {f"{f}__{v}": True}
+                return {_field(f, v): True}
 
             def lacks(v: str) -> dict[str, Any]:
-                return {f"{f}__{v}": False}
+                return {_field(f, v): False}
 
             if op == "contains":
                 return has(ref), lacks(ref)
@@ -200,14 +202,19 @@ class _Compiler:
             if op == "contains_all":
                 return _and([has(v) for v in values]), _or([lacks(v) for v in values])
             outside = sorted(set(fact.values or {}) - ref)  # subset_of
-            return _and([lacks(v) for v in outside]), _or([has(v) for v in outside])
+            # With every value allowed, holding still needs the set to be known.
+            present = {"$ex": {_presence_field(f, fact): 1}}
+            return _and([present, *(lacks(v) for v in outside)]), _or([has(v) for v in outside])
+        if fact.type == "number":
+            ref = _rank(ref, self.numbers[f])
         if op == "equals":
-            return {f: ref}, {"$neq": {f: ref}}
+            return {_field(f): ref}, {"$neq": {_field(f): ref}}
         if op == "one_of":
             values = sorted(ref)
-            return _or([{f: v} for v in values]), _and([{"$neq": {f: v}} for v in values])
+            return (_or([{_field(f): v} for v in values]),
+                    _and([{"$neq": {_field(f): v}} for v in values]))
         if fact.type == "date":
-            lo, hi = f"{f}__lo", f"{f}__hi"
+            lo, hi = _field(f, "lo"), _field(f, "hi")
             a, b = ref.first.toordinal(), ref.last.toordinal()
             return {
                 "lt": ({"$lt": {hi: a}}, {"$gte": {lo: b}}),
@@ -217,33 +224,75 @@ class _Compiler:
             }[op]
         test = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
         negation = {"lt": "ge", "le": "gt", "gt": "le", "ge": "lt"}[op]
-        return {test[op]: {f: ref}}, {test[negation]: {f: ref}}
+        return {test[op]: {_field(f): ref}}, {test[negation]: {_field(f): ref}}
+
+
+def _field(name: str, part: str = "") -> str:
+    """The engine field of a fact (or of one set value or date bound). Fact and value
+    names never contain ':', so these collide neither with each other (``a__b`` could:
+    set ``a`` with value ``b`` and fact ``a__b``), nor with flag keys (``_...``), nor
+    with the engine's own fields (``id`` is its fact identity, ``sid`` its session)."""
+    return f"f:{name}:{part}" if part else f"f:{name}"
 
 
 def _presence_field(name: str, fact: Any) -> str:
     if fact.type == "set":
-        return f"{name}__{sorted(fact.values)[0]}"
+        return _field(name, sorted(fact.values)[0])
     if fact.type == "date":
-        return f"{name}__lo"
-    return name
+        return _field(name, "lo")
+    return _field(name)
 
 
-def project(pack: RulePack, facts: dict[str, Any]) -> dict[str, Any]:
-    """The engine's view of a record: only the pack's facts, in engine-safe form."""
+def number_literals(pack: RulePack) -> dict[str, list[Any]]:
+    """Per number fact, the distinct numbers the pack's rules compare it with, ascending."""
+    found: dict[str, set[Any]] = {}
+    stack: list[Cond] = [cond for c in pack.clauses for cond in (c.applies, c.conflicts, c.complies,
+                                                                  *c.notes) if cond is not None]
+    stack.extend(pack.concepts.values())  # each concept once, not once per use
+    while stack:
+        cond = stack.pop()
+        if isinstance(cond, Atom):
+            if pack.vocab.facts[cond.fact].type == "number" and cond.op != "known":
+                found.setdefault(cond.fact, set()).add(cond.value)
+        elif isinstance(cond, All | Any_):
+            stack.extend(cond.items)
+        elif isinstance(cond, Not):
+            stack.append(cond.item)
+    return {name: sorted(values) for name, values in found.items()}
+
+
+def _rank(value: Any, literals: list[Any]) -> int:
+    """A number as its place among the pack's literals: literal i is 2i+1, the gaps
+    between them even. Order and equality with every literal are kept exactly (Python
+    compares int and float exactly), and the engine only ever sees small integers: its
+    JSON reader rejects exponents (1e-09, 1e+16; error 204) and it has no big integers."""
+    i = bisect.bisect_left(literals, value)
+    return 2 * i + 1 if i < len(literals) and literals[i] == value else 2 * i
+
+
+def project(pack: RulePack, facts: dict[str, Any], numbers: dict[str, list[Any]] | None = None
+            ) -> dict[str, Any]:
+    """The engine's view of a record: only the pack's facts, each read as its declared
+    type (so null, wrongly typed and out-of-vocabulary values are absent, as for the
+    direct evaluator), in engine-safe form."""
+    if numbers is None:
+        numbers = number_literals(pack)
     out: dict[str, Any] = {}
     for name in sorted(pack.facts):
-        value = facts.get(name, MISSING)
+        fact = pack.vocab.facts[name]
+        value = typed_value(fact, facts.get(name, MISSING))
         if value is MISSING:
             continue
-        fact = pack.vocab.facts[name]
         if fact.type == "set":
             for v in sorted(fact.values or {}):
-                out[f"{name}__{v}"] = v in value
+                out[_field(name, v)] = v in value
         elif fact.type == "date":
-            out[f"{name}__lo"] = value.first.toordinal()
-            out[f"{name}__hi"] = value.last.toordinal()
+            out[_field(name, "lo")] = value.first.toordinal()
+            out[_field(name, "hi")] = value.last.toordinal()
+        elif fact.type == "number":
+            out[_field(name)] = _rank(value, numbers.get(name, []))
         else:
-            out[name] = value
+            out[_field(name)] = value
     for key in sorted(pack.flag_keys):
         value = facts.get(key, MISSING)
         if isinstance(value, bool):
@@ -288,16 +337,17 @@ class DurableBackend:
 
     def __init__(self) -> None:
         self._host = _QuietHost()
-        self._compiled: dict[int, tuple[RulePack, list[_Shard]]] = {}
+        self._compiled: dict[int, tuple[RulePack, list[_Shard], dict[str, list[Any]]]] = {}
         self._sink: dict[str, list[Any]] = {}
         self._errors: list[BaseException] = []
         self._sids = itertools.count()
         self._names = itertools.count()
 
-    def _shards(self, pack: RulePack) -> list[_Shard]:
+    def _shards(self, pack: RulePack) -> tuple[list[_Shard], dict[str, list[Any]]]:
         cached = self._compiled.get(id(pack))
         if cached is not None and cached[0] is pack:
-            return cached[1]
+            return cached[1], cached[2]
+        numbers = number_literals(pack)
         shards: list[_Shard] = []
         current: list[tuple[str, Any, dict[str, Any]]] = []
         tests: set[str] = set()
@@ -316,7 +366,7 @@ class DurableBackend:
 
         for clause in pack.clauses:
             pieces: list[tuple[str, Any, dict[str, Any]]] = []
-            for name, tag, expr in self._clause_rules(_Compiler(pack), clause):
+            for name, tag, expr in self._clause_rules(_Compiler(pack, numbers), clause):
                 try:
                     split_ = split(expr)
                 except _TooComplex as e:
@@ -345,8 +395,8 @@ class DurableBackend:
                 add(units)
         if current or not shards:
             shards.append(self._shard(current))
-        self._compiled[id(pack)] = (pack, shards)
-        return shards
+        self._compiled[id(pack)] = (pack, shards, numbers)
+        return shards, numbers
 
     def _shard(self, rules: list[tuple[str, Any, dict[str, Any]]]) -> _Shard:
         return _Shard(self._host, f"pack{next(self._names)}", rules, self._sink, self._errors)
@@ -379,10 +429,10 @@ class DurableBackend:
             return self._evaluate(pack, records)
 
     def _evaluate(self, pack: RulePack, records: list[dict[str, Any]]) -> list[dict[str, Outcome]]:
-        shards = self._shards(pack)
+        shards, numbers = self._shards(pack)
         results: list[dict[str, Outcome]] = []
         for facts in records:
-            projected = project(pack, facts)
+            projected = project(pack, facts, numbers)
             fired: list[Any] = []
             for shard in shards:
                 sid = f"s{next(self._sids)}"

@@ -7,6 +7,7 @@ an out-of-vocabulary value can never be true or false in one and unknown in the 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from compliance.dates import PartialDate
@@ -60,6 +61,17 @@ def typed_value(fact: FactDef, raw: Any) -> Any:
     if t == "text":
         return raw if isinstance(raw, str) else MISSING
     return MISSING  # pragma: no cover - FactType is closed
+
+
+def typed_facts(facts: Mapping[str, Any], defs: Mapping[str, FactDef],
+                names: Iterable[str]) -> dict[str, Any]:
+    """The named facts of a record read as their types; unknown ones left out."""
+    out: dict[str, Any] = {}
+    for name in names:
+        value = typed_value(defs[name], facts.get(name, MISSING))
+        if value is not MISSING:
+            out[name] = value
+    return out
 
 
 def to_json(value: Any) -> Any:

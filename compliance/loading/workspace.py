@@ -223,6 +223,9 @@ def _check_rules(ws: Workspace, rules: RuleFile, doc: Document, vocab: LoadedVoc
                  dossier: str, errors: list[InputError]) -> LoadedRules | None:
     before = len(errors)
     motion = ws.motions.get(rules.motion)
+    if motion is None and any((ws.root / "motions" / f"{rules.motion}{ext}").is_file()
+                              for ext in (".yaml", ".yml")):
+        return None  # the motion file has errors of its own: do not blame the rules for them
     if motion is None:
         hint = did_you_mean(rules.motion, ws.motions)
         errors.append(doc.error(("motion",), f"no motion record '{rules.motion}' in motions/",

@@ -241,12 +241,17 @@ def load_text(text: str, file: str) -> Document:
         problem = f"YAML syntax error: {e.problem or e.context}"
         raise InputErrors([InputError(file, line, col, problem,
                                       "check indentation, colons and quotes near here")]) from None
-    except yaml.YAMLError as e:  # reader errors: control characters and the like
-        at = getattr(e, "position", None) or 0
-        line = text.count("\n", 0, at) + 1
-        col = at - (text.rfind("\n", 0, at) + 1) + 1
-        first = str(e).splitlines()[0] if str(e) else type(e).__name__  # one line per error
-        raise InputErrors([InputError(file, line, col, f"unreadable YAML: {first}",
+    except yaml.reader.ReaderError as e:  # control characters and the like
+        # Its position counts characters from the start of the text, not columns.
+        pos = min(max(e.position, 0), len(text))
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        char = e.character if isinstance(e.character, str) else chr(e.character)
+        raise InputErrors([InputError(file, line, col, f"control character U+{ord(char):04X} is "
+                                      "not allowed in YAML", "remove it or save the file as "
+                                      "plain UTF-8 text")]) from None
+    except yaml.YAMLError as e:  # pragma: no cover - every other error is marked
+        raise InputErrors([InputError(file, 1, 1, f"unreadable YAML: {' '.join(str(e).split())}",
                                       "save the file as plain UTF-8 text")]) from None
     return doc
 
