@@ -16,8 +16,17 @@ DEFAULT_POSITIONS = Path("examples/positions")
 
 def run_check(workspace: Path, paths: list[Path] | None = None, *, backend: str | Backend = "durable",
               lang: Lang = "nl", as_of: str | None = None,
-              interpretations: dict[str, str] | None = None, notice: Any = None) -> Report:
-    """Load everything and evaluate; raises InputErrors on bad input."""
+              interpretations: dict[str, str] | None = None, notice: Any = None, jobs: int = 1,
+              progress: Any = None) -> Report:
+    """Load everything and evaluate; raises InputErrors on bad input. With ``jobs`` > 1
+    positions are checked in that many processes; ``progress(done, total)`` is told
+    as chunks finish. The report is the same either way."""
+    if (jobs > 1 or progress is not None) and isinstance(backend, str):
+        from compliance import parallel
+
+        return parallel.run(workspace, paths or [workspace / DEFAULT_POSITIONS], jobs=jobs,
+                            backend=backend, lang=lang, as_of=as_of, interpretations=interpretations,
+                            notice=notice, progress=progress)
     ws = load_workspace(workspace)
     positions = load_positions(ws, paths or [workspace / DEFAULT_POSITIONS])
     engine = get_backend(backend, notice) if isinstance(backend, str) else backend

@@ -127,6 +127,8 @@ def check(
                                           "findings the smallest fact changes that would comply")] = False,
     compare_interpretations: Annotated[bool, typer.Option(
         "--compare-interpretations", help="show each clause's verdict under every interpretation")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="check positions in this many "
+                                      "processes (0: one per processor); same output")] = 1,
 ) -> None:
     """Check positions against the adopted motions. Exit 0: nothing reaches --fail-on;
     1: something does (with --baseline: something new does); 2: bad input."""
@@ -148,8 +150,14 @@ def check(
                 PartialDate.parse(as_of)
             except ValueError as e:
                 raise InputErrors([InputError("--as-of", 1, 1, str(e), "write YYYY-MM-DD")]) from None
-        report = run_check(workspace, paths, backend=backend.value, lang=lang.value, as_of=as_of,
-                           interpretations=_interpretations(interpretation))
+        from compliance.parallel import cpu_count, without_gc
+        from compliance.progress import TerminalProgress
+
+        without_gc()
+        with TerminalProgress() as bar:
+            report = run_check(workspace, paths, backend=backend.value, lang=lang.value, as_of=as_of,
+                               interpretations=_interpretations(interpretation),
+                               jobs=jobs or cpu_count(), progress=bar if bar.enabled else None)
         options = RenderOptions(fail_on=fail_on.value)
         if baseline is not None:
             from compliance.baseline import classify, load_report

@@ -59,7 +59,8 @@ class _QuietHost(_engine.Host):
 
 def _flat(op: str, parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     # an $and inside an $and (or $or in $or) costs the engine a node for nothing, and a
-    # repeated part (a concept used twice) multiplies the pieces a split makes
+    # repeated part (a concept used twice; complies_when defaulting to "not
+    # conflicts_when") multiplies the pieces a split makes and the rule's firings
     out: dict[str, dict[str, Any]] = {}
     for p in parts:
         for q in p[op] if len(p) == 1 and op in p else [p]:
@@ -421,6 +422,13 @@ class DurableBackend:
         return out
 
     def evaluate(self, pack: RulePack, records: list[dict[str, Any]]) -> list[dict[str, Outcome]]:
+        # On Python 3.12 the engine's clock calls datetime.utcfromtimestamp, deprecated
+        # there, on every fired action: under warnings-as-errors evaluations would break.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            return self._evaluate(pack, records)
+
+    def _evaluate(self, pack: RulePack, records: list[dict[str, Any]]) -> list[dict[str, Outcome]]:
         shards, numbers = self._shards(pack)
         results: list[dict[str, Outcome]] = []
         for facts in records:

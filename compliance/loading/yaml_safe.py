@@ -102,7 +102,10 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
         return event.value  # keep dates as written; schemas check their form
     if tag == _CORE + "str":
         return event.value
-    value = _constructor.construct_object(ScalarNode(tag, event.value))
+    try:
+        value = _constructor.construct_object(ScalarNode(tag, event.value))
+    except ValueError:  # e.g. an integer of over 4,300 digits (Python's int() limit)
+        raise _Fail(event.start_mark, "number is too large", f"use a number below {MAX_INT}") from None
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
         raise _Fail(event.start_mark, "integer is too large", f"use a number below {MAX_INT}")
     if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):

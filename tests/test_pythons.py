@@ -1,0 +1,109 @@
+"""Python 3.12 (durable-rules warns on every fired action) and 3.13 (durable-rules
+does not import): the tool works on both. Where those interpreters are installed
+(pyenv on the project's machines) the real thing is tested in a fresh venv; the
+3.12 warning path is also simulated here on any Python."""
+
+from __future__ import annotations
+
+import datetime as real_datetime
+import shutil
+import subprocess
+import sys
+import types
+import warnings
+from pathlib import Path
+
+import pytest
+
+from compliance.backends.direct import DirectBackend
+from compliance.backends.durable import DurableBackend
+from compliance.loading.workspace import load_positions, load_workspace
+from tests.conftest import ROOT, run_cli
+
+
+def _py312_datetime() -> types.ModuleType:
+    """The datetime module as durable-rules sees it on 3.12: utcfromtimestamp warns."""
+
+    class Datetime(real_datetime.datetime):
+        @classmethod
+        def utcfromtimestamp(cls, t: float) -> real_datetime.datetime:  # type: ignore[override]
+            warnings.warn("datetime.datetime.utcfromtimestamp() is deprecated", DeprecationWarning,
+                          stacklevel=2)
+            return real_datetime.datetime(1970, 1, 1) + real_datetime.timedelta(seconds=t)
+
+    shim = types.ModuleType("datetime")
+    shim.datetime = Datetime  # type: ignore[attr-defined]
+    return shim
+
+
+def test_durable_deprecation_warnings_are_filtered_under_warnings_as_errors(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import durable.engine
+
+    monkeypatch.setattr(durable.engine, "datetime", _py312_datetime())
+    with pytest.raises(DeprecationWarning), warnings.catch_warnings():
+        warnings.simplefilter("error")
+        durable.engine._unix_now()  # the simulation does warn
+    ws = load_workspace(ROOT)
+    positions = load_positions(ws, [ROOT / "examples" / "positions"])
+    pack = ws.pack("csam-regulation")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = DurableBackend().evaluate(pack, [p.facts for p in positions])
+    assert got == DirectBackend().evaluate(pack, [p.facts for p in positions])
+
+
+def _interpreter(version: str) -> str | None:
+    found = shutil.which(f"python{version}")
+    pyenv = sorted(Path("/root/.pyenv/versions").glob(f"{version}.*/bin/python{version}"))
+    candidates = [found] if found else []
+    candidates += [str(p) for p in pyenv]
+    for exe in candidates:
+        probe = subprocess.run([exe, "-c", "import sys, venv; print(sys.version_info[:2])"],
+                               capture_output=True, text=True)
+        if probe.returncode == 0 and probe.stdout.strip() == str(tuple(map(int, version.split(".")))):
+            return exe
+    return None
+
+
+def _venv_with_project(exe: str, where: Path) -> Path:
+    subprocess.run([exe, "-m", "venv", str(where)], check=True, capture_output=True, timeout=300)
+    pip = subprocess.run([str(where / "bin" / "python"), "-m", "pip", "install", "--quiet",
+                          "--disable-pip-version-check", str(ROOT)], capture_output=True, text=True,
+                         timeout=900)
+    assert pip.returncode == 0, pip.stderr[-3000:]
+    return where / "bin" / "compliance"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("version", ["3.12", "3.13"])
+def test_check_on_other_pythons_gives_the_same_report(tmp_path: Path, version: str) -> None:
+    exe = _interpreter(version)
+    if exe is None:
+        pytest.skip(f"Python {version} is not installed here; the simulated tests cover it")
+    compliance = _venv_with_project(exe, tmp_path / "venv")
+    ours = run_cli("check", "--format", "json")
+    theirs = subprocess.run([str(compliance), "check", "--format", "json"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=300, env={"PATH": "/usr/bin:/bin", "PYTHONWARNINGS": "error"})
+    assert theirs.returncode == ours.returncode, theirs.stderr
+    assert theirs.stdout == ours.stdout
+    assert "Traceback" not in theirs.stderr
+    if version == "3.13":  # durable-rules cannot load: one notice line, then the direct evaluator
+        notice = theirs.stderr.strip().splitlines()
+        assert len(notice) == 1 and "durable-rules" in notice[0] and "direct evaluator" in notice[0]
+    else:
+        assert theirs.stderr == ""
+
+
+def test_simulated_missing_durable_falls_back_with_one_notice() -> None:
+    # as on 3.13, where importing durable fails: a fresh interpreter with the import blocked
+    code = ("import sys; sys.modules['durable'] = None; "
+            "sys.argv = ['compliance', 'check', '--format', 'json']; "
+            "from compliance.cli import main; main()")
+    blocked = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                             timeout=120)
+    ours = run_cli("check", "--format", "json")
+    assert blocked.returncode == ours.returncode
+    assert blocked.stdout == ours.stdout
+    lines = blocked.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("notice:") and "direct evaluator" in lines[0]
