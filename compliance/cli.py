@@ -150,21 +150,21 @@ def check(
                 PartialDate.parse(as_of)
             except ValueError as e:
                 raise InputErrors([InputError("--as-of", 1, 1, str(e), "write YYYY-MM-DD")]) from None
-        from compliance.parallel import cpu_count, without_gc
+        from compliance.parallel import cpu_count, gc_paused
         from compliance.progress import TerminalProgress
 
-        without_gc()
-        with TerminalProgress() as bar:
-            report = run_check(workspace, paths, backend=backend.value, lang=lang.value, as_of=as_of,
-                               interpretations=_interpretations(interpretation),
-                               jobs=jobs or cpu_count(), progress=bar if bar.enabled else None)
-        options = RenderOptions(fail_on=fail_on.value)
-        if baseline is not None:
-            from compliance.baseline import classify, load_report
+        with gc_paused():
+            with TerminalProgress() as bar:
+                report = run_check(workspace, paths, backend=backend.value, lang=lang.value,
+                                   as_of=as_of, interpretations=_interpretations(interpretation),
+                                   jobs=jobs or cpu_count(), progress=bar if bar.enabled else None)
+            options = RenderOptions(fail_on=fail_on.value)
+            if baseline is not None:
+                from compliance.baseline import classify, load_report
 
-            options = classify(load_report(baseline), report).options(fail_on.value)
-        emit(render(report, fmt.value, options), output)
-        return 1 if any(options.failing(f) for f in report.findings) else 0
+                options = classify(load_report(baseline), report).options(fail_on.value)
+            emit(render(report, fmt.value, options), output)
+            return 1 if any(options.failing(f) for f in report.findings) else 0
 
     guarded(body)
 
