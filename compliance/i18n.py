@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 _T: dict[str, dict[str, str]] = {
@@ -90,3 +91,16 @@ _T: dict[str, dict[str, str]] = {
 def t(key: str, lang: str, **kw: Any) -> str:
     text = _T[key][lang]
     return text.format(**kw) if kw else text
+
+
+def translator(table: dict[str, dict[str, str]]) -> Callable[..., str]:
+    """A ``t`` for a module's own word table (reports, authoring), falling back to this one:
+    wording of one part of the program stays beside it without a second lookup mechanism."""
+
+    def lookup(key: str, lang: str, **kw: Any) -> str:
+        if key not in table:
+            return t(key, lang, **kw)
+        text = table[key][lang]
+        return text.format(**kw) if kw else text
+
+    return lookup

@@ -142,24 +142,24 @@ class Encoder:
         out: dict[str, Any] = {}
         for name in self.space.facts:
             if self.space.is_flag(name):
-                out[name] = z3.is_true(model.eval(self.vars[name], model_completion=True))
+                out[name] = z3.is_true(model.evaluate(self.vars[name], model_completion=True))
                 continue
             fact, v = self.space.vocab.facts[name], self.vars[name]
             if fact.type == "bool":
-                out[name] = z3.is_true(model.eval(v, model_completion=True))
+                out[name] = z3.is_true(model.evaluate(v, model_completion=True))
             elif fact.type == "set":
                 out[name] = frozenset(e for e, b in v.items()
-                                      if z3.is_true(model.eval(b, model_completion=True)))
+                                      if z3.is_true(model.evaluate(b, model_completion=True)))
             elif fact.type == "enum":
-                out[name] = list(fact.values or {})[model.eval(v, model_completion=True).as_long()]
+                out[name] = list(fact.values or {})[model.evaluate(v, model_completion=True).as_long()]
             elif fact.type == "text":
                 dom = self.space.domains[name]
-                out[name] = dom[model.eval(v, model_completion=True).as_long()] if dom else OTHER_TEXT
+                out[name] = dom[model.evaluate(v, model_completion=True).as_long()] if dom else OTHER_TEXT
             elif fact.type == "number":
-                q = model.eval(v, model_completion=True).as_fraction()
+                q = model.evaluate(v, model_completion=True).as_fraction()
                 out[name] = int(q) if q.denominator == 1 else float(q)
             else:
-                d = date.fromordinal(max(1, model.eval(v, model_completion=True).as_long()))
+                d = date.fromordinal(max(1, model.evaluate(v, model_completion=True).as_long()))
                 out[name] = PartialDate(d, d, d.isoformat())
         return out
 

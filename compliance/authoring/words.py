@@ -3,8 +3,6 @@ English; kept beside compliance/i18n.py so the core strings stay one small table
 
 from __future__ import annotations
 
-from typing import Any
-
 from compliance import i18n
 
 _T: dict[str, dict[str, str]] = {
@@ -81,8 +79,4 @@ _T: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str, **kw: Any) -> str:
-    if key not in _T:
-        return i18n.t(key, lang, **kw)
-    text = _T[key][lang]
-    return text.format(**kw) if kw else text
+t = i18n.translator(_T)

@@ -6,9 +6,7 @@ unknown keys fall back to :func:`compliance.i18n.t`.
 
 from __future__ import annotations
 
-from typing import Any
-
-from compliance.i18n import t
+from compliance.i18n import t, translator
 from compliance.model.output import FactUse
 
 _W: dict[str, dict[str, str]] = {
@@ -61,11 +59,7 @@ _W: dict[str, dict[str, str]] = {
 }
 
 
-def w(key: str, lang: str, **kw: Any) -> str:
-    if key not in _W:
-        return t(key, lang, **kw)
-    text = _W[key][lang]
-    return text.format(**kw) if kw else text
+w = translator(_W)
 
 
 def verdict_label(verdict: str, declared: bool | None, lang: str) -> str:
