@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from compliance.backends import Backend
@@ -49,6 +49,48 @@ class Branch:
     steps: list[PlannedStep]
     timeline: LoadedTimeline
     assumptions: list[str]
+    # fact name -> what a finding lists for it: the same for every clause read on this branch
+    uses: dict[str, FactUse] = field(default_factory=dict, repr=False, compare=False)
+
+
+@dataclass
+class _MotionTexts:
+    """What a motion puts into each of its findings in one language: worked out once per check."""
+
+    kamerstuk: str | None
+    source: str | None
+    requests: dict[int, str]
+
+
+class _Texts:
+    """Per-check memo of everything a finding repeats across positions, clauses and branches.
+
+    Only values determined by their key are kept (motion texts by motion, a fact's use by
+    branch, a location by position and fact), so the findings are the ones built afresh."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self.motions: dict[str, _MotionTexts] = {}
+        self.reasons: dict[tuple[str, str | None, str], Reason] = {}
+        self.locations: dict[tuple[str, str | None], Location] = {}
+
+    def motion(self, motion: LoadedMotion) -> _MotionTexts:
+        record = motion.record
+        texts = self.motions.get(record.id)
+        if texts is None:
+            cite = record.kamerstuk.cite(self.lang) if record.kamerstuk else None
+            texts = self.motions[record.id] = _MotionTexts(
+                cite, f"{record.short_name}, {cite}" if cite else None,
+                {c.number: c.request.get(self.lang) for c in record.clauses})
+        return texts
+
+    def reason(self, part: str, result: Truth | None, text: str) -> Reason:
+        """Reasons are frozen, so equal ones are shared between findings."""
+        key = (part, result.value if result is not None else None, text)
+        reason = self.reasons.get(key)
+        if reason is None:
+            reason = self.reasons[key] = Reason(part=part, result=key[1], text=text)  # type: ignore[arg-type]
+        return reason
 
 
 def branches(pos: LoadedPosition, pack: RulePack, timeline: LoadedTimeline, date: PartialDate,
@@ -91,20 +133,23 @@ def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, l
             evaluated.setdefault(pos.model.id, []).append((b, result))
     findings: list[Finding] = []
     summaries: list[MotionVerdict] = []
+    texts = _Texts(lang)
+    order = sorted(ws.motions, key=motion_sort_key)
+    compiled_by_motion = {m: _compiled(ws, m, ws.interpretation_for(m, interpretations)) for m in order}
     for pos in positions:
         date = PartialDate.parse(as_of or pos.model.date)
-        for motion_id in sorted(ws.motions, key=motion_sort_key):
+        source = pos.model.source.cite(lang)
+        for motion_id in order:
             motion = ws.motions[motion_id]
-            interp = ws.interpretation_for(motion_id, interpretations)
-            compiled = _compiled(ws, motion_id, interp)
+            compiled = compiled_by_motion[motion_id]
             clause_findings = [
                 _merged(pos, [_finding(ws, pos, motion, number, compiled.get(number), outcome, date,
-                                       lang, b) for b, outcome in evaluated[pos.model.id]],
+                                       lang, b, texts, source) for b, outcome in evaluated[pos.model.id]],
                         [b for b, _ in evaluated[pos.model.id]], lang)
                 for number in (c.number for c in motion.record.clauses)
             ]
             findings.extend(clause_findings)
-            summaries.append(_summary(pos, motion, clause_findings, lang))
+            summaries.append(_summary(pos, motion, clause_findings, lang, texts))
     counts = Counter(f.verdict for f in findings)
     used = {m: ws.interpretation_for(m, interpretations) or "" for m in sorted(ws.rules)}
     return Report(
@@ -141,7 +186,7 @@ def _compiled(ws: Workspace, motion: str, interp: str | None) -> dict[int, Compi
 
 
 def _summary(pos: LoadedPosition, motion: LoadedMotion, clauses: list[Finding],
-             lang: Lang) -> MotionVerdict:
+             lang: Lang, texts: _Texts) -> MotionVerdict:
     worst = min(clauses, key=lambda f: (SEVERITY[f.verdict], f.clause))
     declared = worst.declared if worst.verdict == "conflicts" else None
     extra: dict[str, Any] = {}
@@ -152,34 +197,28 @@ def _summary(pos: LoadedPosition, motion: LoadedMotion, clauses: list[Finding],
                                     key=lambda v: SEVERITY[v]) for i, n in enumerate(names)}
     return MotionVerdict(
         position=pos.model.id, position_file=pos.file, motion=motion.record.id,
-        motion_name=motion.record.short_name, kamerstuk=_cite(motion, lang),
+        motion_name=motion.record.short_name, kamerstuk=texts.motion(motion).kamerstuk,
         verdict=worst.verdict, declared=declared,
         clauses={str(f.clause): f.verdict for f in clauses}, message=worst.message, **extra,
     )
 
 
-def _cite(motion: LoadedMotion, lang: Lang) -> str | None:
-    k = motion.record.kamerstuk
-    return k.cite(lang) if k else None
-
-
 def _finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: int,
              clause: CompiledClause | None, outcomes: dict[str, Outcome], date: PartialDate,
-             lang: Lang, branch: Branch) -> Finding:
+             lang: Lang, branch: Branch, texts: _Texts, source: str) -> Finding:
     record = motion.record
-    request = next(c.request.get(lang) for c in record.clauses if c.number == number)
+    mt = texts.motion(motion)
     base: dict[str, Any] = dict(
         position=pos.model.id, position_file=pos.file, dossier=pos.model.dossier,
-        motion=record.id, motion_name=record.short_name, kamerstuk=_cite(motion, lang),
-        clause=number, request=request, rule=None, rule_file=None, rule_line=None,
+        motion=record.id, motion_name=record.short_name, kamerstuk=mt.kamerstuk,
+        clause=number, request=mt.requests[number], rule=None, rule_file=None, rule_line=None,
         interpretation=None, declared=None, missing_facts=[], facts=[], notes=[],
-        sources=_sources(pos, motion, lang), position_date=pos.model.date,
-        location=_location(pos, None),
+        sources=[source, mt.source] if mt.source else [source], position_date=pos.model.date,
+        location=_location(pos, None, texts),
     )
 
     def early(verdict: Verdict, part: str, text: str, result: Truth | None = None) -> Finding:
-        reason = Reason(part=part, result=result.value if result is not None else None, text=text)  # type: ignore[arg-type]
-        return Finding(**base, verdict=verdict, message=text, reasons=[reason])
+        return Finding(**base, verdict=verdict, message=text, reasons=[texts.reason(part, result, text)])
 
     if pos.model.dossier not in record.dossiers:
         return early("not_applicable", "dossier", t("other_dossier", lang, dossier=pos.model.dossier))
@@ -241,10 +280,10 @@ def _finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: i
         reasons.append(Reason(part="declaration", text=text))
     notes = [clause.rule.notes[i].message.get(lang) for i in fired]
     all_traces = [*traces.values(), *note_traces]
-    base["location"] = _location(pos, _deciding(traces, verdict))
+    base["location"] = _location(pos, _deciding(traces, verdict), texts)
     base.update(rule=f"{clause.key}@{clause.interpretation}", rule_file=clause.file,
                 rule_line=clause.line, interpretation=clause.interpretation, declared=declared,
-                missing_facts=missing, facts=_facts_used(pos, all_traces, branch.index), notes=notes)
+                missing_facts=missing, facts=_facts_used(pos, all_traces, branch), notes=notes)
     if declaration is not None:
         base["sources"] = [*base["sources"], declaration.source]
     return Finding(**base, verdict=verdict, declaration=declaration, message=message,
@@ -273,14 +312,23 @@ def _deciding(traces: dict[str, Trace], verdict: Verdict) -> Trace | None:
     return traces.get(part)
 
 
-def _location(pos: LoadedPosition, trace: Trace | None) -> Location:
+def _location(pos: LoadedPosition, trace: Trace | None, texts: _Texts) -> Location:
+    name: str | None = None
     for atom in trace.atoms() if trace is not None else []:
-        name = atom.cond.fact  # type: ignore[union-attr]
-        loc = pos.fact_loc(name) if atom.value is not MISSING else None
+        if atom.value is not MISSING and pos.fact_loc(atom.cond.fact):  # type: ignore[union-attr]
+            name = atom.cond.fact  # type: ignore[union-attr]
+            break
+    key = (pos.file, name)
+    found = texts.locations.get(key)
+    if found is None:
+        loc = pos.fact_loc(name) if name is not None else None
         if loc:
-            return Location(file=pos.file, line=loc[0], column=loc[1], fact=name)
-    loc = pos.doc.key_locs.get(("facts",)) or pos.doc.value_locs.get((), (1, 1))
-    return Location(file=pos.file, line=loc[0], column=loc[1])
+            found = Location(file=pos.file, line=loc[0], column=loc[1], fact=name)
+        else:
+            loc = pos.doc.key_locs.get(("facts",)) or pos.doc.value_locs.get((), (1, 1))
+            found = Location(file=pos.file, line=loc[0], column=loc[1])
+        texts.locations[key] = found
+    return found
 
 
 def _missing(traces: dict[str, Trace], verdict: Verdict) -> set[str]:
@@ -292,19 +340,23 @@ def _missing(traces: dict[str, Trace], verdict: Verdict) -> set[str]:
     return out
 
 
-def _facts_used(pos: LoadedPosition, traces: Iterable[Trace], branch: int | None) -> list[FactUse]:
+def _facts_used(pos: LoadedPosition, traces: Iterable[Trace], branch: Branch) -> list[FactUse]:
     seen: dict[str, FactUse] = {}
+    uses = branch.uses  # an atom's value is the branch's value of its fact: one FactUse per fact
     for tr in traces:
         for atom in tr.atoms():
             name = atom.cond.fact  # type: ignore[union-attr]
             if name in seen:
                 continue
-            loc = pos.fact_loc(name, branch)
-            present = atom.value is not MISSING
-            seen[name] = FactUse(
-                name=name, present=present, value=to_json(atom.value) if present else None,
-                file=pos.file, line=loc[0] if loc else None, column=loc[1] if loc else None,
-                where=pos.fact_where(name, branch))
+            use = uses.get(name)
+            if use is None:
+                loc = pos.fact_loc(name, branch.index)
+                present = atom.value is not MISSING
+                use = uses[name] = FactUse(
+                    name=name, present=present, value=to_json(atom.value) if present else None,
+                    file=pos.file, line=loc[0] if loc else None, column=loc[1] if loc else None,
+                    where=pos.fact_where(name, branch.index))
+            seen[name] = use
     return sorted(seen.values(), key=lambda f: (not f.present, f.line or 0, f.name))
 
 
@@ -340,13 +392,6 @@ def _declaration(motion: LoadedMotion, pos: LoadedPosition, date: PartialDate,
     text = t("declaration_motion", lang, statement=t(s.statement, lang),
              source=s.source.cite(lang), date=s.date)
     return refusal, ref, text
-
-
-def _sources(pos: LoadedPosition, motion: LoadedMotion, lang: Lang) -> list[str]:
-    out = [pos.model.source.cite(lang)]
-    if motion.record.kamerstuk:
-        out.append(f"{motion.record.short_name}, {motion.record.kamerstuk.cite(lang)}")
-    return out
 
 
 def describe(trace: Trace, lang: Lang) -> str:
