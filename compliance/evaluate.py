@@ -8,12 +8,12 @@ semantics) and refuses to report a verdict the two do not agree on.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from compliance.backends import Backend
-from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Flag, Not
+from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not, walk
 from compliance.conditions.kleene import Trace, evaluate
 from compliance.conditions.values import MISSING, to_json
 from compliance.dates import PartialDate
@@ -60,6 +60,7 @@ class _MotionTexts:
     kamerstuk: str | None
     source: str | None
     requests: dict[int, str]
+    voted: PartialDate | None
 
 
 class _Texts:
@@ -73,6 +74,9 @@ class _Texts:
         self.motions: dict[str, _MotionTexts] = {}
         self.reasons: dict[tuple[str, str | None, str], Reason] = {}
         self.locations: dict[tuple[str, str | None], Location] = {}
+        # keyed by id(), holding the object so the id cannot be reused for another one
+        self._names: dict[int, tuple[Cond, tuple[str, ...]]] = {}
+        self._clause_names: dict[int, tuple[CompiledClause, tuple[str, ...]]] = {}
 
     def motion(self, motion: LoadedMotion) -> _MotionTexts:
         record = motion.record
@@ -81,8 +85,30 @@ class _Texts:
             cite = record.kamerstuk.cite(self.lang) if record.kamerstuk else None
             texts = self.motions[record.id] = _MotionTexts(
                 cite, f"{record.short_name}, {cite}" if cite else None,
-                {c.number: c.request.get(self.lang) for c in record.clauses})
+                {c.number: c.request.get(self.lang) for c in record.clauses},
+                PartialDate.parse(record.dates.voted) if record.dates.voted else None)
         return texts
+
+    def names(self, cond: Cond | None, concepts: Mapping[str, Cond]) -> tuple[str, ...]:
+        """The facts a condition reads, in the order its trace lists their atoms.
+
+        A trace evaluates every node (no short cut), so this order is the condition's own."""
+        if cond is None:
+            return ()
+        found = self._names.get(id(cond))
+        if found is None or found[0] is not cond:
+            names = dict.fromkeys(c.fact for c in walk(cond, concepts) if isinstance(c, Atom))
+            found = self._names[id(cond)] = (cond, tuple(names))
+        return found[1]
+
+    def clause_names(self, clause: CompiledClause, concepts: Mapping[str, Cond]) -> tuple[str, ...]:
+        """The facts any of a clause's conditions reads."""
+        found = self._clause_names.get(id(clause))
+        if found is None or found[0] is not clause:
+            conds = (clause.applies, clause.conflicts, clause.complies, *clause.notes)
+            names = dict.fromkeys(n for c in conds for n in self.names(c, concepts))
+            found = self._clause_names[id(clause)] = (clause, tuple(names))
+        return found[1]
 
     def reason(self, part: str, result: Truth | None, text: str) -> Reason:
         """Reasons are frozen, so equal ones are shared between findings."""
@@ -214,7 +240,7 @@ def _finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: i
         clause=number, request=mt.requests[number], rule=None, rule_file=None, rule_line=None,
         interpretation=None, declared=None, missing_facts=[], facts=[], notes=[],
         sources=[source, mt.source] if mt.source else [source], position_date=pos.model.date,
-        location=_location(pos, None, texts),
+        location=_location(pos, (), {}, texts),
     )
 
     def early(verdict: Verdict, part: str, text: str, result: Truth | None = None) -> Finding:
@@ -224,8 +250,7 @@ def _finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: i
         return early("not_applicable", "dossier", t("other_dossier", lang, dossier=pos.model.dossier))
     if record.result != "adopted":
         return early("not_applicable", "adoption", t("not_adopted", lang, result=record.result))
-    adopted = PartialDate.parse(record.dates.voted).on_or_before(date) if record.dates.voted \
-        else UNKNOWN
+    adopted = mt.voted.on_or_before(date) if mt.voted is not None else UNKNOWN
     voted = record.dates.voted or "?"
     if adopted is FALSE:
         return early("not_applicable", "adoption",
@@ -279,11 +304,13 @@ def _finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: i
         declared, declaration, text = _declaration(motion, pos, date, lang)
         reasons.append(Reason(part="declaration", text=text))
     notes = [clause.rule.notes[i].message.get(lang) for i in fired]
-    all_traces = [*traces.values(), *note_traces]
-    base["location"] = _location(pos, _deciding(traces, verdict), texts)
+    deciding = _deciding(traces, verdict)
+    base["location"] = _location(pos, texts.names(deciding.cond if deciding else None, concepts),
+                                 facts, texts)
     base.update(rule=f"{clause.key}@{clause.interpretation}", rule_file=clause.file,
                 rule_line=clause.line, interpretation=clause.interpretation, declared=declared,
-                missing_facts=missing, facts=_facts_used(pos, all_traces, branch), notes=notes)
+                missing_facts=missing, facts=_facts_used(pos, texts.clause_names(clause, concepts), branch),
+                notes=notes)
     if declaration is not None:
         base["sources"] = [*base["sources"], declaration.source]
     return Finding(**base, verdict=verdict, declaration=declaration, message=message,
@@ -312,11 +339,13 @@ def _deciding(traces: dict[str, Trace], verdict: Verdict) -> Trace | None:
     return traces.get(part)
 
 
-def _location(pos: LoadedPosition, trace: Trace | None, texts: _Texts) -> Location:
+def _location(pos: LoadedPosition, names: Iterable[str], facts: Mapping[str, Any],
+              texts: _Texts) -> Location:
+    """The first fact of the deciding condition that is stated (with a value of its type)."""
     name: str | None = None
-    for atom in trace.atoms() if trace is not None else []:
-        if atom.value is not MISSING and pos.fact_loc(atom.cond.fact):  # type: ignore[union-attr]
-            name = atom.cond.fact  # type: ignore[union-attr]
+    for fact in names:
+        if facts.get(fact, MISSING) is not MISSING and pos.fact_loc(fact):
+            name = fact
             break
     key = (pos.file, name)
     found = texts.locations.get(key)
@@ -340,24 +369,22 @@ def _missing(traces: dict[str, Trace], verdict: Verdict) -> set[str]:
     return out
 
 
-def _facts_used(pos: LoadedPosition, traces: Iterable[Trace], branch: Branch) -> list[FactUse]:
-    seen: dict[str, FactUse] = {}
-    uses = branch.uses  # an atom's value is the branch's value of its fact: one FactUse per fact
-    for tr in traces:
-        for atom in tr.atoms():
-            name = atom.cond.fact  # type: ignore[union-attr]
-            if name in seen:
-                continue
-            use = uses.get(name)
-            if use is None:
-                loc = pos.fact_loc(name, branch.index)
-                present = atom.value is not MISSING
-                use = uses[name] = FactUse(
-                    name=name, present=present, value=to_json(atom.value) if present else None,
-                    file=pos.file, line=loc[0] if loc else None, column=loc[1] if loc else None,
-                    where=pos.fact_where(name, branch.index))
-            seen[name] = use
-    return sorted(seen.values(), key=lambda f: (not f.present, f.line or 0, f.name))
+def _facts_used(pos: LoadedPosition, names: Iterable[str], branch: Branch) -> list[FactUse]:
+    """What the clause's atoms read: each atom reads the branch's value of its fact."""
+    uses = branch.uses
+    out = []
+    for name in names:
+        use = uses.get(name)
+        if use is None:
+            value = branch.facts.get(name, MISSING)
+            loc = pos.fact_loc(name, branch.index)
+            present = value is not MISSING
+            use = uses[name] = FactUse(
+                name=name, present=present, value=to_json(value) if present else None,
+                file=pos.file, line=loc[0] if loc else None, column=loc[1] if loc else None,
+                where=pos.fact_where(name, branch.index))
+        out.append(use)
+    return sorted(out, key=lambda f: (not f.present, f.line or 0, f.name))
 
 
 def _declaration(motion: LoadedMotion, pos: LoadedPosition, date: PartialDate,
