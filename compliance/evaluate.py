@@ -421,13 +421,15 @@ def _declaration(motion: LoadedMotion, pos: LoadedPosition, date: PartialDate,
     return refusal, ref, text
 
 
+_RESULT_WORDS = {lang: {r: t(f"condition_{r.value}", lang) for r in Truth} for lang in ("nl", "en")}
+
+
 def describe(trace: Trace, lang: Lang) -> str:
     """A one-line rendering of an evaluated condition with each part's result."""
     c = trace.cond
-    r = t(f"condition_{trace.result.value}", lang)
-    if isinstance(c, Atom):
-        value = to_json(c.value)
-        shown = "" if c.op == "known" else f" {value}"
+    r = _RESULT_WORDS[lang][trace.result]
+    if type(c) is Atom:
+        shown = "" if c.op == "known" else f" {to_json(c.value)}"
         read = t("absent", lang) if trace.value is MISSING else to_json(trace.value)
         return f"[{c.fact} {c.op}{shown}: {r} ({read})]"
     if isinstance(c, ConceptRef):

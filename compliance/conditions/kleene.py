@@ -57,7 +57,7 @@ def flag_truth(value: Any) -> Truth:
     return of(value) if isinstance(value, bool) else UNKNOWN
 
 
-@dataclass
+@dataclass(slots=True)
 class Trace:
     cond: Cond
     result: Truth
@@ -93,6 +93,17 @@ class Trace:
 
 def evaluate(cond: Cond, facts: Mapping[str, Any], concepts: Mapping[str, Cond]) -> Trace:
     """Evaluate ``cond`` over typed facts; ``facts`` maps names to typed values."""
+    # Exact types first: this runs for every node of every clause of every position.
+    kind = type(cond)
+    if kind is Atom:
+        value = facts.get(cond.fact, MISSING)  # type: ignore[union-attr]
+        return Trace(cond, atom_truth(cond, value), [], value)  # type: ignore[arg-type]
+    if kind is All or kind is Any_:
+        children = [evaluate(c, facts, concepts) for c in cond.items]  # type: ignore[union-attr]
+        return Trace(cond, (all_of if kind is All else any_of)([c.result for c in children]), children)
+    if kind is ConceptRef:
+        child = evaluate(concepts[cond.name], facts, concepts)  # type: ignore[union-attr]
+        return Trace(cond, child.result, [child])
     if isinstance(cond, Atom):
         value = facts.get(cond.fact, MISSING)
         return Trace(cond, atom_truth(cond, value), value=value)
