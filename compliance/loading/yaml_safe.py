@@ -10,6 +10,7 @@ the strings the author wrote (a position's ``2023-04`` must not become a datetim
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,23 +18,28 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
+from yaml.parser import Parser as _ParserBase
+from yaml.reader import Reader
 from yaml.resolver import Resolver
+from yaml.scanner import Scanner
 
 from compliance.errors import InputError, InputErrors
 from compliance.loading.textfile import read_text_file
 
-try:  # the C parser is several times faster; fall back silently where it is missing
-    from yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml.parser import Parser as _ParserBase
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
 
-    class _Parser(Reader, Scanner, _ParserBase):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            _ParserBase.__init__(self)
+class _Parser(Reader, Scanner, _ParserBase):
+    """PyYAML's pure-Python parser: the reference whose verdicts and messages a user sees."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        _ParserBase.__init__(self)
+
+
+try:  # libyaml reads a file about five times faster (PyYAML exports no CParser from yaml itself)
+    from yaml._yaml import CParser as _FastParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _FastParser = None
 
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -73,6 +79,10 @@ class Document:
     def error(self, path: Path_, problem: str, fix: str = "", *, key: bool = False) -> InputError:
         line, col = self.loc(path, key=key)
         return InputError(self.file, line, col, problem, fix)
+
+
+class _AskPython(Exception):
+    """libyaml met something it reads differently from PyYAML: the Python parser decides."""
 
 
 class _Fail(Exception):
@@ -125,7 +135,7 @@ def _count(value: Any) -> int:
     return n
 
 
-def _build(text: str, doc: Document) -> None:
+def _build(text: str, doc: Document, parser_class: Any = _Parser) -> None:
     """Build plain data from events with an explicit stack (no recursion)."""
     anchors: dict[str, tuple[Any, int]] = {}
     stack: list[dict[str, Any]] = []  # frames: {"kind", "value", "path", "key", "anchor"}
@@ -163,7 +173,7 @@ def _build(text: str, doc: Document) -> None:
         doc.key_locs[path] = frame["key_loc"]
         return path
 
-    parser = _Parser(text)
+    parser = parser_class(text)
     try:
         while True:
             event = parser.get_event()
@@ -191,6 +201,8 @@ def _build(text: str, doc: Document) -> None:
                 raise _Fail(event.start_mark, "document has too many values",
                             f"split it; at most {MAX_NODES} values are read")
             if isinstance(event, yaml.ScalarEvent):
+                if parser_class is not _Parser and not event.value:
+                    raise _AskPython  # the parsers differ on where (and whether) an empty value is
                 value = _scalar(event)
                 attach(value, start, event.start_mark)
                 if event.anchor:
@@ -231,6 +243,9 @@ _NOKEY = _NoKey()
 
 def load_text(text: str, file: str) -> Document:
     """Parse YAML ``text``; raise :class:`InputErrors` on anything unsafe or malformed."""
+    fast = _fast(text, file)
+    if fast is not None:
+        return fast
     doc = Document(file=file, data=None)
     try:
         _build(text, doc)
@@ -254,6 +269,28 @@ def load_text(text: str, file: str) -> Document:
     except yaml.YAMLError as e:  # pragma: no cover - every other error is marked
         raise InputErrors([InputError(file, 1, 1, f"unreadable YAML: {' '.join(str(e).split())}",
                                       "save the file as plain UTF-8 text")]) from None
+    return doc
+
+
+# Characters around which the two parsers disagree (tests/test_yaml_fast.py finds them):
+# libyaml accepts tabs and "? " where PyYAML refuses them, and reads a byte-order mark
+# and the Unicode line breaks otherwise. A text holding one is left to PyYAML.
+_NOT_FAST = re.compile("[?\t\ufeff\x85\u2028\u2029]")
+
+
+def _fast(text: str, file: str) -> Document | None:
+    """The document as libyaml reads it, or None to leave the text to the Python parser.
+
+    PyYAML's Python parser stays the reference: libyaml's document is taken only when
+    libyaml reads the text and nothing in it is known to be read differently; anything
+    it refuses is re-read by the Python parser, so every error message is PyYAML's."""
+    if _FastParser is None or _NOT_FAST.search(text) or Reader.NON_PRINTABLE.search(text):
+        return None
+    doc = Document(file=file, data=None)
+    try:
+        _build(text, doc, _FastParser)
+    except Exception:  # any refusal is re-decided (and worded) by the Python parser
+        return None
     return doc
 
 
