@@ -168,9 +168,11 @@ def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, l
         for motion_id in order:
             motion = ws.motions[motion_id]
             compiled = compiled_by_motion[motion_id]
+            gate = _gate(pos, motion, texts.motion(motion), date, lang)
             clause_findings = [
                 _merged(pos, [_finding(ws, pos, motion, number, compiled.get(number), outcome, date,
-                                       lang, b, texts, source) for b, outcome in evaluated[pos.model.id]],
+                                       lang, b, texts, source, gate)
+                              for b, outcome in evaluated[pos.model.id]],
                         [b for b, _ in evaluated[pos.model.id]], lang)
                 for number in (c.number for c in motion.record.clauses)
             ]
@@ -231,7 +233,7 @@ def _summary(pos: LoadedPosition, motion: LoadedMotion, clauses: list[Finding],
 
 def _finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: int,
              clause: CompiledClause | None, outcomes: dict[str, Outcome], date: PartialDate,
-             lang: Lang, branch: Branch, texts: _Texts, source: str) -> Finding:
+             lang: Lang, branch: Branch, texts: _Texts, source: str, gate: _Gate | None) -> Finding:
     record = motion.record
     mt = texts.motion(motion)
     base: dict[str, Any] = dict(
@@ -246,18 +248,8 @@ def _finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: i
     def early(verdict: Verdict, part: str, text: str, result: Truth | None = None) -> Finding:
         return Finding(**base, verdict=verdict, message=text, reasons=[texts.reason(part, result, text)])
 
-    if pos.model.dossier not in record.dossiers:
-        return early("not_applicable", "dossier", t("other_dossier", lang, dossier=pos.model.dossier))
-    if record.result != "adopted":
-        return early("not_applicable", "adoption", t("not_adopted", lang, result=record.result))
-    adopted = mt.voted.on_or_before(date) if mt.voted is not None else UNKNOWN
-    voted = record.dates.voted or "?"
-    if adopted is FALSE:
-        return early("not_applicable", "adoption",
-                     t("adopted_later", lang, voted=voted, as_of=date.text), adopted)
-    if adopted is UNKNOWN:
-        return early("undetermined", "adoption",
-                     t("adoption_unknown", lang, voted=voted, as_of=date.text), adopted)
+    if gate is not None:
+        return early(*gate)
     if clause is None:
         return early("undetermined", "rule", t("no_rule", lang))
 
@@ -291,8 +283,7 @@ def _finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: i
     else:
         message = t("undetermined_gap", lang)
 
-    reasons = [Reason(part=part, result=tr.result.value,  # type: ignore[arg-type]
-                      text=f"{t(part, lang)}: {describe(tr, lang)}")
+    reasons = [texts.reason(part, tr.result, f"{t(part, lang)}: {describe(tr, lang)}")
                for part, tr in traces.items()]
     if clause.rule.standstill is not None:
         text = explain(clause.rule.standstill, branch.timeline, branch.steps, lang)
@@ -315,6 +306,27 @@ def _finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: i
         base["sources"] = [*base["sources"], declaration.source]
     return Finding(**base, verdict=verdict, declaration=declaration, message=message,
                    reasons=reasons)
+
+
+_Gate = tuple[Verdict, str, str, Truth | None]
+
+
+def _gate(pos: LoadedPosition, motion: LoadedMotion, mt: _MotionTexts, date: PartialDate,
+          lang: Lang) -> _Gate | None:
+    """Why none of a motion's clauses applies to the position (same for every clause and
+    scenario): verdict, reason part, text and result; None when the clauses are evaluated."""
+    record = motion.record
+    if pos.model.dossier not in record.dossiers:
+        return "not_applicable", "dossier", t("other_dossier", lang, dossier=pos.model.dossier), None
+    if record.result != "adopted":
+        return "not_applicable", "adoption", t("not_adopted", lang, result=record.result), None
+    adopted = mt.voted.on_or_before(date) if mt.voted is not None else UNKNOWN
+    voted = record.dates.voted or "?"
+    if adopted is FALSE:
+        return "not_applicable", "adoption", t("adopted_later", lang, voted=voted, as_of=date.text), adopted
+    if adopted is UNKNOWN:
+        return "undetermined", "adoption", t("adoption_unknown", lang, voted=voted, as_of=date.text), adopted
+    return None
 
 
 def _verdict(traces: dict[str, Trace]) -> Verdict:
