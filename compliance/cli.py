@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -95,11 +95,12 @@ def fails(report: Any, level: FailOn) -> bool:
     return any(reaches(f, level.value) for f in report.findings)
 
 
-def emit(content: str, output: Path | None) -> None:
+def emit(content: str | Iterable[str], output: Path | None) -> None:
     from compliance.reports import write_atomically
 
     if output is None:
-        sys.stdout.write(content)
+        for part in [content] if isinstance(content, str) else content:
+            sys.stdout.write(part)
         sys.stdout.flush()
     else:
         write_atomically(output, content)
@@ -140,7 +141,7 @@ def check(
                                      compare_interpretations, fail_on.value))
 
     def body() -> int:
-        from compliance.api import run_check
+        from compliance.api import DEFAULT_POSITIONS, run_check
         from compliance.dates import PartialDate
         from compliance.errors import InputError
         from compliance.reports import RenderOptions, render
@@ -154,6 +155,17 @@ def check(
         from compliance.progress import TerminalProgress
 
         with gc_paused():
+            if fmt is Fmt.json and baseline is None:
+                # streamed: the report is never held whole, and with --jobs the workers render it
+                from compliance.parallel import run_json
+
+                with TerminalProgress() as bar:
+                    reached = run_json(workspace, paths or [workspace / DEFAULT_POSITIONS],
+                                       lambda text: emit(text, output), jobs=jobs or cpu_count(),
+                                       backend=backend.value, lang=lang.value, as_of=as_of,
+                                       interpretations=_interpretations(interpretation),
+                                       progress=bar if bar.enabled else None)
+                return 1 if fail_on.value in reached else 0
             with TerminalProgress() as bar:
                 report = run_check(workspace, paths, backend=backend.value, lang=lang.value,
                                    as_of=as_of, interpretations=_interpretations(interpretation),

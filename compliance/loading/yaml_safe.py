@@ -17,23 +17,30 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
+from yaml.parser import Parser as _ParserBase
+from yaml.reader import Reader
 from yaml.resolver import Resolver
+from yaml.scanner import Scanner
 
 from compliance.errors import InputError, InputErrors
 from compliance.loading.textfile import read_text_file
 
-try:  # the C parser is several times faster; fall back silently where it is missing
-    from yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml.parser import Parser as _ParserBase
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
 
-    class _Parser(Reader, Scanner, _ParserBase):  # type: ignore[no-redef]
-        def __init__(self, stream: str) -> None:
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            _ParserBase.__init__(self)
+class PythonParser(Reader, Scanner, _ParserBase):
+    """PyYAML's pure-Python event parser: the fallback, and the C parser's cross-check in tests."""
+
+    def __init__(self, stream: str) -> None:
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        _ParserBase.__init__(self)
+
+
+try:  # libyaml's parser is several times faster; fall back silently where it is missing.
+    # PyYAML does not export CParser itself: CBaseLoader is that parser plus the base
+    # constructor and resolver, of which only the event stream (get_event) is used.
+    from yaml import CBaseLoader as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _Parser = PythonParser  # type: ignore[assignment,misc]
 
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -125,7 +132,7 @@ def _count(value: Any) -> int:
     return n
 
 
-def _build(text: str, doc: Document) -> None:
+def _build(text: str, doc: Document, parser_class: Any) -> None:
     """Build plain data from events with an explicit stack (no recursion)."""
     anchors: dict[str, tuple[Any, int]] = {}
     stack: list[dict[str, Any]] = []  # frames: {"kind", "value", "path", "key", "anchor"}
@@ -163,7 +170,7 @@ def _build(text: str, doc: Document) -> None:
         doc.key_locs[path] = frame["key_loc"]
         return path
 
-    parser = _Parser(text)
+    parser = parser_class(text)
     try:
         while True:
             event = parser.get_event()
@@ -229,11 +236,13 @@ class _NoKey:
 _NOKEY = _NoKey()
 
 
-def load_text(text: str, file: str) -> Document:
-    """Parse YAML ``text``; raise :class:`InputErrors` on anything unsafe or malformed."""
+def load_text(text: str, file: str, *, parser: Any = None) -> Document:
+    """Parse YAML ``text``; raise :class:`InputErrors` on anything unsafe or malformed.
+
+    ``parser``: the event parser class (default libyaml's where PyYAML has it)."""
     doc = Document(file=file, data=None)
     try:
-        _build(text, doc)
+        _build(text, doc, parser or _Parser)
     except _Fail as f:
         line, col = _pos(f.mark)
         raise InputErrors([InputError(file, line, col, f.problem, f.fix)]) from None
