@@ -95,15 +95,20 @@ def fails(report: Any, level: FailOn) -> bool:
     return any(reaches(f, level.value) for f in report.findings)
 
 
-def emit(content: str | Iterable[str], output: Path | None) -> None:
+def emit(content: str | Iterable[bytes], output: Path | None) -> None:
+    """Print or write a report: its text, or its UTF-8 bytes in parts (streamed)."""
     from compliance.reports import write_atomically
 
-    if output is None:
-        for part in [content] if isinstance(content, str) else content:
-            sys.stdout.write(part)
+    if output is not None:
+        write_atomically(output, content)
+    elif isinstance(content, str):
+        sys.stdout.write(content)
         sys.stdout.flush()
     else:
-        write_atomically(output, content)
+        sys.stdout.flush()
+        for part in content:
+            sys.stdout.buffer.write(part)
+        sys.stdout.buffer.flush()
 
 
 @app.command()

@@ -213,28 +213,30 @@ def run(workspace: Path, paths: list[Path], *, jobs: int = 1, backend: str = "du
     return merge(reports)
 
 
-def run_json(workspace: Path, paths: list[Path], write: Callable[[Iterable[str]], None], *,
+def run_json(workspace: Path, paths: list[Path], write: Callable[[Iterable[bytes]], None], *,
              jobs: int = 1, backend: str = "durable", lang: Lang = "nl", as_of: str | None = None,
              interpretations: dict[str, str] | None = None, notice: Any = None,
              progress: Progress | None = None, chunk: int = CHUNK) -> frozenset[str]:
     """``run`` rendered as the JSON report and handed to ``write`` as a stream of text,
     without ever holding the whole report: each chunk (in a worker with ``jobs`` > 1)
     renders its own items, which wait in temporary files until the counts for the
-    report's header are known. Same bytes as rendering ``run``'s report. Returns the
+    report's header are known. Same bytes (UTF-8) as rendering ``run``'s report. Returns the
     fail-on levels the findings reach; nothing is written if the input is bad."""
     ws, engine, results = _chunk_results(
         workspace, paths, jobs=jobs, backend=backend, lang=lang, as_of=as_of,
         interpretations=interpretations, notice=notice, progress=progress, chunk=chunk, pieces=True)
-    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as motions, \
-            tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as findings:
+    with tempfile.TemporaryFile() as motions, tempfile.TemporaryFile() as findings:
         counts: Counter[str] = Counter()
         reached: set[str] = set()
         empty = True
         for result in results:
             if result.pieces is None or not result.pieces.findings:
                 continue
-            motions.write(result.pieces.motions if empty else ",\n" + result.pieces.motions)
-            findings.write(result.pieces.findings if empty else ",\n" + result.pieces.findings)
+            if not empty:
+                motions.write(b",\n")
+                findings.write(b",\n")
+            motions.write(result.pieces.motions)
+            findings.write(result.pieces.findings)
             empty = False
             counts.update(result.counts or {})
             reached |= result.reached
@@ -244,7 +246,7 @@ def run_json(workspace: Path, paths: list[Path], write: Callable[[Iterable[str]]
     return frozenset(reached)
 
 
-def _blocks(spool: IO[str]) -> Iterator[str]:
+def _blocks(spool: IO[bytes]) -> Iterator[bytes]:
     spool.seek(0)
     while block := spool.read(1 << 20):
         yield block

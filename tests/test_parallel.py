@@ -80,9 +80,9 @@ def test_chunks_follow_the_report_order_not_the_path_order(synthetic: Path) -> N
 
 
 def _streamed(workspace: Path, paths: list[Path], **kwargs: Any) -> tuple[str, frozenset[str]]:
-    parts: list[str] = []
-    reached = parallel.run_json(workspace, paths, lambda text: parts.extend(text), **kwargs)
-    return "".join(parts), reached
+    parts: list[bytes] = []
+    reached = parallel.run_json(workspace, paths, parts.extend, **kwargs)
+    return b"".join(parts).decode(), reached
 
 
 @pytest.mark.parametrize("chunk", [1, 7, 1000])
@@ -114,7 +114,7 @@ def test_streamed_json_without_positions(tmp_path: Path) -> None:
 
 def test_streamed_json_writes_nothing_on_bad_input(synthetic: Path, tmp_path: Path) -> None:
     (tmp_path / "broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
-    written: list[str] = []
+    written: list[bytes] = []
     with pytest.raises(InputErrors):
         parallel.run_json(synthetic, [synthetic / "positions", tmp_path], written.extend, chunk=10)
     assert written == []

@@ -62,14 +62,14 @@ def render(report: Report, fmt: str, options: RenderOptions | None = None) -> st
     return renderer(fmt)(report, options or RenderOptions())
 
 
-def write_atomically(path: Path, content: str | Iterable[str]) -> None:
+def write_atomically(path: Path, content: str | Iterable[bytes]) -> None:
     """Write via a temporary file in the same folder and rename: never half a report.
-    ``content``: the text, or its parts in order (a report streamed as it is made)."""
+    ``content``: the text, or its UTF-8 bytes in parts (a report streamed as it is made)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            for part in [content] if isinstance(content, str) else content:
+        with os.fdopen(fd, "wb") as f:
+            for part in [content.encode()] if isinstance(content, str) else content:
                 f.write(part)
             f.flush()
             os.fsync(f.fileno())

@@ -56,39 +56,41 @@ _EMPTY_LISTS = '  "motions": [],\n  "findings": []\n}\n'
 
 @dataclass(frozen=True)
 class Pieces:
-    """A chunk's motion verdicts and findings as they sit in the report's two lists
-    (items joined by ",\\n"; empty when the chunk has none)."""
+    """A chunk's motion verdicts and findings as they sit in the report's two lists, in
+    UTF-8 (items joined by ",\\n"; empty when the chunk has none)."""
 
-    motions: str
-    findings: str
+    motions: bytes
+    findings: bytes
 
 
 def pieces(report: Report) -> Pieces:
     """The rendered items of ``report``'s two lists."""
-    text = render(report)
     if not report.motions and not report.findings:
-        return Pieces("", "")
+        return Pieces(b"", b"")
     if not report.findings or not report.motions:  # pragma: no cover - every finding has a motion verdict
         raise ValueError("a report with findings but no motion verdicts (or the reverse)")
+    text = render(report)
     start = text.index(_LISTS_HEAD) + len(_LISTS_HEAD)
     mid = text.index(_LISTS_MID, start)
     if not text.endswith(_LISTS_END):  # pragma: no cover - the report's last key is "findings"
         raise ValueError("unexpected JSON report layout")
-    return Pieces(text[start:mid], text[mid + len(_LISTS_MID):-len(_LISTS_END)])
+    return Pieces(text[start:mid].encode(), text[mid + len(_LISTS_MID):-len(_LISTS_END)].encode())
 
 
-def assemble(header: Report, motions: Iterable[str], findings: Iterable[str], empty: bool) -> Iterator[str]:
-    """The whole report from its header (a report without motions and findings, but with
-    the final counts) and the concatenated pieces (each yielded chunk of ``motions`` and
-    ``findings`` is text, already joined by ",\\n"). ``empty``: no piece has any item."""
+def assemble(header: Report, motions: Iterable[bytes], findings: Iterable[bytes],
+             empty: bool) -> Iterator[bytes]:
+    """The whole report, in UTF-8, from its header (a report without motions and findings,
+    but with the final counts) and the pieces' items in order (each yielded block of
+    ``motions`` and ``findings`` continues the previous one). ``empty``: no piece has
+    any item."""
     text = render(header.model_copy(update={"motions": [], "findings": []}))
     if not text.endswith(_EMPTY_LISTS):  # pragma: no cover - the report's last keys are the lists
         raise ValueError("unexpected JSON report layout")
     if empty:
-        yield text
+        yield text.encode()
         return
-    yield text[:-len(_EMPTY_LISTS)] + _LISTS_HEAD
+    yield (text[:-len(_EMPTY_LISTS)] + _LISTS_HEAD).encode()
     yield from motions
-    yield _LISTS_MID
+    yield _LISTS_MID.encode()
     yield from findings
-    yield _LISTS_END
+    yield _LISTS_END.encode()
