@@ -37,8 +37,10 @@ from compliance.model.common import Lang
 from compliance.model.output import Report
 from compliance.reports.json_report import Pieces, assemble, pieces
 
-# Positions per chunk: small enough for a smooth progress bar and an even spread
-# over workers, large enough that a chunk's fixed cost (a report) stays small.
+# Positions per chunk: small enough for a smooth progress bar, an even spread over
+# workers and a small working set (a streamed check holds one chunk's report per
+# process: 50 positions of 100 findings is about 80 MB), large enough that a chunk's
+# fixed cost stays small.
 CHUNK = 50
 
 Progress = Callable[[int, int], None]  # (positions done, positions in all)
@@ -175,7 +177,7 @@ def _chunk_results(workspace: Path, paths: list[Path], *, jobs: int, backend: st
     ws = load_workspace(workspace)
     files = position_files(paths)
     # resolve the backend here, so a fallback notice is given once, not per worker
-    engine = get_backend(backend, notice).name
+    engine = get_backend(backend, notice, lang).name
     parts = chunks(ws, files, chunk)
     work = [Job(workspace, part, engine, lang, as_of, interpretations, pieces) for part in parts]
 
