@@ -109,14 +109,17 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def run_job(job: Job, as_json: bool = True) -> Done:
-    """Check one chunk (in a worker, or with ``as_json=False`` in this process)."""
-    ws = _workspace(job.workspace)
+def run_job(job: Job, as_json: bool = True, ws: Workspace | None = None,
+            backend: Backend | None = None) -> Done:
+    """Check one chunk: in a worker, or with ``as_json=False`` in this process, which passes
+    its own workspace and backend (a long-lived process must not reuse a workspace it
+    loaded earlier: the files may have changed since)."""
+    ws = ws or _workspace(job.workspace)
     try:
         positions = load_positions(ws, list(job.files))
     except InputErrors:
         return Done(None, [], True)
-    report = check(ws, positions, _backend(job.backend), lang=job.lang, as_of=job.as_of,
+    report = check(ws, positions, backend or _backend(job.backend), lang=job.lang, as_of=job.as_of,
                    interpretations=job.interpretations)
     ids = [(p.model.id, p.file) for p in positions]
     if job.pieces:
@@ -157,10 +160,11 @@ def _context() -> Any:
     return ctx
 
 
-def _results(jobs: list[Job], workers: int) -> Iterator[Done]:
+def _results(ws: Workspace, jobs: list[Job], workers: int) -> Iterator[Done]:
     if workers <= 1 or len(jobs) <= 1:
+        engine = get_backend(jobs[0].backend) if jobs else None
         for job in jobs:
-            yield run_job(job, as_json=False)
+            yield run_job(job, as_json=False, ws=ws, backend=engine)
         return
     ctx = _context()
     with ctx.Pool(min(workers, len(jobs)), initializer=without_gc) as pool:
@@ -185,7 +189,7 @@ def _chunk_results(workspace: Path, paths: list[Path], *, jobs: int, backend: st
         total, done = len(files), 0
         seen: dict[str, str] = {}
         failed = False
-        for part, result in zip(parts, _results(work, jobs), strict=True):
+        for part, result in zip(parts, _results(ws, work, jobs), strict=True):
             done += len(part)
             if progress is not None:
                 progress(done, total)

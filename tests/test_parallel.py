@@ -127,3 +127,16 @@ def test_json_report_file_equals_stdout(synthetic: Path, tmp_path: Path) -> None
     assert shown.returncode == written.returncode == 1  # synthetic positions leave facts unknown
     assert (tmp_path / "r.json").read_text(encoding="utf-8") == shown.stdout
     assert written.stdout == ""
+
+
+def test_a_second_run_in_one_process_reads_the_changed_workspace(workspace_copy: Path) -> None:
+    # in-process chunks must not reuse a workspace loaded by an earlier run
+    positions = [workspace_copy / "examples" / "positions"]
+    before, _ = _streamed(workspace_copy, positions, jobs=1, chunk=2)
+    motion = workspace_copy / "motions" / "26643-885.yaml"
+    motion.write_text(motion.read_text(encoding="utf-8").replace(
+        "short_name: Motie Van Raan c.s.", "short_name: Motie Van Raan (renamed)"), encoding="utf-8")
+    after, _ = _streamed(workspace_copy, positions, jobs=1, chunk=2)
+    assert "Motie Van Raan c.s." in before and "Motie Van Raan (renamed)" not in before
+    assert "Motie Van Raan (renamed)" in after and "Motie Van Raan c.s." not in after
+    assert len(after.splitlines()) == len(before.splitlines())
