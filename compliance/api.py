@@ -29,7 +29,7 @@ def run_check(workspace: Path, paths: list[Path] | None = None, *, backend: str 
                             notice=notice, progress=progress)
     ws = load_workspace(workspace)
     positions = load_positions(ws, paths or [workspace / DEFAULT_POSITIONS])
-    engine = get_backend(backend, notice) if isinstance(backend, str) else backend
+    engine = get_backend(backend, notice, lang) if isinstance(backend, str) else backend
     return check(ws, positions, engine, lang=lang, as_of=as_of, interpretations=interpretations)
 
 

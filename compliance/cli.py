@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -95,14 +95,20 @@ def fails(report: Any, level: FailOn) -> bool:
     return any(reaches(f, level.value) for f in report.findings)
 
 
-def emit(content: str, output: Path | None) -> None:
+def emit(content: str | Iterable[bytes], output: Path | None) -> None:
+    """Print or write a report: its text, or its UTF-8 bytes in parts (streamed)."""
     from compliance.reports import write_atomically
 
-    if output is None:
+    if output is not None:
+        write_atomically(output, content)
+    elif isinstance(content, str):
         sys.stdout.write(content)
         sys.stdout.flush()
     else:
-        write_atomically(output, content)
+        sys.stdout.flush()
+        for part in content:
+            sys.stdout.buffer.write(part)
+        sys.stdout.buffer.flush()
 
 
 @app.command()
@@ -140,7 +146,7 @@ def check(
                                      compare_interpretations, fail_on.value))
 
     def body() -> int:
-        from compliance.api import run_check
+        from compliance.api import DEFAULT_POSITIONS, run_check
         from compliance.dates import PartialDate
         from compliance.errors import InputError
         from compliance.reports import RenderOptions, render
@@ -154,6 +160,17 @@ def check(
         from compliance.progress import TerminalProgress
 
         with gc_paused():
+            if fmt is Fmt.json and baseline is None:
+                # streamed: the report is never held whole, and with --jobs the workers render it
+                from compliance.parallel import run_json
+
+                with TerminalProgress() as bar:
+                    reached = run_json(workspace, paths or [workspace / DEFAULT_POSITIONS],
+                                       lambda text: emit(text, output), jobs=jobs or cpu_count(),
+                                       backend=backend.value, lang=lang.value, as_of=as_of,
+                                       interpretations=_interpretations(interpretation),
+                                       progress=bar if bar.enabled else None)
+                return 1 if fail_on.value in reached else 0
             with TerminalProgress() as bar:
                 report = run_check(workspace, paths, backend=backend.value, lang=lang.value,
                                    as_of=as_of, interpretations=_interpretations(interpretation),

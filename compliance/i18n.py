@@ -7,6 +7,11 @@ from typing import Any
 
 _T: dict[str, dict[str, str]] = {
     "conflicts": {"nl": "strijdig", "en": "conflicts"},
+    "backend_fallback": {
+        "nl": "let op: durable-rules kan op Python {version} niet worden geladen ({error}); de directe "
+              "evaluator wordt gebruikt, met dezelfde semantiek",
+        "en": "notice: durable-rules cannot be loaded on Python {version} ({error}); using the direct "
+              "evaluator, which has the same semantics"},
     "complies": {"nl": "in lijn", "en": "complies"},
     "undetermined": {"nl": "onbepaald", "en": "undetermined"},
     "not_applicable": {"nl": "niet van toepassing", "en": "not applicable"},

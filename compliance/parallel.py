@@ -20,22 +20,28 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from compliance.backends import get_backend
+from compliance.backends import Backend, get_backend
 from compliance.errors import InputErrors, InternalError
 from compliance.evaluate import check
+from compliance.gate import FAIL_LEVELS, reaches
 from compliance.loading.workspace import Workspace, load_positions, load_workspace, position_files
 from compliance.model.common import Lang
 from compliance.model.output import Report
+from compliance.reports.json_report import Pieces, assemble, pieces
 
-# Positions per chunk: small enough for a smooth progress bar and an even spread
-# over workers, large enough that a chunk's fixed cost (a report) stays small.
-CHUNK = 200
+# Positions per chunk: small enough for a smooth progress bar, an even spread over
+# workers and a small working set (a streamed check holds one chunk's report per
+# process: 50 positions of 100 findings is about 80 MB), large enough that a chunk's
+# fixed cost stays small.
+CHUNK = 50
 
 Progress = Callable[[int, int], None]  # (positions done, positions in all)
 
@@ -48,6 +54,7 @@ class Job:
     lang: Lang
     as_of: str | None
     interpretations: dict[str, str] | None
+    pieces: bool = False  # send back the chunk's JSON report pieces, not its report
 
 
 @dataclass
@@ -57,9 +64,13 @@ class Done:
     report: Report | str | None
     ids: list[tuple[str, str]]  # (position id, file) of every position loaded
     failed: bool  # the chunk's input had errors
+    pieces: Pieces | None = None
+    counts: dict[str, int] | None = None
+    reached: frozenset[str] = frozenset()  # the fail-on levels its findings reach
 
 
 _workspaces: dict[Path, Workspace] = {}
+_backends: dict[str, Backend] = {}
 
 
 def _workspace(root: Path) -> Workspace:
@@ -67,6 +78,13 @@ def _workspace(root: Path) -> Workspace:
     if root not in _workspaces:
         _workspaces[root] = load_workspace(root)
     return _workspaces[root]
+
+
+def _backend(name: str) -> Backend:
+    # and compile the rule packs into the engine once per process, not per chunk
+    if name not in _backends:
+        _backends[name] = get_backend(name)
+    return _backends[name]
 
 
 def without_gc() -> None:
@@ -91,17 +109,30 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def run_job(job: Job, as_json: bool = True) -> Done:
-    """Check one chunk (in a worker, or with ``as_json=False`` in this process)."""
-    ws = _workspace(job.workspace)
+def run_job(job: Job, as_json: bool = True, ws: Workspace | None = None,
+            backend: Backend | None = None) -> Done:
+    """Check one chunk: in a worker, or with ``as_json=False`` in this process, which passes
+    its own workspace and backend (a long-lived process must not reuse a workspace it
+    loaded earlier: the files may have changed since)."""
+    ws = ws or _workspace(job.workspace)
     try:
         positions = load_positions(ws, list(job.files))
     except InputErrors:
         return Done(None, [], True)
-    report = check(ws, positions, get_backend(job.backend), lang=job.lang, as_of=job.as_of,
+    report = check(ws, positions, backend or _backend(job.backend), lang=job.lang, as_of=job.as_of,
                    interpretations=job.interpretations)
-    return Done(report.model_dump_json() if as_json else report, [(p.model.id, p.file) for p in positions],
-                False)
+    ids = [(p.model.id, p.file) for p in positions]
+    if job.pieces:
+        reached = frozenset(level for level in FAIL_LEVELS if any(reaches(f, level) for f in report.findings))
+        done = Done(None, ids, False, pieces(report), report.counts, reached)
+        del report
+        if not gc.isenabled():
+            # durable-rules leaves reference cycles behind (its closures and promises, about
+            # a thousand objects per position); with the collector paused they would pile up.
+            # Collected here, with the chunk's report gone, a pass costs a few milliseconds.
+            gc.collect()
+        return done
+    return Done(report.model_dump_json() if as_json else report, ids, False)
 
 
 def chunks(ws: Workspace, files: list[Path], size: int = CHUNK) -> list[tuple[Path, ...]]:
@@ -129,47 +160,102 @@ def _context() -> Any:
     return ctx
 
 
-def _results(jobs: list[Job], workers: int) -> Iterator[Done]:
+def _results(ws: Workspace, jobs: list[Job], workers: int) -> Iterator[Done]:
     if workers <= 1 or len(jobs) <= 1:
+        engine = get_backend(jobs[0].backend) if jobs else None
         for job in jobs:
-            yield run_job(job, as_json=False)
+            yield run_job(job, as_json=False, ws=ws, backend=engine)
         return
     ctx = _context()
     with ctx.Pool(min(workers, len(jobs)), initializer=without_gc) as pool:
         yield from pool.imap(run_job, jobs)
 
 
+def _chunk_results(workspace: Path, paths: list[Path], *, jobs: int, backend: str, lang: Lang,
+                   as_of: str | None, interpretations: dict[str, str] | None, notice: Any,
+                   progress: Progress | None, chunk: int,
+                   pieces: bool) -> tuple[Workspace, str, Iterator[Done]]:
+    """The workspace, the backend's name and the chunks' results in report order; the
+    iterator raises the input errors of a serial run, after the last chunk, if any
+    chunk failed to load."""
+    ws = load_workspace(workspace)
+    files = position_files(paths)
+    # resolve the backend here, so a fallback notice is given once, not per worker
+    engine = get_backend(backend, notice, lang).name
+    parts = chunks(ws, files, chunk)
+    work = [Job(workspace, part, engine, lang, as_of, interpretations, pieces) for part in parts]
+
+    def results() -> Iterator[Done]:
+        total, done = len(files), 0
+        seen: dict[str, str] = {}
+        failed = False
+        for part, result in zip(parts, _results(ws, work, jobs), strict=True):
+            done += len(part)
+            if progress is not None:
+                progress(done, total)
+            failed = failed or result.failed
+            for pid, file in result.ids:
+                failed = failed or seen.setdefault(pid, file) != file
+            if not failed:
+                yield result
+        if failed:
+            load_positions(ws, files)  # raises exactly the errors a serial run reports
+            raise InternalError("a chunk of positions failed to load, but all of them load together")
+
+    return ws, engine, results()
+
+
 def run(workspace: Path, paths: list[Path], *, jobs: int = 1, backend: str = "durable",
         lang: Lang = "nl", as_of: str | None = None, interpretations: dict[str, str] | None = None,
         notice: Any = None, progress: Progress | None = None, chunk: int = CHUNK) -> Report:
     """Check the positions in ``paths`` in chunks over ``jobs`` processes."""
-    ws = load_workspace(workspace)
-    files = position_files(paths)
-    # resolve the backend here, so a fallback notice is given once, not per worker
-    engine = get_backend(backend, notice).name
-    parts = chunks(ws, files, chunk)
-    if not parts:
+    ws, engine, results = _chunk_results(
+        workspace, paths, jobs=jobs, backend=backend, lang=lang, as_of=as_of,
+        interpretations=interpretations, notice=notice, progress=progress, chunk=chunk, pieces=False)
+    reports = [Report.model_validate_json(r.report) if isinstance(r.report, str) else r.report
+               for r in results if r.report is not None]
+    if not reports:
         return check(ws, [], get_backend(engine), lang=lang, as_of=as_of, interpretations=interpretations)
-    work = [Job(workspace, part, engine, lang, as_of, interpretations) for part in parts]
-    total, done = len(files), 0
-    reports: list[Report] = []
-    seen: dict[str, str] = {}
-    failed = False
-    for part, result in zip(parts, _results(work, jobs), strict=True):
-        done += len(part)
-        if progress is not None:
-            progress(done, total)
-        failed = failed or result.failed
-        for pid, file in result.ids:
-            failed = failed or seen.setdefault(pid, file) != file
-        if isinstance(result.report, str):
-            reports.append(Report.model_validate_json(result.report))
-        elif result.report is not None:
-            reports.append(result.report)
-    if failed:
-        load_positions(ws, files)  # raises exactly the errors a serial run reports
-        raise InternalError("a chunk of positions failed to load, but all of them load together")
     return merge(reports)
+
+
+def run_json(workspace: Path, paths: list[Path], write: Callable[[Iterable[bytes]], None], *,
+             jobs: int = 1, backend: str = "durable", lang: Lang = "nl", as_of: str | None = None,
+             interpretations: dict[str, str] | None = None, notice: Any = None,
+             progress: Progress | None = None, chunk: int = CHUNK) -> frozenset[str]:
+    """``run`` rendered as the JSON report and handed to ``write`` as a stream of text,
+    without ever holding the whole report: each chunk (in a worker with ``jobs`` > 1)
+    renders its own items, which wait in temporary files until the counts for the
+    report's header are known. Same bytes (UTF-8) as rendering ``run``'s report. Returns the
+    fail-on levels the findings reach; nothing is written if the input is bad."""
+    ws, engine, results = _chunk_results(
+        workspace, paths, jobs=jobs, backend=backend, lang=lang, as_of=as_of,
+        interpretations=interpretations, notice=notice, progress=progress, chunk=chunk, pieces=True)
+    with tempfile.TemporaryFile() as motions, tempfile.TemporaryFile() as findings:
+        counts: Counter[str] = Counter()
+        reached: set[str] = set()
+        empty = True
+        for result in results:
+            if result.pieces is None or not result.pieces.findings:
+                continue
+            if not empty:
+                motions.write(b",\n")
+                findings.write(b",\n")
+            motions.write(result.pieces.motions)
+            findings.write(result.pieces.findings)
+            empty = False
+            counts.update(result.counts or {})
+            reached |= result.reached
+        header = check(ws, [], get_backend(engine), lang=lang, as_of=as_of, interpretations=interpretations)
+        header = header.model_copy(update={"counts": {k: counts.get(k, 0) for k in header.counts}})
+        write(assemble(header, _blocks(motions), _blocks(findings), empty))
+    return frozenset(reached)
+
+
+def _blocks(spool: IO[bytes]) -> Iterator[bytes]:
+    spool.seek(0)
+    while block := spool.read(1 << 20):
+        yield block
 
 
 def cpu_count() -> int:

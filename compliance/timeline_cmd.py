@@ -37,7 +37,7 @@ def timeline_rows(workspace: Path, dossier: str, backend: str = "durable", lang:
             dates.setdefault(e.date, []).append(f"event:{e.id}")
     for p in positions:
         dates.setdefault(p.model.date, []).append(f"position:{p.model.id}")
-    engine = get_backend(backend)
+    engine = get_backend(backend, lang=lang)
     rows = []
     for text in sorted(dates, key=lambda d: (PartialDate.parse(d).first, PartialDate.parse(d).last)):
         when = PartialDate.parse(text)

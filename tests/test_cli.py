@@ -230,10 +230,15 @@ def test_without_durable_rules_check_falls_back_to_the_direct_evaluator() -> Non
     assert r.returncode == 0, r.stderr
     notice = r.stderr.splitlines()
     assert len(notice) == 1, r.stderr
-    assert notice[0].startswith("notice: durable-rules cannot be loaded")
-    assert "direct evaluator" in notice[0]
+    assert notice[0].startswith("let op: durable-rules kan op Python")  # the report's language
+    assert "directe evaluator" in notice[0] and "PyEval_CallObject" in notice[0]
     assert verdicts(r.stdout) == SEED_VERDICTS
     assert r.stdout == run_cli("check", SEED, "--format", "json").stdout
+    r = subprocess.run([sys.executable, "-c", BLOCK_DURABLE, "check", SEED, "--lang", "en", "--jobs", "2"],
+                       cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.startswith("notice: durable-rules cannot be loaded") and r.stderr.count("\n") == 1
+    assert "direct evaluator" in r.stderr
     # Asking for the direct evaluator explicitly needs no notice.
     r = subprocess.run([sys.executable, "-c", BLOCK_DURABLE, "check", SEED, "--backend", "direct"],
                        cwd=ROOT, capture_output=True, text=True, timeout=120)

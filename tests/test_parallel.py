@@ -5,12 +5,14 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from compliance import parallel
 from compliance.api import load_workspace, run_check
 from compliance.errors import InputErrors
+from compliance.gate import FAIL_LEVELS, reaches
 from compliance.reports import render
 from tests.conftest import ROOT, run_cli
 
@@ -75,3 +77,66 @@ def test_chunks_follow_the_report_order_not_the_path_order(synthetic: Path) -> N
     files = [synthetic / "a" / "x.yaml", synthetic / "a-b" / "x.yaml", synthetic / "a.yaml"]
     order = [f for part in parallel.chunks(ws, files, 1) for f in part]
     assert [ws.display(f) for f in order] == sorted(ws.display(f) for f in files)
+
+
+def _streamed(workspace: Path, paths: list[Path], **kwargs: Any) -> tuple[str, frozenset[str]]:
+    parts: list[bytes] = []
+    reached = parallel.run_json(workspace, paths, parts.extend, **kwargs)
+    return b"".join(parts).decode(), reached
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 1000])
+def test_streamed_json_is_the_whole_report_rendered(synthetic: Path, chunk: int) -> None:
+    whole = run_check(synthetic, [synthetic / "positions"], backend="direct", lang="en")
+    text, reached = _streamed(synthetic, [synthetic / "positions"], backend="direct", lang="en", chunk=chunk)
+    assert text == render(whole, "json")
+    assert reached == {level for level in FAIL_LEVELS if any(reaches(f, level) for f in whole.findings)}
+    assert reached >= {"undetermined"}
+
+
+@pytest.mark.parametrize("folder", ["examples/positions", "examples/scenarios"])
+def test_streamed_json_of_the_bundled_positions(folder: str) -> None:
+    # the scenarios add per-branch fields to some findings only; a position's own
+    # date and every declaration path appear across the bundled files
+    for kwargs in ({}, {"as_of": "2025-12-01"}):
+        whole = run_check(ROOT, [ROOT / folder], **kwargs)
+        text, reached = _streamed(ROOT, [ROOT / folder], chunk=1, **kwargs)  # type: ignore[arg-type]
+        assert text == render(whole, "json")
+        assert reached == {level for level in FAIL_LEVELS if any(reaches(f, level) for f in whole.findings)}
+
+
+def test_streamed_json_without_positions(tmp_path: Path) -> None:
+    whole = run_check(ROOT, [tmp_path])
+    text, reached = _streamed(ROOT, [tmp_path])
+    assert text == render(whole, "json") and '"findings": []' in text
+    assert reached == frozenset()
+
+
+def test_streamed_json_writes_nothing_on_bad_input(synthetic: Path, tmp_path: Path) -> None:
+    (tmp_path / "broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    written: list[bytes] = []
+    with pytest.raises(InputErrors):
+        parallel.run_json(synthetic, [synthetic / "positions", tmp_path], written.extend, chunk=10)
+    assert written == []
+
+
+def test_json_report_file_equals_stdout(synthetic: Path, tmp_path: Path) -> None:
+    args = ["check", "positions", "--format", "json", "--fail-on", "undetermined", "--jobs", "2"]
+    shown = run_cli(*args, cwd=synthetic, timeout=300)
+    written = run_cli(*args, "--output", str(tmp_path / "r.json"), cwd=synthetic, timeout=300)
+    assert shown.returncode == written.returncode == 1  # synthetic positions leave facts unknown
+    assert (tmp_path / "r.json").read_text(encoding="utf-8") == shown.stdout
+    assert written.stdout == ""
+
+
+def test_a_second_run_in_one_process_reads_the_changed_workspace(workspace_copy: Path) -> None:
+    # in-process chunks must not reuse a workspace loaded by an earlier run
+    positions = [workspace_copy / "examples" / "positions"]
+    before, _ = _streamed(workspace_copy, positions, jobs=1, chunk=2)
+    motion = workspace_copy / "motions" / "26643-885.yaml"
+    motion.write_text(motion.read_text(encoding="utf-8").replace(
+        "short_name: Motie Van Raan c.s.", "short_name: Motie Van Raan (renamed)"), encoding="utf-8")
+    after, _ = _streamed(workspace_copy, positions, jobs=1, chunk=2)
+    assert "Motie Van Raan c.s." in before and "Motie Van Raan (renamed)" not in before
+    assert "Motie Van Raan (renamed)" in after and "Motie Van Raan c.s." not in after
+    assert len(after.splitlines()) == len(before.splitlines())

@@ -90,7 +90,7 @@ def test_check_on_other_pythons_gives_the_same_report(tmp_path: Path, version: s
     assert "Traceback" not in theirs.stderr
     if version == "3.13":  # durable-rules cannot load: one notice line, then the direct evaluator
         notice = theirs.stderr.strip().splitlines()
-        assert len(notice) == 1 and "durable-rules" in notice[0] and "direct evaluator" in notice[0]
+        assert len(notice) == 1 and "durable-rules" in notice[0] and "directe evaluator" in notice[0]
     else:
         assert theirs.stderr == ""
 
@@ -106,4 +106,4 @@ def test_simulated_missing_durable_falls_back_with_one_notice() -> None:
     assert blocked.returncode == ours.returncode
     assert blocked.stdout == ours.stdout
     lines = blocked.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("notice:") and "direct evaluator" in lines[0]
+    assert len(lines) == 1 and lines[0].startswith("let op:") and "directe evaluator" in lines[0]

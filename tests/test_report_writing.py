@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,22 @@ def test_an_interrupted_write_leaves_the_old_report_and_no_debris(tmp_path: Path
         write_atomically(target, "new report that never finishes\n" * 1000)
     assert target.read_text(encoding="utf-8") == "old complete report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+
+
+def test_a_streamed_report_that_breaks_off_leaves_the_old_report(tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    write_atomically(target, "old complete report\n")
+
+    def parts() -> Iterator[bytes]:
+        yield b'{"findings": ['
+        raise RuntimeError("a worker died")
+
+    with pytest.raises(RuntimeError):
+        write_atomically(target, parts())
+    assert target.read_text(encoding="utf-8") == "old complete report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+    write_atomically(target, iter([b"new ", "r\u00e9port\n".encode()]))
+    assert target.read_text(encoding="utf-8") == "new r\u00e9port\n"
 
 
 def test_a_written_report_is_readable_like_other_files(tmp_path: Path) -> None:

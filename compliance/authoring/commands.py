@@ -35,7 +35,7 @@ def check_extras(paths: list[Path] | None, workspace: Path, fmt: Fmt, lang: str,
 
     ws = load_workspace(workspace)
     positions = load_positions(ws, paths or [workspace / DEFAULT_POSITIONS])
-    engine = get_backend(backend)
+    engine = get_backend(backend, lang=lang)
     if compare_interpretations:
         from compliance.authoring import compare as cmp
 

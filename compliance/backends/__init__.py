@@ -18,8 +18,9 @@ class Backend(Protocol):
         ...
 
 
-def get_backend(name: str, notice: Any = None) -> Backend:
-    """The named backend; durable falls back to direct (with one notice) if it cannot load."""
+def get_backend(name: str, notice: Any = None, lang: str = "en") -> Backend:
+    """The named backend; durable falls back to direct (with one notice, in ``lang``) if it
+    cannot load."""
     from compliance.backends.direct import DirectBackend
 
     if name == "direct":
@@ -29,9 +30,10 @@ def get_backend(name: str, notice: Any = None) -> Backend:
     try:
         from compliance.backends.durable import DurableBackend
     except ImportError as e:
-        message = (f"notice: durable-rules cannot be loaded on Python "
-                   f"{sys.version_info.major}.{sys.version_info.minor} ({e}); "
-                   "using the direct evaluator, which has the same semantics")
+        from compliance.i18n import t
+
+        message = t("backend_fallback", lang, version=f"{sys.version_info.major}.{sys.version_info.minor}",
+                    error=str(e))
         (notice or (lambda m: print(m, file=sys.stderr)))(message)
         return DirectBackend()
     return DurableBackend()

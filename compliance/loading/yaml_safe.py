@@ -27,8 +27,8 @@ from compliance.errors import InputError, InputErrors
 from compliance.loading.textfile import read_text_file
 
 
-class _Parser(Reader, Scanner, _ParserBase):
-    """PyYAML's pure-Python parser: the reference whose verdicts and messages a user sees."""
+class PythonParser(Reader, Scanner, _ParserBase):
+    """PyYAML's pure-Python event parser: the fallback, and the C parser's cross-check in tests."""
 
     def __init__(self, stream: str) -> None:
         Reader.__init__(self, stream)
@@ -36,10 +36,12 @@ class _Parser(Reader, Scanner, _ParserBase):
         _ParserBase.__init__(self)
 
 
-try:  # libyaml reads a file about five times faster (PyYAML exports no CParser from yaml itself)
-    from yaml._yaml import CParser as _FastParser
+try:  # libyaml's parser is several times faster; fall back silently where it is missing.
+    # PyYAML does not export CParser itself: CBaseLoader is that parser plus the base
+    # constructor and resolver, of which only the event stream (get_event) is used.
+    from yaml import CBaseLoader as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    _FastParser = None
+    _Parser = PythonParser  # type: ignore[assignment,misc]
 
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -135,8 +137,9 @@ def _count(value: Any) -> int:
     return n
 
 
-def _build(text: str, doc: Document, parser_class: Any = _Parser) -> None:
-    """Build plain data from events with an explicit stack (no recursion)."""
+def _build(text: str, doc: Document, parser_class: Any, *, cautious: bool = False) -> None:
+    """Build plain data from events with an explicit stack (no recursion). ``cautious``:
+    give up (_AskPython) where libyaml and PyYAML are known to read a document differently."""
     anchors: dict[str, tuple[Any, int]] = {}
     stack: list[dict[str, Any]] = []  # frames: {"kind", "value", "path", "key", "anchor"}
     nodes = aliases = 0
@@ -201,7 +204,7 @@ def _build(text: str, doc: Document, parser_class: Any = _Parser) -> None:
                 raise _Fail(event.start_mark, "document has too many values",
                             f"split it; at most {MAX_NODES} values are read")
             if isinstance(event, yaml.ScalarEvent):
-                if parser_class is not _Parser and not event.value:
+                if cautious and not event.value:
                     raise _AskPython  # the parsers differ on where (and whether) an empty value is
                 value = _scalar(event)
                 attach(value, start, event.start_mark)
@@ -241,14 +244,20 @@ class _NoKey:
 _NOKEY = _NoKey()
 
 
-def load_text(text: str, file: str) -> Document:
-    """Parse YAML ``text``; raise :class:`InputErrors` on anything unsafe or malformed."""
-    fast = _fast(text, file)
-    if fast is not None:
-        return fast
+def load_text(text: str, file: str, *, parser: Any = None) -> Document:
+    """Parse YAML ``text``; raise :class:`InputErrors` on anything unsafe or malformed.
+
+    ``parser``: read with this event parser class alone. By default libyaml reads the
+    text where it reads it as PyYAML's Python parser does, and the Python parser reads
+    everything else and words every error (see :func:`_fast`)."""
+    if parser is None:
+        fast = _fast(text, file)
+        if fast is not None:
+            return fast
+        parser = PythonParser
     doc = Document(file=file, data=None)
     try:
-        _build(text, doc)
+        _build(text, doc, parser)
     except _Fail as f:
         line, col = _pos(f.mark)
         raise InputErrors([InputError(file, line, col, f.problem, f.fix)]) from None
@@ -284,11 +293,11 @@ def _fast(text: str, file: str) -> Document | None:
     PyYAML's Python parser stays the reference: libyaml's document is taken only when
     libyaml reads the text and nothing in it is known to be read differently; anything
     it refuses is re-read by the Python parser, so every error message is PyYAML's."""
-    if _FastParser is None or _NOT_FAST.search(text) or Reader.NON_PRINTABLE.search(text):
+    if _Parser is PythonParser or _NOT_FAST.search(text) or Reader.NON_PRINTABLE.search(text):
         return None
     doc = Document(file=file, data=None)
     try:
-        _build(text, doc, _FastParser)
+        _build(text, doc, _Parser, cautious=True)
     except Exception:  # any refusal is re-decided (and worded) by the Python parser
         return None
     return doc

@@ -7,9 +7,10 @@ options, same bytes (no clocks, no absolute paths, stable order).
 
 from __future__ import annotations
 
+import importlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,29 +47,30 @@ class RenderOptions:
 
 Renderer = Callable[[Report, RenderOptions], str]
 
-
-def _formats() -> dict[str, Renderer]:
-    from compliance.reports import github, html, json_report, junit, markdown, sarif, text
-
-    return {"text": text.render, "json": json_report.render, "markdown": markdown.render,
-            "html": html.render, "junit": junit.render, "sarif": sarif.render,
-            "github": github.render}
+# format -> module; a module is imported when its format is first used, which keeps
+# the start of every `compliance` command free of the formats it does not write
+FORMATS: dict[str, str] = {"text": "text", "json": "json_report", "markdown": "markdown", "html": "html",
+                           "junit": "junit", "sarif": "sarif", "github": "github"}
 
 
-FORMATS: dict[str, Renderer] = _formats()
+def renderer(fmt: str) -> Renderer:
+    module = importlib.import_module(f"compliance.reports.{FORMATS[fmt]}")
+    return module.render  # type: ignore[no-any-return]
 
 
 def render(report: Report, fmt: str, options: RenderOptions | None = None) -> str:
-    return FORMATS[fmt](report, options or RenderOptions())
+    return renderer(fmt)(report, options or RenderOptions())
 
 
-def write_atomically(path: Path, content: str) -> None:
-    """Write via a temporary file in the same folder and rename: never half a report."""
+def write_atomically(path: Path, content: str | Iterable[bytes]) -> None:
+    """Write via a temporary file in the same folder and rename: never half a report.
+    ``content``: the text, or its UTF-8 bytes in parts (a report streamed as it is made)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(content)
+        with os.fdopen(fd, "wb") as f:
+            for part in [content.encode()] if isinstance(content, str) else content:
+                f.write(part)
             f.flush()
             os.fsync(f.fileno())
         # mkstemp makes the file private; a report is meant to be read like any other output
