@@ -149,7 +149,7 @@ def check(
         from compliance.api import DEFAULT_POSITIONS, run_check
         from compliance.dates import PartialDate
         from compliance.errors import InputError
-        from compliance.reports import RenderOptions, render
+        from compliance.reports import STREAMED, RenderOptions, render
 
         if as_of is not None:
             try:
@@ -160,16 +160,16 @@ def check(
         from compliance.progress import TerminalProgress
 
         with gc_paused():
-            if fmt is Fmt.json and baseline is None:
-                # streamed: the report is never held whole, and with --jobs the workers render it
-                from compliance.parallel import run_json
+            if fmt.value in STREAMED and baseline is None:
+                # the report is never held whole, and with --jobs the workers render it
+                from compliance.parallel import run_streamed
 
                 with TerminalProgress() as bar:
-                    reached = run_json(workspace, paths or [workspace / DEFAULT_POSITIONS],
-                                       lambda text: emit(text, output), jobs=jobs or cpu_count(),
-                                       backend=backend.value, lang=lang.value, as_of=as_of,
-                                       interpretations=_interpretations(interpretation),
-                                       progress=bar if bar.enabled else None)
+                    reached = run_streamed(fmt.value, workspace, paths or [workspace / DEFAULT_POSITIONS],
+                                           lambda text: emit(text, output), jobs=jobs or cpu_count(),
+                                           backend=backend.value, lang=lang.value, as_of=as_of,
+                                           interpretations=_interpretations(interpretation),
+                                           progress=bar if bar.enabled else None)
                 return 1 if fail_on.value in reached else 0
             with TerminalProgress() as bar:
                 report = run_check(workspace, paths, backend=backend.value, lang=lang.value,

@@ -23,7 +23,7 @@ import os
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -35,7 +35,7 @@ from compliance.gate import FAIL_LEVELS, reaches
 from compliance.loading.workspace import Workspace, load_positions, load_workspace, position_files
 from compliance.model.common import Lang
 from compliance.model.output import Report
-from compliance.reports.json_report import Pieces, assemble, pieces
+from compliance.reports import streamed
 
 # Positions per chunk: small enough for a smooth progress bar, an even spread over
 # workers and a small working set (a streamed check holds one chunk's report per
@@ -54,7 +54,7 @@ class Job:
     lang: Lang
     as_of: str | None
     interpretations: dict[str, str] | None
-    pieces: bool = False  # send back the chunk's JSON report pieces, not its report
+    stream: str | None = None  # a streamed format: send back the chunk's sections, not its report
 
 
 @dataclass
@@ -64,7 +64,7 @@ class Done:
     report: Report | str | None
     ids: list[tuple[str, str]]  # (position id, file) of every position loaded
     failed: bool  # the chunk's input had errors
-    pieces: Pieces | None = None
+    sections: tuple[bytes, ...] = ()
     counts: dict[str, int] | None = None
     reached: frozenset[str] = frozenset()  # the fail-on levels its findings reach
 
@@ -122,9 +122,9 @@ def run_job(job: Job, as_json: bool = True, ws: Workspace | None = None,
     report = check(ws, positions, backend or _backend(job.backend), lang=job.lang, as_of=job.as_of,
                    interpretations=job.interpretations)
     ids = [(p.model.id, p.file) for p in positions]
-    if job.pieces:
+    if job.stream is not None:
         reached = frozenset(level for level in FAIL_LEVELS if any(reaches(f, level) for f in report.findings))
-        done = Done(None, ids, False, pieces(report), report.counts, reached)
+        done = Done(None, ids, False, streamed(job.stream).sections(report), report.counts, reached)
         del report
         if not gc.isenabled():
             # durable-rules leaves reference cycles behind (its closures and promises, about
@@ -174,7 +174,7 @@ def _results(ws: Workspace, jobs: list[Job], workers: int) -> Iterator[Done]:
 def _chunk_results(workspace: Path, paths: list[Path], *, jobs: int, backend: str, lang: Lang,
                    as_of: str | None, interpretations: dict[str, str] | None, notice: Any,
                    progress: Progress | None, chunk: int,
-                   pieces: bool) -> tuple[Workspace, str, Iterator[Done]]:
+                   stream: str | None) -> tuple[Workspace, str, Iterator[Done]]:
     """The workspace, the backend's name and the chunks' results in report order; the
     iterator raises the input errors of a serial run, after the last chunk, if any
     chunk failed to load."""
@@ -183,7 +183,7 @@ def _chunk_results(workspace: Path, paths: list[Path], *, jobs: int, backend: st
     # resolve the backend here, so a fallback notice is given once, not per worker
     engine = get_backend(backend, notice, lang).name
     parts = chunks(ws, files, chunk)
-    work = [Job(workspace, part, engine, lang, as_of, interpretations, pieces) for part in parts]
+    work = [Job(workspace, part, engine, lang, as_of, interpretations, stream) for part in parts]
 
     def results() -> Iterator[Done]:
         total, done = len(files), 0
@@ -211,7 +211,7 @@ def run(workspace: Path, paths: list[Path], *, jobs: int = 1, backend: str = "du
     """Check the positions in ``paths`` in chunks over ``jobs`` processes."""
     ws, engine, results = _chunk_results(
         workspace, paths, jobs=jobs, backend=backend, lang=lang, as_of=as_of,
-        interpretations=interpretations, notice=notice, progress=progress, chunk=chunk, pieces=False)
+        interpretations=interpretations, notice=notice, progress=progress, chunk=chunk, stream=None)
     reports = [Report.model_validate_json(r.report) if isinstance(r.report, str) else r.report
                for r in results if r.report is not None]
     if not reports:
@@ -219,36 +219,40 @@ def run(workspace: Path, paths: list[Path], *, jobs: int = 1, backend: str = "du
     return merge(reports)
 
 
-def run_json(workspace: Path, paths: list[Path], write: Callable[[Iterable[bytes]], None], *,
-             jobs: int = 1, backend: str = "durable", lang: Lang = "nl", as_of: str | None = None,
-             interpretations: dict[str, str] | None = None, notice: Any = None,
-             progress: Progress | None = None, chunk: int = CHUNK) -> frozenset[str]:
-    """``run`` rendered as the JSON report and handed to ``write`` as a stream of text,
-    without ever holding the whole report: each chunk (in a worker with ``jobs`` > 1)
-    renders its own items, which wait in temporary files until the counts for the
-    report's header are known. Same bytes (UTF-8) as rendering ``run``'s report. Returns the
-    fail-on levels the findings reach; nothing is written if the input is bad."""
+def run_streamed(fmt: str, workspace: Path, paths: list[Path], write: Callable[[Iterable[bytes]], None], *,
+                 jobs: int = 1, backend: str = "durable", lang: Lang = "nl", as_of: str | None = None,
+                 interpretations: dict[str, str] | None = None, notice: Any = None,
+                 progress: Progress | None = None, chunk: int = CHUNK) -> frozenset[str]:
+    """``run`` rendered in a streamed format (compliance.reports.STREAMED) and handed to
+    ``write`` as UTF-8 bytes, without ever holding the whole report: each chunk (in a
+    worker with ``jobs`` > 1) renders its own sections, which wait in temporary files
+    until the counts the output needs are known. Same bytes as rendering ``run``'s
+    report. Returns the fail-on levels the findings reach; nothing is written if the
+    input is bad."""
+    module = streamed(fmt)
     ws, engine, results = _chunk_results(
         workspace, paths, jobs=jobs, backend=backend, lang=lang, as_of=as_of,
-        interpretations=interpretations, notice=notice, progress=progress, chunk=chunk, pieces=True)
-    with tempfile.TemporaryFile() as motions, tempfile.TemporaryFile() as findings:
+        interpretations=interpretations, notice=notice, progress=progress, chunk=chunk, stream=fmt)
+    with ExitStack() as stack:
+        spools: list[IO[bytes]] = []
         counts: Counter[str] = Counter()
         reached: set[str] = set()
-        empty = True
         for result in results:
-            if result.pieces is None or not result.pieces.findings:
+            if not any(result.sections):
                 continue
-            if not empty:
-                motions.write(b",\n")
-                findings.write(b",\n")
-            motions.write(result.pieces.motions)
-            findings.write(result.pieces.findings)
-            empty = False
+            if not spools:
+                spools = [stack.enter_context(tempfile.TemporaryFile()) for _ in result.sections]
+            else:
+                for spool in spools:
+                    spool.write(module.SEPARATOR)
+            for spool, section in zip(spools, result.sections, strict=True):
+                spool.write(section)
             counts.update(result.counts or {})
             reached |= result.reached
         header = check(ws, [], get_backend(engine), lang=lang, as_of=as_of, interpretations=interpretations)
         header = header.model_copy(update={"counts": {k: counts.get(k, 0) for k in header.counts}})
-        write(assemble(header, _blocks(motions), _blocks(findings), empty))
+        sections = len(module.sections(header))
+        write(module.assemble(header, [_blocks(s) for s in spools] if spools else [()] * sections))
     return frozenset(reached)
 
 

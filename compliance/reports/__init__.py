@@ -13,6 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from compliance.model.output import Finding, Report
 
@@ -60,6 +61,23 @@ def renderer(fmt: str) -> Renderer:
 
 def render(report: Report, fmt: str, options: RenderOptions | None = None) -> str:
     return renderer(fmt)(report, options or RenderOptions())
+
+
+# Formats that can be written while positions are still being checked, never holding
+# the whole report (compliance.parallel.run_streamed). Their module also has:
+#   sections(report) -> tuple[bytes, ...]: a chunk's parts of the output, in UTF-8 (all
+#       empty when the chunk has nothing to show);
+#   SEPARATOR: bytes joining the same section of consecutive chunks;
+#   assemble(header, parts) -> Iterator[bytes]: the whole output, given a report that
+#       holds the final counts but no motions or findings, and per section an iterable
+#       of its joined bytes.
+# Joined this way the output is byte for byte render() of the whole report.
+STREAMED: dict[str, str] = {"json": "json_report", "text": "text"}
+
+
+def streamed(fmt: str) -> Any:
+    """The module of a streamed format (see STREAMED)."""
+    return importlib.import_module(f"compliance.reports.{STREAMED[fmt]}")
 
 
 def write_atomically(path: Path, content: str | Iterable[bytes]) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from compliance.model.output import Report
@@ -42,31 +41,24 @@ def _small_float(value: Any) -> bool:
     return False
 
 
-# A report's JSON can be written in pieces: each chunk of positions renders its own
-# motion verdicts and findings (in worker processes, with --jobs), and the pieces are
-# joined under a header rendered last, when the counts are known. The result is the
-# same bytes as render() of the whole report: items are rendered alike whichever path
-# a chunk takes (see render), and JSON strings hold no raw newline, so the list
-# brackets below are found unambiguously.
+# A report's JSON can be written in sections (see compliance.reports.STREAMED): each
+# chunk of positions renders its own motion verdicts and findings (in worker processes,
+# with --jobs), and the sections are joined under a header rendered last, when the
+# counts are known. The result is the same bytes as render() of the whole report: items
+# are rendered alike whichever path a chunk takes (see render), and JSON strings hold no
+# raw newline, so the list brackets below are found unambiguously.
 _LISTS_HEAD = '  "motions": [\n'
 _LISTS_MID = '\n  ],\n  "findings": [\n'
 _LISTS_END = '\n  ]\n}\n'
 _EMPTY_LISTS = '  "motions": [],\n  "findings": []\n}\n'
+SEPARATOR = b",\n"
 
 
-@dataclass(frozen=True)
-class Pieces:
-    """A chunk's motion verdicts and findings as they sit in the report's two lists, in
-    UTF-8 (items joined by ",\\n"; empty when the chunk has none)."""
-
-    motions: bytes
-    findings: bytes
-
-
-def pieces(report: Report) -> Pieces:
-    """The rendered items of ``report``'s two lists."""
+def sections(report: Report) -> tuple[bytes, bytes]:
+    """The rendered items of ``report``'s two lists (motion verdicts, findings), in UTF-8,
+    joined by SEPARATOR; empty when the report has none."""
     if not report.motions and not report.findings:
-        return Pieces(b"", b"")
+        return b"", b""
     if not report.findings or not report.motions:  # pragma: no cover - every finding has a motion verdict
         raise ValueError("a report with findings but no motion verdicts (or the reverse)")
     text = render(report)
@@ -74,22 +66,24 @@ def pieces(report: Report) -> Pieces:
     mid = text.index(_LISTS_MID, start)
     if not text.endswith(_LISTS_END):  # pragma: no cover - the report's last key is "findings"
         raise ValueError("unexpected JSON report layout")
-    return Pieces(text[start:mid].encode(), text[mid + len(_LISTS_MID):-len(_LISTS_END)].encode())
+    return text[start:mid].encode(), text[mid + len(_LISTS_MID):-len(_LISTS_END)].encode()
 
 
-def assemble(header: Report, motions: Iterable[bytes], findings: Iterable[bytes],
-             empty: bool) -> Iterator[bytes]:
+def assemble(header: Report, parts: list[Iterable[bytes]]) -> Iterator[bytes]:
     """The whole report, in UTF-8, from its header (a report without motions and findings,
-    but with the final counts) and the pieces' items in order (each yielded block of
-    ``motions`` and ``findings`` continues the previous one). ``empty``: no piece has
-    any item."""
+    but with the final counts) and the chunks' sections in order (``parts[0]`` the motion
+    verdicts, ``parts[1]`` the findings, each joined by SEPARATOR; both empty when no
+    chunk had any)."""
     text = render(header.model_copy(update={"motions": [], "findings": []}))
     if not text.endswith(_EMPTY_LISTS):  # pragma: no cover - the report's last keys are the lists
         raise ValueError("unexpected JSON report layout")
-    if empty:
+    motions, findings = (iter(p) for p in parts)
+    first = next(motions, b"")
+    if not first:
         yield text.encode()
         return
     yield (text[:-len(_EMPTY_LISTS)] + _LISTS_HEAD).encode()
+    yield first
     yield from motions
     yield _LISTS_MID.encode()
     yield from findings

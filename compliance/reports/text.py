@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from compliance.i18n import t
 from compliance.model.output import FactChange, Finding, Report
+from compliance.pack import SEVERITY
 from compliance.reports import RenderOptions
 from compliance.reports.words import show
 
@@ -87,9 +90,40 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
                              for k, changes in enumerate(f.would_comply, 1))
                 if not f.would_comply:
                     lines.append(f"        {t('no_change_found', lang)}")
-    c = report.counts
     lines.append("")
-    lines.append(t("summary", lang, n=len(report.findings), conflicts=c["conflicts"],
-                   undeclared=c["undeclared_conflicts"], undetermined=c["undetermined"],
-                   complies=c["complies"], na=c["not_applicable"]))
+    lines.append(_summary(report))
     return "\n".join(lines) + "\n"
+
+
+def _summary(report: Report) -> str:
+    c = report.counts
+    return t("summary", report.lang, n=sum(c[v] for v in SEVERITY), conflicts=c["conflicts"],
+             undeclared=c["undeclared_conflicts"], undetermined=c["undetermined"],
+             complies=c["complies"], na=c["not_applicable"])
+
+
+# Streamed (see compliance.reports.STREAMED): positions' blocks are separated by a blank
+# line and the summary follows the last, so a chunk's section is its text up to the
+# summary, and the whole is the sections joined as the blocks are, then the summary.
+SEPARATOR = b"\n\n"
+
+
+def sections(report: Report) -> tuple[bytes]:
+    """The position blocks of ``report`` in UTF-8 (empty when it has none)."""
+    if not report.motions:
+        return (b"",)
+    text = render(report)
+    end = "\n\n" + _summary(report) + "\n"
+    if not text.endswith(end):  # pragma: no cover - render ends with the summary
+        raise ValueError("unexpected text report layout")
+    return (text[:-len(end)].encode(),)
+
+
+def assemble(header: Report, parts: list[Iterable[bytes]]) -> Iterator[bytes]:
+    """The whole report from the chunks' sections and a report with the final counts."""
+    blocks = iter(parts[0])
+    first = next(blocks, b"")
+    if first:
+        yield first
+        yield from blocks
+    yield f"\n\n{_summary(header)}\n".encode() if first else f"\n{_summary(header)}\n".encode()
