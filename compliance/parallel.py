@@ -5,11 +5,12 @@ durable-rules never releases the GIL, so parallelism means processes. Workers ar
 started with ``forkserver`` (``spawn`` where that is missing), never plain ``fork``:
 the engine's C core holds state that does not survive a fork after use. Each worker
 loads the workspace itself and the position files of its chunks; only file names go
-out and reports come back.
+out, and either chunk reports come back (``run``) or, for a streamed format, the
+chunk's rendered bytes (``run_streamed``: the whole report is never held).
 
 The output is the same, byte for byte, as one ``check`` over all positions:
 ``check`` orders positions by file, so the files are cut into contiguous chunks in
-that order and the chunks' reports are concatenated in it. Anything wrong with the
+that order and the chunks' reports (or output sections) are concatenated in it. Anything wrong with the
 input (which a chunk cannot fully judge: a position id may repeat across chunks) is
 re-checked over all files at once, so the errors reported are exactly those of a
 serial run.
@@ -129,7 +130,7 @@ def run_job(job: Job, as_json: bool = True, ws: Workspace | None = None,
         if not gc.isenabled():
             # durable-rules leaves reference cycles behind (its closures and promises, about
             # a thousand objects per position); with the collector paused they would pile up.
-            # Collected here, with the chunk's report gone, a pass costs a few milliseconds.
+            # Collected here, with the chunk's report gone, a pass costs about 1 ms per position.
             gc.collect()
         return done
     return Done(report.model_dump_json() if as_json else report, ids, False)
