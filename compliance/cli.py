@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -86,13 +86,6 @@ def _interpretations(values: list[str] | None) -> dict[str, str] | None:
         motion, _, name = v.rpartition("=")
         out[motion or "*"] = name
     return out or None
-
-
-def fails(report: Any, level: FailOn) -> bool:
-    """Does anything in the report reach the fail-on level?"""
-    from compliance.gate import reaches
-
-    return any(reaches(f, level.value) for f in report.findings)
 
 
 def emit(content: str | Iterable[bytes], output: Path | None) -> None:

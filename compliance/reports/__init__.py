@@ -48,6 +48,15 @@ class RenderOptions:
 
 Renderer = Callable[[Report, RenderOptions], str]
 
+
+def findings_by_motion(report: Report) -> dict[tuple[str, str], list[Finding]]:
+    """(position, motion) -> its clause findings, in report order: what the formats that
+    show one block per motion verdict iterate over."""
+    out: dict[tuple[str, str], list[Finding]] = {}
+    for f in report.findings:
+        out.setdefault((f.position, f.motion), []).append(f)
+    return out
+
 # format -> module; a module is imported when its format is first used, which keeps
 # the start of every `compliance` command free of the formats it does not write
 FORMATS: dict[str, str] = {"text": "text", "json": "json_report", "markdown": "markdown", "html": "html",

@@ -13,7 +13,7 @@ from html import escape
 from importlib import resources
 
 from compliance.model.output import Finding, MotionVerdict, Report
-from compliance.reports import RenderOptions
+from compliance.reports import RenderOptions, findings_by_motion
 from compliance.reports.words import show, verdict_label, w
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
@@ -101,9 +101,7 @@ def _detail(did: str, m: MotionVerdict, findings: list[Finding], options: Render
 
 def render(report: Report, options: RenderOptions) -> str:
     lang = report.lang
-    by_case: dict[tuple[str, str], list[Finding]] = {}
-    for f in report.findings:
-        by_case.setdefault((f.position, f.motion), []).append(f)
+    by_case = findings_by_motion(report)
     positions = list(dict.fromkeys(m.position for m in report.motions))
     motions = list(dict.fromkeys(m.motion for m in report.motions))
     cells = {(m.position, m.motion): m for m in report.motions}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from compliance.model.output import Finding, Report
-from compliance.reports import RenderOptions
+from compliance.reports import RenderOptions, findings_by_motion
 from compliance.reports.words import fact_text, verdict_label, w
 
 
@@ -34,9 +34,7 @@ def _explain(findings: list[Finding], options: RenderOptions, lang: str) -> str:
 
 def render(report: Report, options: RenderOptions) -> str:
     lang = report.lang
-    by_case: dict[tuple[str, str], list[Finding]] = {}
-    for f in report.findings:
-        by_case.setdefault((f.position, f.motion), []).append(f)
+    by_case = findings_by_motion(report)
     suites: list[str] = []
     totals = [0, 0, 0]
     current: list[str] = []

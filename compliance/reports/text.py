@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from compliance.i18n import t
 from compliance.model.output import FactChange, Finding, Report
 from compliance.pack import SEVERITY
-from compliance.reports import RenderOptions
+from compliance.reports import RenderOptions, findings_by_motion
 from compliance.reports.words import show
 
 
@@ -42,9 +42,7 @@ def _change(c: FactChange, lang: str) -> str:
 def render(report: Report, options: RenderOptions | None = None) -> str:
     lang = report.lang
     lines: list[str] = []
-    by_key = {(f.position, f.motion): [] for f in report.findings}  # type: dict[tuple[str, str], list[Finding]]
-    for f in report.findings:
-        by_key[(f.position, f.motion)].append(f)
+    by_key = findings_by_motion(report)
     current = None
     for m in report.motions:
         if m.position != current:
@@ -126,4 +124,5 @@ def assemble(header: Report, parts: list[Iterable[bytes]]) -> Iterator[bytes]:
     if first:
         yield first
         yield from blocks
-    yield f"\n\n{_summary(header)}\n".encode() if first else f"\n{_summary(header)}\n".encode()
+    # after the last block a blank line, as between blocks; with none, an empty first line
+    yield (("\n\n" if first else "\n") + _summary(header) + "\n").encode()
