@@ -35,8 +35,9 @@ from compliance.model.output import (
     Report,
 )
 from compliance.model.position import PlannedStep
-from compliance.pack import SEVERITY, CompiledClause, Outcome, RulePack, Verdict
+from compliance.pack import CompiledClause, Outcome, RulePack
 from compliance.standstill import derive, explain
+from compliance.verdict import SEVERITY, VERDICTS, Verdict, decide, worst
 
 
 @dataclass
@@ -182,7 +183,7 @@ def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, l
     used = {m: ws.interpretation_for(m, interpretations) or "" for m in sorted(ws.rules)}
     return Report(
         lang=lang, as_of=as_of, interpretations=used,
-        counts={v: counts.get(v, 0) for v in SEVERITY}
+        counts={v: counts.get(v, 0) for v in VERDICTS}
         | {"undeclared_conflicts": sum(1 for f in findings
                                        if f.verdict == "conflicts" and f.declared is not True)},
         motions=summaries, findings=findings,
@@ -194,7 +195,7 @@ def _merged(pos: LoadedPosition, per_branch: list[Finding], evaluated: list[Bran
     """A conditional position's finding: the worst branch, with every branch's verdict."""
     if not pos.branches:
         return per_branch[0]
-    worst = min(range(len(per_branch)), key=lambda i: (SEVERITY[per_branch[i].verdict], i))
+    at = min(range(len(per_branch)), key=lambda i: (SEVERITY[per_branch[i].verdict], i))
     scenarios = pos.model.scenarios
     listed = [BranchVerdict(name=b.name or "", description=scenarios[b.index or 0].description.get(lang),
                             verdict=f.verdict, declared=f.declared, message=f.message, notes=f.notes,
@@ -202,8 +203,8 @@ def _merged(pos: LoadedPosition, per_branch: list[Finding], evaluated: list[Bran
                             reasons=f.reasons)
               for b, f in zip(evaluated, per_branch, strict=True)]
     conditional = len({f.verdict for f in per_branch}) > 1
-    return per_branch[worst].model_copy(update={"branches": listed, "conditional": conditional,
-                                                "scenario": evaluated[worst].name})
+    return per_branch[at].model_copy(update={"branches": listed, "conditional": conditional,
+                                             "scenario": evaluated[at].name})
 
 
 def _compiled(ws: Workspace, motion: str, interp: str | None) -> dict[int, CompiledClause]:
@@ -215,19 +216,19 @@ def _compiled(ws: Workspace, motion: str, interp: str | None) -> dict[int, Compi
 
 def _summary(pos: LoadedPosition, motion: LoadedMotion, clauses: list[Finding],
              lang: Lang, texts: _Texts) -> MotionVerdict:
-    worst = min(clauses, key=lambda f: (SEVERITY[f.verdict], f.clause))
-    declared = worst.declared if worst.verdict == "conflicts" else None
+    first = min(clauses, key=lambda f: (SEVERITY[f.verdict], f.clause))
+    declared = first.declared if first.verdict == "conflicts" else None
     extra: dict[str, Any] = {}
     if pos.branches:
         names = [b.name for b in pos.branches]
         extra["conditional"] = any(f.conditional for f in clauses)
-        extra["branches"] = {n: min((f.branches[i].verdict for f in clauses if f.branches),  # type: ignore[index]
-                                    key=lambda v: SEVERITY[v]) for i, n in enumerate(names)}
+        extra["branches"] = {n: worst(f.branches[i].verdict for f in clauses if f.branches)  # type: ignore[index]
+                             for i, n in enumerate(names)}
     return MotionVerdict(
         position=pos.model.id, position_file=pos.file, motion=motion.record.id,
         motion_name=motion.record.short_name, kamerstuk=texts.motion(motion).kamerstuk,
-        verdict=worst.verdict, declared=declared,
-        clauses={str(f.clause): f.verdict for f in clauses}, message=worst.message, **extra,
+        verdict=first.verdict, declared=declared,
+        clauses={str(f.clause): f.verdict for f in clauses}, message=first.message, **extra,
     )
 
 
@@ -261,7 +262,7 @@ def _finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: i
     traces["conflicts_when"] = evaluate(clause.conflicts, facts, concepts)
     traces["complies_when"] = evaluate(clause.complies, facts, concepts)
     note_traces = [evaluate(n, facts, concepts) for n in clause.notes]
-    verdict = _verdict(traces)
+    verdict = traced_verdict(traces)
     outcome = outcomes[clause.key]
     fired = tuple(i for i, tr in enumerate(note_traces) if tr.result is TRUE)
     if outcome.verdict != verdict or outcome.notes != fired:
@@ -329,17 +330,10 @@ def _gate(pos: LoadedPosition, motion: LoadedMotion, mt: _MotionTexts, date: Par
     return None
 
 
-def _verdict(traces: dict[str, Trace]) -> Verdict:
-    applies = traces["applies_when"].result if "applies_when" in traces else TRUE
-    if applies is FALSE:
-        return "not_applicable"
-    if applies is TRUE:
-        conflict = traces["conflicts_when"].result
-        if conflict is TRUE:
-            return "conflicts"
-        if conflict is FALSE and traces["complies_when"].result is TRUE:
-            return "complies"
-    return "undetermined"
+def traced_verdict(traces: Mapping[str, Trace]) -> Verdict:
+    """The verdict of a clause's traced conditions (by compliance.verdict's table)."""
+    return decide(traces["applies_when"].result if "applies_when" in traces else TRUE,
+                  traces["conflicts_when"].result, traces["complies_when"].result)
 
 
 def _deciding(traces: dict[str, Trace], verdict: Verdict) -> Trace | None:

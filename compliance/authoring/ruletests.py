@@ -26,7 +26,8 @@ from compliance.loading.validate import build_model
 from compliance.loading.workspace import Workspace
 from compliance.loading.yaml_safe import Document, load_file
 from compliance.model.common import Strict
-from compliance.pack import CompiledClause, Verdict
+from compliance.pack import CompiledClause
+from compliance.verdict import Verdict
 
 TESTS_DIR = "tests"
 REQUIRED: tuple[Verdict, ...] = ("complies", "conflicts", "undetermined")

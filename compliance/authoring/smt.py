@@ -19,7 +19,9 @@ import z3
 from compliance.authoring.space import OTHER_TEXT, Goal, Space
 from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not
 from compliance.dates import PartialDate
+from compliance.logic import TRUE
 from compliance.pack import CompiledClause
+from compliance.verdict import TABLE, UNDECIDED
 
 Pair = tuple[Any, Any]
 
@@ -106,16 +108,15 @@ class Encoder:
 
     def goal(self, g: Goal) -> Any:
         cl: CompiledClause = g.clause
-        a_t, a_f = (z3.BoolVal(True), z3.BoolVal(False)) if cl.applies is None else self.pair(cl.applies)
-        c_t, c_f = self.pair(cl.conflicts)
-        p_t, _ = self.pair(cl.complies)
-        conflicts = z3.And(a_t, c_t)
-        complies = z3.And(a_t, c_f, p_t)
-        formulas = {
-            "conflicts": conflicts, "complies": complies, "not_applicable": a_f,
-            "undetermined": z3.Not(z3.Or(a_f, conflicts, complies)),
-            "ok": z3.Or(a_f, complies), "overlap": z3.And(a_t, c_t, p_t),
-        }
+        pairs = {"applies": (z3.BoolVal(True), z3.BoolVal(False)) if cl.applies is None
+                 else self.pair(cl.applies),
+                 "conflicts": self.pair(cl.conflicts), "complies": self.pair(cl.complies)}
+        # the verdicts as compliance.verdict decides them; what no row decides is undetermined
+        formulas = {v: z3.And([pairs[part][0 if want is TRUE else 1] for part, want in needs])
+                    for v, needs in TABLE}
+        formulas[UNDECIDED] = z3.Not(z3.Or(list(formulas.values())))
+        formulas["ok"] = z3.Or(formulas["not_applicable"], formulas["complies"])
+        formulas["overlap"] = z3.And(pairs["applies"][0], pairs["conflicts"][0], pairs["complies"][0])
         return formulas[g.kind]
 
     def equals(self, name: str, value: Any) -> Any:

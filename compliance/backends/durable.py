@@ -1,7 +1,7 @@
 """durable-rules backend: compiles a rule pack into durable rulesets and matches
 each position's facts with the engine.
 
-The engine is fenced in as ../shared/domain/durable-rules-notes.md describes:
+The engine is fenced in as docs/durable-rules.md describes:
 - the host's timer threads never start (``_run`` is a no-op): actions run
   synchronously inside ``assert_fact``, so results are complete when it returns;
 - a catch-all rule makes every record fire at least one action, so ``delete_state``
@@ -26,7 +26,9 @@ from typing import Any
 from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not
 from compliance.conditions.values import MISSING, typed_value
 from compliance.errors import InputError, InputErrors, InternalError
+from compliance.logic import TRUE
 from compliance.pack import CompiledClause, Outcome, RulePack
+from compliance.verdict import TABLE, UNDECIDED
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -407,13 +409,12 @@ class DurableBackend:
             app_holds, app_fails = _ALWAYS, _NEVER
         else:
             app_holds, app_fails = compiler.pair(clause.applies)
-        con_holds, con_fails = compiler.pair(clause.conflicts)
-        com_holds, _ = compiler.pair(clause.complies)
-        rules = [
-            ("not_applicable", app_fails),
-            ("conflicts", _and([app_holds, con_holds])),
-            ("complies", _and([app_holds, con_fails, com_holds])),
-        ]
+        pairs = {"applies": (app_holds, app_fails), "conflicts": compiler.pair(clause.conflicts),
+                 "complies": compiler.pair(clause.complies)}
+        # one engine rule per decided verdict of the table; when none fires, the clause is
+        # undetermined (the engine tests only positive facts, so "neither" cannot be a rule)
+        rules = [(v, _and([pairs[part][0 if want is TRUE else 1] for part, want in needs]))
+                 for v, needs in TABLE]
         out = [(f"{clause.key}/{v}", (clause.key, v), e) for v, e in rules if e is not _NEVER]
         for i, note in enumerate(clause.notes):
             holds, _ = compiler.pair(note)
@@ -461,6 +462,6 @@ class DurableBackend:
             elif verdicts.setdefault(key, what) != what:
                 raise InternalError(f"durable-rules gave two verdicts for {key}: "
                                     f"{verdicts[key]} and {what}")
-        return {c.key: Outcome(verdicts.get(c.key, "undetermined"),  # type: ignore[arg-type]
+        return {c.key: Outcome(verdicts.get(c.key, UNDECIDED),  # type: ignore[arg-type]
                                tuple(sorted(notes.get(c.key, ()))))
                 for c in pack.clauses}
