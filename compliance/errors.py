@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -34,3 +36,13 @@ class InputErrors(Exception):
 
 class InternalError(Exception):
     """A defect in this program, not in the user's input (e.g. the two evaluators disagree)."""
+
+
+def did_you_mean(name: str, options: Iterable[str]) -> str:
+    """'did you mean 'x'?' for the closest of ``options``, or ''."""
+    options = sorted(options)
+    close = difflib.get_close_matches(name, options, n=1, cutoff=0.6)
+    if not close:  # a typo of one word of a longer name: "strikt" for "strict-reading"
+        by_word = {w: o for o in reversed(options) for w in o.replace("_", "-").split("-")}
+        close = [by_word[w] for w in difflib.get_close_matches(name, sorted(by_word), n=1, cutoff=0.75)]
+    return f"did you mean {close[0]!r}?" if close else ""

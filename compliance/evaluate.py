@@ -222,7 +222,7 @@ def _summary(pos: LoadedPosition, motion: LoadedMotion, clauses: list[Finding],
     if pos.branches:
         names = [b.name for b in pos.branches]
         extra["conditional"] = any(f.conditional for f in clauses)
-        extra["branches"] = {n: worst(f.branches[i].verdict for f in clauses if f.branches)  # type: ignore[index]
+        extra["branches"] = {n: worst(f.branches[i].verdict for f in clauses if f.branches)
                              for i, n in enumerate(names)}
     return MotionVerdict(
         position=pos.model.id, position_file=pos.file, motion=motion.record.id,

@@ -15,9 +15,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from compliance.authoring.space import Method, Space, position_json, render_facts, scan
-from compliance.authoring.words import t
+from compliance.authoring.search import scan
+from compliance.authoring.space import Method, Space, position_json, render_facts
 from compliance.errors import InputError
+from compliance.i18n import t
 from compliance.loading.workspace import Workspace, load_workspace_partial
 from compliance.model.motion import motion_sort_key
 

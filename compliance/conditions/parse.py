@@ -7,11 +7,9 @@ that does not exist or a value it can never have.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from compliance.conditions.ast import (
-    OPERATORS,
     All,
     Any_,
     Atom,
@@ -21,17 +19,11 @@ from compliance.conditions.ast import (
     event_flag,
     walk,
 )
+from compliance.conditions.operators import FACT_TYPES, LIST_OPERATORS, for_type
 from compliance.dates import PartialDate
-from compliance.errors import InputError
-from compliance.loading.yaml_safe import Document, Path_
+from compliance.errors import InputError, did_you_mean
 from compliance.model.vocabulary import FactDef, Vocabulary
-
-_LIST_OPS = {"one_of", "contains_any", "contains_all", "subset_of"}
-
-
-def did_you_mean(name: str, options: list[str] | set[str] | dict[str, Any]) -> str:
-    close = difflib.get_close_matches(name, sorted(options), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else ""
+from compliance.source import Document, Path_
 
 
 class ConditionParser:
@@ -128,19 +120,19 @@ class ConditionParser:
         ops = [k for k in data if k != "fact"]
         if len(ops) != 1:
             self._err(path, f"an atom has exactly one operator, found {sorted(ops) or 'none'}",
-                      f"use one of: {', '.join(OPERATORS)}")
+                      f"use one of: {', '.join(FACT_TYPES)}")
             return None
         op = ops[0]
         fact = self.vocab.facts[name]
-        if op not in OPERATORS:
-            hint = did_you_mean(op, OPERATORS)
-            self._err((*path, op), f"unknown operator {op!r}", hint or f"use one of: {', '.join(OPERATORS)}",
+        if op not in FACT_TYPES:
+            hint = did_you_mean(op, FACT_TYPES)
+            self._err((*path, op), f"unknown operator {op!r}", hint or f"use one of: {', '.join(FACT_TYPES)}",
                       key=True)
             return None
-        if fact.type not in OPERATORS[op]:
+        if fact.type not in FACT_TYPES[op]:
             self._err((*path, op), f"operator '{op}' does not apply to {fact.type} fact '{name}'",
                       f"for a {fact.type} fact use: "
-                      + ", ".join(o for o, ts in OPERATORS.items() if fact.type in ts), key=True)
+                      + ", ".join(for_type(fact.type)), key=True)
             return None
         value = self._value(fact, name, op, data[op], (*path, op))
         if value is _BAD:
@@ -154,7 +146,7 @@ class ConditionParser:
                           "negate with 'not'")
                 return _BAD
             return True
-        if op in _LIST_OPS:
+        if op in LIST_OPERATORS:
             if not isinstance(raw, list) or not raw:
                 self._err(path, f"'{op}' takes a non-empty list of values", "write e.g. [a, b]")
                 return _BAD

@@ -65,7 +65,8 @@ FORMATS: dict[str, str] = {"text": "text", "json": "json_report", "markdown": "m
 
 def renderer(fmt: str) -> Renderer:
     module = importlib.import_module(f"compliance.reports.{FORMATS[fmt]}")
-    return module.render  # type: ignore[no-any-return]
+    render: Renderer = module.render
+    return render
 
 
 def render(report: Report, fmt: str, options: RenderOptions | None = None) -> str:

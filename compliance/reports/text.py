@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from compliance.i18n import t
 from compliance.model.output import FactChange, Finding, Report
 from compliance.reports import RenderOptions, findings_by_motion
-from compliance.reports.words import show
+from compliance.reports.labels import show
 from compliance.verdict import SEVERITY
 
 
