@@ -15,6 +15,9 @@ class InputError:
     column: int
     problem: str
     fix: str = ""
+    # what kind of problem, for tools that sort them (lint): unknown-name, type-mismatch,
+    # concept-cycle or invalid; set where the error is raised, never read from the text
+    code: str = field(default="invalid", compare=False)
 
     def __str__(self) -> str:
         text = f"{self.file}:{self.line}:{self.column}: {self.problem}"

@@ -33,9 +33,10 @@ class Document:
             p = p[:-1]
         return self.value_locs.get((), (1, 1))
 
-    def error(self, path: Path_, problem: str, fix: str = "", *, key: bool = False) -> InputError:
+    def error(self, path: Path_, problem: str, fix: str = "", *, key: bool = False,
+              code: str = "invalid") -> InputError:
         line, col = self.loc(path, key=key)
-        return InputError(self.file, line, col, problem, fix)
+        return InputError(self.file, line, col, problem, fix, code)
 
 
 __all__ = ["Document", "Path_"]

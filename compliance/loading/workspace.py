@@ -235,7 +235,8 @@ def _load_vocabularies(ws: Workspace, errors: list[InputError]) -> None:
         cycle = concept_cycle(concepts)
         if cycle:
             errors.append(doc.error(("concepts", cycle[0]), "concepts refer to each other in a "
-                                    f"cycle: {' -> '.join(cycle)}", "break the cycle", key=True))
+                                    f"cycle: {' -> '.join(cycle)}", "break the cycle", key=True,
+                                    code="concept-cycle"))
             continue
         ws.vocabularies[vocab.dossier] = LoadedVocabulary(vocab, concepts, doc.file)
 
@@ -438,7 +439,8 @@ def _typed_facts(vocab: LoadedVocabulary, stated: dict[str, Any], base: tuple[An
             continue
         value = typed_value(fact, raw)
         if value is MISSING:
-            errors.append(doc.error(path, _type_problem(name, fact, raw), _type_fix(fact, raw)))
+            errors.append(doc.error(path, _type_problem(name, fact, raw), _type_fix(fact, raw),
+                                    code="type-mismatch"))
             continue
         facts[name] = value
     return facts
