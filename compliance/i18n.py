@@ -216,6 +216,8 @@ _T: dict[str, dict[str, str]] = {
     "defined_at": {"nl": "gedefinieerd in", "en": "defined in"},
     "default_complies": {"nl": "in lijn als: niet strijdig", "en": "complies when: not conflicting"},
     "no_explanation": {"nl": "Geen regel: {text}", "en": "No rule: {text}"},
+    "explain_event_happened": {"nl": "{event} heeft plaatsgevonden", "en": "{event} happened"},
+    "explain_step_open": {"nl": "{step} gepland vóór {event}", "en": "{step} planned before {event}"},
     # the commands' own words (timeline, motions)
     "has_rules": {"nl": "regels", "en": "rules"},
     "tl_date": {"nl": "datum", "en": "date"},

@@ -138,7 +138,7 @@ EDGES = graph()
 
 
 def test_the_graph_is_read() -> None:
-    assert "compliance.verdict" in EDGES["compliance.evaluate"]
+    assert "compliance.verdict" in EDGES["compliance.evaluate.findings"]
     assert "compliance.cli.app" in EDGES["compliance.cli.check"]
 
 

@@ -128,8 +128,8 @@ def _tree_lines(n: dict[str, Any], lang: str, depth: int) -> list[str]:
         at = f", {n['at']}" if n.get("at") else ""
         return [f"{pad}{n['fact']} {n['op']}{shown}: {result} — {t('read', lang)}: {read}{at}"]
     if n["kind"] in ("event", "standstill_step"):
-        what = (f"{n['event']} happened" if n["kind"] == "event"
-                else f"{n['step']} planned before {n['event']}")
+        what = (t("explain_event_happened", lang, event=n["event"]) if n["kind"] == "event"
+                else t("explain_step_open", lang, step=n["step"], event=n["event"]))
         read = show(n["read"]) if n["present"] else t("absent", lang)
         return [f"{pad}{what}: {result} — {t('read', lang)}: {read}"]
     if n["kind"] == "concept":

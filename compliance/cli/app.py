@@ -64,6 +64,10 @@ WorkspaceOpt = Annotated[Path, typer.Option("--workspace", "-w", help="folder wi
 LangOpt = Annotated[Lang, typer.Option("--lang", help="language of the output: nl or en")]
 BackendOpt = Annotated[BackendName, typer.Option("--backend", help="rule engine: durable or direct")]
 TextJsonOpt = Annotated[TextJson, typer.Option("--format", "-f", help="output format: text or json")]
+AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="evaluate as of YYYY-MM-DD "
+                                             "(default: each position's own date)")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="write the report to this "
+                                               "file (atomically)")]
 InterpretationOpt = Annotated[list[str] | None, typer.Option(
     "--interpretation", help="NAME or MOTION=NAME: choose a rule interpretation")]
 

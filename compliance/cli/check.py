@@ -10,6 +10,7 @@ import typer
 from compliance.cli.app import (
     TEXT,
     UNDECLARED,
+    AsOfOpt,
     BackendName,
     BackendOpt,
     FailOn,
@@ -17,6 +18,7 @@ from compliance.cli.app import (
     InterpretationOpt,
     Lang,
     LangOpt,
+    OutputOpt,
     WorkspaceOpt,
     app,
     bad_option,
@@ -37,11 +39,9 @@ def check(
     backend: BackendOpt = BackendName.durable,
     fail_on: Annotated[FailOn, typer.Option(help="exit 1 when a finding reaches this level")]
     = UNDECLARED,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="evaluate as of YYYY-MM-DD "
-                                              "(default: each position's own date)")] = None,
+    as_of: AsOfOpt = None,
     interpretation: InterpretationOpt = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="write the report to "
-                                                "this file (atomically)")] = None,
+    output: OutputOpt = None,
     baseline: Annotated[Path | None, typer.Option(help="JSON report of the base revision: fail "
                                                   "only on new findings")] = None,
     suggest: Annotated[bool, typer.Option("--suggest", help="add to conflicting and undetermined "

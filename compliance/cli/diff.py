@@ -11,11 +11,13 @@ import typer
 from compliance.baseline import DIFF_FORMATS
 from compliance.cli.app import (
     UNDECLARED,
+    AsOfOpt,
     BackendName,
     BackendOpt,
     FailOn,
     Lang,
     LangOpt,
+    OutputOpt,
     WorkspaceOpt,
     app,
     check_as_of,
@@ -38,10 +40,8 @@ def diff(
     backend: BackendOpt = BackendName.durable,
     fail_on: Annotated[FailOn, typer.Option(help="exit 1 when a NEW finding reaches this level")]
     = UNDECLARED,
-    as_of: Annotated[str | None, typer.Option("--as-of", help="evaluate folders as of "
-                                              "YYYY-MM-DD")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="write to this file "
-                                                "(atomically)")] = None,
+    as_of: AsOfOpt = None,
+    output: OutputOpt = None,
 ) -> None:
     """Classify open findings as new, unchanged or resolved. Exit 0: no new finding reaches
     --fail-on; 1: one does; 2: bad input."""
