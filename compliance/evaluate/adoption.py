@@ -15,7 +15,7 @@ Gate = tuple[Verdict, str, str, Truth | None]
 
 
 def adoption_gate(pos: LoadedPosition, motion: LoadedMotion, mt: MotionTexts, date: PartialDate,
-          lang: Lang) -> Gate | None:
+                  lang: Lang) -> Gate | None:
     """Why none of a motion's clauses applies to the position (same for every clause and
     scenario): verdict, reason part, text and result; None when the clauses are evaluated."""
     record = motion.record

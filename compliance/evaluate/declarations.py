@@ -14,7 +14,7 @@ from compliance.model.output import (
 
 
 def cabinet_declaration(motion: LoadedMotion, pos: LoadedPosition, date: PartialDate,
-                 lang: Lang) -> tuple[bool | None, DeclarationRef | None, str]:
+                        lang: Lang) -> tuple[bool | None, DeclarationRef | None, str]:
     own = [(i, d) for i, d in enumerate(pos.model.declarations) if d.motion == motion.record.id]
     if own:
         i, decl = own[-1]

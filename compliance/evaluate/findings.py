@@ -39,7 +39,7 @@ def compiled_rules(ws: Workspace, motion: str, interp: str | None) -> dict[int, 
 
 
 def summary(pos: LoadedPosition, motion: LoadedMotion, clauses: list[Finding],
-             lang: Lang, texts: Texts) -> MotionVerdict:
+            lang: Lang, texts: Texts) -> MotionVerdict:
     first = min(clauses, key=lambda f: (SEVERITY[f.verdict], f.clause))
     declared = first.declared if first.verdict == "conflicts" else None
     extra: dict[str, Any] = {}
@@ -57,8 +57,8 @@ def summary(pos: LoadedPosition, motion: LoadedMotion, clauses: list[Finding],
 
 
 def finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: int,
-             clause: CompiledClause | None, outcomes: dict[str, Outcome], date: PartialDate,
-             lang: Lang, branch: Branch, texts: Texts, source: str, gate: Gate | None) -> Finding:
+            clause: CompiledClause | None, outcomes: dict[str, Outcome], date: PartialDate,
+            lang: Lang, branch: Branch, texts: Texts, source: str, gate: Gate | None) -> Finding:
     record = motion.record
     mt = texts.motion(motion)
     base: dict[str, Any] = dict(

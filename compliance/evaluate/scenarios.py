@@ -61,7 +61,7 @@ def branches(pos: LoadedPosition, pack: RulePack, timeline: LoadedTimeline, date
 
 
 def merged(pos: LoadedPosition, per_branch: list[Finding], evaluated: list[Branch],
-            lang: Lang) -> Finding:
+           lang: Lang) -> Finding:
     """A conditional position's finding: the worst branch, with every branch's verdict."""
     if not pos.branches:
         return per_branch[0]
