@@ -13,7 +13,17 @@ Library use::
 from compliance.api import check, load_positions, load_workspace, run_check
 from compliance.errors import InputError, InputErrors
 from compliance.model.output import Finding, MotionVerdict, Report
+from compliance.version import __version__
 
-__version__ = "0.1.0"
-__all__ = ["Finding", "InputError", "InputErrors", "MotionVerdict", "Report", "check",
-           "load_positions", "load_workspace", "run_check"]
+__all__ = [
+           "Finding",
+           "InputError",
+           "InputErrors",
+           "MotionVerdict",
+           "Report",
+           "__version__",
+           "check",
+           "load_positions",
+           "load_workspace",
+           "run_check",
+]

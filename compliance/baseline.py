@@ -16,9 +16,11 @@ from typing import Any
 
 from compliance.errors import InputError, InputErrors
 from compliance.gate import fingerprint, is_open, reaches
+from compliance.i18n import t
+from compliance.model.common import Lang
 from compliance.model.output import Finding, Report
 from compliance.reports import RenderOptions
-from compliance.reports.words import verdict_label, w
+from compliance.reports.labels import verdict_label
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,9 @@ def _entry(f: Finding, fail_on: str) -> dict[str, Any]:
             "reaches_fail_on": reaches(f, fail_on)}
 
 
+DIFF_FORMATS = ("text", "markdown", "json")
+
+
 def render_diff(diff: Diff, fmt: str, fail_on: str) -> str:
     """The diff as text, Markdown or JSON; deterministic like every report."""
     lang = diff.lang
@@ -85,24 +90,37 @@ def render_diff(diff: Diff, fmt: str, fail_on: str) -> str:
                **{name: [_entry(f, fail_on) for f in items] for name, items in groups}}
         return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
     md = fmt == "markdown"
-    out = []
-    counts = ", ".join(f"{w(name, lang)}: {len(items)}" for name, items in groups)
-    gate = (w("gate_fail", lang, n=len(failing), level=fail_on) if failing
-            else w("gate_pass", lang, level=fail_on))
-    out.append(f"## {w('md_title', lang)} — diff: {'❌' if failing else '✅'} {gate}" if md
+    out: list[str | None] = []
+    counts = ", ".join(f"{t(name, lang)}: {len(items)}" for name, items in groups)
+    gate = (t("gate_fail", lang, n=len(failing), level=fail_on) if failing
+            else t("gate_pass", lang, level=fail_on))
+    out.append(f"## {t('md_title', lang)} — diff: {'❌' if failing else '✅'} {gate}" if md
                else f"{counts}; {gate.replace('`', '')}")
     if md:
         out += ["", counts]
     for name, items in groups:
         if not items or (name == "unchanged" and not md):
             continue
-        out += ["", f"### {w(name, lang)} ({len(items)})" if md else f"{w(name, lang)}:", ""
+        out += ["", f"### {t(name, lang)} ({len(items)})" if md else f"{t(name, lang)}:", ""
                 if md else None]
         for f in items:
             where = f"{f.location.file}:{f.location.line}" if f.location else f.position_file
             mark = " ✗" if name == "new" and reaches(f, fail_on) else ""
-            text = (f"{f.position} — {f.motion_name} ({f.kamerstuk or f.motion}), {w('clause', lang)} "
+            text = (f"{f.position} — {f.motion_name} ({f.kamerstuk or f.motion}), {t('clause', lang)} "
                     f"{f.clause}: {verdict_label(f.verdict, f.declared, lang)}{mark} ({where})")
             out.append(f"- {text}" if md else f"  {text}")
             out.append(f"  {f.message}" if md else f"      {f.message}")
     return "\n".join(x for x in out if x is not None) + "\n"
+
+
+def report_of(path: Path, workspace: Path, backend: str = "durable", lang: Lang = "nl",
+              as_of: str | None = None) -> Report:
+    """One side of a diff: a report file is read; a folder is checked (a whole workspace, or
+    positions in ``workspace``)."""
+    from compliance.api import run_check
+
+    if path.is_dir():
+        if (path / "motions").is_dir() and (path / "rules").is_dir():
+            return run_check(path, backend=backend, lang=lang, as_of=as_of)
+        return run_check(workspace, [path], backend=backend, lang=lang, as_of=as_of)
+    return load_report(path)

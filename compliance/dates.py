@@ -17,6 +17,10 @@ _RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)  # not other 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
+class NotADate(ValueError):
+    """Not of the form of a date at all (as opposed to a day that does not exist)."""
+
+
 @dataclass(frozen=True, order=True)
 class PartialDate:
     first: date
@@ -28,7 +32,7 @@ class PartialDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError otherwise."""
         m = _RE.fullmatch(text)  # not match: "$" also matches before a final newline
         if not m:
-            raise ValueError(f"{text!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY")
+            raise NotADate(f"{text!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY")
         y, mo, d = int(m[1]), m[2], m[3]
         if y < 1:
             raise ValueError(f"{text!r}: year {y} does not exist")

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -13,6 +15,9 @@ class InputError:
     column: int
     problem: str
     fix: str = ""
+    # what kind of problem, for tools that sort them (lint): unknown-name, type-mismatch,
+    # concept-cycle or invalid; set where the error is raised, never read from the text
+    code: str = field(default="invalid", compare=False)
 
     def __str__(self) -> str:
         text = f"{self.file}:{self.line}:{self.column}: {self.problem}"
@@ -34,3 +39,13 @@ class InputErrors(Exception):
 
 class InternalError(Exception):
     """A defect in this program, not in the user's input (e.g. the two evaluators disagree)."""
+
+
+def did_you_mean(name: str, options: Iterable[str]) -> str:
+    """'did you mean 'x'?' for the closest of ``options``, or ''."""
+    options = sorted(options)
+    close = difflib.get_close_matches(name, options, n=1, cutoff=0.6)
+    if not close:  # a typo of one word of a longer name: "strikt" for "strict-reading"
+        by_word = {w: o for o in reversed(options) for w in o.replace("_", "-").split("-")}
+        close = [by_word[w] for w in difflib.get_close_matches(name, sorted(by_word), n=1, cutoff=0.75)]
+    return f"did you mean {close[0]!r}?" if close else ""

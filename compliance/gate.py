@@ -7,12 +7,31 @@ annotations and the baseline diff can never disagree about either.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
+from enum import IntEnum
 from typing import Literal
 
 from compliance.model.output import Finding
 
 FailLevel = Literal["undeclared", "conflict", "undetermined", "never"]
 FAIL_LEVELS: tuple[FailLevel, ...] = ("undeclared", "conflict", "undetermined", "never")
+
+
+class ExitCode(IntEnum):
+    """What every command exits with (the README's table)."""
+
+    OK = 0  # nothing reaches the fail-on level
+    FAILED = 1  # something does (a finding, a lint error, a failed rule test, no solution)
+    BAD_INPUT = 2  # bad input or usage, reported as one line per problem
+    INTERNAL = 3  # a defect of this program, e.g. the evaluators disagree
+    INTERRUPTED = 130
+
+
+def exit_code(failing: bool | Iterable[object]) -> ExitCode:
+    """The exit code of a result: FAILED when it fails (True, or any item of what fails,
+    e.g. the findings that reach --fail-on), else OK."""
+    failed = failing if isinstance(failing, bool) else any(True for _ in failing)
+    return ExitCode.FAILED if failed else ExitCode.OK
 
 
 def reaches(finding: Finding, level: str) -> bool:

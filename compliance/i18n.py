@@ -1,11 +1,19 @@
-"""User-facing words of the program in Dutch and English (rule texts live in the rules)."""
+"""Every user-facing word of the program in Dutch and English, in one table with one
+lookup function (rule texts live in the rules).
+
+The table has a block per part of the program: the engine's findings, the report formats,
+the authoring tools, the commands. Keys are unique across blocks; append new blocks at the
+end. A test checks that every key has both languages.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
+LANGS = ("nl", "en")
+
 _T: dict[str, dict[str, str]] = {
+    # findings, reasons, declarations (compliance.evaluate, standstill, backends)
     "conflicts": {"nl": "strijdig", "en": "conflicts"},
     "backend_fallback": {
         "nl": "let op: durable-rules kan op Python {version} niet worden geladen ({error}); de directe "
@@ -90,22 +98,148 @@ _T: dict[str, dict[str, str]] = {
     "assume_date": {"nl": "{event} op {date}", "en": "{event} on {date}"},
     "assume_not_by": {"nl": "{event} nog niet gebeurd op {date}", "en": "{event} not yet happened by {date}"},
     "source": {"nl": "bron", "en": "source"},
+    # report formats (compliance.reports, baseline)
+    "title": {"nl": "Toets van kabinetsposities aan aangenomen moties",
+              "en": "Cabinet positions checked against adopted motions"},
+    "md_title": {"nl": "Moties-toets", "en": "Motion compliance"},
+    "gate_fail": {"nl": "{n} bevinding(en) bereiken het faalniveau `{level}`",
+                  "en": "{n} finding(s) reach the fail-on level `{level}`"},
+    "gate_pass": {"nl": "niets bereikt het faalniveau `{level}`",
+                  "en": "nothing reaches the fail-on level `{level}`"},
+    "count": {"nl": "Aantal", "en": "Count"},
+    "conflicts_h": {"nl": "Strijdig", "en": "Conflicts"},
+    "undetermined_h": {"nl": "Onbepaald", "en": "Undetermined"},
+    "resolved_h": {"nl": "Opgelost ten opzichte van de basis", "en": "Resolved since the baseline"},
+    "new": {"nl": "nieuw", "en": "new"},
+    "unchanged": {"nl": "ongewijzigd", "en": "unchanged"},
+    "resolved": {"nl": "opgelost", "en": "resolved"},
+    "fails": {"nl": "faalt", "en": "fails"},
+    "why": {"nl": "Waarom", "en": "Why"},
+    "request": {"nl": "Verzoek van de motie", "en": "The motion's request"},
+    "reasons": {"nl": "Redenen", "en": "Reasons"},
+    "sources": {"nl": "Bronnen", "en": "Sources"},
+    "rule": {"nl": "Regel", "en": "Rule"},
+    "declaration": {"nl": "Melding", "en": "Declaration"},
+    "none_open": {"nl": "Geen strijdige of onbepaalde bevindingen.",
+                  "en": "No conflicting or undetermined findings."},
+    "matrix": {"nl": "Overzicht: posities × moties", "en": "Matrix: positions × motions"},
+    "matrix_caption": {"nl": "Oordeel per positie (rij) en motie (kolom); kies een cel voor de uitleg.",
+                       "en": "Verdict per position (row) and motion (column); choose a cell for "
+                             "the explanation."},
+    "timeline": {"nl": "Tijdlijn", "en": "Timeline"},
+    "timeline_none": {"nl": "Geen posities met een datum.", "en": "No positions with a date."},
+    "details": {"nl": "Uitleg", "en": "Explanation"},
+    "details_hint": {"nl": "Kies een cel in het overzicht om de uitleg te zien.",
+                     "en": "Choose a cell in the matrix to see the explanation."},
+    "filter_dossier": {"nl": "Dossier", "en": "Dossier"},
+    "filter_verdict": {"nl": "Oordeel", "en": "Verdict"},
+    "all": {"nl": "alle", "en": "all"},
+    "date": {"nl": "Datum", "en": "Date"},
+    "interpretation": {"nl": "interpretatie", "en": "interpretation"},
+    "as_of_own": {"nl": "de eigen datum van elke positie", "en": "each position's own date"},
+    "fact": {"nl": "Feit", "en": "Fact"},
+    "value": {"nl": "Waarde", "en": "Value"},
+    "file_line": {"nl": "Bestand:regel", "en": "File:line"},
+    "where": {"nl": "Vindplaats in het document", "en": "Where in the document"},
+    "of_which_undeclared": {"nl": "waarvan niet gemeld", "en": "of which not declared"},
+    "close": {"nl": "Sluiten", "en": "Close"},
+    "positions": {"nl": "posities", "en": "positions"},
+    "motions": {"nl": "moties", "en": "motions"},
+    # authoring tools: lint, explain, compare
+    # lint
+    "overlap": {
+        "nl": "regel {rule}: een positie kan zowel aan de strijdigheids- als aan de in-lijn-voorwaarde "
+              "voldoen",
+        "en": "rule {rule}: a position can satisfy both its conflict and its compliance condition"},
+    "overlap_fix": {"nl": "laat complies_when de strijdigheid uitsluiten (voeg 'not: <conflicts_when>' toe)",
+                    "en": "make complies_when exclude the conflict (add 'not: <conflicts_when>')"},
+    "gap": {"nl": "regel {rule}: een volledig bekende positie voldoet aan geen van beide voorwaarden; het "
+                  "oordeel blijft onbepaald terwijl alle feiten bekend zijn",
+            "en": "rule {rule}: a fully known position satisfies neither condition; the verdict stays "
+                  "undetermined although every fact is known"},
+    "gap_fix": {"nl": "verruim complies_when of conflicts_when zodat elke volledig bekende positie "
+                      "beslist is",
+                "en": "widen complies_when or conflicts_when so that every fully known position is decided"},
+    "never_conflicts": {"nl": "regel {rule}: geen enkele positie is ermee strijdig",
+                        "en": "rule {rule}: no position can ever conflict with it"},
+    "never_complies": {"nl": "regel {rule}: geen enkele positie is ermee in lijn",
+                       "en": "rule {rule}: no position can ever comply with it"},
+    "dead_fix": {"nl": "controleer de voorwaarden; ze zijn altijd of nooit waar",
+                 "en": "check the conditions; they are always or never true"},
+    "no_rule_motion": {"nl": "aangenomen motie {motion} heeft geen regels in rules/",
+                       "en": "adopted motion {motion} has no rules in rules/"},
+    "no_rule_motion_fix": {"nl": "formaliseer haar in rules/<dossier>/{motion}.yaml",
+                           "en": "formalise it in rules/<dossier>/{motion}.yaml"},
+    "no_rule_clause": {"nl": "interpretatie '{interpretation}' formaliseert verzoek {clause} van "
+                             "{motion} niet",
+                       "en": "interpretation '{interpretation}' does not formalise clause {clause} of "
+                             "{motion}"},
+    "no_rule_clause_fix": {"nl": "voeg '- clause: {clause}' toe met zijn voorwaarden",
+                           "en": "add '- clause: {clause}' with its conditions"},
+    "unadopted": {"nl": "regels voor motie {motion}, die niet is aangenomen (uitkomst: {result})",
+                  "en": "rules for motion {motion}, which was not adopted (result: {result})"},
+    "unadopted_fix": {"nl": "verwijder de regels of corrigeer de uitkomst in motions/",
+                      "en": "remove the rules or correct the result in motions/"},
+    "example": {"nl": "voorbeeldpositie", "en": "example position"},
+    "lint_summary": {"nl": "{errors} fouten, {warnings} waarschuwingen",
+                     "en": "{errors} errors, {warnings} warnings"},
+    "error": {"nl": "fout", "en": "error"},
+    "warning": {"nl": "waarschuwing", "en": "warning"},
+    # explain
+    "explain_request": {"nl": "Verzoek", "en": "Request"},
+    "explain_interpretation": {"nl": "Interpretatie", "en": "Interpretation"},
+    "reasoning": {"nl": "Redenering", "en": "Reasoning"},
+    "evidence": {"nl": "Bewijs", "en": "Evidence"},
+    "explain_would_comply": {"nl": "Wat in lijn zou zijn (kleinste wijzigingen)",
+                     "en": "What would comply (smallest changes)"},
+    "none_within": {"nl": "geen met ten hoogste {n} wijzigingen", "en": "none within {n} changes"},
+    "why_conflicts": {"nl": "De strijdigheidsvoorwaarde is waar, dus de positie is strijdig met dit "
+                            "verzoek.",
+                      "en": "The conflict condition is true, so the position conflicts with this request."},
+    "why_complies": {"nl": "De strijdigheidsvoorwaarde is onwaar en de in-lijn-voorwaarde waar, dus de "
+                           "positie is in lijn met dit verzoek.",
+                     "en": "The conflict condition is false and the compliance condition true, so the "
+                           "position complies with this request."},
+    "why_not_applicable": {"nl": "De toepassingsvoorwaarde is onwaar: het verzoek geldt hier niet.",
+                           "en": "The condition for the request to apply is false: it does not apply "
+                                 "here."},
+    "why_undetermined": {"nl": "De voorwaarden zijn niet beslist; onbekend is niet in lijn. Ontbrekende "
+                               "feiten: {facts}.",
+                         "en": "The conditions are not decided; unknown is not compliant. Missing facts: "
+                               "{facts}."},
+    "why_other": {"nl": "{text}", "en": "{text}"},
+    "tree_all": {"nl": "alle van", "en": "all of"},
+    "tree_any": {"nl": "een van", "en": "any of"},
+    "tree_not": {"nl": "niet", "en": "not"},
+    "concept": {"nl": "begrip", "en": "concept"},
+    "read": {"nl": "gelezen", "en": "read"},
+    "defined_at": {"nl": "gedefinieerd in", "en": "defined in"},
+    "default_complies": {"nl": "in lijn als: niet strijdig", "en": "complies when: not conflicting"},
+    "no_explanation": {"nl": "Geen regel: {text}", "en": "No rule: {text}"},
+    "explain_event_happened": {"nl": "{event} heeft plaatsgevonden", "en": "{event} happened"},
+    "explain_step_open": {"nl": "{step} gepland vóór {event}", "en": "{step} planned before {event}"},
+    # the commands' own words (timeline, motions)
+    "has_rules": {"nl": "regels", "en": "rules"},
+    "tl_date": {"nl": "datum", "en": "date"},
+    "tl_in_force": {"nl": "positie van kracht", "en": "position in force"},
+    "tl_conflicts": {"nl": "STRIJDIG", "en": "CONFLICTS"},
+    "tl_undetermined": {"nl": "onbepaald", "en": "undetermined"},
+    "tl_complies": {"nl": "in lijn", "en": "complies"},
+    "tl_not_applicable": {"nl": "n.v.t.", "en": "n/a"},
 }
 
 
 def t(key: str, lang: str, **kw: Any) -> str:
+    """The text of ``key`` in ``lang`` with ``{placeholders}`` filled in from ``kw``."""
     text = _T[key][lang]
     return text.format(**kw) if kw else text
 
 
-def translator(table: dict[str, dict[str, str]]) -> Callable[..., str]:
-    """A ``t`` for a module's own word table (reports, authoring), falling back to this one:
-    wording of one part of the program stays beside it without a second lookup mechanism."""
+def all_keys() -> list[str]:
+    """Every key of the table (for tests and for tools that list the words)."""
+    return list(_T)
 
-    def lookup(key: str, lang: str, **kw: Any) -> str:
-        if key not in table:
-            return t(key, lang, **kw)
-        text = table[key][lang]
-        return text.format(**kw) if kw else text
 
-    return lookup
+def entry(key: str) -> dict[str, str]:
+    """A key's texts by language."""
+    return dict(_T[key])

@@ -5,16 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from compliance.conditions.ast import Any_, Cond, Flag, Not, facts_of, flags_of
 from compliance.model.rules import ClauseRule
 from compliance.model.vocabulary import Vocabulary
-
-Verdict = Literal["conflicts", "undetermined", "complies", "not_applicable"]
-VERDICTS: tuple[Verdict, ...] = ("conflicts", "undetermined", "complies", "not_applicable")
-# worst first: a motion's verdict is the worst of its clauses'
-SEVERITY: dict[str, int] = {v: i for i, v in enumerate(VERDICTS)}
+from compliance.verdict import Verdict
 
 
 @dataclass(frozen=True)

@@ -11,4 +11,6 @@ python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 .venv/bin/ruff check compliance tests benchmarks
+# the types of the whole package ([tool.mypy] in pyproject.toml)
+.venv/bin/mypy
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

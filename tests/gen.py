@@ -9,7 +9,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from compliance.conditions.ast import OPERATORS, All, Any_, Atom, ConceptRef, Cond, Flag, Not
+from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not
+from compliance.conditions.operators import OPERATORS, for_type
 from compliance.dates import PartialDate
 from compliance.model.rules import ClauseRule
 from compliance.model.vocabulary import FactDef, Vocabulary
@@ -60,7 +61,7 @@ def _ref(draw: st.DrawFn, fact: FactDef, op: str) -> Any:
     values = sorted(fact.values or {})
     if op == "known":
         return True
-    if op in ("one_of", "contains_any", "contains_all", "subset_of"):
+    if OPERATORS[op].takes_list:
         return frozenset(draw(st.lists(st.sampled_from(values), min_size=1, unique=True)))
     if fact.type in ("enum", "set"):
         return draw(st.sampled_from(values))
@@ -78,7 +79,7 @@ def atoms(vocab: Vocabulary) -> st.SearchStrategy[Atom]:
     def atom(draw: st.DrawFn) -> Atom:
         name = draw(st.sampled_from(sorted(vocab.facts)))
         fact = vocab.facts[name]
-        op = draw(st.sampled_from([o for o, types in OPERATORS.items() if fact.type in types]))
+        op = draw(st.sampled_from(for_type(fact.type)))
         return Atom(name, op, _ref(draw, fact, op), LOC)
 
     return atom()

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from compliance.authoring.lint import lint
-from compliance.authoring.space import Goal, Space, meets, scan
+from compliance.authoring.search import scan
+from compliance.authoring.space import Goal, Space, meets
 from compliance.dates import PartialDate
 from compliance.loading.workspace import load_workspace
 from tests.conftest import ROOT, run_cli

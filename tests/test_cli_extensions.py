@@ -6,7 +6,7 @@ import json
 
 from tests.conftest import ROOT, run_cli
 
-SEED_TEXT = ROOT.parent / "shared" / "seed" / "geannoteerde-agenda-jbz-raad-2023-09-28.txt"
+SEED_TEXT = ROOT / "tests" / "data" / "seed" / "geannoteerde-agenda-jbz-raad-2023-09-28.txt"
 
 
 def test_refs_on_seed_letter_as_subprocess() -> None:

@@ -22,7 +22,7 @@ from compliance.backends.durable import DurableBackend
 from compliance.conditions.kleene import evaluate
 from compliance.conditions.values import typed_facts
 from compliance.errors import InputErrors
-from compliance.evaluate import _verdict
+from compliance.evaluate import traced_verdict as _verdict
 from compliance.loading.workspace import load_workspace
 from compliance.logic import TRUE
 from compliance.pack import RulePack

@@ -14,11 +14,13 @@ import itertools
 import json
 from typing import Any
 
-from compliance.authoring.space import Goal, Method, Space, find, position_json, render_facts
+from compliance.authoring.search import find
+from compliance.authoring.space import Goal, Method, Space, position_json, render_facts
 from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not, facts_of, flags_of
 from compliance.conditions.values import to_json
 from compliance.errors import InputError, InputErrors
 from compliance.loading.workspace import Workspace
+from compliance.model.common import Lang
 from compliance.model.motion import motion_sort_key
 from compliance.pack import CompiledClause
 
@@ -51,10 +53,10 @@ def _demand(c: CompiledClause) -> str:
     return ok if c.applies is None else f"{_negated(c.applies)} or {ok}"
 
 
-def analyze(ws: Workspace, dossier: str, *, lang: str = "nl", interpretations: dict[str, str] | None = None,
+def analyze(ws: Workspace, dossier: str, *, lang: Lang = "nl", interpretations: dict[str, str] | None = None,
             near: dict[str, Any] | None = None, method: Method = "auto") -> dict[str, Any]:
     if dossier not in ws.vocabularies:
-        from compliance.conditions.parse import did_you_mean
+        from compliance.errors import did_you_mean
 
         raise InputErrors([InputError("--dossier", 1, 1, f"unknown dossier '{dossier}'",
                                       did_you_mean(dossier, ws.vocabularies) or "see rules/")])
@@ -106,7 +108,7 @@ def facts_of_clause(c: CompiledClause, concepts: Any) -> set[str]:
     return out
 
 
-def _request(ws: Workspace, c: CompiledClause, lang: str) -> str:
+def _request(ws: Workspace, c: CompiledClause, lang: Lang) -> str:
     record = ws.motions[c.motion].record
     return next(x.request.get(lang) for x in record.clauses if x.number == c.clause)
 

@@ -38,7 +38,7 @@ def render_json(data: dict[str, Any]) -> str:
 
 
 def render_text(data: dict[str, Any], lang: str) -> str:
-    from compliance.authoring.words import t
+    from compliance.i18n import t
 
     lines = []
     for motion, names in data["interpretations"].items():

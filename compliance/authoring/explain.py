@@ -9,17 +9,18 @@ import json
 from typing import Any
 
 from compliance.authoring.suggest import describe_change, record_facts, would_comply
-from compliance.authoring.words import t
 from compliance.backends import Backend
 from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Flag
 from compliance.conditions.kleene import Trace, evaluate
 from compliance.conditions.values import MISSING, to_json
 from compliance.errors import InputError, InputErrors
 from compliance.evaluate import check
+from compliance.i18n import t
 from compliance.loading.workspace import LoadedPosition, Workspace
+from compliance.model.common import Lang
 from compliance.model.output import FactChange, Finding
 from compliance.pack import CompiledClause
-from compliance.reports.words import show
+from compliance.reports.labels import show
 
 
 def resolve_motion(ws: Workspace, name: str) -> str:
@@ -29,13 +30,13 @@ def resolve_motion(ws: Workspace, name: str) -> str:
     hits = sorted(m for m in ws.motions if m.endswith(f"-{name}"))
     if len(hits) == 1:
         return hits[0]
-    from compliance.conditions.parse import did_you_mean
+    from compliance.errors import did_you_mean
 
     fix = did_you_mean(name, ws.motions) or f"use one of: {', '.join(sorted(ws.motions))}"
     raise InputErrors([InputError("MOTION", 1, 1, f"no motion '{name}'", fix)])
 
 
-def node(trace: Trace, pos: LoadedPosition, ws: Workspace, dossier: str, lang: str) -> dict[str, Any]:
+def node(trace: Trace, pos: LoadedPosition, ws: Workspace, dossier: str, lang: Lang) -> dict[str, Any]:
     """One evaluated condition as JSON, with its children."""
     c = trace.cond
     out: dict[str, Any] = {"result": trace.result.value}
@@ -72,8 +73,8 @@ def _why(finding: Finding, lang: str) -> str:
 
 
 def explain(ws: Workspace, pos: LoadedPosition, motion: str, backend: Backend, *, clause: int | None = None,
-            lang: str = "nl", interpretations: dict[str, str] | None = None) -> dict[str, Any]:
-    report = check(ws, [pos], backend, lang=lang, interpretations=interpretations)  # type: ignore[arg-type]
+            lang: Lang = "nl", interpretations: dict[str, str] | None = None) -> dict[str, Any]:
+    report = check(ws, [pos], backend, lang=lang, interpretations=interpretations)
     findings = [f for f in report.findings if f.motion == motion and (clause is None or f.clause == clause)]
     if not findings:
         raise InputErrors([InputError("--clause", 1, 1, f"motion {motion} has no clause {clause}",
@@ -127,15 +128,15 @@ def _tree_lines(n: dict[str, Any], lang: str, depth: int) -> list[str]:
         at = f", {n['at']}" if n.get("at") else ""
         return [f"{pad}{n['fact']} {n['op']}{shown}: {result} — {t('read', lang)}: {read}{at}"]
     if n["kind"] in ("event", "standstill_step"):
-        what = (f"{n['event']} happened" if n["kind"] == "event"
-                else f"{n['step']} planned before {n['event']}")
+        what = (t("explain_event_happened", lang, event=n["event"]) if n["kind"] == "event"
+                else t("explain_step_open", lang, step=n["step"], event=n["event"]))
         read = show(n["read"]) if n["present"] else t("absent", lang)
         return [f"{pad}{what}: {result} — {t('read', lang)}: {read}"]
     if n["kind"] == "concept":
         head = (f"{pad}{t('concept', lang)} {n['concept']}: {result} — {n['description']} "
                 f"({t('defined_at', lang)} {n['defined_at']})")
     else:
-        head = f"{pad}{t(n['kind'], lang)}: {result}"
+        head = f"{pad}{t('tree_' + n['kind'], lang)}: {result}"
     lines = [head]
     for ch in n["children"]:
         lines += _tree_lines(ch, lang, depth + 1)
@@ -154,11 +155,12 @@ def render_text(data: dict[str, Any]) -> str:
         cite = f["kamerstuk"] or f["motion"]
         lines.append(f"{f['motion_name']} ({cite}) — {t('clause', lang)} {f['clause']}")
         lines.append(f"{t('position', lang)}: {data['position']} ({data['position_file']})")
-        lines.append(f"{t('request', lang)}: {f['request']}")
+        lines.append(f"{t('explain_request', lang)}: {f['request']}")
         lines.append(f"{t('verdict', lang)}: {_badge(f['verdict'], f['declared'], lang)} — {f['message']}")
         if "interpretation" in entry:
             i = entry["interpretation"]
-            lines.append(f"{t('interpretation', lang)}: {i['name']} ({i['title']}) — {i['rationale']}")
+            lines.append(f"{t('explain_interpretation', lang)}: {i['name']} ({i['title']}) — "
+                         f"{i['rationale']}")
         lines.append(f"{t('reasoning', lang)}:")
         lines.append(f"  {entry['why']}")
         for part, tree in entry.get("tree", {}).items():
@@ -182,7 +184,7 @@ def render_text(data: dict[str, Any]) -> str:
         for src in f["sources"]:
             lines.append(f"  {t('source', lang)}: {src}")
         if "would_comply" in entry:
-            lines.append(f"{t('would_comply', lang)}:")
+            lines.append(f"{t('explain_would_comply', lang)}:")
             if not entry["would_comply_text"]:
                 lines.append(f"  {t('none_within', lang, n=3)}")
             for k, changes in enumerate(entry["would_comply_text"], 1):

@@ -15,9 +15,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from compliance.authoring.space import Method, Space, position_json, render_facts, scan
-from compliance.authoring.words import t
+from compliance.authoring.search import scan
+from compliance.authoring.space import Method, Space, position_json, render_facts
 from compliance.errors import InputError
+from compliance.i18n import t
 from compliance.loading.workspace import Workspace, load_workspace_partial
 from compliance.model.motion import motion_sort_key
 
@@ -37,21 +38,8 @@ class LintIssue:
     example: dict[str, Any] | None = field(default=None, compare=False)
 
 
-def _classify(problem: str) -> str:
-    if problem.startswith(("unknown fact", "unknown concept", "unknown operator")) \
-            or " is a concept" in problem:
-        return "unknown-name"
-    if "cycle" in problem:
-        return "concept-cycle"
-    if ("is not a value of" in problem or "does not apply to" in problem
-            or any(f" is a {k};" in problem for k in ("bool", "number")) or " is text;" in problem
-            or "is not a date" in problem):
-        return "type-mismatch"
-    return "invalid"
-
-
 def _from_load(e: InputError) -> LintIssue:
-    return LintIssue(e.file, e.line, e.column, _classify(e.problem), "error", e.problem, e.fix)
+    return LintIssue(e.file, e.line, e.column, e.code, "error", e.problem, e.fix)
 
 
 def lint(root: Path, *, lang: str = "en", method: Method = "auto") -> list[LintIssue]:

@@ -14,41 +14,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field
-
 from compliance.backends import get_backend
 from compliance.backends.direct import DirectBackend
 from compliance.conditions.ast import Flag
-from compliance.conditions.parse import did_you_mean
 from compliance.conditions.values import MISSING, typed_value
-from compliance.errors import InputError, InputErrors, InternalError
+from compliance.errors import InputError, InputErrors, InternalError, did_you_mean
 from compliance.loading.validate import build_model
 from compliance.loading.workspace import Workspace
 from compliance.loading.yaml_safe import Document, load_file
-from compliance.model.common import Strict
-from compliance.pack import CompiledClause, Verdict
+from compliance.model.ruletest import RuleTestCase, RuleTestFile
+from compliance.pack import CompiledClause
+from compliance.verdict import Verdict
 
 TESTS_DIR = "tests"
 REQUIRED: tuple[Verdict, ...] = ("complies", "conflicts", "undetermined")
-
-
-class RuleTestCase(Strict):
-    name: str = Field(min_length=1)
-    description: str | None = None
-    interpretations: dict[str, str] = Field(default_factory=dict,
-                                            description="motion -> interpretation (default: the default)")
-    facts: dict[str, Any] = Field(default_factory=dict, description="the position fragment")
-    events: dict[str, bool] = Field(default_factory=dict,
-                                    description="timeline event -> whether it had happened (else unknown)")
-    open_steps: dict[str, list[str]] = Field(
-        default_factory=dict,
-        description="timeline event -> the step kinds planned on a date by which it had not happened; "
-                    "every other step kind is then known not to be open for that event")
-    expect: dict[str, Verdict] = Field(min_length=1, description="'MOTION#CLAUSE' -> expected verdict")
-
-
-class RuleTestFile(Strict):
-    tests: list[RuleTestCase] = Field(min_length=1)
 
 
 @dataclass
@@ -168,12 +147,12 @@ def _check_case(ws: Workspace, doc: Document, dossier: str, i: int, case: RuleTe
                                         or f"use one of: {', '.join(sorted(vocab.step_kinds))}"))
         for kind in vocab.step_kinds:
             facts[Flag(event, kind, ("", 0, 0)).key] = kind in kinds
-    for motion, interp in case.interpretations.items():
+    for motion, chosen in case.interpretations.items():
         rules = ws.rules.get(motion)
         names = [x.name for x in rules.model.interpretations] if rules else []
-        if interp not in names:
-            errors.append(doc.error((*base, "interpretations", motion), f"no interpretation '{interp}' "
-                                    f"for motion {motion}", did_you_mean(interp, names)
+        if chosen not in names:
+            errors.append(doc.error((*base, "interpretations", motion), f"no interpretation '{chosen}' "
+                                    f"for motion {motion}", did_you_mean(chosen, names)
                                     or f"use one of: {', '.join(names) or '(no rules)'}"))
     for key in case.expect:
         motion, _, number = key.partition("#")

@@ -18,8 +18,11 @@ import z3
 
 from compliance.authoring.space import OTHER_TEXT, Goal, Space
 from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not
+from compliance.conditions.operators import require_encodings
 from compliance.dates import PartialDate
+from compliance.logic import TRUE
 from compliance.pack import CompiledClause
+from compliance.verdict import TABLE, UNDECIDED
 
 Pair = tuple[Any, Any]
 
@@ -57,32 +60,7 @@ class Encoder:
 
     def atom(self, a: Atom) -> Pair:
         fact = self.space.vocab.facts[a.fact]
-        v, op, ref = self.vars[a.fact], a.op, a.value
-        if op == "known":
-            return z3.BoolVal(True), z3.BoolVal(False)
-        if fact.type == "date":
-            first, last = ref.first.toordinal(), ref.last.toordinal()
-            holds, fails = {"lt": (v < first, v >= last), "le": (v <= first, v > last),
-                            "gt": (v > last, v <= first), "ge": (v >= last, v < first)}[op]
-            return holds, fails
-        if fact.type == "set":
-            if op == "contains":
-                f = v[ref]
-            elif op == "contains_any":
-                f = z3.Or([v[e] for e in sorted(ref)])
-            elif op == "contains_all":
-                f = z3.And([v[e] for e in sorted(ref)])
-            else:  # subset_of
-                f = z3.And([z3.Not(v[e]) for e in sorted(v) if e not in ref])
-        elif fact.type == "bool":
-            f = v == z3.BoolVal(ref)
-        elif fact.type in ("enum", "text"):
-            refs = sorted(ref) if op == "one_of" else [ref]
-            f = z3.Or([v == self._index(a.fact, r) for r in refs])
-        else:
-            r = z3.RealVal(str(ref))
-            f = {"equals": v == r, "lt": v < r, "le": v <= r, "gt": v > r, "ge": v >= r}[op]
-        return f, z3.Not(f)
+        return ENCODINGS[a.op](self, a, fact, self.vars[a.fact], a.value)
 
     def pair(self, c: Cond) -> Pair:
         if isinstance(c, Atom):
@@ -106,16 +84,15 @@ class Encoder:
 
     def goal(self, g: Goal) -> Any:
         cl: CompiledClause = g.clause
-        a_t, a_f = (z3.BoolVal(True), z3.BoolVal(False)) if cl.applies is None else self.pair(cl.applies)
-        c_t, c_f = self.pair(cl.conflicts)
-        p_t, _ = self.pair(cl.complies)
-        conflicts = z3.And(a_t, c_t)
-        complies = z3.And(a_t, c_f, p_t)
-        formulas = {
-            "conflicts": conflicts, "complies": complies, "not_applicable": a_f,
-            "undetermined": z3.Not(z3.Or(a_f, conflicts, complies)),
-            "ok": z3.Or(a_f, complies), "overlap": z3.And(a_t, c_t, p_t),
-        }
+        pairs = {"applies": (z3.BoolVal(True), z3.BoolVal(False)) if cl.applies is None
+                 else self.pair(cl.applies),
+                 "conflicts": self.pair(cl.conflicts), "complies": self.pair(cl.complies)}
+        # the verdicts as compliance.verdict decides them; what no row decides is undetermined
+        formulas: dict[str, Any] = {v: z3.And([pairs[part][0 if want is TRUE else 1] for part, want in needs])
+                    for v, needs in TABLE}
+        formulas[UNDECIDED] = z3.Not(z3.Or(list(formulas.values())))
+        formulas["ok"] = z3.Or(formulas["not_applicable"], formulas["complies"])
+        formulas["overlap"] = z3.And(pairs["applies"][0], pairs["conflicts"][0], pairs["complies"][0])
         return formulas[g.kind]
 
     def equals(self, name: str, value: Any) -> Any:
@@ -187,3 +164,62 @@ def satisfiable(space: Space, goals: list[Goal]) -> bool:
     for g in goals:
         solver.add(enc.goal(g))
     return solver.check() == z3.sat
+
+
+# Per operator (compliance/conditions/operators.py): (encoder, atom, fact definition, the
+# fact's variable, the rule's value) -> (holds, fails). Positions are fully known, so only
+# a date compared with a partial date can be neither.
+def _known(e: Encoder, a: Atom, fact: Any, v: Any, ref: Any) -> Pair:
+    return z3.BoolVal(True), z3.BoolVal(False)
+
+
+def _two_valued(f: Any) -> Pair:
+    return f, z3.Not(f)
+
+
+def _equals(e: Encoder, a: Atom, fact: Any, v: Any, ref: Any) -> Pair:
+    if fact.type == "bool":
+        return _two_valued(v == z3.BoolVal(ref))
+    if fact.type == "number":
+        return _two_valued(v == z3.RealVal(str(ref)))
+    return _two_valued(v == e._index(a.fact, ref))  # enum, text
+
+
+def _one_of(e: Encoder, a: Atom, fact: Any, v: Any, ref: Any) -> Pair:
+    return _two_valued(z3.Or([v == e._index(a.fact, r) for r in sorted(ref)]))
+
+
+def _contains(e: Encoder, a: Atom, fact: Any, v: Any, ref: Any) -> Pair:
+    return _two_valued(v[ref])
+
+
+def _contains_any(e: Encoder, a: Atom, fact: Any, v: Any, ref: Any) -> Pair:
+    return _two_valued(z3.Or([v[x] for x in sorted(ref)]))
+
+
+def _contains_all(e: Encoder, a: Atom, fact: Any, v: Any, ref: Any) -> Pair:
+    return _two_valued(z3.And([v[x] for x in sorted(ref)]))
+
+
+def _subset_of(e: Encoder, a: Atom, fact: Any, v: Any, ref: Any) -> Pair:
+    return _two_valued(z3.And([z3.Not(v[x]) for x in sorted(v) if x not in ref]))
+
+
+def _ordering(op: str) -> Any:
+    def encode(e: Encoder, a: Atom, fact: Any, v: Any, ref: Any) -> Pair:
+        if fact.type == "date":
+            first, last = ref.first.toordinal(), ref.last.toordinal()
+            return {"lt": (v < first, v >= last), "le": (v <= first, v > last),
+                    "gt": (v > last, v <= first), "ge": (v >= last, v < first)}[op]
+        r = z3.RealVal(str(ref))
+        return _two_valued({"lt": v < r, "le": v <= r, "gt": v > r, "ge": v >= r}[op])
+
+    return encode
+
+
+ENCODINGS: dict[str, Any] = {
+    "known": _known, "equals": _equals, "one_of": _one_of, "contains": _contains,
+    "contains_any": _contains_any, "contains_all": _contains_all, "subset_of": _subset_of,
+    **{op: _ordering(op) for op in ("lt", "le", "gt", "ge")},
+}
+require_encodings(ENCODINGS, __name__)

@@ -158,3 +158,13 @@ def add_suggestions(ws: Any, positions: list[Any], report: Any,
                                                       for s in sets]})
         findings.append(f)
     return report.model_copy(update={"findings": findings})
+
+
+def checked_with_suggestions(ws: Any, positions: list[Any], backend: Any, *, lang: Any = "nl",
+                             as_of: str | None = None,
+                             interpretations: dict[str, str] | None = None) -> Any:
+    """`check --suggest`: the report of :func:`compliance.evaluate.check` with suggestions."""
+    from compliance.evaluate import check
+
+    report = check(ws, positions, backend, lang=lang, as_of=as_of, interpretations=interpretations)
+    return add_suggestions(ws, positions, report, interpretations)

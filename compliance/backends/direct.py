@@ -7,23 +7,16 @@ from typing import Any
 
 from compliance.conditions.kleene import truth
 from compliance.conditions.values import typed_facts
-from compliance.logic import FALSE, TRUE
+from compliance.logic import TRUE
 from compliance.pack import CompiledClause, Outcome, RulePack
+from compliance.verdict import decide
 
 
 def clause_outcome(clause: CompiledClause, facts: dict[str, Any], concepts: Any) -> Outcome:
     notes = tuple(i for i, n in enumerate(clause.notes) if truth(n, facts, concepts) is TRUE)
     applies = TRUE if clause.applies is None else truth(clause.applies, facts, concepts)
-    if applies is FALSE:
-        return Outcome("not_applicable", notes)
-    if applies is TRUE:
-        conflict = truth(clause.conflicts, facts, concepts)
-        if conflict is TRUE:
-            return Outcome("conflicts", notes)
-        # Unknown is not compliant: complies only when the conflict is ruled out.
-        if conflict is FALSE and truth(clause.complies, facts, concepts) is TRUE:
-            return Outcome("complies", notes)
-    return Outcome("undetermined", notes)
+    return Outcome(decide(applies, truth(clause.conflicts, facts, concepts),
+                          truth(clause.complies, facts, concepts)), notes)
 
 
 class DirectBackend:

@@ -1,7 +1,7 @@
 """durable-rules backend: compiles a rule pack into durable rulesets and matches
 each position's facts with the engine.
 
-The engine is fenced in as ../shared/domain/durable-rules-notes.md describes:
+The engine is fenced in as docs/durable-rules.md describes:
 - the host's timer threads never start (``_run`` is a no-op): actions run
   synchronously inside ``assert_fact``, so results are complete when it returns;
 - a catch-all rule makes every record fire at least one action, so ``delete_state``
@@ -24,9 +24,12 @@ import warnings
 from typing import Any
 
 from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not
+from compliance.conditions.operators import require_encodings
 from compliance.conditions.values import MISSING, typed_value
 from compliance.errors import InputError, InputErrors, InternalError
+from compliance.logic import TRUE
 from compliance.pack import CompiledClause, Outcome, RulePack
+from compliance.verdict import TABLE, UNDECIDED
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -182,38 +185,68 @@ class _Compiler:
 
     def _atom(self, atom: Atom) -> tuple[dict[str, Any], dict[str, Any]]:
         fact = self.pack.vocab.facts[atom.fact]
-        f, op, ref = atom.fact, atom.op, atom.value
+        ref = atom.value
         self.tests += 2
-        if op == "known":
-            field = _presence_field(f, fact)
-            return {"$ex": {field: 1}}, {"$nex": {field: 1}}
-        if fact.type == "set":
-            def has(v: str) -> dict[str, Any]:
-                return {_field(f, v): True}
+        if fact.type == "number" and atom.op != "known":
+            ref = _rank(ref, self.numbers[atom.fact])
+        return ENCODINGS[atom.op](atom.fact, fact, ref)
 
-            def lacks(v: str) -> dict[str, Any]:
-                return {_field(f, v): False}
 
-            if op == "contains":
-                return has(ref), lacks(ref)
-            values = sorted(ref)
-            if op == "contains_any":
-                return _or([has(v) for v in values]), _and([lacks(v) for v in values])
-            if op == "contains_all":
-                return _and([has(v) for v in values]), _or([lacks(v) for v in values])
-            outside = sorted(set(fact.values or {}) - ref)  # subset_of
-            # With every value allowed, holding still needs the set to be known.
-            present = {"$ex": {_presence_field(f, fact): 1}}
-            return _and([present, *(lacks(v) for v in outside)]), _or([has(v) for v in outside])
-        if fact.type == "number":
-            ref = _rank(ref, self.numbers[f])
-        if op == "equals":
-            return {_field(f): ref}, {"$neq": {_field(f): ref}}
-        if op == "one_of":
-            values = sorted(ref)
-            return (_or([{_field(f): v} for v in values]),
-                    _and([{"$neq": {_field(f): v}} for v in values]))
-        if fact.type == "date":
+# Per operator (compliance/conditions/operators.py): (fact name, its definition, the rule's
+# value, numbers already ranked) -> the pair of positive engine tests (holds, fails).
+Pair = tuple[dict[str, Any], dict[str, Any]]
+
+
+def _has(f: str, v: str) -> dict[str, Any]:
+    return {_field(f, v): True}
+
+
+def _lacks(f: str, v: str) -> dict[str, Any]:
+    return {_field(f, v): False}
+
+
+def _known(f: str, fact: Any, ref: Any) -> Pair:
+    field = _presence_field(f, fact)
+    return {"$ex": {field: 1}}, {"$nex": {field: 1}}
+
+
+def _equals(f: str, fact: Any, ref: Any) -> Pair:
+    return {_field(f): ref}, {"$neq": {_field(f): ref}}
+
+
+def _one_of(f: str, fact: Any, ref: Any) -> Pair:
+    values = sorted(ref)
+    return _or([{_field(f): v} for v in values]), _and([{"$neq": {_field(f): v}} for v in values])
+
+
+def _contains(f: str, fact: Any, ref: Any) -> Pair:
+    return _has(f, ref), _lacks(f, ref)
+
+
+def _contains_any(f: str, fact: Any, ref: Any) -> Pair:
+    values = sorted(ref)
+    return _or([_has(f, v) for v in values]), _and([_lacks(f, v) for v in values])
+
+
+def _contains_all(f: str, fact: Any, ref: Any) -> Pair:
+    values = sorted(ref)
+    return _and([_has(f, v) for v in values]), _or([_lacks(f, v) for v in values])
+
+
+def _subset_of(f: str, fact: Any, ref: Any) -> Pair:
+    outside = sorted(set(fact.values or {}) - ref)
+    # With every value allowed, holding still needs the set to be known.
+    present = {"$ex": {_presence_field(f, fact): 1}}
+    return _and([present, *(_lacks(f, v) for v in outside)]), _or([_has(f, v) for v in outside])
+
+
+_TESTS = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
+_NEGATION = {"lt": "ge", "le": "gt", "gt": "le", "ge": "lt"}
+
+
+def _ordering(op: str) -> Any:
+    def encode(f: str, fact: Any, ref: Any) -> Pair:
+        if fact.type == "date":  # an interval [lo, hi] of day numbers on both sides
             lo, hi = _field(f, "lo"), _field(f, "hi")
             a, b = ref.first.toordinal(), ref.last.toordinal()
             return {
@@ -222,9 +255,17 @@ class _Compiler:
                 "gt": ({"$gt": {lo: b}}, {"$lte": {hi: a}}),
                 "ge": ({"$gte": {lo: b}}, {"$lt": {hi: a}}),
             }[op]
-        test = {"lt": "$lt", "le": "$lte", "gt": "$gt", "ge": "$gte"}
-        negation = {"lt": "ge", "le": "gt", "gt": "le", "ge": "lt"}[op]
-        return {test[op]: {_field(f): ref}}, {test[negation]: {_field(f): ref}}
+        return {_TESTS[op]: {_field(f): ref}}, {_TESTS[_NEGATION[op]]: {_field(f): ref}}
+
+    return encode
+
+
+ENCODINGS: dict[str, Any] = {
+    "known": _known, "equals": _equals, "one_of": _one_of, "contains": _contains,
+    "contains_any": _contains_any, "contains_all": _contains_all, "subset_of": _subset_of,
+    **{op: _ordering(op) for op in ("lt", "le", "gt", "ge")},
+}
+require_encodings(ENCODINGS, __name__)
 
 
 def _field(name: str, part: str = "") -> str:
@@ -407,14 +448,14 @@ class DurableBackend:
             app_holds, app_fails = _ALWAYS, _NEVER
         else:
             app_holds, app_fails = compiler.pair(clause.applies)
-        con_holds, con_fails = compiler.pair(clause.conflicts)
-        com_holds, _ = compiler.pair(clause.complies)
-        rules = [
-            ("not_applicable", app_fails),
-            ("conflicts", _and([app_holds, con_holds])),
-            ("complies", _and([app_holds, con_fails, com_holds])),
-        ]
-        out = [(f"{clause.key}/{v}", (clause.key, v), e) for v, e in rules if e is not _NEVER]
+        pairs = {"applies": (app_holds, app_fails), "conflicts": compiler.pair(clause.conflicts),
+                 "complies": compiler.pair(clause.complies)}
+        # one engine rule per decided verdict of the table; when none fires, the clause is
+        # undetermined (the engine tests only positive facts, so "neither" cannot be a rule)
+        rules = [(v, _and([pairs[part][0 if want is TRUE else 1] for part, want in needs]))
+                 for v, needs in TABLE]
+        out: list[tuple[str, Any, dict[str, Any]]] = [
+            (f"{clause.key}/{v}", (clause.key, v), e) for v, e in rules if e is not _NEVER]
         for i, note in enumerate(clause.notes):
             holds, _ = compiler.pair(note)
             if holds is not _NEVER:
@@ -461,6 +502,6 @@ class DurableBackend:
             elif verdicts.setdefault(key, what) != what:
                 raise InternalError(f"durable-rules gave two verdicts for {key}: "
                                     f"{verdicts[key]} and {what}")
-        return {c.key: Outcome(verdicts.get(c.key, "undetermined"),  # type: ignore[arg-type]
+        return {c.key: Outcome(verdicts.get(c.key, UNDECIDED),  # type: ignore[arg-type]
                                tuple(sorted(notes.get(c.key, ()))))
                 for c in pack.clauses}

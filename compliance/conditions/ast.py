@@ -8,26 +8,16 @@ as of the evaluation date, or a planned step left open by a standstill).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from compliance.conditions.operators import FACT_TYPES
+
 Loc = tuple[str, int, int]  # file, line, column of the condition in its YAML file
 
-# operator -> fact types it applies to
-OPERATORS: dict[str, tuple[str, ...]] = {
-    "equals": ("bool", "enum", "number", "text"),
-    "one_of": ("enum",),
-    "contains": ("set",),
-    "contains_any": ("set",),
-    "contains_all": ("set",),
-    "subset_of": ("set",),
-    "lt": ("number", "date"),
-    "le": ("number", "date"),
-    "gt": ("number", "date"),
-    "ge": ("number", "date"),
-    "known": ("bool", "enum", "set", "number", "date", "text"),
-}
+# operator -> fact types it applies to (from the operator records)
+OPERATORS: dict[str, tuple[str, ...]] = FACT_TYPES
 
 
 @dataclass(frozen=True)
@@ -93,7 +83,7 @@ def flags_of(cond: Cond, concepts: dict[str, Cond]) -> set[Flag]:
 TRUE_COND = All((), ("<builtin>", 0, 0))
 
 
-def walk(cond: Cond, concepts: dict[str, Cond] | None = None) -> Iterator[Cond]:
+def walk(cond: Cond, concepts: Mapping[str, Cond] | None = None) -> Iterator[Cond]:
     """Every node of a condition; through concept definitions when ``concepts`` is given."""
     stack: list[Cond] = [cond]
     while stack:

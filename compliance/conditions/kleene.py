@@ -12,49 +12,27 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not
+from compliance.conditions.operators import OPERATORS
 from compliance.conditions.values import MISSING
 from compliance.logic import FALSE, TRUE, UNKNOWN, Truth, all_of, any_of, of
 
 
 def atom_truth(atom: Atom, value: Any) -> Truth:
     """Truth of one atom given the fact's typed value (MISSING when unknown)."""
-    op, ref = atom.op, atom.value
+    op = atom.op
     if op == "known":
         return of(value is not MISSING)
     if value is MISSING:
         return UNKNOWN
-    if op == "equals":
-        return of(value == ref)
-    if op == "one_of":
-        return of(value in ref)
-    if op == "contains":
-        return of(ref in value)
-    if op == "contains_any":
-        return of(bool(value & ref))
-    if op == "contains_all":
-        return of(ref <= value)
-    if op == "subset_of":
-        return of(value <= ref)
-    if hasattr(value, "before"):  # PartialDate
-        if op == "lt":
-            return value.before(ref)
-        if op == "le":
-            return value.on_or_before(ref)
-        if op == "gt":
-            return ref.before(value)
-        return ref.on_or_before(value)  # ge
-    if op == "lt":
-        return of(value < ref)
-    if op == "le":
-        return of(value <= ref)
-    if op == "gt":
-        return of(value > ref)
-    return of(value >= ref)  # ge
+    return _HOLDS[op](value, atom.value)
 
 
 def flag_truth(value: Any) -> Truth:
     """A derived flag: a bool, or unknown when absent (never a default)."""
     return of(value) if isinstance(value, bool) else UNKNOWN
+
+
+_HOLDS = {name: op.holds for name, op in OPERATORS.items()}
 
 
 @dataclass(slots=True)

@@ -7,11 +7,9 @@ that does not exist or a value it can never have.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 from compliance.conditions.ast import (
-    OPERATORS,
     All,
     Any_,
     Atom,
@@ -21,17 +19,11 @@ from compliance.conditions.ast import (
     event_flag,
     walk,
 )
-from compliance.dates import PartialDate
-from compliance.errors import InputError
-from compliance.loading.yaml_safe import Document, Path_
+from compliance.conditions.operators import FACT_TYPES, LIST_OPERATORS, for_type
+from compliance.dates import NotADate, PartialDate
+from compliance.errors import InputError, did_you_mean
 from compliance.model.vocabulary import FactDef, Vocabulary
-
-_LIST_OPS = {"one_of", "contains_any", "contains_all", "subset_of"}
-
-
-def did_you_mean(name: str, options: list[str] | set[str] | dict[str, Any]) -> str:
-    close = difflib.get_close_matches(name, sorted(options), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else ""
+from compliance.source import Document, Path_
 
 
 class ConditionParser:
@@ -44,8 +36,9 @@ class ConditionParser:
         self.errors = errors
         self.events = events or set()
 
-    def _err(self, path: Path_, problem: str, fix: str, *, key: bool = False) -> None:
-        self.errors.append(self.doc.error(path, problem, fix, key=key))
+    def _err(self, path: Path_, problem: str, fix: str, *, key: bool = False,
+             code: str = "invalid") -> None:
+        self.errors.append(self.doc.error(path, problem, fix, key=key, code=code))
 
     def _loc(self, path: Path_) -> tuple[str, int, int]:
         line, col = self.doc.loc(path)
@@ -89,7 +82,8 @@ class ConditionParser:
             if not isinstance(name, str) or name not in self.vocab.concepts:
                 hint = did_you_mean(str(name), self.vocab.concepts)
                 self._err((*path, "concept"), f"unknown concept {name!r} in dossier "
-                          f"'{self.vocab.dossier}'", hint or "define it under 'concepts' in dossier.yaml")
+                          f"'{self.vocab.dossier}'", hint or "define it under 'concepts' in dossier.yaml",
+                          code="unknown-name")
                 return None
             return ConceptRef(name, loc)
         if "fact" in keys:
@@ -123,24 +117,25 @@ class ConditionParser:
             if str(name) in self.vocab.concepts:
                 hint = f"{name!r} is a concept: write {{concept: {name}}}"
             self._err((*path, "fact"), f"unknown fact {name!r} in dossier '{self.vocab.dossier}'",
-                      hint or "add it to the vocabulary in dossier.yaml, or fix the name")
+                      hint or "add it to the vocabulary in dossier.yaml, or fix the name",
+                      code="unknown-name")
             return None
         ops = [k for k in data if k != "fact"]
         if len(ops) != 1:
             self._err(path, f"an atom has exactly one operator, found {sorted(ops) or 'none'}",
-                      f"use one of: {', '.join(OPERATORS)}")
+                      f"use one of: {', '.join(FACT_TYPES)}")
             return None
         op = ops[0]
         fact = self.vocab.facts[name]
-        if op not in OPERATORS:
-            hint = did_you_mean(op, OPERATORS)
-            self._err((*path, op), f"unknown operator {op!r}", hint or f"use one of: {', '.join(OPERATORS)}",
-                      key=True)
+        if op not in FACT_TYPES:
+            hint = did_you_mean(op, FACT_TYPES)
+            self._err((*path, op), f"unknown operator {op!r}", hint or f"use one of: {', '.join(FACT_TYPES)}",
+                      key=True, code="unknown-name")
             return None
-        if fact.type not in OPERATORS[op]:
+        if fact.type not in FACT_TYPES[op]:
             self._err((*path, op), f"operator '{op}' does not apply to {fact.type} fact '{name}'",
                       f"for a {fact.type} fact use: "
-                      + ", ".join(o for o, ts in OPERATORS.items() if fact.type in ts), key=True)
+                      + ", ".join(for_type(fact.type)), key=True, code="type-mismatch")
             return None
         value = self._value(fact, name, op, data[op], (*path, op))
         if value is _BAD:
@@ -154,7 +149,7 @@ class ConditionParser:
                           "negate with 'not'")
                 return _BAD
             return True
-        if op in _LIST_OPS:
+        if op in LIST_OPERATORS:
             if not isinstance(raw, list) or not raw:
                 self._err(path, f"'{op}' takes a non-empty list of values", "write e.g. [a, b]")
                 return _BAD
@@ -169,23 +164,27 @@ class ConditionParser:
             if not isinstance(raw, str) or raw not in values:
                 hint = did_you_mean(str(raw), values)
                 self._err(path, f"{raw!r} is not a value of fact '{name}'",
-                          hint or f"use one of: {', '.join(sorted(values))}")
+                          hint or f"use one of: {', '.join(sorted(values))}", code="type-mismatch")
                 return _BAD
             return raw
         if t == "bool" and not isinstance(raw, bool):
-            self._err(path, f"fact '{name}' is a bool; {raw!r} is not", "write true or false")
+            self._err(path, f"fact '{name}' is a bool; {raw!r} is not", "write true or false",
+                      code="type-mismatch")
             return _BAD
         if t == "number" and (isinstance(raw, bool) or not isinstance(raw, int | float)):
-            self._err(path, f"fact '{name}' is a number; {raw!r} is not", "write a number")
+            self._err(path, f"fact '{name}' is a number; {raw!r} is not", "write a number",
+                      code="type-mismatch")
             return _BAD
         if t == "text" and not isinstance(raw, str):
-            self._err(path, f"fact '{name}' is text; {raw!r} is not", "quote the value")
+            self._err(path, f"fact '{name}' is text; {raw!r} is not", "quote the value",
+                      code="type-mismatch")
             return _BAD
         if t == "date":
             try:
                 return PartialDate.parse(str(raw))
             except ValueError as e:
-                self._err(path, str(e), "write YYYY-MM-DD, YYYY-MM or YYYY")
+                self._err(path, str(e), "write YYYY-MM-DD, YYYY-MM or YYYY",
+                          code="type-mismatch" if isinstance(e, NotADate) else "invalid")
                 return _BAD
         return raw
 

@@ -62,7 +62,7 @@ def cross_reference(refs: Refs, known: Known) -> list[PaperStatus]:
         record = known.records.get((p.dossier, p.number))
         # a paper the workspace holds as a motion record is a motion even if the
         # letter never names it as one
-        role = "motion" if p.role == "motion" or record else "letter"
+        role: Literal["motion", "letter"] = "motion" if p.role == "motion" or record else "letter"
         out.append(PaperStatus(p, role, record, record in known.with_rules if record else False,
                                () if role == "motion" else known.cited_by.get((p.dossier, p.number),
                                                                               ())))

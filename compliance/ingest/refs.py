@@ -256,6 +256,7 @@ class DateMention:
 
 def _dates(text: str, pos: _Positions) -> list[DateMention]:
     out = []
+    y: int | None
     for m in _DATE.finditer(text):
         if m.group("iy"):
             y, mo, d, d2 = int(m["iy"]), int(m["im"]), int(m["id"]), None

@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from compliance.conditions.ast import All, Any_, Cond, Flag
-from compliance.conditions.parse import ConditionParser, concept_cycle, did_you_mean
+from compliance.conditions.parse import ConditionParser, concept_cycle
 from compliance.conditions.values import MISSING, typed_value
-from compliance.errors import InputError, InputErrors
+from compliance.errors import InputError, InputErrors, did_you_mean
 from compliance.loading.timeline import LoadedTimeline, load_timeline
 from compliance.loading.validate import load_checked
 from compliance.loading.yaml_safe import Document, load_file
 from compliance.model.motion import MotionRecord
-from compliance.model.position import Position
+from compliance.model.position import PlannedStep, Position
 from compliance.model.rules import RuleFile
 from compliance.model.vocabulary import Vocabulary
 from compliance.pack import CompiledClause, RulePack, compile_clause
@@ -95,6 +95,33 @@ class Workspace:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return str(path)
+
+    def check_interpretations(self, choice: dict[str, str] | None) -> None:
+        """Refuse a choice that names a motion without rules or an interpretation that does
+        not exist (for "*": that no motion has), with a did-you-mean; InputErrors."""
+        errors = []
+        for motion, name in sorted((choice or {}).items()):
+            where = "--interpretation"
+            if motion == "*":
+                names = {i.name for r in self.rules.values() for i in r.model.interpretations}
+                if name not in names:
+                    errors.append(InputError(where, 1, 1, f"no interpretation {name!r} in any rule file",
+                                             did_you_mean(name, names)
+                                             or f"use one of: {', '.join(sorted(names))}"))
+                continue
+            rules = self.rules.get(motion)
+            if rules is None:
+                errors.append(InputError(where, 1, 1, f"no rules for motion {motion!r}",
+                                         did_you_mean(motion, self.rules)
+                                         or f"use one of: {', '.join(sorted(self.rules))}"))
+                continue
+            names = {i.name for i in rules.model.interpretations}
+            if name not in names:
+                errors.append(InputError(where, 1, 1, f"motion {motion} has no interpretation {name!r}",
+                                         did_you_mean(name, names)
+                                         or f"use one of: {', '.join(sorted(names))}"))
+        if errors:
+            raise InputErrors(errors)
 
     def interpretation_for(self, motion: str, choice: dict[str, str] | None = None) -> str | None:
         rules = self.rules.get(motion)
@@ -208,7 +235,8 @@ def _load_vocabularies(ws: Workspace, errors: list[InputError]) -> None:
         cycle = concept_cycle(concepts)
         if cycle:
             errors.append(doc.error(("concepts", cycle[0]), "concepts refer to each other in a "
-                                    f"cycle: {' -> '.join(cycle)}", "break the cycle", key=True))
+                                    f"cycle: {' -> '.join(cycle)}", "break the cycle", key=True,
+                                    code="concept-cycle"))
             continue
         ws.vocabularies[vocab.dossier] = LoadedVocabulary(vocab, concepts, doc.file)
 
@@ -372,7 +400,8 @@ def _check_position(ws: Workspace, position: Position, doc: Document,
             errors.append(doc.error(("declarations", i, "motion"), f"no motion record "
                                     f"'{decl.motion}'", hint or "add it to motions/ or fix the id"))
     kinds = vocab.model.step_kinds
-    all_steps = [(("planned_steps", i), s) for i, s in enumerate(position.planned_steps)]
+    all_steps: list[tuple[tuple[str | int, ...], PlannedStep]] = [
+        (("planned_steps", i), s) for i, s in enumerate(position.planned_steps)]
     all_steps += [(("scenarios", j, "planned_steps", i), s) for j, sc in enumerate(position.scenarios)
                   for i, s in enumerate(sc.planned_steps or [])]
     for path, step in all_steps:
@@ -410,7 +439,8 @@ def _typed_facts(vocab: LoadedVocabulary, stated: dict[str, Any], base: tuple[An
             continue
         value = typed_value(fact, raw)
         if value is MISSING:
-            errors.append(doc.error(path, _type_problem(name, fact, raw), _type_fix(fact, raw)))
+            errors.append(doc.error(path, _type_problem(name, fact, raw), _type_fix(fact, raw),
+                                    code="type-mismatch"))
             continue
         facts[name] = value
     return facts

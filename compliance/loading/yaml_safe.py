@@ -11,7 +11,6 @@ the strings the author wrote (a position's ``2023-04`` must not become a datetim
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from yaml.scanner import Scanner
 
 from compliance.errors import InputError, InputErrors
 from compliance.loading.textfile import read_text_file
+from compliance.source import Document, Path_
 
 
 class PythonParser(Reader, Scanner, _ParserBase):
@@ -41,7 +41,7 @@ try:  # libyaml's parser is several times faster; fall back silently where it is
     # constructor and resolver, of which only the event stream (get_event) is used.
     from yaml import CBaseLoader as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    _Parser = PythonParser  # type: ignore[assignment,misc]
+    _Parser = PythonParser
 
 
 MAX_BYTES = 2 * 1024 * 1024
@@ -50,37 +50,9 @@ MAX_NODES = 200_000
 MAX_ALIASES = 100
 MAX_INT = 2**63 - 1
 
-Path_ = tuple[str | int, ...]
-
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _COLLECTION_TAGS = {_CORE + "seq", _CORE + "map"}
-
-
-@dataclass
-class Document:
-    """Loaded YAML: plain data plus 1-based (line, column) of each value and key."""
-
-    file: str
-    data: Any
-    value_locs: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_locs: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-
-    def loc(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
-        """Nearest known position for ``path`` (walks up to the parent if needed)."""
-        table = self.key_locs if key else self.value_locs
-        p = tuple(path)
-        while p:
-            if p in table:
-                return table[p]
-            if p in self.value_locs:
-                return self.value_locs[p]
-            p = p[:-1]
-        return self.value_locs.get((), (1, 1))
-
-    def error(self, path: Path_, problem: str, fix: str = "", *, key: bool = False) -> InputError:
-        line, col = self.loc(path, key=key)
-        return InputError(self.file, line, col, problem, fix)
 
 
 class _AskPython(Exception):

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from compliance.pack import Verdict
+from compliance.verdict import Verdict
 
 SCHEMA_VERSION = "1.0"
 TruthValue = Literal["true", "false", "unknown"]

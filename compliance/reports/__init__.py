@@ -1,8 +1,10 @@
 """Report formats behind one interface: ``render(report, fmt, options) -> str``.
 
-Each format is a module with a ``render(report: Report, options: RenderOptions) -> str``
-function; register it in ``FORMATS``. Output must be deterministic: same report and
-options, same bytes (no clocks, no absolute paths, stable order).
+Each format is a module that is a :class:`Renderer` (a ``render(report, options) -> str``
+function), registered in ``FORMATS``; a format that can also be written in parts while
+positions are still being checked is a :class:`StreamedRenderer`, registered in
+``STREAMED``. Output must be deterministic: same report and options, same bytes (no
+clocks, no absolute paths, stable order).
 """
 
 from __future__ import annotations
@@ -10,10 +12,10 @@ from __future__ import annotations
 import importlib
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Protocol, cast, runtime_checkable
 
 from compliance.model.output import Finding, Report
 
@@ -46,7 +48,30 @@ class RenderOptions:
         return reaches(finding, self.fail_on) and self.status(finding) != "unchanged"
 
 
-Renderer = Callable[[Report, RenderOptions], str]
+@runtime_checkable
+class Renderer(Protocol):
+    """A report format: a module whose ``render`` gives the whole report as text."""
+
+    def render(self, report: Report, options: RenderOptions | None = None) -> str: ...
+
+
+@runtime_checkable
+class StreamedRenderer(Renderer, Protocol):
+    """A format written while positions are still being checked, never holding the whole
+    report (compliance.parallel.run_streamed). Joined as ``assemble`` says, the parts are
+    byte for byte ``render()`` of the whole report."""
+
+    # joins the same section of consecutive chunks
+    SEPARATOR: bytes
+
+    def sections(self, report: Report) -> tuple[bytes, ...]:
+        """A chunk's parts of the output, in UTF-8 (all empty when it has nothing to show)."""
+        ...
+
+    def assemble(self, header: Report, parts: list[Iterable[bytes]]) -> Iterator[bytes]:
+        """The whole output, given a report holding the final counts but no motions or
+        findings, and per section an iterable of its joined bytes."""
+        ...
 
 
 def findings_by_motion(report: Report) -> dict[tuple[str, str], list[Finding]]:
@@ -64,29 +89,21 @@ FORMATS: dict[str, str] = {"text": "text", "json": "json_report", "markdown": "m
 
 
 def renderer(fmt: str) -> Renderer:
-    module = importlib.import_module(f"compliance.reports.{FORMATS[fmt]}")
-    return module.render  # type: ignore[no-any-return]
+    """The module of a format of FORMATS."""
+    return cast(Renderer, importlib.import_module(f"compliance.reports.{FORMATS[fmt]}"))
 
 
 def render(report: Report, fmt: str, options: RenderOptions | None = None) -> str:
-    return renderer(fmt)(report, options or RenderOptions())
+    return renderer(fmt).render(report, options or RenderOptions())
 
 
-# Formats that can be written while positions are still being checked, never holding
-# the whole report (compliance.parallel.run_streamed). Their module also has:
-#   sections(report) -> tuple[bytes, ...]: a chunk's parts of the output, in UTF-8 (all
-#       empty when the chunk has nothing to show);
-#   SEPARATOR: bytes joining the same section of consecutive chunks;
-#   assemble(header, parts) -> Iterator[bytes]: the whole output, given a report that
-#       holds the final counts but no motions or findings, and per section an iterable
-#       of its joined bytes.
-# Joined this way the output is byte for byte render() of the whole report.
+# the formats that are also StreamedRenderers
 STREAMED: dict[str, str] = {"json": "json_report", "text": "text"}
 
 
-def streamed(fmt: str) -> Any:
+def streamed(fmt: str) -> StreamedRenderer:
     """The module of a streamed format (see STREAMED)."""
-    return importlib.import_module(f"compliance.reports.{STREAMED[fmt]}")
+    return cast(StreamedRenderer, importlib.import_module(f"compliance.reports.{STREAMED[fmt]}"))
 
 
 def write_atomically(path: Path, content: str | Iterable[bytes]) -> None:

@@ -6,9 +6,10 @@ findings are warnings/notices so a reviewer still sees them on the diff.
 
 from __future__ import annotations
 
+from compliance.i18n import t
 from compliance.model.output import Finding, Report
 from compliance.reports import RenderOptions
-from compliance.reports.words import verdict_label, w
+from compliance.reports.labels import verdict_label
 
 NL = "\n"
 
@@ -28,18 +29,18 @@ def _annotation(kind: str, f: Finding, options: RenderOptions, lang: str) -> str
     if loc:
         props += [f"line={loc.line}", f"col={loc.column}"]
     cite = f.kamerstuk or f.motion
-    clause = w("clause", lang)
+    clause = t("clause", lang)
     title = f"{f.motion_name} ({cite}) {clause} {f.clause}: {verdict_label(f.verdict, f.declared, lang)}"
     props.append(f"title={_prop(title)}")
     status = options.status(f)
-    lines = [f.message, f"{w('request', lang)}: {f.request}"]
+    lines = [f.message, f"{t('request', lang)}: {f.request}"]
     lines += [r.text for r in f.reasons if r.part == "declaration"]
     if f.missing_facts:
-        lines.append(f"{w('missing', lang)}: {', '.join(f.missing_facts)}")
+        lines.append(f"{t('missing', lang)}: {', '.join(f.missing_facts)}")
     if f.rule:
-        lines.append(f"{w('rule', lang)}: {f.rule} ({f.rule_file}:{f.rule_line})")
+        lines.append(f"{t('rule', lang)}: {f.rule} ({f.rule_file}:{f.rule_line})")
     if status:
-        lines.append(f"[{w(status, lang)}]")
+        lines.append(f"[{t(status, lang)}]")
     return f"::{kind} {','.join(props)}::{_data(NL.join(lines))}"
 
 
@@ -54,7 +55,7 @@ def render(report: Report, options: RenderOptions) -> str:
         elif f.verdict == "undetermined":
             out.append(_annotation("notice", f, options, lang))
     c = report.counts
-    out.append(w("summary", lang, n=len(report.findings), conflicts=c["conflicts"],
+    out.append(t("summary", lang, n=len(report.findings), conflicts=c["conflicts"],
                  undeclared=c["undeclared_conflicts"], undetermined=c["undetermined"],
                  complies=c["complies"], na=c["not_applicable"]))
     return "\n".join(out) + "\n"

@@ -12,9 +12,10 @@ from __future__ import annotations
 from html import escape
 from importlib import resources
 
+from compliance.i18n import t
 from compliance.model.output import Finding, MotionVerdict, Report
 from compliance.reports import RenderOptions, findings_by_motion
-from compliance.reports.words import show, verdict_label, w
+from compliance.reports.labels import show, verdict_label
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
        "img-src data:; base-uri 'none'; form-action 'none'")
@@ -38,7 +39,7 @@ def _kind(verdict: str, declared: bool | None) -> str:
 def _kind_label(kind: str, lang: str) -> str:
     if kind.startswith("conflicts"):
         return verdict_label("conflicts", kind == "conflicts-declared", lang)
-    return w(kind, lang)
+    return t(kind, lang)
 
 
 NL = "\n"
@@ -51,7 +52,7 @@ def _detail(did: str, m: MotionVerdict, findings: list[Finding], options: Render
     out = [f'<section class="finding-detail" id="{did}" hidden tabindex="-1" '
            f'aria-label="{_e(m.position)} — {_e(m.motion_name)}">',
            f"<h3>{_e(m.motion_name)}{' (' + _e(m.kamerstuk) + ')' if m.kamerstuk else ''}</h3>",
-           f'<p>{_e(w("position", lang))}: <b>{_e(m.position)}</b> '
+           f'<p>{_e(t("position", lang))}: <b>{_e(m.position)}</b> '
            f"(<code>{_e(m.position_file)}</code>)</p>",
            f'<p><span class="badge v-{kind}">{_e(verdict_label(m.verdict, m.declared, lang))}</span> '
            f"{_e(m.message)}</p>"]
@@ -59,40 +60,40 @@ def _detail(did: str, m: MotionVerdict, findings: list[Finding], options: Render
         fk = _kind(f.verdict, f.declared)
         status = options.status(f)
         tags = "".join(f" <small>[{_e(x)}]</small>" for x in
-                       ([w(status, lang)] if status else []) + ([w("fails", lang)] if options.failing(f)
+                       ([t(status, lang)] if status else []) + ([t("fails", lang)] if options.failing(f)
                                                                 else []))
         out.append('<div class="clause">')
-        out.append(f'<h4>{_e(w("clause", lang))} {f.clause}: <span class="badge v-{fk}">'
+        out.append(f'<h4>{_e(t("clause", lang))} {f.clause}: <span class="badge v-{fk}">'
                    f"{_e(verdict_label(f.verdict, f.declared, lang))}</span>{tags}</h4>")
-        out.append(f'<p><b>{_e(w("request", lang))}:</b> {_e(f.request)}</p>')
+        out.append(f'<p><b>{_e(t("request", lang))}:</b> {_e(f.request)}</p>')
         out.append(f"<p>{_e(f.message)}</p>")
         if f.reasons:
-            out.append(f'<p><b>{_e(w("reasons", lang))}:</b></p><ul>'
+            out.append(f'<p><b>{_e(t("reasons", lang))}:</b></p><ul>'
                        + "".join(f"<li>{_e(r.text)}</li>" for r in f.reasons) + "</ul>")
         for n in f.notes:
-            out.append(f'<p><b>{_e(w("note", lang))}:</b> {_e(n)}</p>')
+            out.append(f'<p><b>{_e(t("note", lang))}:</b> {_e(n)}</p>')
         if f.missing_facts:
-            out.append(f'<p><b>{_e(w("missing", lang))}:</b> {_e(", ".join(f.missing_facts))}</p>')
+            out.append(f'<p><b>{_e(t("missing", lang))}:</b> {_e(", ".join(f.missing_facts))}</p>')
         if f.facts:
             rows = "".join(
                 f"<tr><th scope=\"row\"><code>{_e(x.name)}</code></th>"
-                f"<td>{_e(show(x.value)) if x.present else '<i>' + _e(w('absent', lang)) + '</i>'}</td>"
+                f"<td>{_e(show(x.value)) if x.present else '<i>' + _e(t('absent', lang)) + '</i>'}</td>"
                 f"<td><code>{_e(x.file)}{':' + str(x.line) if x.line else ''}</code></td>"
                 f"<td>{_e(x.where or '')}</td></tr>" for x in f.facts)
-            out.append(f'<table class="facts"><caption>{_e(w("facts_used", lang))}</caption>'
-                       f'<thead><tr><th scope="col">{_e(w("fact", lang))}</th>'
-                       f'<th scope="col">{_e(w("value", lang))}</th>'
-                       f'<th scope="col">{_e(w("file_line", lang))}</th>'
-                       f'<th scope="col">{_e(w("where", lang))}</th></tr>'
+            out.append(f'<table class="facts"><caption>{_e(t("facts_used", lang))}</caption>'
+                       f'<thead><tr><th scope="col">{_e(t("fact", lang))}</th>'
+                       f'<th scope="col">{_e(t("value", lang))}</th>'
+                       f'<th scope="col">{_e(t("file_line", lang))}</th>'
+                       f'<th scope="col">{_e(t("where", lang))}</th></tr>'
                        f"</thead><tbody>{rows}</tbody></table>")
         if f.declaration:
             d = f.declaration
-            out.append(f'<p><b>{_e(w("declaration", lang))}:</b> {_e(w(d.statement, lang))} — '
+            out.append(f'<p><b>{_e(t("declaration", lang))}:</b> {_e(t(d.statement, lang))} — '
                        f"{_e(d.source)}, {_e(d.date)} (<code>{_e(d.file)}:{d.line}</code>)</p>")
         if f.rule:
-            out.append(f'<p><b>{_e(w("rule", lang))}:</b> <code>{_e(f.rule)}</code> '
+            out.append(f'<p><b>{_e(t("rule", lang))}:</b> <code>{_e(f.rule)}</code> '
                        f"(<code>{_e(f.rule_file or '')}:{f.rule_line}</code>)</p>")
-        out.append(f'<p><b>{_e(w("sources", lang))}:</b></p><ul>'
+        out.append(f'<p><b>{_e(t("sources", lang))}:</b></p><ul>'
                    + "".join(f"<li>{_e(s)}</li>" for s in f.sources) + "</ul>")
         out.append("</div>")
     out.append("</section>")
@@ -144,21 +145,21 @@ def render(report: Report, options: RenderOptions) -> str:
     c = report.counts
     failing = sum(1 for f in report.findings if options.failing(f))
     counts = "".join(f'<span><span class="badge v-{_kind(k, False) if k == "conflicts" else k}">'
-                     f"{_e(w(k, lang))}</span> {c[k]}</span>"
+                     f"{_e(t(k, lang))}</span> {c[k]}</span>"
                      for k in ("conflicts", "undetermined", "complies", "not_applicable"))
     interp = ", ".join(f"{m}: {i}" for m, i in sorted(report.interpretations.items()))
-    gate = (w("gate_fail", lang, n=failing, level=options.fail_on) if failing
-            else w("gate_pass", lang, level=options.fail_on)).replace("`", "")
+    gate = (t("gate_fail", lang, n=failing, level=options.fail_on) if failing
+            else t("gate_pass", lang, level=options.fail_on)).replace("`", "")
     verdict_opts = "".join(f'<option value="{k}">{_e(_kind_label(k, lang))}</option>' for k in KINDS)
     dossier_opts = "".join(f'<option value="{_e(d)}">{_e(d)}</option>' for d in dossiers)
     details = "\n".join(_detail(ids[key], cells[key], by_case[key], options, lang) for key in cells)
-    title = w("title", lang)
+    title = t("title", lang)
     tabs = (f'<button type="button" role="tab" data-view="matrix" aria-selected="true">'
-            f'{_e(w("matrix", lang))}</button><button type="button" role="tab" data-view="timeline" '
-            f'aria-selected="false">{_e(w("timeline", lang))}</button>')
-    all_opt = f'<option value="">{_e(w("all", lang))}</option>'
+            f'{_e(t("matrix", lang))}</button><button type="button" role="tab" data-view="timeline" '
+            f'aria-selected="false">{_e(t("timeline", lang))}</button>')
+    all_opt = f'<option value="">{_e(t("all", lang))}</option>'
     timeline_html = (f'<ol class="timeline">{NL.join(timeline)}</ol>' if timeline
-                     else f'<p>{_e(w("timeline_none", lang))}</p>')
+                     else f'<p>{_e(t("timeline_none", lang))}</p>')
     if undated:
         timeline_html += f"<p>{_e(', '.join(undated))}</p>"
     page = [
@@ -167,24 +168,24 @@ def render(report: Report, options: RenderOptions) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title>", f"<style>{_asset('report.css')}</style>", "</head>", "<body>",
         "<header>", f"<h1>{_e(title)}</h1>",
-        f'<p class="meta">{_e(w("as_of", lang))}: {_e(report.as_of or w("as_of_own", lang))}; '
-        f'{_e(w("interpretation", lang))}: {_e(interp)}</p>',
+        f'<p class="meta">{_e(t("as_of", lang))}: {_e(report.as_of or t("as_of_own", lang))}; '
+        f'{_e(t("interpretation", lang))}: {_e(interp)}</p>',
         f'<p class="meta counts">{counts} <span>— {_e(gate)}</span></p>',
         '<div class="controls" hidden>', f'<div class="tabs" role="tablist">{tabs}</div>',
-        f'<label>{_e(w("filter_dossier", lang))} <select id="f-dossier">{all_opt}{dossier_opts}'
+        f'<label>{_e(t("filter_dossier", lang))} <select id="f-dossier">{all_opt}{dossier_opts}'
         "</select></label>",
-        f'<label>{_e(w("filter_verdict", lang))} <select id="f-verdict">{all_opt}{verdict_opts}'
+        f'<label>{_e(t("filter_verdict", lang))} <select id="f-verdict">{all_opt}{verdict_opts}'
         "</select></label>",
         "</div>", "</header>", "<main>", "<div>",
-        '<section class="view" id="view-matrix">', f'<h2>{_e(w("matrix", lang))}</h2>',
-        '<table id="matrix">', f'<caption>{_e(w("matrix_caption", lang))}</caption>',
-        f'<thead><tr><th scope="col">{_e(w("position", lang))}</th>'
-        f'<th scope="col">{_e(w("date", lang))}</th>{head_cells}</tr></thead>',
+        '<section class="view" id="view-matrix">', f'<h2>{_e(t("matrix", lang))}</h2>',
+        '<table id="matrix">', f'<caption>{_e(t("matrix_caption", lang))}</caption>',
+        f'<thead><tr><th scope="col">{_e(t("position", lang))}</th>'
+        f'<th scope="col">{_e(t("date", lang))}</th>{head_cells}</tr></thead>',
         "<tbody>", *rows, "</tbody>", "</table>", "</section>",
-        '<section class="view" id="view-timeline" hidden>', f'<h2>{_e(w("timeline", lang))}</h2>',
+        '<section class="view" id="view-timeline" hidden>', f'<h2>{_e(t("timeline", lang))}</h2>',
         timeline_html, "</section>", "</div>",
-        '<aside id="panel" aria-live="polite">', f'<h2>{_e(w("details", lang))}</h2>',
-        f'<p id="hint">{_e(w("details_hint", lang))}</p>', details, "</aside>", "</main>",
+        '<aside id="panel" aria-live="polite">', f'<h2>{_e(t("details", lang))}</h2>',
+        f'<p id="hint">{_e(t("details_hint", lang))}</p>', details, "</aside>", "</main>",
         f"<script>{_asset('report.js')}</script>", "</body>", "</html>",
     ]
     return NL.join(page) + NL

@@ -9,26 +9,27 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
+from compliance.i18n import t
 from compliance.model.output import Finding, Report
 from compliance.reports import RenderOptions, findings_by_motion
-from compliance.reports.words import fact_text, verdict_label, w
+from compliance.reports.labels import fact_text, verdict_label
 
 
 def _explain(findings: list[Finding], options: RenderOptions, lang: str) -> str:
     lines = []
     for f in findings:
         status = options.status(f)
-        tag = f" [{w(status, lang)}]" if status else ""
-        lines.append(f"{w('clause', lang)} {f.clause}: {verdict_label(f.verdict, f.declared, lang)}{tag}")
-        lines.append(f"  {w('request', lang)}: {f.request}")
+        tag = f" [{t(status, lang)}]" if status else ""
+        lines.append(f"{t('clause', lang)} {f.clause}: {verdict_label(f.verdict, f.declared, lang)}{tag}")
+        lines.append(f"  {t('request', lang)}: {f.request}")
         lines.append(f"  {f.message}")
         lines += [f"  {r.text}" for r in f.reasons]
-        lines += [f"  {w('note', lang)}: {n}" for n in f.notes]
+        lines += [f"  {t('note', lang)}: {n}" for n in f.notes]
         if f.missing_facts:
-            lines.append(f"  {w('missing', lang)}: {', '.join(f.missing_facts)}")
+            lines.append(f"  {t('missing', lang)}: {', '.join(f.missing_facts)}")
         lines += [f"  - {fact_text(x, lang)}" for x in f.facts]
         if f.rule:
-            lines.append(f"  {w('rule', lang)}: {f.rule} ({f.rule_file}:{f.rule_line})")
+            lines.append(f"  {t('rule', lang)}: {f.rule} ({f.rule_file}:{f.rule_line})")
     return "\n".join(lines)
 
 

@@ -11,12 +11,13 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from compliance import __version__
 from compliance.gate import fingerprint
+from compliance.i18n import t
 from compliance.model.motion import motion_sort_key
 from compliance.model.output import Finding, Report
 from compliance.reports import RenderOptions
-from compliance.reports.words import verdict_label, w
+from compliance.reports.labels import verdict_label
+from compliance.version import __version__
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "motionComplianceFinding/v1"
@@ -28,16 +29,16 @@ def _rule_id(f: Finding) -> str:
 
 def _rule(f: Finding, lang: str) -> dict[str, Any]:
     cite = f.kamerstuk or f.motion
-    title = f"{f.motion_name} ({cite}), {w('clause', lang)} {f.clause}"
-    how = (f"{w('rule', lang)}: {f.rule} ({f.rule_file}:{f.rule_line}), "
-           f"{w('interpretation', lang)} {f.interpretation}") if f.rule else w("no_rule", lang)
+    title = f"{f.motion_name} ({cite}), {t('clause', lang)} {f.clause}"
+    how = (f"{t('rule', lang)}: {f.rule} ({f.rule_file}:{f.rule_line}), "
+           f"{t('interpretation', lang)} {f.interpretation}") if f.rule else t("no_rule", lang)
     return {
         "id": _rule_id(f),
         "name": f"Motion{f.motion.replace('-', '_')}Clause{f.clause}",
         "shortDescription": {"text": title},
         "fullDescription": {"text": f.request},
-        "help": {"text": f"{title}\n{w('request', lang)}: {f.request}\n{how}",
-                 "markdown": f"**{title}**\n\n{w('request', lang)}: {f.request}\n\n{how}"},
+        "help": {"text": f"{title}\n{t('request', lang)}: {f.request}\n{how}",
+                 "markdown": f"**{title}**\n\n{t('request', lang)}: {f.request}\n\n{how}"},
         "defaultConfiguration": {"level": "error"},
         "properties": {"tags": [f.dossier, f.motion]},
     }
@@ -53,7 +54,7 @@ def _result(f: Finding, rule_index: int, options: RenderOptions, lang: str) -> d
     text = [f"{verdict_label(f.verdict, f.declared, lang)}: {f.message}"]
     text += [r.text for r in f.reasons if r.part == "declaration"]
     if f.missing_facts:
-        text.append(f"{w('missing', lang)}: {', '.join(f.missing_facts)}")
+        text.append(f"{t('missing', lang)}: {', '.join(f.missing_facts)}")
     result: dict[str, Any] = {
         "ruleId": _rule_id(f),
         "ruleIndex": rule_index,

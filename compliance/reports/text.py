@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 
 from compliance.i18n import t
 from compliance.model.output import FactChange, Finding, Report
-from compliance.pack import SEVERITY
 from compliance.reports import RenderOptions, findings_by_motion
-from compliance.reports.words import show
+from compliance.reports.labels import show
+from compliance.verdict import SEVERITY
 
 
 def _fact_line(f: Finding, lang: str) -> list[str]:

@@ -13,23 +13,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from compliance.conditions.operators import RECORDS
+
 BASE_URI = "https://motion-compliance.example/schemas/"
 
-_ATOM_OPS: dict[str, Any] = {
-    "equals": {"description": "the fact has this value", "type": ["boolean", "string", "number"]},
-    "one_of": {"description": "the fact has one of these values", "type": "array",
-               "items": {"type": "string"}, "minItems": 1},
-    "contains": {"description": "the set fact contains this value", "type": "string"},
-    "contains_any": {"description": "the set fact contains at least one of these", "type": "array",
-                     "items": {"type": "string"}, "minItems": 1},
-    "contains_all": {"description": "the set fact contains all of these", "type": "array",
-                     "items": {"type": "string"}, "minItems": 1},
-    "subset_of": {"description": "every value of the set fact is one of these", "type": "array",
-                  "items": {"type": "string"}, "minItems": 1},
-    **{op: {"description": f"numeric or date comparison ({op})",
-            "type": ["number", "string"]} for op in ("lt", "le", "gt", "ge")},
-    "known": {"description": "the fact is stated (true) — negate with 'not'", "const": True},
-}
+_ATOM_OPS: dict[str, Any] = {op.name: op.schema for op in RECORDS}
 
 CONDITION_DEFS: dict[str, Any] = {
     "Condition": {
@@ -84,17 +72,20 @@ _CONDITION_TITLES = {"When", "Applies When", "Conflicts When", "Complies When"}
 
 def build(kind: str) -> dict[str, Any]:
     """Generate the schema of one file kind from its model."""
-    from compliance.authoring.ruletests import RuleTestFile
+    from pydantic import BaseModel
+
     from compliance.model.motion import MotionRecord
     from compliance.model.output import Report
     from compliance.model.position import Position
     from compliance.model.rules import RuleFile
+    from compliance.model.ruletest import RuleTestFile
     from compliance.model.timeline import Timeline
     from compliance.model.vocabulary import Vocabulary
 
-    model = {"motion": MotionRecord, "dossier": Vocabulary, "rules": RuleFile,
-             "position": Position, "report": Report, "timeline": Timeline,
-             "rule-tests": RuleTestFile}[kind]
+    models: dict[str, type[BaseModel]] = {
+        "motion": MotionRecord, "dossier": Vocabulary, "rules": RuleFile, "position": Position,
+        "report": Report, "timeline": Timeline, "rule-tests": RuleTestFile}
+    model = models[kind]
     schema = model.model_json_schema(by_alias=True, mode="validation" if kind != "report"
                                      else "serialization")
     schema = _replace_conditions(schema)

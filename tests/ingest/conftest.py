@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import typer
 
-from compliance.ingest.commands import register
+from compliance.cli.ingest import register
 
 DATA = Path(__file__).parent / "data"
 

@@ -12,7 +12,7 @@ import typer
 import yaml
 from typer.testing import CliRunner
 
-from compliance.ingest import commands
+from compliance.cli import ingest as commands
 from compliance.ingest.client import OpenDataClient
 from compliance.loading.yaml_safe import load_text
 from compliance.model.motion import MotionRecord

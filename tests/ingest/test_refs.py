@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from compliance.ingest.refs import extract
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT.parent / "shared" / "seed" / "geannoteerde-agenda-jbz-raad-2023-09-28.txt"
+SEED = ROOT / "tests" / "data" / "seed" / "geannoteerde-agenda-jbz-raad-2023-09-28.txt"
 
 # Counted by hand in the seed letter: one in the running text (line 32), the rest in
 # footnotes 1-4, 6-12, 15 and 16 (footnotes 5, 13 and 14 cite nothing). Footnote 16

@@ -1,27 +1,35 @@
-"""`compliance timeline`: per date of the dossier's history, the position in force
-and its verdict on every motion as of that date (text table or JSON)."""
+"""A dossier's history: per date (adoptions, timeline events, positions) the position in
+force and its verdict on every motion as of that date. Rendered as a text table or JSON."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-import typer
-
+from compliance.api import DEFAULT_POSITIONS, load_positions, load_workspace
+from compliance.backends import get_backend
 from compliance.dates import PartialDate
+from compliance.errors import InputError, InputErrors, did_you_mean
+from compliance.evaluate import check
+from compliance.i18n import t
 from compliance.logic import TRUE
+from compliance.model.common import Lang
 from compliance.model.motion import motion_sort_key
+from compliance.verdict import VERDICTS
+
+FORMATS = ("text", "json")
 
 
-def timeline_rows(workspace: Path, dossier: str, backend: str = "durable", lang: str = "nl",
+def timeline_rows(workspace: Path, dossier: str, backend: str = "durable", lang: Lang = "nl",
                   paths: list[Path] | None = None) -> dict[str, Any]:
-    """Dates (adoptions, events, positions) x motions: the in-force position's verdicts."""
-    from compliance.api import DEFAULT_POSITIONS, load_positions, load_workspace
-    from compliance.backends import get_backend
-    from compliance.evaluate import check
-
+    """Dates (adoptions, events, positions) x motions: the in-force position's verdicts.
+    Raises InputErrors for a dossier the workspace does not have."""
     ws = load_workspace(workspace)
+    if dossier not in ws.vocabularies:
+        raise InputErrors([InputError("--dossier", 1, 1, f"no dossier {dossier!r} in rules/",
+                                      did_you_mean(dossier, ws.vocabularies)
+                                      or f"use one of: {', '.join(sorted(ws.vocabularies))}")])
     positions = [p for p in load_positions(ws, paths or [workspace / DEFAULT_POSITIONS])
                  if p.model.dossier == dossier]
     motions = sorted((m for m, lm in ws.motions.items() if dossier in lm.record.dossiers),
@@ -46,20 +54,19 @@ def timeline_rows(workspace: Path, dossier: str, backend: str = "durable", lang:
                                "verdicts": {}}
         if in_force:
             pos = max(in_force, key=lambda p: (PartialDate.parse(p.model.date).first, p.model.id))
-            report = check(ws, [pos], engine, lang=lang, as_of=text)  # type: ignore[arg-type]
+            report = check(ws, [pos], engine, lang=lang, as_of=text)
             row["position"] = pos.model.id
             row["verdicts"] = {m.motion: m.verdict for m in report.motions}
         rows.append(row)
     return {"dossier": dossier, "motions": motions, "rows": rows}
 
 
-def render_text(data: dict[str, Any]) -> str:
+def render_text(data: dict[str, Any], lang: Lang = "en") -> str:
     short = {m: m.replace("provisional-", "prov-") for m in data["motions"]}
-    head = f"{'date':<11} {'position in force':<40} " + " ".join(
+    head = f"{t('tl_date', lang):<11} {t('tl_in_force', lang):<40} " + " ".join(
         f"{short[m]:<16}"[:16] for m in data["motions"])
     lines = [head]
-    abbrev = {"conflicts": "CONFLICTS", "undetermined": "undetermined", "complies": "complies",
-              "not_applicable": "n/a"}
+    abbrev = {v: t(f"tl_{v}", lang) for v in VERDICTS}
     for r in data["rows"]:
         cells = " ".join(f"{abbrev.get(r['verdicts'].get(m, ''), '-'):<16}" for m in data["motions"])
         lines.append(f"{r['date']:<11} {(r['position'] or '-'):<40} {cells}".rstrip())
@@ -67,23 +74,8 @@ def render_text(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def register(app: typer.Typer) -> None:
-    @app.command()
-    def timeline(
-        dossier: Annotated[str, typer.Option("--dossier", help="dossier folder name under rules/")]
-        = "csam-regulation",
-        workspace: Annotated[Path, typer.Option("--workspace", "-w")] = Path("."),
-        fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
-        lang: Annotated[str, typer.Option("--lang", help="nl or en")] = "nl",
-        backend: Annotated[str, typer.Option(help="durable or direct")] = "durable",
-    ) -> None:
-        """Motions x dates: the verdict of the position in force at each date."""
-        from compliance.cli import emit, guarded
-
-        def body() -> int:
-            data = timeline_rows(workspace, dossier, backend, lang)
-            emit(json.dumps(data, indent=2, ensure_ascii=False) + "\n" if fmt == "json"
-                 else render_text(data), None)
-            return 0
-
-        guarded(body)
+def render(data: dict[str, Any], fmt: str, lang: Lang = "en") -> str:
+    """The timeline in a format of FORMATS (JSON is the same in both languages)."""
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return render_text(data, lang)

@@ -1,0 +1,215 @@
+"""The typer app and what every command shares: typed options, the error guard, output.
+
+A command is a module of this package that decorates a function with ``@app.command()``
+and is imported in ``compliance/cli/__init__.py``. Command bodies only parse, validate,
+call the library and print; nothing in the library imports this package.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from compliance.errors import InputError, InputErrors, InternalError
+from compliance.gate import FAIL_LEVELS, ExitCode
+from compliance.reports import FORMATS
+
+app = typer.Typer(
+    name="compliance",
+    help="Check cabinet positions against motions adopted by the Tweede Kamer. "
+    "Toetst kabinetsposities aan aangenomen moties.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+class Lang(StrEnum):
+    nl = "nl"
+    en = "en"
+
+
+# every report format of compliance.reports, in its registry's order
+Fmt = StrEnum("Fmt", [(name, name) for name in FORMATS])  # type: ignore[misc]
+
+
+TEXT = Fmt("text")
+
+
+class TextJson(StrEnum):
+    """The formats of the commands that print a table or JSON (timeline, lint, test, ...)."""
+
+    text = "text"
+    json = "json"
+
+
+FailOn = StrEnum("FailOn", [(name, name) for name in FAIL_LEVELS])  # type: ignore[misc]
+UNDECLARED = FailOn("undeclared")  # the default gate: an undeclared conflict fails
+
+
+class BackendName(StrEnum):
+    durable = "durable"
+    direct = "direct"
+
+
+WorkspaceOpt = Annotated[Path, typer.Option("--workspace", "-w", help="folder with motions/ and "
+                                            "rules/ (default: the current folder)")]
+LangOpt = Annotated[Lang, typer.Option("--lang", help="language of the output: nl or en")]
+BackendOpt = Annotated[BackendName, typer.Option("--backend", help="rule engine: durable or direct")]
+TextJsonOpt = Annotated[TextJson, typer.Option("--format", "-f", help="output format: text or json")]
+AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="evaluate as of YYYY-MM-DD "
+                                             "(default: each position's own date)")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="write the report to this "
+                                               "file (atomically)")]
+InterpretationOpt = Annotated[list[str] | None, typer.Option(
+    "--interpretation", help="NAME or MOTION=NAME: choose a rule interpretation")]
+
+
+def guarded(fn: Callable[[], int], failures: tuple[type[Exception], ...] = ()) -> NoReturn:
+    """Run a command body; input errors become exit 2 and ``failures`` (e.g. a network
+    error) exit 1, each as a message, never a traceback."""
+    try:
+        code = fn()
+    except InputErrors as e:
+        typer.echo(e.render(), err=True)
+        raise typer.Exit(ExitCode.BAD_INPUT) from None
+    except failures as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(ExitCode.FAILED) from None
+    except InternalError as e:
+        typer.echo(f"internal error: {e}", err=True)
+        raise typer.Exit(ExitCode.INTERNAL) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except Exception as e:
+        if os.environ.get("COMPLIANCE_DEBUG"):
+            raise
+        typer.echo(f"internal error: {type(e).__name__}: {e} (set COMPLIANCE_DEBUG=1 for details)",
+                   err=True)
+        raise typer.Exit(ExitCode.INTERNAL) from None
+    raise typer.Exit(int(code))
+
+
+def interpretations(values: list[str] | None) -> dict[str, str] | None:
+    """``--interpretation`` values as motion -> name ("*" for every motion)."""
+    out: dict[str, str] = {}
+    for v in values or []:
+        motion, _, name = v.rpartition("=")
+        out[motion or "*"] = name
+    return out or None
+
+
+def bad_option(option: str, problem: str, fix: str = "") -> InputErrors:
+    """One located error for an option value (``--option:1:1: problem — fix``)."""
+    return InputErrors([InputError(option, 1, 1, problem, fix)])
+
+
+def check_as_of(as_of: str | None) -> None:
+    """Refuse an --as-of that is not a (partial) date."""
+    if as_of is None:
+        return
+    from compliance.dates import PartialDate
+
+    try:
+        PartialDate.parse(as_of)
+    except ValueError as e:
+        raise bad_option("--as-of", str(e), "write YYYY-MM-DD") from None
+
+
+def emit(content: str | Iterable[bytes], output: Path | None) -> None:
+    """Print or write a report: its text, or its UTF-8 bytes in parts (streamed)."""
+    from compliance.reports import write_atomically
+
+    if output is not None:
+        write_atomically(output, content)
+    elif isinstance(content, str):
+        sys.stdout.write(content)
+        sys.stdout.flush()
+    else:
+        sys.stdout.flush()
+        for part in content:
+            sys.stdout.buffer.write(part)
+        sys.stdout.buffer.flush()
+
+
+# typer vendors click in recent versions and uses click in older ones: reach click's
+# exception type through a class typer exports rather than through either module
+_ClickException: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+_UsageError: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+def _given(args: Sequence[str], opts: Sequence[str]) -> str | None:
+    """The value given for an option (``--opt VALUE`` or ``--opt=VALUE``), the last one."""
+    found = None
+    for i, a in enumerate(args):
+        for o in opts:
+            if a == o and i + 1 < len(args):
+                found = args[i + 1]
+            elif a.startswith(o + "="):
+                found = a[len(o) + 1:]
+    return found
+
+
+def _choices(param: Any) -> list[str]:
+    """The allowed values of an option typed by one of our enums (click's Choice in older
+    typer versions, the annotation in newer ones)."""
+    choices = getattr(getattr(param, "type", None), "choices", None)
+    if choices:
+        return [str(c) for c in choices]
+    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    if isinstance(annotation, type) and issubclass(annotation, StrEnum):
+        return [m.value for m in annotation]
+    return []
+
+
+def usage_line(error: Any, args: Sequence[str]) -> str:
+    """A usage error as one line, with a did-you-mean for a value outside an option's choices."""
+    message = " ".join(error.format_message().replace("Value error, ", "").split())
+    param = getattr(error, "param", None)
+    choices = _choices(param)
+    if choices and param is not None:
+        value = _given(args, param.opts)
+        close = difflib.get_close_matches(value or "", choices, n=1, cutoff=0.5)
+        if close:
+            message = f"{message.rstrip('.')}; did you mean {close[0]!r}?"
+    ctx = getattr(error, "ctx", None)
+    command = ctx.command_path if ctx is not None else "compliance"
+    return f"usage error: {message} (see '{command} --help')"
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """The console script: usage errors as one line (exit 2), other exits as the commands say."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        code = app(args=args, prog_name="compliance", standalone_mode=False)
+    except _ClickException as e:
+        if type(e).__name__ == "NoArgsIsHelpError":  # `compliance` alone: the help, as typed
+            typer.echo(e.format_message(), err=True)  # type: ignore[attr-defined]
+        elif isinstance(e, _UsageError):
+            typer.echo(usage_line(e, args), err=True)
+        else:
+            typer.echo(f"error: {' '.join(e.format_message().split())}", err=True)  # type: ignore[attr-defined]
+        sys.exit(int(getattr(e, "exit_code", ExitCode.BAD_INPUT)))
+    except KeyboardInterrupt:
+        sys.exit(ExitCode.INTERRUPTED)
+    sys.exit(int(code or 0))
+
+
+class MethodName(StrEnum):
+    """How lint and analyze search a rule's fact space."""
+
+    auto = "auto"  # enumerate small spaces, the solver beyond
+    enumerate = "enumerate"
+    solver = "solver"
+
+
+MethodOpt = Annotated[MethodName, typer.Option(
+    "--method", help="auto (enumerate small spaces, solver beyond), enumerate or solver")]

@@ -1,0 +1,116 @@
+"""`compliance check`: positions against the adopted motions, as a report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from compliance.cli.app import (
+    TEXT,
+    UNDECLARED,
+    AsOfOpt,
+    BackendName,
+    BackendOpt,
+    FailOn,
+    Fmt,
+    InterpretationOpt,
+    Lang,
+    LangOpt,
+    OutputOpt,
+    WorkspaceOpt,
+    app,
+    bad_option,
+    check_as_of,
+    emit,
+    guarded,
+    interpretations,
+)
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path] | None, typer.Argument(help="position files or folders "
+                                                      "(default: examples/positions)")] = None,
+    workspace: WorkspaceOpt = Path("."),
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="output format")] = TEXT,
+    lang: LangOpt = Lang.nl,
+    backend: BackendOpt = BackendName.durable,
+    fail_on: Annotated[FailOn, typer.Option(help="exit 1 when a finding reaches this level")]
+    = UNDECLARED,
+    as_of: AsOfOpt = None,
+    interpretation: InterpretationOpt = None,
+    output: OutputOpt = None,
+    baseline: Annotated[Path | None, typer.Option(help="JSON report of the base revision: fail "
+                                                  "only on new findings")] = None,
+    suggest: Annotated[bool, typer.Option("--suggest", help="add to conflicting and undetermined "
+                                          "findings the smallest fact changes that would comply")] = False,
+    compare_interpretations: Annotated[bool, typer.Option(
+        "--compare-interpretations", help="show each clause's verdict under every interpretation")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="check positions in this many "
+                                      "processes (0: one per processor); same output")] = 1,
+) -> None:
+    """Check positions against the adopted motions. Exit 0: nothing reaches --fail-on;
+    1: something does (with --baseline: something new does); 2: bad input."""
+
+    def body() -> int:
+        from compliance.api import DEFAULT_POSITIONS, get_backend, load_positions, load_workspace
+        from compliance.gate import exit_code
+        from compliance.reports import STREAMED, RenderOptions, render
+
+        check_as_of(as_of)
+        chosen = interpretations(interpretation)
+        if compare_interpretations and fmt.value not in ("text", "json"):
+            raise bad_option("--format", f"--compare-interpretations writes text or json, not {fmt.value}",
+                             "use --format text or --format json")
+        ws = load_workspace(workspace) if chosen or suggest or compare_interpretations else None
+        if ws is not None:
+            ws.check_interpretations(chosen)
+        if ws is not None and (suggest or compare_interpretations):
+            positions = load_positions(ws, paths or [workspace / DEFAULT_POSITIONS])
+            engine = get_backend(backend.value, lang=lang.value)
+            if compare_interpretations:
+                from compliance.authoring import compare as cmp
+
+                data = cmp.compare(ws, positions, engine, lang=lang.value, as_of=as_of)
+                emit(cmp.render_json(data) if fmt.value == "json" else cmp.render_text(data, lang.value),
+                     output)
+                return exit_code(False)
+            from compliance.authoring.suggest import checked_with_suggestions
+
+            report = checked_with_suggestions(ws, positions, engine, lang=lang.value, as_of=as_of,
+                                              interpretations=chosen)
+            options = RenderOptions(fail_on=fail_on.value)
+            emit(render(report, fmt.value, options), output)
+            return exit_code(f for f in report.findings if options.failing(f))
+
+        from compliance.api import run_check
+        from compliance.parallel import cpu_count, gc_paused
+        from compliance.progress import TerminalProgress
+
+        with gc_paused():
+            if fmt.value in STREAMED and baseline is None:
+                # the report is never held whole, and with --jobs the workers render it
+                from compliance.parallel import run_streamed
+
+                with TerminalProgress() as bar:
+                    reached = run_streamed(fmt.value, workspace, paths or [workspace / DEFAULT_POSITIONS],
+                                           lambda text: emit(text, output), jobs=jobs or cpu_count(),
+                                           backend=backend.value, lang=lang.value, as_of=as_of,
+                                           interpretations=chosen,
+                                           progress=bar if bar.enabled else None)
+                return exit_code(fail_on.value in reached)
+            with TerminalProgress() as bar:
+                report = run_check(workspace, paths, backend=backend.value, lang=lang.value,
+                                   as_of=as_of, interpretations=chosen,
+                                   jobs=jobs or cpu_count(), progress=bar if bar.enabled else None)
+            options = RenderOptions(fail_on=fail_on.value)
+            if baseline is not None:
+                from compliance.baseline import classify, load_report
+
+                options = classify(load_report(baseline), report).options(fail_on.value)
+            emit(render(report, fmt.value, options), output)
+            return exit_code(f for f in report.findings if options.failing(f))
+
+    guarded(body)

@@ -1,0 +1,29 @@
+"""`compliance validate`: schema and vocabulary checks only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from compliance.cli.app import WorkspaceOpt, app, guarded
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="position files or folders")] = None,
+    workspace: WorkspaceOpt = Path("."),
+) -> None:
+    """Check motions, rules and positions against the schemas and vocabularies only."""
+
+    def body() -> int:
+        from compliance.api import DEFAULT_POSITIONS, load_positions, load_workspace
+
+        ws = load_workspace(workspace)
+        positions = load_positions(ws, paths or [workspace / DEFAULT_POSITIONS])
+        typer.echo(f"ok: {len(ws.motions)} motions, {len(ws.vocabularies)} dossiers, "
+                   f"{len(ws.rules)} rule files, {len(positions)} positions")
+        return 0
+
+    guarded(body)

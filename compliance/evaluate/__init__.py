@@ -1,0 +1,76 @@
+"""From loaded positions and rules to findings: applicability, time, declarations.
+
+The backend decides each clause's verdict (by compliance.verdict's table); this package
+explains it. For every clause it also evaluates the conditions three-valued with a trace
+(the reference semantics) and refuses to report a verdict the two do not agree on.
+
+adoption.py: does a motion apply at all; scenarios.py: the base position or its scenarios;
+declarations.py: declared or not; findings.py: one clause's finding; texts.py: the memo.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from compliance.backends import Backend
+from compliance.dates import PartialDate
+from compliance.evaluate.adoption import adoption_gate
+from compliance.evaluate.findings import compiled_rules, describe, finding, summary, traced_verdict
+from compliance.evaluate.scenarios import Branch, branches, merged
+from compliance.evaluate.texts import Texts
+from compliance.loading.timeline import LoadedTimeline
+from compliance.loading.workspace import LoadedPosition, Workspace
+from compliance.model.common import Lang
+from compliance.model.motion import motion_sort_key
+from compliance.model.output import Finding, MotionVerdict, Report
+from compliance.pack import Outcome
+from compliance.verdict import VERDICTS
+
+
+def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, lang: Lang = "nl",
+          as_of: str | None = None, interpretations: dict[str, str] | None = None) -> Report:
+    """Evaluate every position against every motion record of the workspace."""
+    positions = sorted(positions, key=lambda p: (p.file, p.model.id))
+    evaluated: dict[str, list[tuple[Branch, dict[str, Outcome]]]] = {}
+    for dossier in sorted({p.model.dossier for p in positions}):
+        group = [p for p in positions if p.model.dossier == dossier]
+        pack = ws.pack(dossier, interpretations)
+        timeline = ws.timelines.get(dossier) or LoadedTimeline(dossier)
+        keyed = [(pos, b) for pos in group
+                 for b in branches(pos, pack, timeline, PartialDate.parse(as_of or pos.model.date), lang)]
+        results = backend.evaluate(pack, [b.facts for _, b in keyed])
+        for (pos, b), result in zip(keyed, results, strict=True):
+            evaluated.setdefault(pos.model.id, []).append((b, result))
+    findings: list[Finding] = []
+    summaries: list[MotionVerdict] = []
+    texts = Texts(lang)
+    order = sorted(ws.motions, key=motion_sort_key)
+    compiled_by_motion = {m: compiled_rules(ws, m, ws.interpretation_for(m, interpretations)) for m in order}
+    for pos in positions:
+        date = PartialDate.parse(as_of or pos.model.date)
+        source = pos.model.source.cite(lang)
+        for motion_id in order:
+            motion = ws.motions[motion_id]
+            compiled = compiled_by_motion[motion_id]
+            gate = adoption_gate(pos, motion, texts.motion(motion), date, lang)
+            clause_findings = [
+                merged(pos, [finding(ws, pos, motion, number, compiled.get(number), outcome, date,
+                                       lang, b, texts, source, gate)
+                              for b, outcome in evaluated[pos.model.id]],
+                        [b for b, _ in evaluated[pos.model.id]], lang)
+                for number in (c.number for c in motion.record.clauses)
+            ]
+            findings.extend(clause_findings)
+            summaries.append(summary(pos, motion, clause_findings, lang, texts))
+    counts = Counter(f.verdict for f in findings)
+    used = {m: ws.interpretation_for(m, interpretations) or "" for m in sorted(ws.rules)}
+    return Report(
+        lang=lang, as_of=as_of, interpretations=used,
+        counts={v: counts.get(v, 0) for v in VERDICTS}
+        | {"undeclared_conflicts": sum(1 for f in findings
+                                       if f.verdict == "conflicts" and f.declared is not True)},
+        motions=summaries, findings=findings,
+    )
+
+
+__all__ = ["Branch", "branches", "check", "describe", "traced_verdict"]

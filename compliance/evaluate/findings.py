@@ -1,0 +1,220 @@
+"""One clause's finding: the backend's verdict, cross-checked with the traced reference
+semantics, explained with reasons, facts read (file:line) and the deciding location."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Flag, Not
+from compliance.conditions.kleene import Trace, evaluate
+from compliance.conditions.values import MISSING, to_json
+from compliance.dates import PartialDate
+from compliance.errors import InternalError
+from compliance.evaluate.adoption import Gate
+from compliance.evaluate.declarations import cabinet_declaration
+from compliance.evaluate.scenarios import Branch
+from compliance.evaluate.texts import Texts
+from compliance.i18n import t
+from compliance.loading.workspace import LoadedMotion, LoadedPosition, Workspace
+from compliance.logic import TRUE, UNKNOWN, Truth
+from compliance.model.common import Lang
+from compliance.model.output import (
+    FactUse,
+    Finding,
+    Location,
+    MotionVerdict,
+    Reason,
+)
+from compliance.pack import CompiledClause, Outcome
+from compliance.standstill import explain
+from compliance.verdict import SEVERITY, Verdict, decide, worst
+
+
+def compiled_rules(ws: Workspace, motion: str, interp: str | None) -> dict[int, CompiledClause]:
+    rules = ws.rules.get(motion)
+    if rules is None or interp is None:
+        return {}
+    return {c.clause: c for c in rules.compiled[interp]}
+
+
+def summary(pos: LoadedPosition, motion: LoadedMotion, clauses: list[Finding],
+            lang: Lang, texts: Texts) -> MotionVerdict:
+    first = min(clauses, key=lambda f: (SEVERITY[f.verdict], f.clause))
+    declared = first.declared if first.verdict == "conflicts" else None
+    extra: dict[str, Any] = {}
+    if pos.branches:
+        names = [b.name for b in pos.branches]
+        extra["conditional"] = any(f.conditional for f in clauses)
+        extra["branches"] = {n: worst(f.branches[i].verdict for f in clauses if f.branches)
+                             for i, n in enumerate(names)}
+    return MotionVerdict(
+        position=pos.model.id, position_file=pos.file, motion=motion.record.id,
+        motion_name=motion.record.short_name, kamerstuk=texts.motion(motion).kamerstuk,
+        verdict=first.verdict, declared=declared,
+        clauses={str(f.clause): f.verdict for f in clauses}, message=first.message, **extra,
+    )
+
+
+def finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: int,
+            clause: CompiledClause | None, outcomes: dict[str, Outcome], date: PartialDate,
+            lang: Lang, branch: Branch, texts: Texts, source: str, gate: Gate | None) -> Finding:
+    record = motion.record
+    mt = texts.motion(motion)
+    base: dict[str, Any] = dict(
+        position=pos.model.id, position_file=pos.file, dossier=pos.model.dossier,
+        motion=record.id, motion_name=record.short_name, kamerstuk=mt.kamerstuk,
+        clause=number, request=mt.requests[number], rule=None, rule_file=None, rule_line=None,
+        interpretation=None, declared=None, missing_facts=[], facts=[], notes=[],
+        sources=[source, mt.source] if mt.source else [source], position_date=pos.model.date,
+        location=_location(pos, (), {}, texts),
+    )
+
+    def early(verdict: Verdict, part: str, text: str, result: Truth | None = None) -> Finding:
+        return Finding(**base, verdict=verdict, message=text, reasons=[texts.reason(part, result, text)])
+
+    if gate is not None:
+        return early(*gate)
+    if clause is None:
+        return early("undetermined", "rule", t("no_rule", lang))
+
+    concepts = ws.vocabularies[pos.model.dossier].concepts
+    traces: dict[str, Trace] = {}
+    facts = branch.facts
+    if clause.applies is not None:
+        traces["applies_when"] = evaluate(clause.applies, facts, concepts)
+    traces["conflicts_when"] = evaluate(clause.conflicts, facts, concepts)
+    traces["complies_when"] = evaluate(clause.complies, facts, concepts)
+    note_traces = [evaluate(n, facts, concepts) for n in clause.notes]
+    verdict = traced_verdict(traces)
+    outcome = outcomes[clause.key]
+    fired = tuple(i for i, tr in enumerate(note_traces) if tr.result is TRUE)
+    if outcome.verdict != verdict or outcome.notes != fired:
+        raise InternalError(
+            f"backend and reference semantics disagree on {clause.key} for position "
+            f"{pos.model.id} ({branch.name}): {outcome.verdict}/{outcome.notes} vs {verdict}/{fired}")
+
+    messages = clause.rule.messages
+    missing = sorted(_missing(traces, verdict))
+    if verdict in ("conflicts", "complies"):
+        message = getattr(messages, verdict).get(lang)
+    elif verdict == "not_applicable":
+        message = messages.not_applicable.get(lang) if messages.not_applicable \
+            else t("not_applicable_rule", lang)
+    elif messages.undetermined:
+        message = messages.undetermined.get(lang)
+    elif missing:
+        message = t("undetermined_missing", lang, facts=", ".join(missing))
+    else:
+        message = t("undetermined_gap", lang)
+
+    reasons = [texts.reason(part, tr.result, f"{t(part, lang)}: {describe(tr, lang)}")
+               for part, tr in traces.items()]
+    if clause.rule.standstill is not None:
+        text = explain(clause.rule.standstill, branch.timeline, branch.steps, lang)
+        reasons.append(Reason(part="standstill", text=text))
+        if verdict in ("conflicts", "undetermined"):
+            message = f"{message} ({text})"
+    declared, declaration = None, None
+    if verdict == "conflicts":
+        declared, declaration, text = cabinet_declaration(motion, pos, date, lang)
+        reasons.append(Reason(part="declaration", text=text))
+    notes = [clause.rule.notes[i].message.get(lang) for i in fired]
+    deciding = _deciding(traces, verdict)
+    base["location"] = _location(pos, texts.names(deciding.cond if deciding else None, concepts),
+                                 facts, texts)
+    base.update(rule=f"{clause.key}@{clause.interpretation}", rule_file=clause.file,
+                rule_line=clause.line, interpretation=clause.interpretation, declared=declared,
+                missing_facts=missing, facts=_facts_used(pos, texts.clause_names(clause, concepts), branch),
+                notes=notes)
+    if declaration is not None:
+        base["sources"] = [*base["sources"], declaration.source]
+    return Finding(**base, verdict=verdict, declaration=declaration, message=message,
+                   reasons=reasons)
+
+
+def traced_verdict(traces: Mapping[str, Trace]) -> Verdict:
+    """The verdict of a clause's traced conditions (by compliance.verdict's table)."""
+    return decide(traces["applies_when"].result if "applies_when" in traces else TRUE,
+                  traces["conflicts_when"].result, traces["complies_when"].result)
+
+
+def _deciding(traces: dict[str, Trace], verdict: Verdict) -> Trace | None:
+    """The condition that settled the verdict: the one a reader should be pointed at."""
+    part = {"conflicts": "conflicts_when", "complies": "complies_when",
+            "not_applicable": "applies_when"}.get(verdict)
+    if part is None:
+        part = next((p for p, tr in traces.items() if tr.result is UNKNOWN), "conflicts_when")
+    return traces.get(part)
+
+
+def _location(pos: LoadedPosition, names: Iterable[str], facts: Mapping[str, Any],
+              texts: Texts) -> Location:
+    """The first fact of the deciding condition that is stated (with a value of its type)."""
+    name: str | None = None
+    for fact in names:
+        if facts.get(fact, MISSING) is not MISSING and pos.fact_loc(fact):
+            name = fact
+            break
+    key = (pos.file, name)
+    found = texts.locations.get(key)
+    if found is None:
+        loc = pos.fact_loc(name) if name is not None else None
+        if loc:
+            found = Location(file=pos.file, line=loc[0], column=loc[1], fact=name)
+        else:
+            loc = pos.doc.key_locs.get(("facts",)) or pos.doc.value_locs.get((), (1, 1))
+            found = Location(file=pos.file, line=loc[0], column=loc[1])
+        texts.locations[key] = found
+    return found
+
+
+def _missing(traces: dict[str, Trace], verdict: Verdict) -> set[str]:
+    if verdict != "undetermined":
+        return set()
+    out: set[str] = set()
+    for tr in traces.values():
+        out |= tr.missing_facts()
+    return out
+
+
+def _facts_used(pos: LoadedPosition, names: Iterable[str], branch: Branch) -> list[FactUse]:
+    """What the clause's atoms read: each atom reads the branch's value of its fact."""
+    uses = branch.uses
+    out = []
+    for name in names:
+        use = uses.get(name)
+        if use is None:
+            value = branch.facts.get(name, MISSING)
+            loc = pos.fact_loc(name, branch.index)
+            present = value is not MISSING
+            use = uses[name] = FactUse(
+                name=name, present=present, value=to_json(value) if present else None,
+                file=pos.file, line=loc[0] if loc else None, column=loc[1] if loc else None,
+                where=pos.fact_where(name, branch.index))
+        out.append(use)
+    return sorted(out, key=lambda f: (not f.present, f.line or 0, f.name))
+
+
+_RESULT_WORDS = {lang: {r: t(f"condition_{r.value}", lang) for r in Truth} for lang in ("nl", "en")}
+
+
+def describe(trace: Trace, lang: Lang) -> str:
+    """A one-line rendering of an evaluated condition with each part's result."""
+    c = trace.cond
+    r = _RESULT_WORDS[lang][trace.result]
+    if type(c) is Atom:
+        shown = "" if c.op == "known" else f" {to_json(c.value)}"
+        read = t("absent", lang) if trace.value is MISSING else to_json(trace.value)
+        return f"[{c.fact} {c.op}{shown}: {r} ({read})]"
+    if isinstance(c, ConceptRef):
+        return f"[{c.name}: {r}]"
+    if isinstance(c, Flag):
+        what = t("event_happened", lang, event=c.event) if c.kind is None \
+            else t("step_open", lang, kind=c.kind, event=c.event)
+        return f"[{what}: {r}]"
+    if isinstance(c, Not):
+        return f"not {describe(trace.children[0], lang)}"
+    word = "all" if isinstance(c, All) else "any" if isinstance(c, Any_) else "?"
+    inner = ", ".join(describe(ch, lang) for ch in trace.children)
+    return f"{word}({inner}): {r}"
