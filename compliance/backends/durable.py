@@ -23,11 +23,13 @@ import json
 import warnings
 from typing import Any
 
+from compliance.backends.pycompat import prepare_durable
 from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not
 from compliance.conditions.values import MISSING, typed_value
 from compliance.errors import InputError, InputErrors, InternalError
 from compliance.pack import CompiledClause, Outcome, RulePack
 
+prepare_durable()  # before the engine's extension asks for C-API functions 3.13 removed
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from durable import engine as _engine
@@ -55,6 +57,16 @@ class _QuietHost(_engine.Host):
 
     def _run(self) -> None:
         return None
+
+    def _no_store_callbacks(self, func: Any) -> None:
+        # the store callbacks are the engine's only calls of PyEval_CallObject; built
+        # without its declaration (3.13+) it truncates their result pointer to 32 bits
+        # (docs/pycompat.md), so they must never be installed
+        raise InternalError("durable-rules store callbacks are not supported")
+
+    set_store_message_callback = set_delete_message_callback = _no_store_callbacks
+    set_queue_message_callback = set_get_queued_messages_callback = _no_store_callbacks
+    set_get_idle_state_callback = _no_store_callbacks
 
 
 def _flat(op: str, parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
