@@ -81,7 +81,8 @@ def probe() -> dict[str, Any]:
 def interpreter(version: str) -> str | None:
     """A python of that version: on PATH or under pyenv."""
     candidates = [shutil.which(f"python{version}")]
-    candidates += [str(p) for p in sorted(Path("/root/.pyenv/versions").glob(f"{version}.*/bin/python{version}"))]
+    pyenv = Path("/root/.pyenv/versions").glob(f"{version}.*/bin/python{version}")
+    candidates += [str(p) for p in sorted(pyenv)]
     for exe in filter(None, candidates):
         got = subprocess.run([exe, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
                              capture_output=True, text=True)
@@ -94,8 +95,8 @@ def venv_for(version: str, exe: str) -> str:
     """ROOT/.venv-X.Y with the project installed (made once, then reused)."""
     where = ROOT / f".venv-{version}"
     python = where / "bin" / "python"
-    ready = python.exists() and subprocess.run(
-        [str(python), "-c", "import compliance.backends.pycompat, durable"], capture_output=True).returncode == 0
+    probe = [str(python), "-c", "import compliance.backends.pycompat, durable"]
+    ready = python.exists() and subprocess.run(probe, capture_output=True).returncode == 0
     if not ready:
         subprocess.run([exe, "-m", "venv", str(where)], check=True)
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
@@ -140,7 +141,8 @@ def prediction_314(results: list[dict[str, Any]]) -> tuple[str, bool]:
     """For 3.14 without an interpreter: the newest build's symbols against the Stable ABI."""
     newest = max(results, key=lambda r: tuple(map(int, r["python"].split("."))))
     if tuple(map(int, newest["python"].split(".")[:2])) < (3, 13):
-        return "Python 3.14: not checked; a 3.13 build's symbols predict it (add --python for a 3.13 venv)", True
+        return ("Python 3.14: not checked; a 3.13 build's symbols predict it "
+                "(add --python for a 3.13 venv)", True)
     if any(s["stable_abi"] is None for s in newest["symbols"]):
         return (f"Python 3.14: not installed here, and Python {newest['python']} has no "
                 "test.test_stable_abi_ctypes to predict from", False)
