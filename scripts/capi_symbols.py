@@ -14,6 +14,7 @@ later Python removes (PEP 652): a symbol in it, or one the shim provides, resolv
 from __future__ import annotations
 
 import argparse
+import importlib
 import importlib.util
 import json
 import shutil
@@ -60,7 +61,7 @@ def probe() -> dict[str, Any]:
     error = None
     try:
         shimmed = pycompat.prepare_durable()
-        import durable_rules_engine  # noqa: F401  # the proof: the loader resolved every symbol
+        importlib.import_module(EXTENSION)  # the proof: the loader resolved every symbol
     except ImportError as e:
         shimmed, error = (), str(e)
     abi = stable_abi()

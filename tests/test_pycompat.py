@@ -6,9 +6,12 @@ These run on every Python the suite runs on (scripts/test.sh: 3.11, and 3.13 whe
 from __future__ import annotations
 
 import ctypes
+import importlib
 import json
 import subprocess
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -25,10 +28,8 @@ def test_the_shim_defines_exactly_the_functions_the_loader_knows_were_removed() 
     assert pycompat.REMOVED["PyEval_CallObject"] == (3, 13)
 
 
-def _shim_function(args: type = ctypes.py_object) -> ctypes._CFuncPtr:
+def _shim_function(args: type = ctypes.py_object) -> Callable[..., Any]:
     """The shim's own definition, through a private handle (whatever the process loaded)."""
-    import importlib
-
     lib = ctypes.PyDLL(importlib.import_module(pycompat.SHIM).__file__)
     f = lib["PyEval_CallObject"]  # a new function pointer: its types are this caller's
     f.restype, f.argtypes = ctypes.py_object, [ctypes.py_object, args]

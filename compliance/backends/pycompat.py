@@ -41,7 +41,7 @@ def provided() -> tuple[str, ...]:
     return tuple(importlib.import_module(SHIM).PROVIDED)
 
 
-def prepare_durable(version: tuple[int, int] = sys.version_info[:2]) -> tuple[str, ...]:
+def prepare_durable() -> tuple[str, ...]:
     """Make every function removed from this Python that the engine calls resolvable
     before the engine is imported.
 
@@ -51,14 +51,17 @@ def prepare_durable(version: tuple[int, int] = sys.version_info[:2]) -> tuple[st
     global _loaded
     if _loaded is not None:
         return _loaded
-    missing = [n for n, since in REMOVED.items() if version >= since and not resolves(n)]
+    missing = [n for n, since in REMOVED.items() if sys.version_info >= since and not resolves(n)]
     if missing:
         try:
             shim = importlib.import_module(SHIM)
         except ImportError as e:  # not built: no C compiler when the project was installed
             raise ImportError(f"{', '.join(missing)} missing and the C-API shim not installed ({e}); "
                               "reinstall motion-compliance with a C compiler") from e
-        ctypes.CDLL(shim.__file__, mode=ctypes.RTLD_GLOBAL)  # the same handle, now global
+        try:
+            ctypes.CDLL(shim.__file__, mode=ctypes.RTLD_GLOBAL)  # the same handle, now global
+        except OSError as e:
+            raise ImportError(f"the C-API shim for {', '.join(missing)} cannot be loaded: {e}") from e
         still = [n for n in missing if not resolves(n)]
         if still:
             raise ImportError(f"the C-API shim did not provide {', '.join(still)}")
