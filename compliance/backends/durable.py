@@ -12,7 +12,9 @@ The engine is fenced in as ../shared/domain/durable-rules-notes.md describes:
   (``"5" == 5``) and its handling of null never come into play;
 - rulesets are compiled once per pack and reused; large packs are sharded below
   the engine's sibling-test limit;
-- exceptions inside actions are captured by us, never left to the engine.
+- exceptions inside actions are captured by us, never left to the engine;
+- on 3.13+ the project's C-API shim is loaded first, and the store callbacks, whose
+  calls into Python it stands in for, are refused (docs/pycompat.md).
 """
 
 from __future__ import annotations
