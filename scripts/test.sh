@@ -16,7 +16,7 @@ python3 -m venv .venv
 # there, and the suite below compares its report with this venv's (tests/test_pythons.py).
 py313=""
 for exe in "$(command -v python3.13 || true)" /root/.pyenv/versions/3.13.*/bin/python3.13; do
-    if [ -x "$exe" ] && "$exe" -c 'import sys, venv; sys.exit(sys.version_info[:2] != (3, 13))' 2>/dev/null
+    if [ -x "$exe" ] && "$exe" -c 'import sys, venv, ensurepip; sys.exit(sys.version_info[:2] != (3, 13))' 2>/dev/null
     then py313=$exe; break; fi
 done
 if [ -n "$py313" ]; then
