@@ -63,7 +63,7 @@ def _interpreter(version: str) -> str | None:
     candidates = [found] if found else []
     candidates += [str(p) for p in pyenv]
     for exe in candidates:
-        probe = subprocess.run([exe, "-c", "import sys, venv; print(sys.version_info[:2])"],
+        probe = subprocess.run([exe, "-c", "import sys, venv, ensurepip; print(sys.version_info[:2])"],
                                capture_output=True, text=True)
         if probe.returncode == 0 and probe.stdout.strip() == str(tuple(map(int, version.split(".")))):
             return exe
