@@ -211,7 +211,7 @@ BLOCK_DURABLE = textwrap.dedent("""
     import sys
 
     class BlockDurable:
-        # As on Python 3.13, where the extension fails to load.
+        # As where the extension fails to load (3.13 without the C-API shim).
         def find_spec(self, name, path=None, target=None):
             if name == "durable" or name.startswith("durable."):
                 raise ImportError("undefined symbol: PyEval_CallObject")

@@ -12,7 +12,9 @@ The engine is fenced in as docs/durable-rules.md describes:
   (``"5" == 5``) and its handling of null never come into play;
 - rulesets are compiled once per pack and reused; large packs are sharded below
   the engine's sibling-test limit;
-- exceptions inside actions are captured by us, never left to the engine.
+- exceptions inside actions are captured by us, never left to the engine;
+- on 3.13+ the project's C-API shim is loaded first, and the store callbacks, whose
+  calls into Python it stands in for, are refused (docs/pycompat.md).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import json
 import warnings
 from typing import Any
 
+from compliance.backends.pycompat import prepare_durable
 from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not
 from compliance.conditions.operators import require_encodings
 from compliance.conditions.values import MISSING, typed_value
@@ -31,6 +34,7 @@ from compliance.logic import TRUE
 from compliance.pack import CompiledClause, Outcome, RulePack
 from compliance.verdict import TABLE, UNDECIDED
 
+prepare_durable()  # before the engine's extension asks for C-API functions 3.13 removed
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from durable import engine as _engine
@@ -58,6 +62,16 @@ class _QuietHost(_engine.Host):
 
     def _run(self) -> None:
         return None
+
+    def _no_store_callbacks(self, func: Any) -> None:
+        # the store callbacks are the engine's only calls of PyEval_CallObject; built
+        # without its declaration (3.13+) it truncates their result pointer to 32 bits
+        # (docs/pycompat.md), so they must never be installed
+        raise InternalError("durable-rules store callbacks are not supported")
+
+    set_store_message_callback = set_delete_message_callback = _no_store_callbacks
+    set_queue_message_callback = set_get_queued_messages_callback = _no_store_callbacks
+    set_get_idle_state_callback = _no_store_callbacks
 
 
 def _flat(op: str, parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
