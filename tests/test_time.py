@@ -46,16 +46,61 @@ MATRIX = {
         "provisional-2023-10-van-haga": "complies", "provisional-2025-11-kathmann": "not_applicable"},
 }
 
+# The second dossier (groningen-gas): its positions x its motions, same source of truth
+# (examples/verdict-matrix.md). Not adopted motions (rejected, or outcome unknown and so
+# recorded as submitted) never apply.
+_GRONINGEN_NEVER = dict.fromkeys(["35561-37", "36848-66", "provisional-2023-06-van-haga"], "not_applicable")
+MATRIX.update({
+    "nl-2022-01-verhoging-gasjaar-2021-2022": {
+        "34957-30": "undetermined", "provisional-2022-01-paternotte": "undetermined",
+        "32849-275": "not_applicable", "provisional-2025-12-beckerman-warffum": "not_applicable",
+        **_GRONINGEN_NEVER},
+    "nl-2022-09-26-waakvlam": {
+        "34957-30": "undetermined", "provisional-2022-01-paternotte": "undetermined",
+        "32849-275": "not_applicable", "provisional-2025-12-beckerman-warffum": "not_applicable",
+        **_GRONINGEN_NEVER},
+    "nl-2023-06-sluiting-groningenveld": {
+        "34957-30": "undetermined", "provisional-2022-01-paternotte": "undetermined",
+        "32849-275": "not_applicable", "provisional-2025-12-beckerman-warffum": "not_applicable",
+        **_GRONINGEN_NEVER},
+    "nl-2024-04-19-wet-beeindiging": {
+        "34957-30": "undetermined", "provisional-2022-01-paternotte": "undetermined",
+        "32849-275": "not_applicable", "provisional-2025-12-beckerman-warffum": "not_applicable",
+        **_GRONINGEN_NEVER},
+    "nl-2025-03-warffum-hervat": {
+        "34957-30": "undetermined", "provisional-2022-01-paternotte": "undetermined",
+        "32849-275": "not_applicable", "provisional-2025-12-beckerman-warffum": "not_applicable",
+        **_GRONINGEN_NEVER},
+})
+
 
 def _verdicts(report):
     return {(m.position, m.motion): m.verdict for m in report.motions}
 
 
+def _same_dossier(position_id: str, motion_id: str) -> bool:
+    dossier = next(p.model.dossier for p in POSITIONS if p.model.id == position_id)
+    return dossier in WS.motions[motion_id].record.dossiers
+
+
 def test_verdict_matrix_as_of_each_position_date_both_backends() -> None:
+    want = {(p, m): v for p, row in MATRIX.items() for m, v in row.items()}
     for backend in (DIRECT, DURABLE):
         got = _verdicts(check(WS, POSITIONS, backend, lang="en"))
-        want = {(p, m): v for p, row in MATRIX.items() for m, v in row.items()}
-        assert got == want
+        assert {k: v for k, v in got.items() if _same_dossier(*k)} == want
+        # a motion of another dossier never applies to a position
+        assert {v for k, v in got.items() if not _same_dossier(*k)} == {"not_applicable"}
+
+
+def test_old_warffum_position_conflicts_from_the_day_the_motion_is_adopted() -> None:
+    pos = [p for p in POSITIONS if p.model.id == "nl-2025-03-warffum-hervat"]
+    key = ("nl-2025-03-warffum-hervat", "provisional-2025-12-beckerman-warffum")
+    for backend in (DIRECT, DURABLE):
+        assert _verdicts(check(WS, pos, backend, as_of="2025-12-08"))[key] == "not_applicable"
+        on = check(WS, pos, backend, as_of="2025-12-09")
+        assert _verdicts(on)[key] == "conflicts"
+        finding = next(f for f in on.findings if f.motion == key[1])
+        assert finding.declared is False
 
 
 def test_matrix_document_lists_every_cell() -> None:
