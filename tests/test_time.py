@@ -32,9 +32,10 @@ MATRIX = {
         "26643-885": "complies", "26643-1011": "conflicts", "26643-1047": "complies",
         "32317-856": "not_applicable", "32317-891": "not_applicable",
         "provisional-2023-10-van-haga": "not_applicable", "provisional-2025-11-kathmann": "not_applicable"},
-    # 16 Sept 2024: no position taken yet, so 885/1011/856 stay open (see the matrix file).
+    # 16 Sept 2024: no position taken yet on the Hungarian text, so whether the cabinet
+    # accepts its detection orders is open: 1011 and 856 stay undetermined (matrix file).
     "nl-2024-09-16-kabinetsstandpunt": {
-        "26643-885": "undetermined", "26643-1011": "undetermined", "26643-1047": "complies",
+        "26643-885": "complies", "26643-1011": "undetermined", "26643-1047": "complies",
         "32317-856": "undetermined", "32317-891": "not_applicable",
         "provisional-2023-10-van-haga": "complies", "provisional-2025-11-kathmann": "not_applicable"},
     "nl-2024-10-01-actieve-onthouding": {
