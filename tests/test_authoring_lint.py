@@ -33,12 +33,14 @@ def seeded(workspace_copy: Path) -> Path:
     _replace(rules / "26643-1047.yaml", "        messages:\n",
              "        complies_when:\n          any:\n            - not: {concept: irreversible_step}\n"
              "            - {fact: substantiation_letter_sent, equals: true}\n        messages:\n")
-    # a gap: complies only with one specific condition, conflicts only without any
+    # a gap: complies only with one specific condition (and without supporting the text),
+    # while a vote against without that condition does not conflict either
     _replace(rules / "26643-885.yaml",
-             "            - not: {concept: conditions_protect_e2ee}\n        messages:\n",
-             "            - not: {concept: conditions_protect_e2ee}\n        complies_when:\n"
+             "                - not: {concept: conditions_protect_e2ee}\n        messages:\n",
+             "                - not: {concept: conditions_protect_e2ee}\n        complies_when:\n"
              "          all:\n            - {fact: cabinet_pursues_e2ee_protection, equals: true}\n"
              "            - {fact: cabinet_agreement_conditions, contains: e2ee_not_broken}\n"
+             "            - not: {concept: cabinet_supports_text}\n"
              "        messages:\n")
     return workspace_copy
 
@@ -119,7 +121,7 @@ def test_lint_type_mismatch(workspace_copy: Path) -> None:
              "{fact: text_protects_e2ee, equals: yes-please}")
     r = run_cli("lint", "--workspace", str(workspace_copy), "--lang", "en")
     assert r.returncode == 1
-    assert ("rules/csam-regulation/26643-885.yaml:38:59: error[type-mismatch] fact 'text_protects_e2ee' "
+    assert ("rules/csam-regulation/26643-885.yaml:40:59: error[type-mismatch] fact 'text_protects_e2ee' "
             "is a bool; 'yes-please' is not — write true or false") in r.stdout
     assert r.stdout.rstrip().endswith("1 errors, 0 warnings")
 

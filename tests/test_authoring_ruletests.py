@@ -15,7 +15,7 @@ TESTS = Path("rules/csam-regulation/tests")
 def test_bundled_rule_tests_pass_with_full_coverage() -> None:
     r = run_cli("test", "--coverage", "--min-coverage", "100")
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "35 tests, 35 passed, 0 failed" in r.stdout
+    assert "41 tests, 41 passed, 0 failed" in r.stdout
     assert "coverage: 37/37 = 100.0%" in r.stdout
     rows = {" ".join(line.split()) for line in r.stdout.splitlines()}
     assert ("provisional-2025-11-kathmann#1@vote-against 4/4 complies conflicts undetermined "
@@ -75,9 +75,9 @@ def test_pytest_collects_rule_tests(workspace_copy: Path) -> None:
                                  "      26643-1011#2: complies\n  - name: no detection"), encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "rules"],
                        cwd=workspace_copy, capture_output=True, text=True, timeout=300)
-    assert "1 failed, 34 passed" in r.stdout, r.stdout + r.stderr
+    assert "1 failed, 40 passed" in r.stdout, r.stdout + r.stderr
     assert ("rules/csam-regulation/tests/26643-1011.yaml:4: 26643-1011#2@literal: expected complies, "
             "got conflicts") in r.stdout
     clean = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                             str(ROOT / TESTS)], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert "35 passed" in clean.stdout, clean.stdout + clean.stderr
+    assert "41 passed" in clean.stdout, clean.stdout + clean.stderr

@@ -32,18 +32,34 @@ MATRIX = {
         "26643-885": "complies", "26643-1011": "conflicts", "26643-1047": "complies",
         "32317-856": "not_applicable", "32317-891": "not_applicable",
         "provisional-2023-10-van-haga": "not_applicable", "provisional-2025-11-kathmann": "not_applicable"},
-    "nl-2024-10-01-actieve-onthouding": {
-        "26643-885": "undetermined", "26643-1011": "undetermined", "26643-1047": "complies",
+    # 16 Sept 2024: no position taken yet on the Hungarian text, so whether the cabinet
+    # accepts its detection orders is open: 1011 and 856 stay undetermined (matrix file).
+    "nl-2024-09-16-kabinetsstandpunt": {
+        "26643-885": "complies", "26643-1011": "undetermined", "26643-1047": "complies",
         "32317-856": "undetermined", "32317-891": "not_applicable",
         "provisional-2023-10-van-haga": "complies", "provisional-2025-11-kathmann": "not_applicable"},
+    "nl-2024-10-01-actieve-onthouding": {
+        "26643-885": "complies", "26643-1011": "complies", "26643-1047": "complies",
+        "32317-856": "complies", "32317-891": "not_applicable",
+        "provisional-2023-10-van-haga": "complies", "provisional-2025-11-kathmann": "not_applicable"},
+    # Abstaining on a text with untargeted detection orders on chat services, while the
+    # letter is presented as executing the motion: an undeclared conflict with 891.
+    "nl-2024-11-29-uitvoering-motie-kathmann": {
+        "26643-885": "complies", "26643-1011": "complies", "26643-1047": "complies",
+        "32317-856": "complies", "32317-891": "conflicts",
+        "provisional-2023-10-van-haga": "complies", "provisional-2025-11-kathmann": "not_applicable"},
     "nl-2025-09-29-deens-voorstel": {
-        "26643-885": "undetermined", "26643-1011": "undetermined", "26643-1047": "complies",
-        "32317-856": "undetermined", "32317-891": "undetermined",
+        "26643-885": "complies", "26643-1011": "complies", "26643-1047": "complies",
+        "32317-856": "complies", "32317-891": "conflicts",
         "provisional-2023-10-van-haga": "complies", "provisional-2025-11-kathmann": "not_applicable"},
     "nl-2025-11-18-herzien-deens-voorstel": {
-        "26643-885": "undetermined", "26643-1011": "undetermined", "26643-1047": "complies",
-        "32317-856": "undetermined", "32317-891": "undetermined",
+        "26643-885": "complies", "26643-1011": "complies", "26643-1047": "complies",
+        "32317-856": "complies", "32317-891": "undetermined",
         "provisional-2023-10-van-haga": "complies", "provisional-2025-11-kathmann": "not_applicable"},
+    "nl-2025-11-25-tegenstem-coreper": {
+        "26643-885": "complies", "26643-1011": "complies", "26643-1047": "complies",
+        "32317-856": "complies", "32317-891": "undetermined",
+        "provisional-2023-10-van-haga": "complies", "provisional-2025-11-kathmann": "complies"},
 }
 
 # The second dossier (groningen-gas): its positions x its motions, same source of truth
@@ -168,8 +184,15 @@ def test_timeline_command_text_and_json() -> None:
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     rows = {row["date"]: row for row in data["rows"]}
-    assert rows["2025-11-25"]["verdicts"]["provisional-2025-11-kathmann"] == "conflicts"
+    # On 25 Nov 2025 the motion is adopted and the cabinet commits to voting against the
+    # same day: the position in force is that commitment, which complies.
+    assert rows["2025-11-25"]["position"] == "nl-2025-11-25-tegenstem-coreper"
+    assert rows["2025-11-25"]["verdicts"]["provisional-2025-11-kathmann"] == "complies"
     assert rows["2025-11-18"]["verdicts"]["provisional-2025-11-kathmann"] == "not_applicable"
+    # From the abstention of 1 Oct 2024 on, every verdict of 885, 1011 and 856 is decided.
+    later = [row for d, row in rows.items() if d >= "2024-10-01"]
+    assert later and all(row["verdicts"][m] in ("complies", "conflicts")
+                         for row in later for m in ("26643-885", "26643-1011", "32317-856"))
     assert rows["2023-09-18"]["position"] == "nl-2023-09-18-geannoteerde-agenda-jbz"
     text = run_cli("timeline", "--dossier", "csam-regulation")
     assert text.returncode == 0 and "2025-11-25" in text.stdout

@@ -66,6 +66,9 @@ class Position(Strict):
     date: DateStr
     actor: str = Field(min_length=1)
     source: SourceDocument
+    sources: list[Source] = Field(
+        default_factory=list, description="further pages the facts are taken from (news, monitor "
+        "and open-data pages); a fact's 'where' names the one it rests on")
     summary: Text | None = None
     facts: dict[str, Any] = Field(default_factory=dict, description="fact name -> value, or "
                                   "{value, where, note}; names and types come from the dossier")
