@@ -205,6 +205,7 @@ def motions(workspace: WorkspaceOpt = Path("."), lang: LangOpt = Lang.nl) -> Non
     def body() -> int:
         from compliance.api import load_workspace
         from compliance.model.motion import motion_sort_key
+        from compliance.text_safety import line
 
         ws = load_workspace(workspace)
         for motion_id in sorted(ws.motions, key=motion_sort_key):
@@ -212,8 +213,8 @@ def motions(workspace: WorkspaceOpt = Path("."), lang: LangOpt = Lang.nl) -> Non
             cite = r.kamerstuk.cite(lang.value) if r.kamerstuk else motion_id
             rules = "rules" if motion_id in ws.rules else "-"
             voted = r.dates.voted or "?"
-            typer.echo(f"{motion_id:<14} {cite:<34} {r.short_name:<32} {r.result:<9} {voted:<10} "
-                       f"{','.join(r.dossiers)} {rules}")
+            typer.echo(line(f"{motion_id:<14} {cite:<34} {r.short_name:<32} {r.result:<9} {voted:<10} "
+                            f"{','.join(r.dossiers)} {rules}"))
         return 0
 
     guarded(body)

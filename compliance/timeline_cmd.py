@@ -12,6 +12,7 @@ import typer
 from compliance.dates import PartialDate
 from compliance.logic import TRUE
 from compliance.model.motion import motion_sort_key
+from compliance.text_safety import lines as safe_lines
 
 
 def timeline_rows(workspace: Path, dossier: str, backend: str = "durable", lang: str = "nl",
@@ -64,7 +65,7 @@ def render_text(data: dict[str, Any]) -> str:
         cells = " ".join(f"{abbrev.get(r['verdicts'].get(m, ''), '-'):<16}" for m in data["motions"])
         lines.append(f"{r['date']:<11} {(r['position'] or '-'):<40} {cells}".rstrip())
         lines.append(f"{'':<11}   {', '.join(r['happened'])}")
-    return "\n".join(lines) + "\n"
+    return safe_lines(lines)  # input text cannot break a line or reach the terminal raw
 
 
 def register(app: typer.Typer) -> None:

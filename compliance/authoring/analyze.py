@@ -21,6 +21,7 @@ from compliance.errors import InputError, InputErrors
 from compliance.loading.workspace import Workspace
 from compliance.model.motion import motion_sort_key
 from compliance.pack import CompiledClause
+from compliance.text_safety import lines as safe_lines
 
 MAX_SET = 4  # larger conflicting sets are rare and the search grows fast
 
@@ -137,4 +138,4 @@ def render_text(data: dict[str, Any], lang: str) -> str:
                 lines.append("       " + ("vereist" if nl else "requires") + f": {demand}")
             clash = "botsen op" if nl else "clash on"
             lines.append(f"     {clash}: {', '.join(s['clashing_facts'])}")
-    return "\n".join(lines) + "\n"
+    return safe_lines(lines)  # input text cannot break a line or reach the terminal raw

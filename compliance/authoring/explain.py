@@ -20,6 +20,7 @@ from compliance.loading.workspace import LoadedPosition, Workspace
 from compliance.model.output import FactChange, Finding
 from compliance.pack import CompiledClause
 from compliance.reports.words import show
+from compliance.text_safety import lines as safe_lines
 
 
 def resolve_motion(ws: Workspace, name: str) -> str:
@@ -187,4 +188,4 @@ def render_text(data: dict[str, Any]) -> str:
                 lines.append(f"  {t('none_within', lang, n=3)}")
             for k, changes in enumerate(entry["would_comply_text"], 1):
                 lines.append(f"  {k}. " + "; ".join(changes))
-    return "\n".join(lines) + "\n"
+    return safe_lines(lines)  # input text cannot break a line or reach the terminal raw

@@ -27,6 +27,7 @@ from compliance.loading.workspace import Workspace
 from compliance.loading.yaml_safe import Document, load_file
 from compliance.model.common import Strict
 from compliance.pack import CompiledClause, Verdict
+from compliance.text_safety import lines as safe_lines
 
 TESTS_DIR = "tests"
 REQUIRED: tuple[Verdict, ...] = ("complies", "conflicts", "undetermined")
@@ -259,7 +260,7 @@ def render_text(results: list[CaseResult], cov: Coverage | None) -> str:
             marks = " ".join(v if v in got else f"-{v}" for v in need)
             lines.append(f"  {rule:<{width}} {len(set(need) & got)}/{len(need)}  {marks}")
         lines.append(f"coverage: {cov.covered}/{cov.required} = {cov.percent:.1f}%")
-    return "\n".join(lines) + "\n"
+    return safe_lines(lines)  # input text cannot break a line or reach the terminal raw
 
 
 def render_json(results: list[CaseResult], cov: Coverage | None) -> str:

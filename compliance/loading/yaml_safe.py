@@ -303,7 +303,8 @@ def _fast(text: str, file: str) -> Document | None:
     return doc
 
 
-def load_file(path: Path, display: str | None = None) -> Document:
-    """Read and parse a YAML file, refusing oversized or non-UTF-8 files before parsing."""
+def load_file(path: Path, display: str | None = None, *, root: Path | None = None) -> Document:
+    """Read and parse a YAML file, refusing oversized or non-UTF-8 files before parsing
+    (and, with ``root``, a symbolic link out of that folder: see read_text_file)."""
     name = display or str(path)
-    return load_text(read_text_file(path, name, max_bytes=MAX_BYTES, what="YAML text"), name)
+    return load_text(read_text_file(path, name, max_bytes=MAX_BYTES, what="YAML text", root=root), name)

@@ -8,14 +8,12 @@ options, same bytes (no clocks, no absolute paths, stable order).
 from __future__ import annotations
 
 import importlib
-import os
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from compliance.model.output import Finding, Report
+from compliance.reports.writing import write_atomically as write_atomically
 
 
 @dataclass(frozen=True)
@@ -87,24 +85,3 @@ STREAMED: dict[str, str] = {"json": "json_report", "text": "text"}
 def streamed(fmt: str) -> Any:
     """The module of a streamed format (see STREAMED)."""
     return importlib.import_module(f"compliance.reports.{STREAMED[fmt]}")
-
-
-def write_atomically(path: Path, content: str | Iterable[bytes]) -> None:
-    """Write via a temporary file in the same folder and rename: never half a report.
-    ``content``: the text, or its UTF-8 bytes in parts (a report streamed as it is made)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            for part in [content.encode()] if isinstance(content, str) else content:
-                f.write(part)
-            f.flush()
-            os.fsync(f.fileno())
-        # mkstemp makes the file private; a report is meant to be read like any other output
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -9,6 +9,7 @@ from __future__ import annotations
 from compliance.model.output import Finding, Report
 from compliance.reports import RenderOptions
 from compliance.reports.words import verdict_label, w
+from compliance.text_safety import line
 
 NL = "\n"
 
@@ -19,7 +20,7 @@ def _data(text: str) -> str:
 
 
 def _prop(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+    return _data(line(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 def _annotation(kind: str, f: Finding, options: RenderOptions, lang: str) -> str:
@@ -40,7 +41,7 @@ def _annotation(kind: str, f: Finding, options: RenderOptions, lang: str) -> str
         lines.append(f"{w('rule', lang)}: {f.rule} ({f.rule_file}:{f.rule_line})")
     if status:
         lines.append(f"[{w(status, lang)}]")
-    return f"::{kind} {','.join(props)}::{_data(NL.join(lines))}"
+    return f"::{kind} {','.join(props)}::{_data(NL.join(line(x) for x in lines))}"
 
 
 def render(report: Report, options: RenderOptions) -> str:

@@ -9,6 +9,7 @@ from compliance.model.output import FactChange, Finding, Report
 from compliance.pack import SEVERITY
 from compliance.reports import RenderOptions, findings_by_motion
 from compliance.reports.words import show
+from compliance.text_safety import lines as safe_lines
 
 
 def _fact_line(f: Finding, lang: str) -> list[str]:
@@ -90,7 +91,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
                     lines.append(f"        {t('no_change_found', lang)}")
     lines.append("")
     lines.append(_summary(report))
-    return "\n".join(lines) + "\n"
+    return safe_lines(lines)
 
 
 def _summary(report: Report) -> str:
