@@ -92,10 +92,15 @@ class Workspace:
     _packs: dict[tuple[str, tuple[tuple[str, str], ...]], RulePack] = field(default_factory=dict)
 
     def display(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return str(path)
+        """The path as reports show it: relative to the workspace, else to the current
+        folder (an absolute path in a SARIF or GitHub annotation matches no file of the
+        repository), else as given."""
+        for base in (self.root, Path.cwd()):
+            try:
+                return path.resolve().relative_to(base.resolve()).as_posix()
+            except (ValueError, OSError):
+                continue
+        return str(path)
 
     def interpretation_for(self, motion: str, choice: dict[str, str] | None = None) -> str | None:
         rules = self.rules.get(motion)
@@ -413,6 +418,12 @@ def _typed_facts(vocab: LoadedVocabulary, stated: dict[str, Any], base: tuple[An
             errors.append(doc.error(path, f"fact '{name}' is null", "leave a fact out when the "
                                     "document does not state it; it then counts as unknown"))
             continue
+        if fact.type == "set" and isinstance(raw, list):
+            twice = sorted({str(v) for v in raw if raw.count(v) > 1})
+            if twice:  # a set holds each value once: a repeat is a slip, maybe for another value
+                errors.append(doc.error(path, f"set fact '{name}' lists {', '.join(twice)} more than "
+                                        "once", "list each value once"))
+                continue
         value = typed_value(fact, raw)
         if value is MISSING:
             errors.append(doc.error(path, _type_problem(name, fact, raw), _type_fix(fact, raw)))

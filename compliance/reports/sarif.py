@@ -45,6 +45,8 @@ def _rule(f: Finding, lang: str) -> dict[str, Any]:
 
 
 def _uri(path: str) -> str:
+    if path.startswith("/"):  # outside the workspace and the current folder: an absolute URI
+        return "file://" + quote(path, safe="/-._~")
     return quote(path, safe="/-._~")
 
 
