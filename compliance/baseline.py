@@ -40,9 +40,10 @@ class Diff:
         return [f for f in self.new if reaches(f, fail_on)]
 
 
-# A report of a large repository runs to hundreds of megabytes (10,000 positions give
-# about 90 MB of JSON): the limit is there to refuse a wrong file (a disk image, /dev/zero),
-# not real reports, and the read itself stops at it, whatever stat says.
+# A report of a large repository runs to hundreds of megabytes (1,000 positions x 3 rules
+# give 7 MB): the limit is there to refuse a wrong file (a disk image), not real reports,
+# and the read itself stops at it, whatever stat says. Parsed whole, a report takes some
+# times its size in memory; over 1 GiB a streamed reader would be needed.
 MAX_REPORT_BYTES = 1024 * 1024 * 1024
 
 
