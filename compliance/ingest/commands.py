@@ -228,8 +228,10 @@ def import_motions(
                                    force=force)
             notices += update.notices
             counts[update.action] += 1
-            if update.diff:
-                sys.stdout.write(update.diff)
+            if update.diff:  # texts from the open data: shown as safe lines
+                from compliance.text_safety import line
+
+                sys.stdout.write("".join(line(x) + "\n" for x in update.diff.splitlines()))
             if update.new_text is not None and update.action in ("create", "update"):
                 from compliance.loading.yaml_safe import load_text
 
