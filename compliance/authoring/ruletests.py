@@ -106,11 +106,16 @@ class Coverage:
 
 
 def test_files(ws: Workspace) -> list[Path]:
+    from compliance.loading.files import yaml_files
+
     out: list[Path] = []
+    errors: list[InputError] = []
     for dossier in sorted(ws.vocabularies):
         folder = ws.root / "rules" / dossier / TESTS_DIR
-        if folder.is_dir():
-            out += sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        if folder.is_dir():  # what cannot be read is an error, not a test left out
+            out += yaml_files(folder, errors)
+    if errors:
+        raise InputErrors(errors)
     return out
 
 
