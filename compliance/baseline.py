@@ -21,6 +21,8 @@ from compliance.model.common import Lang
 from compliance.model.output import Finding, Report
 from compliance.reports import RenderOptions
 from compliance.reports.labels import verdict_label
+from compliance.text_safety import line
+from compliance.text_safety import md as md_escape
 
 
 @dataclass(frozen=True)
@@ -40,19 +42,59 @@ class Diff:
         return [f for f in self.new if reaches(f, fail_on)]
 
 
-def load_report(path: Path) -> Report:
-    """Read a JSON report (``compliance check --format json``) with located errors."""
-    from compliance.loading.validate import load_checked
-    from compliance.loading.yaml_safe import load_file
+# A report of a large repository runs to hundreds of megabytes (1,000 positions x 3 rules
+# give 7 MB): the limit is there to refuse a wrong file (a disk image), not real reports,
+# and the read itself stops at it, whatever stat says. Parsed whole, a report takes some
+# times its size in memory; over 1 GiB a streamed reader would be needed.
+MAX_REPORT_BYTES = 1024 * 1024 * 1024
 
-    if not path.is_file():
-        raise InputErrors([InputError(str(path), 1, 1, "no such report file",
+
+def load_report(path: Path) -> Report:
+    """Read a JSON report (``compliance check --format json``) with located errors.
+
+    A report is read as JSON, not YAML: reports are far larger than the records the YAML
+    loader is bounded for, and JSON allows what YAML does not (tabs, a raw DEL)."""
+    from pydantic import ValidationError
+
+    from compliance.loading.textfile import read_text_file
+    from compliance.model.output import SCHEMA_VERSION
+    from compliance.text_safety import excerpt
+
+    name = str(path)
+    if not path.exists():
+        raise InputErrors([InputError(name, 1, 1, "no such report file",
                                       "write it with `compliance check --format json -o FILE`")])
-    doc = load_file(path)  # JSON is YAML: the safe loader gives lines and columns for free
-    report, errors = load_checked(doc, "report", Report)
-    if errors or report is None:
-        raise InputErrors(errors)
-    return report
+    text = read_text_file(path, name, max_bytes=MAX_REPORT_BYTES, what="JSON report")
+    try:
+        doc = json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as e:
+        raise InputErrors([InputError(name, e.lineno, e.colno, f"not a JSON report: {e.msg}",
+                                      "give the output of `compliance check --format json`")]) from None
+    except (RecursionError, ValueError) as e:  # nesting too deep, a 5,000-digit integer, NaN
+        problem = "nesting too deep" if isinstance(e, RecursionError) else excerpt(e, 120)
+        raise InputErrors([InputError(name, 1, 1, f"not a JSON report: {problem}",
+                                      "give the output of `compliance check --format json`")]) from None
+    if not isinstance(doc, dict) or "findings" not in doc:
+        raise InputErrors([InputError(name, 1, 1, "not a JSON report (no findings)",
+                                      "give the output of `compliance check --format json`")])
+    version = doc.get("schema_version")
+    if version != SCHEMA_VERSION:
+        shown = excerpt(repr(version), 40)
+        raise InputErrors([InputError(name, 1, 1, f"unknown report schema_version {shown}; "
+                                      f"this version of compliance reads {SCHEMA_VERSION}",
+                                      "write the report again with this version of compliance")])
+    try:
+        return Report.model_validate(doc)
+    except ValidationError as e:
+        errors = [InputError(name, 1, 1, f"{'.'.join(str(x) for x in err['loc']) or 'report'}: "
+                             f"{excerpt(err['msg'], 120)}",
+                             "give the output of `compliance check --format json`")
+                  for err in e.errors()[:10]]
+        raise InputErrors(errors) from None
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed in a report")
 
 
 def classify(old: Report, new: Report) -> Diff:
@@ -106,11 +148,14 @@ def render_diff(diff: Diff, fmt: str, fail_on: str) -> str:
         for f in items:
             where = f"{f.location.file}:{f.location.line}" if f.location else f.position_file
             mark = " ✗" if name == "new" and reaches(f, fail_on) else ""
-            text = (f"{f.position} — {f.motion_name} ({f.kamerstuk or f.motion}), {t('clause', lang)} "
-                    f"{f.clause}: {verdict_label(f.verdict, f.declared, lang)}{mark} ({where})")
+            # every text from the reports escaped for its format: the same function as check's
+            esc = md_escape if md else line
+            text = (f"{esc(f.position)} — {esc(f.motion_name)} ({esc(f.kamerstuk or f.motion)}), "
+                    f"{t('clause', lang)} {f.clause}: {verdict_label(f.verdict, f.declared, lang)}{mark} "
+                    f"({esc(where)})")
             out.append(f"- {text}" if md else f"  {text}")
-            out.append(f"  {f.message}" if md else f"      {f.message}")
-    return "\n".join(x for x in out if x is not None) + "\n"
+            out.append(f"  {esc(f.message)}" if md else f"      {esc(f.message)}")
+    return "\n".join(line(x) for x in out if x is not None) + "\n"
 
 
 def report_of(path: Path, workspace: Path, backend: str = "durable", lang: Lang = "nl",

@@ -20,8 +20,11 @@ class InputError:
     code: str = field(default="invalid", compare=False)
 
     def __str__(self) -> str:
+        from compliance.text_safety import line
+
+        # one line whatever a file name or a quoted value holds
         text = f"{self.file}:{self.line}:{self.column}: {self.problem}"
-        return f"{text} — {self.fix}" if self.fix else text
+        return line(f"{text} — {self.fix}" if self.fix else text)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from compliance.i18n import t
 from compliance.logic import TRUE
 from compliance.model.common import Lang
 from compliance.model.motion import motion_sort_key
+from compliance.text_safety import lines as safe_lines
 from compliance.verdict import VERDICTS
 
 FORMATS = ("text", "json")
@@ -71,7 +72,7 @@ def render_text(data: dict[str, Any], lang: Lang = "en") -> str:
         cells = " ".join(f"{abbrev.get(r['verdicts'].get(m, ''), '-'):<16}" for m in data["motions"])
         lines.append(f"{r['date']:<11} {(r['position'] or '-'):<40} {cells}".rstrip())
         lines.append(f"{'':<11}   {', '.join(r['happened'])}")
-    return "\n".join(lines) + "\n"
+    return safe_lines(lines)  # input text cannot break a line or reach the terminal raw
 
 
 def render(data: dict[str, Any], fmt: str, lang: Lang = "en") -> str:

@@ -23,6 +23,7 @@ from compliance.loading.workspace import Workspace
 from compliance.model.common import Lang
 from compliance.model.motion import motion_sort_key
 from compliance.pack import CompiledClause
+from compliance.text_safety import lines as safe_lines
 
 MAX_SET = 4  # larger conflicting sets are rare and the search grows fast
 
@@ -139,4 +140,4 @@ def render_text(data: dict[str, Any], lang: str) -> str:
                 lines.append("       " + ("vereist" if nl else "requires") + f": {demand}")
             clash = "botsen op" if nl else "clash on"
             lines.append(f"     {clash}: {', '.join(s['clashing_facts'])}")
-    return "\n".join(lines) + "\n"
+    return safe_lines(lines)  # input text cannot break a line or reach the terminal raw

@@ -10,6 +10,7 @@ from compliance.backends import Backend
 from compliance.evaluate import check
 from compliance.loading.workspace import LoadedPosition, Workspace
 from compliance.model.motion import motion_sort_key
+from compliance.text_safety import lines as safe_lines
 
 
 def compare(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, lang: str = "nl",
@@ -55,4 +56,4 @@ def render_text(data: dict[str, Any], lang: str) -> str:
         lines.append(f"  {r['motion']}#{r['clause']}: {cells}{mark}")
     word = "oordelen verschillen per interpretatie" if lang == "nl" else "verdicts differ between readings"
     lines.append(f"{data['diverging']} {word}")
-    return "\n".join(lines) + "\n"
+    return safe_lines(lines)  # input text cannot break a line or reach the terminal raw

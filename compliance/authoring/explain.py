@@ -21,6 +21,7 @@ from compliance.model.common import Lang
 from compliance.model.output import FactChange, Finding
 from compliance.pack import CompiledClause
 from compliance.reports.labels import show
+from compliance.text_safety import lines as safe_lines
 
 
 def resolve_motion(ws: Workspace, name: str) -> str:
@@ -189,4 +190,4 @@ def render_text(data: dict[str, Any]) -> str:
                 lines.append(f"  {t('none_within', lang, n=3)}")
             for k, changes in enumerate(entry["would_comply_text"], 1):
                 lines.append(f"  {k}. " + "; ".join(changes))
-    return "\n".join(lines) + "\n"
+    return safe_lines(lines)  # input text cannot break a line or reach the terminal raw

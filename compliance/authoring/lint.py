@@ -21,6 +21,7 @@ from compliance.errors import InputError
 from compliance.i18n import t
 from compliance.loading.workspace import Workspace, load_workspace_partial
 from compliance.model.motion import motion_sort_key
+from compliance.text_safety import lines as safe_lines
 
 Severity = Literal["error", "warning"]
 
@@ -124,7 +125,7 @@ def render_text(issues: list[LintIssue], lang: str) -> str:
             lines.append(f"    {t('example', lang)}: {render_facts(i.example)}")
     errors, warnings = counts(issues)
     lines.append(t("lint_summary", lang, errors=errors, warnings=warnings))
-    return "\n".join(lines) + "\n"
+    return safe_lines(lines)  # input text cannot break a line or reach the terminal raw
 
 
 def render_json(issues: list[LintIssue]) -> str:

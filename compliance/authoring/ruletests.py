@@ -24,6 +24,7 @@ from compliance.loading.workspace import Workspace
 from compliance.loading.yaml_safe import Document, load_file
 from compliance.model.ruletest import RuleTestCase, RuleTestFile
 from compliance.pack import CompiledClause
+from compliance.text_safety import lines as safe_lines
 from compliance.verdict import Verdict
 
 TESTS_DIR = "tests"
@@ -84,11 +85,16 @@ class Coverage:
 
 
 def test_files(ws: Workspace) -> list[Path]:
+    from compliance.loading.files import yaml_files
+
     out: list[Path] = []
+    errors: list[InputError] = []
     for dossier in sorted(ws.vocabularies):
         folder = ws.root / "rules" / dossier / TESTS_DIR
-        if folder.is_dir():
-            out += sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        if folder.is_dir():  # what cannot be read is an error, not a test left out
+            out += yaml_files(folder, errors)
+    if errors:
+        raise InputErrors(errors)
     return out
 
 
@@ -238,7 +244,7 @@ def render_text(results: list[CaseResult], cov: Coverage | None) -> str:
             marks = " ".join(v if v in got else f"-{v}" for v in need)
             lines.append(f"  {rule:<{width}} {len(set(need) & got)}/{len(need)}  {marks}")
         lines.append(f"coverage: {cov.covered}/{cov.required} = {cov.percent:.1f}%")
-    return "\n".join(lines) + "\n"
+    return safe_lines(lines)  # input text cannot break a line or reach the terminal raw
 
 
 def render_json(results: list[CaseResult], cov: Coverage | None) -> str:

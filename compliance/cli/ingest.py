@@ -17,6 +17,7 @@ import typer
 
 from compliance.cli.app import WorkspaceOpt, app, guarded
 from compliance.ingest.importer import REFS_FORMATS
+from compliance.text_safety import line
 
 RefsFormat = StrEnum("RefsFormat", [(name, name) for name in REFS_FORMATS])  # type: ignore[misc]
 REFS_TEXT = RefsFormat("text")
@@ -82,8 +83,8 @@ def import_motions(
 
         run = run_import(from_files or [], kamerstuk or [], workspace, dossier=dossier,
                          dry_run=dry_run, force=force, client=lambda: _client())
-        for diff in run.diffs:
-            sys.stdout.write(diff)
+        for diff in run.diffs:  # texts from the open data: shown as safe lines
+            sys.stdout.write("".join(line(x) + "\n" for x in diff.splitlines()))
         for n in run.notices:
             typer.echo(str(n))
         c = run.counts

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from compliance.cli.app import Lang, LangOpt, WorkspaceOpt, app, guarded
+from compliance.text_safety import line
 
 
 @app.command()
@@ -24,8 +25,8 @@ def motions(workspace: WorkspaceOpt = Path("."), lang: LangOpt = Lang.nl) -> Non
             cite = r.kamerstuk.cite(lang.value) if r.kamerstuk else motion_id
             rules = t("has_rules", lang.value) if motion_id in ws.rules else "-"
             voted = r.dates.voted or "?"
-            typer.echo(f"{motion_id:<14} {cite:<34} {r.short_name:<32} {r.result:<9} {voted:<10} "
-                       f"{','.join(r.dossiers)} {rules}")
+            typer.echo(line(f"{motion_id:<14} {cite:<34} {r.short_name:<32} {r.result:<9} {voted:<10} "
+                            f"{','.join(r.dossiers)} {rules}"))
         return 0
 
     guarded(body)

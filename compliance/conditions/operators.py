@@ -40,7 +40,7 @@ def _compare(numbers: Callable[[Any, Any], bool],
     return holds
 
 
-_LIST = {"type": "array", "items": {"type": "string"}, "minItems": 1}
+_LIST = {"type": "array", "items": {"type": "string"}, "minItems": 1, "uniqueItems": True}
 _ORDER = ("number", "date")
 
 

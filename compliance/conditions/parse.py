@@ -62,6 +62,11 @@ class ConditionParser:
                     self._err((*path, combinator), f"'{combinator}' takes a list of conditions",
                               "write each condition as a list item starting with '-'")
                     return None
+                if not items:  # all of nothing is always true, any of nothing never: a slip
+                    self._err((*path, combinator), f"an empty '{combinator}: []' is always "
+                              f"{'true' if combinator == 'all' else 'false'}",
+                              "list at least one condition, or remove it")
+                    return None
                 parsed = [self.parse(item, (*path, combinator, i)) for i, item in enumerate(items)]
                 if any(p is None for p in parsed):
                     return None

@@ -42,6 +42,8 @@ def cabinet_declaration(motion: LoadedMotion, pos: LoadedPosition, date: Partial
     ref = DeclarationRef(statement=s.statement, date=s.date, origin="motion_record",
                          source=s.source.cite(lang), file=motion.file,
                          line=motion.doc.loc(("execution", i))[0])
+    # the statement's date follows the source: a source of the same date leaves its own out
+    cited = s.source.model_copy(update={"date": None}) if s.source.date == s.date else s.source
     text = t("declaration_motion", lang, statement=t(s.statement, lang),
-             source=s.source.cite(lang), date=s.date)
+             source=cited.cite(lang), date=s.date)
     return refusal, ref, text

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from compliance.ingest.refs import CitedPaper, KamerstukRef, Refs
 from compliance.model.motion import MotionRecord
+from compliance.text_safety import line, md
 
 Status = Literal["record and rules", "record, no rules", "no record"]
 
@@ -153,18 +154,17 @@ def render_text(items: list[dict[str, Any]]) -> str:
         out += [f"  {f}:{d['line']}:{d['column']}: {d['text']} = {d['date']}"
                 + (f"..{d['last_day']:02d}" if d["last_day"] else "") for d in it["dates"]]
         out.append("")
-    return "\n".join(out)
+    return "\n".join(line(x) for x in out)  # a letter's text cannot break a line or reach the terminal
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
+_md = md  # the one Markdown escaping of every producer (compliance.text_safety)
 
 
 def render_markdown(items: list[dict[str, Any]]) -> str:
     out: list[str] = []
     for it in items:
         f, s = it["file"], it["summary"]
-        out += [f"# References in `{f}`", "",
+        out += [f"# References in {_md(f)}", "",
                 f"{s['citations']} citations of {s['papers']} papers: {s['motions']} motions "
                 f"({s['motions_with_rules']} with rules, {s['motions_with_record_only']} with a "
                 f"record only, {s['motions_without_record']} without a record) and "
@@ -187,4 +187,4 @@ def render_markdown(items: list[dict[str, Any]]) -> str:
         out += [f"| {d['line']}:{d['column']} | {_md(d['text'])} | {d['date']} |"
                 for d in it["dates"]]
         out.append("")
-    return "\n".join(out)
+    return "\n".join(line(x) for x in out)

@@ -5,24 +5,45 @@ each refusal says the same thing with the same file:line:col."""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from compliance.errors import InputError, InputErrors
 
 
 def read_text_file(path: Path, display: str | None = None, *, max_bytes: int,
-                   what: str = "text") -> str:
-    """The file's text, or InputErrors saying where and why it cannot be read."""
+                   what: str = "text", root: Path | None = None) -> str:
+    """The file's text, or InputErrors saying where and why it cannot be read.
+
+    Only a regular file is read (a FIFO would block for ever, /dev/zero never end), and
+    the read itself stops at ``max_bytes``, whatever the size stat reported. With
+    ``root``, a symbolic link out of that folder is refused before anything is read, so
+    no part of the file it points at reaches an error message."""
     name = display or str(path)
+    if root is not None:
+        _inside(path, root, name)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputErrors([InputError(name, 1, 1, f"file is {size} bytes, over the {max_bytes} "
-                                          "limit", "split it into smaller files")])
-        raw = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO without a writer returns at once (and is refused below)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0))
     except OSError as e:
         raise InputErrors([InputError(name, 1, 1, f"cannot read file: {e.strerror}",
                                       "check the path and its permissions")]) from None
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(fd)
+        mode = st.st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a device, pipe or socket)"
+            raise InputErrors([InputError(name, 1, 1, f"{kind}: not read", f"give a {what} file")])
+        try:
+            raw = f.read(max_bytes + 1)
+        except OSError as e:
+            raise InputErrors([InputError(name, 1, 1, f"cannot read file: {e.strerror}",
+                                          "check the path and its permissions")]) from None
+    if len(raw) > max_bytes:
+        size = max(st.st_size, len(raw))
+        raise InputErrors([InputError(name, 1, 1, f"file is {size} bytes, over the {max_bytes} limit",
+                                      "split it into smaller files")])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -35,3 +56,19 @@ def read_text_file(path: Path, display: str | None = None, *, max_bytes: int,
         raise InputErrors([InputError(name, line, 1, "file contains a NUL byte (binary data?)",
                                       f"give a {what} file")])
     return text
+
+
+def _inside(path: Path, root: Path, name: str) -> None:
+    """Refuse ``path`` when it is a symbolic link to a file outside ``root``. (A file the
+    user names outside the workspace is read: that is the user's choice; folders linked
+    out of the workspace are refused by the walk, compliance.loading.files.)"""
+    if not os.path.islink(path):
+        return
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # a loop, or a dangling link: the open says which
+        return
+    if not real.is_relative_to(root.resolve()):
+        raise InputErrors([InputError(name, 1, 1, "a symbolic link to a file outside the workspace: "
+                                      "not read", "copy the file into the workspace, or link "
+                                      "within it")])

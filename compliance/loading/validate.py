@@ -14,6 +14,15 @@ from pydantic import ValidationError as PydanticError
 from compliance import schemas
 from compliance.errors import InputError
 from compliance.loading.yaml_safe import Document
+from compliance.text_safety import excerpt
+
+# the schema's words for the types a value was found to have
+_JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean", list: "list",
+               dict: "mapping", type(None): "null"}
+
+
+def _a(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -43,7 +52,7 @@ def _errors_for(doc: Document, error: ValidationError, kind: str) -> list[InputE
         for key in sorted(set(error.instance) - set(allowed)):
             close = difflib.get_close_matches(key, allowed, n=1)
             fix = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
-            out.append(doc.error((*path, key), f"unknown key '{key}'", fix, key=True))
+            out.append(doc.error((*path, key), f"unknown key {excerpt(repr(key), 60)}", fix, key=True))
         return out
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
@@ -52,15 +61,20 @@ def _errors_for(doc: Document, error: ValidationError, kind: str) -> list[InputE
         options = ", ".join(str(o) for o in error.validator_value)
         close = difflib.get_close_matches(str(error.instance), [str(o) for o in error.validator_value], n=1)
         fix = f"did you mean '{close[0]}'?" if close else f"use one of: {options}"
-        return [doc.error(path, f"{error.instance!r} is not an allowed value", fix)]
+        return [doc.error(path, f"{excerpt(repr(error.instance))} is not an allowed value", fix)]
     if error.validator == "type":
         want = error.validator_value
-        return [doc.error(path, f"expected {want}, found {type(error.instance).__name__} "
-                          f"{error.instance!r}"[:200], f"write a {want} here")]
+        found = _JSON_TYPES.get(type(error.instance), type(error.instance).__name__)
+        fix = f"write {_a(str(want))} {want} here"
+        if want == "string" and isinstance(error.instance, int | float | bool):
+            fix += f": quote it, '{error.instance}'"
+        return [doc.error(path, f"expected {want}, found {found} "
+                          f"{excerpt(repr(error.instance))}", fix)]
     if error.validator == "pattern":
         hint = schema.get("description") or f"match the pattern {error.validator_value}"
-        return [doc.error(path, f"{error.instance!r} has the wrong form", hint)]
-    return [doc.error(path, error.message[:300], f"see the schema compliance/schemas/{schemas.FILES[kind]}")]
+        return [doc.error(path, f"{excerpt(repr(error.instance))} has the wrong form", hint)]
+    return [doc.error(path, excerpt(error.message, 200),
+                      f"see the schema compliance/schemas/{schemas.FILES[kind]}")]
 
 
 def check_schema(doc: Document, kind: str) -> list[InputError]:

@@ -15,6 +15,7 @@ from compliance.conditions.ast import All, Any_, Cond, Flag
 from compliance.conditions.parse import ConditionParser, concept_cycle
 from compliance.conditions.values import MISSING, typed_value
 from compliance.errors import InputError, InputErrors, did_you_mean
+from compliance.loading.files import yaml_files
 from compliance.loading.timeline import LoadedTimeline, load_timeline
 from compliance.loading.validate import load_checked
 from compliance.loading.yaml_safe import Document, load_file
@@ -91,10 +92,15 @@ class Workspace:
     _packs: dict[tuple[str, tuple[tuple[str, str], ...]], RulePack] = field(default_factory=dict)
 
     def display(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return str(path)
+        """The path as reports show it: relative to the workspace, else to the current
+        folder (an absolute path in a SARIF or GitHub annotation matches no file of the
+        repository), else as given."""
+        for base in (self.root, Path.cwd()):
+            try:
+                return path.resolve().relative_to(base.resolve()).as_posix()
+            except (ValueError, OSError):
+                continue
+        return str(path)
 
     def check_interpretations(self, choice: dict[str, str] | None) -> None:
         """Refuse a choice that names a motion without rules or an interpretation that does
@@ -148,15 +154,15 @@ class Workspace:
         return self._packs[key]
 
 
-def _yaml_files(folder: Path) -> list[Path]:
+def _yaml_files(folder: Path, errors: list[InputError] | None = None) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return yaml_files(folder, errors if errors is not None else [])
 
 
 def _load(path: Path, ws: Workspace, kind: str, model: Any, errors: list[InputError]) -> Any:
     try:
-        doc = load_file(path, ws.display(path))
+        doc = load_file(path, ws.display(path), root=ws.root)
     except InputErrors as e:
         errors.extend(e.errors)
         return None, None
@@ -188,7 +194,7 @@ def load_workspace_partial(root: Path) -> tuple[Workspace, list[InputError]]:
 
 
 def _load_motions(ws: Workspace, errors: list[InputError]) -> None:
-    for path in _yaml_files(ws.root / "motions"):
+    for path in _yaml_files(ws.root / "motions", errors):
         record, doc = _load(path, ws, "motion", MotionRecord, errors)
         if record is None:
             continue
@@ -206,7 +212,7 @@ def _load_vocabularies(ws: Workspace, errors: list[InputError]) -> None:
     rules_dir = ws.root / "rules"
     if not rules_dir.is_dir():
         return
-    for folder in sorted(p for p in rules_dir.iterdir() if p.is_dir()):
+    for folder in sorted(p for p in rules_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
         path = folder / "dossier.yaml"
         if not path.is_file():
             errors.append(InputError(ws.display(folder), 1, 1, "dossier folder without dossier.yaml",
@@ -243,7 +249,7 @@ def _load_vocabularies(ws: Workspace, errors: list[InputError]) -> None:
 
 def _load_rules(ws: Workspace, errors: list[InputError]) -> None:
     for dossier, vocab in sorted(ws.vocabularies.items()):
-        for path in _yaml_files(ws.root / "rules" / dossier):
+        for path in _yaml_files(ws.root / "rules" / dossier, errors):
             if path.name in RESERVED_RULE_FILES:
                 continue
             rules, doc = _load(path, ws, "rules", RuleFile, errors)
@@ -333,13 +339,17 @@ def _standstill(parser: ConditionParser, vocab: Any, clause: Any, path: tuple[An
 
 
 def position_files(paths: list[Path]) -> list[Path]:
-    """The YAML files named, and those in folders named (recursively), sorted."""
+    """The YAML files named, and those in folders named (recursively, dot-folders left
+    out), sorted; raise InputErrors for what a folder holds that cannot be read."""
     out: set[Path] = set()
+    errors: list[InputError] = []
     for p in paths:
         if p.is_dir():
-            out.update(f for f in p.rglob("*") if f.suffix in (".yaml", ".yml") and f.is_file())
+            out.update(yaml_files(p, errors, recursive=True))
         else:
             out.add(p)
+    if errors:
+        raise InputErrors(errors)
     return sorted(out)
 
 
@@ -437,6 +447,12 @@ def _typed_facts(vocab: LoadedVocabulary, stated: dict[str, Any], base: tuple[An
             errors.append(doc.error(path, f"fact '{name}' is null", "leave a fact out when the "
                                     "document does not state it; it then counts as unknown"))
             continue
+        if fact.type == "set" and isinstance(raw, list):
+            twice = sorted({str(v) for v in raw if raw.count(v) > 1})
+            if twice:  # a set holds each value once: a repeat is a slip, maybe for another value
+                errors.append(doc.error(path, f"set fact '{name}' lists {', '.join(twice)} more than "
+                                        "once", "list each value once"))
+                continue
         value = typed_value(fact, raw)
         if value is MISSING:
             errors.append(doc.error(path, _type_problem(name, fact, raw), _type_fix(fact, raw),

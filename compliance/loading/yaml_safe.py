@@ -86,6 +86,8 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
         return event.value  # keep dates as written; schemas check their form
     if tag == _CORE + "str":
         return event.value
+    if event.implicit[0] and not _YAML_12.fullmatch(event.value):
+        _yaml_11(event, tag)
     try:
         value = _constructor.construct_object(ScalarNode(tag, event.value))
     except ValueError:  # e.g. an integer of over 4,300 digits (Python's int() limit)
@@ -95,6 +97,39 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
         raise _Fail(event.start_mark, "NaN and infinity are not allowed", "write a finite number")
     return value
+
+
+# What a plain scalar must look like to be read as a boolean or a number here: YAML 1.2's
+# core forms, decimal only. PyYAML reads YAML 1.1, where `yes`, `on`, `0x413`, `0755`
+# (octal), `1:2:3` (base 60) and `1_000` are booleans and numbers too: an author who
+# wrote one rarely meant that, so it is refused with the reading spelled out.
+_YAML_12 = re.compile(r"true|True|TRUE|false|False|FALSE|null|Null|NULL|~|[-+]?(0|[1-9][0-9]*)"
+                      r"|[-+]?(\.[0-9]+|(0|[1-9][0-9]*)\.[0-9]*)([eE][-+]?[0-9]+)?"
+                      r"|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+
+
+def _yaml_11(event: yaml.ScalarEvent, tag: str) -> None:
+    value = _constructor.construct_object(ScalarNode(tag, event.value)) if tag != _CORE + "null" else None
+    if tag == _CORE + "bool":
+        raise _Fail(event.start_mark, f"{event.value} is read as the boolean {str(value).lower()} "
+                    "(YAML 1.1)", f"write {str(value).lower()}, or quote it to keep it as text: "
+                    f"'{event.value}'")
+    if tag in (_CORE + "int", _CORE + "float"):
+        raise _Fail(event.start_mark, f"{event.value} is read as the number {value} (YAML 1.1)",
+                    f"write the number in decimals, or quote it to keep it as text: '{event.value}'")
+
+
+def _key(event: yaml.ScalarEvent) -> str:
+    """A mapping key as written: `yes:` is the key 'yes', not 'True', and `0x1:` not '1'."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = _resolver.resolve(ScalarNode, event.value, event.implicit)
+    if tag not in _SCALAR_TAGS:
+        raise _Fail(event.start_mark, f"YAML tag {tag!r} is not allowed",
+                    "remove the tag; only plain strings, numbers, booleans, null, lists and maps are read")
+    if tag == _CORE + "null":
+        raise _Fail(event.start_mark, "a mapping key must be a plain string", "quote the key or simplify it")
+    return event.value
 
 
 def _count(value: Any) -> int:
@@ -178,7 +213,8 @@ def _build(text: str, doc: Document, parser_class: Any, *, cautious: bool = Fals
             if isinstance(event, yaml.ScalarEvent):
                 if cautious and not event.value:
                     raise _AskPython  # the parsers differ on where (and whether) an empty value is
-                value = _scalar(event)
+                awaiting_key = bool(stack) and stack[-1]["kind"] == "map" and stack[-1]["key"] is _NOKEY
+                value = _key(event) if awaiting_key else _scalar(event)
                 attach(value, start, event.start_mark)
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
@@ -275,7 +311,8 @@ def _fast(text: str, file: str) -> Document | None:
     return doc
 
 
-def load_file(path: Path, display: str | None = None) -> Document:
-    """Read and parse a YAML file, refusing oversized or non-UTF-8 files before parsing."""
+def load_file(path: Path, display: str | None = None, *, root: Path | None = None) -> Document:
+    """Read and parse a YAML file, refusing oversized or non-UTF-8 files before parsing
+    (and, with ``root``, a symbolic link out of that folder: see read_text_file)."""
     name = display or str(path)
-    return load_text(read_text_file(path, name, max_bytes=MAX_BYTES, what="YAML text"), name)
+    return load_text(read_text_file(path, name, max_bytes=MAX_BYTES, what="YAML text", root=root), name)

@@ -10,14 +10,12 @@ clocks, no absolute paths, stable order).
 from __future__ import annotations
 
 import importlib
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol, cast, runtime_checkable
 
 from compliance.model.output import Finding, Report
+from compliance.reports.writing import write_atomically as write_atomically
 
 
 @dataclass(frozen=True)
@@ -104,24 +102,3 @@ STREAMED: dict[str, str] = {"json": "json_report", "text": "text"}
 def streamed(fmt: str) -> StreamedRenderer:
     """The module of a streamed format (see STREAMED)."""
     return cast(StreamedRenderer, importlib.import_module(f"compliance.reports.{STREAMED[fmt]}"))
-
-
-def write_atomically(path: Path, content: str | Iterable[bytes]) -> None:
-    """Write via a temporary file in the same folder and rename: never half a report.
-    ``content``: the text, or its UTF-8 bytes in parts (a report streamed as it is made)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            for part in [content.encode()] if isinstance(content, str) else content:
-                f.write(part)
-            f.flush()
-            os.fsync(f.fileno())
-        # mkstemp makes the file private; a report is meant to be read like any other output
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

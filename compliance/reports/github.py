@@ -10,6 +10,7 @@ from compliance.i18n import t
 from compliance.model.output import Finding, Report
 from compliance.reports import RenderOptions
 from compliance.reports.labels import verdict_label
+from compliance.text_safety import line
 
 NL = "\n"
 
@@ -20,7 +21,7 @@ def _data(text: str) -> str:
 
 
 def _prop(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+    return _data(line(text)).replace(":", "%3A").replace(",", "%2C")
 
 
 def _annotation(kind: str, f: Finding, options: RenderOptions, lang: str) -> str:
@@ -41,7 +42,7 @@ def _annotation(kind: str, f: Finding, options: RenderOptions, lang: str) -> str
         lines.append(f"{t('rule', lang)}: {f.rule} ({f.rule_file}:{f.rule_line})")
     if status:
         lines.append(f"[{t(status, lang)}]")
-    return f"::{kind} {','.join(props)}::{_data(NL.join(lines))}"
+    return f"::{kind} {','.join(props)}::{_data(NL.join(line(x) for x in lines))}"
 
 
 def render(report: Report, options: RenderOptions) -> str:

@@ -9,13 +9,13 @@ the filters and the view switch.
 
 from __future__ import annotations
 
-from html import escape
 from importlib import resources
 
 from compliance.i18n import t
 from compliance.model.output import Finding, MotionVerdict, Report
 from compliance.reports import RenderOptions, findings_by_motion
 from compliance.reports.labels import show, verdict_label
+from compliance.text_safety import html as _safe_html
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
        "img-src data:; base-uri 'none'; form-action 'none'")
@@ -26,7 +26,7 @@ def _asset(name: str) -> str:
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return _safe_html(text)
 
 
 def _kind(verdict: str, declared: bool | None) -> str:

@@ -7,12 +7,12 @@ durations that vary, so reruns give the same bytes.
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape, quoteattr
-
 from compliance.i18n import t
 from compliance.model.output import Finding, Report
 from compliance.reports import RenderOptions, findings_by_motion
 from compliance.reports.labels import fact_text, verdict_label
+from compliance.text_safety import xml as escape
+from compliance.text_safety import xml_attr as quoteattr
 
 
 def _explain(findings: list[Finding], options: RenderOptions, lang: str) -> str:
@@ -30,7 +30,8 @@ def _explain(findings: list[Finding], options: RenderOptions, lang: str) -> str:
         lines += [f"  - {fact_text(x, lang)}" for x in f.facts]
         if f.rule:
             lines.append(f"  {t('rule', lang)}: {f.rule} ({f.rule_file}:{f.rule_line})")
-    return "\n".join(lines)
+    # each line escaped on its own: only the tool breaks lines, input text cannot
+    return "\n".join(escape(x) for x in lines)
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -51,7 +52,7 @@ def render(report: Report, options: RenderOptions) -> str:
             attrs = (f"classname={quoteattr(m.position)} name={quoteattr(name)} "
                      f"file={quoteattr(m.position_file)} time=\"0\"")
             failing = [f for f in findings if options.failing(f)]
-            body = escape(_explain(findings, options, lang))
+            body = _explain(findings, options, lang)
             counts[0] += 1
             if failing:
                 counts[1] += 1

@@ -6,26 +6,14 @@ finding gets its reason in one line and the full explanation in a collapsed bloc
 
 from __future__ import annotations
 
-import html
-import re
-
 from compliance.i18n import t
 from compliance.model.output import Finding, Report
 from compliance.reports import RenderOptions
 from compliance.reports.labels import fact_text, verdict_label
+from compliance.text_safety import md, md_html
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#&!~"})
-_BLOCK_START = re.compile(r"^(\d+)([.)])|^([-+=])")
-
-
-def _md(text: str) -> str:
-    """Escape Markdown so texts from positions and rules stay literal, also at a line start."""
-    out = " ".join(text.split()).translate(_MD_SPECIAL)
-    return _BLOCK_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", out)
-
-
-def _h(text: str) -> str:
-    return html.escape(" ".join(text.split()), quote=False)
+_md = md
+_h = md_html
 
 
 def _title(f: Finding, lang: str) -> str:

@@ -11,12 +11,13 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from compliance.gate import fingerprint
+from compliance.gate import fingerprint, reaches
 from compliance.i18n import t
 from compliance.model.motion import motion_sort_key
 from compliance.model.output import Finding, Report
 from compliance.reports import RenderOptions
 from compliance.reports.labels import verdict_label
+from compliance.text_safety import line, md
 from compliance.version import __version__
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -35,16 +36,18 @@ def _rule(f: Finding, lang: str) -> dict[str, Any]:
     return {
         "id": _rule_id(f),
         "name": f"Motion{f.motion.replace('-', '_')}Clause{f.clause}",
-        "shortDescription": {"text": title},
-        "fullDescription": {"text": f.request},
-        "help": {"text": f"{title}\n{t('request', lang)}: {f.request}\n{how}",
-                 "markdown": f"**{title}**\n\n{t('request', lang)}: {f.request}\n\n{how}"},
+        "shortDescription": {"text": line(title)},
+        "fullDescription": {"text": line(f.request)},
+        "help": {"text": f"{line(title)}\n{t('request', lang)}: {line(f.request)}\n{line(how)}",
+                 "markdown": f"**{md(title)}**\n\n{md(t('request', lang))}: {md(f.request)}\n\n{md(how)}"},
         "defaultConfiguration": {"level": "error"},
         "properties": {"tags": [f.dossier, f.motion]},
     }
 
 
 def _uri(path: str) -> str:
+    if path.startswith("/"):  # outside the workspace and the current folder: an absolute URI
+        return "file://" + quote(path, safe="/-._~")
     return quote(path, safe="/-._~")
 
 
@@ -59,7 +62,7 @@ def _result(f: Finding, rule_index: int, options: RenderOptions, lang: str) -> d
         "ruleId": _rule_id(f),
         "ruleIndex": rule_index,
         "level": "error",
-        "message": {"text": " ".join(text)},
+        "message": {"text": line(" ".join(text))},
         "locations": [{"physicalLocation": {
             "artifactLocation": {"uri": _uri(loc.file if loc else f.position_file)},
             "region": region}}],
@@ -69,7 +72,7 @@ def _result(f: Finding, rule_index: int, options: RenderOptions, lang: str) -> d
                (loc is None or x.name != loc.fact)]
     if related:
         result["relatedLocations"] = [
-            {"id": i, "message": {"text": x.name},
+            {"id": i, "message": {"text": line(x.name)},
              "physicalLocation": {"artifactLocation": {"uri": _uri(x.file)},
                                   "region": {"startLine": x.line, "startColumn": x.column or 1}}}
             for i, x in enumerate(related, start=1)]
@@ -88,8 +91,11 @@ def render(report: Report, options: RenderOptions) -> str:
         first.setdefault(_rule_id(f), f)
     ordered = sorted(first.values(), key=lambda f: (motion_sort_key(f.motion), f.clause))
     index = {_rule_id(f): i for i, f in enumerate(ordered)}
+    # with a baseline, the findings it already held are results too (baselineState
+    # "unchanged"): left out, code scanning would close their open alerts as fixed
     results = [_result(f, index[_rule_id(f)], options, lang)
-               for f in report.findings if options.failing(f)]
+               for f in report.findings if options.failing(f)
+               or (options.status(f) == "unchanged" and reaches(f, options.fail_on))]
     run: dict[str, Any] = {
         "tool": {"driver": {"name": "motion-compliance", "semanticVersion": __version__,
                             "rules": [_rule(f, lang) for f in ordered]}},

@@ -8,6 +8,7 @@ from compliance.i18n import t
 from compliance.model.output import FactChange, Finding, Report
 from compliance.reports import RenderOptions, findings_by_motion
 from compliance.reports.labels import show
+from compliance.text_safety import lines as safe_lines
 from compliance.verdict import SEVERITY
 
 
@@ -90,7 +91,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
                     lines.append(f"        {t('no_change_found', lang)}")
     lines.append("")
     lines.append(_summary(report))
-    return "\n".join(lines) + "\n"
+    return safe_lines(lines)
 
 
 def _summary(report: Report) -> str:

@@ -25,9 +25,11 @@ CONDITION_DEFS: dict[str, Any] = {
                        "three-valued: a condition over an absent fact is unknown",
         "oneOf": [
             {"type": "object", "required": ["all"], "additionalProperties": False,
-             "properties": {"all": {"type": "array", "items": {"$ref": "#/$defs/Condition"}}}},
+             "properties": {"all": {"type": "array", "items": {"$ref": "#/$defs/Condition"},
+                                     "minItems": 1}}},
             {"type": "object", "required": ["any"], "additionalProperties": False,
-             "properties": {"any": {"type": "array", "items": {"$ref": "#/$defs/Condition"}}}},
+             "properties": {"any": {"type": "array", "items": {"$ref": "#/$defs/Condition"},
+                                     "minItems": 1}}},
             {"type": "object", "required": ["not"], "additionalProperties": False,
              "properties": {"not": {"$ref": "#/$defs/Condition"}}},
             {"type": "object", "required": ["concept"], "additionalProperties": False,
