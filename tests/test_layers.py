@@ -19,6 +19,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "compliance"
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("leaves", ("compliance.errors", "compliance.logic", "compliance.verdict", "compliance.version",
                 "compliance.i18n", "compliance.dates", "compliance.source", "compliance.progress",
+                "compliance.text_safety",
                 "compliance.model")),
     ("language", ("compliance.conditions", "compliance.pack")),
     ("loading", ("compliance.loading", "compliance.schemas")),

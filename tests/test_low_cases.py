@@ -74,14 +74,14 @@ def test_a_set_value_listed_twice_is_refused(ws: Path) -> None:
 
 @pytest.mark.parametrize("op", ["all", "any"])
 def test_an_empty_all_or_any_is_refused(ws: Path, op: str) -> None:
-    rule = ws / "rules" / "csam-regulation" / "26643-885.yaml"
+    rule = ws / "rules" / "csam-regulation" / "26643-1011.yaml"
     text = rule.read_text(encoding="utf-8")
-    old = ("          any:\n            - {fact: cabinet_pursues_e2ee_protection, equals: false}\n"
-           "            - not: {concept: conditions_protect_e2ee}\n")
+    old = "        conflicts_when: {concept: cabinet_would_accept_css}\n"
     assert old in text
-    rule.write_text(text.replace(old, f"          {op}: []\n", 1), encoding="utf-8")
+    line_no = text[: text.index(old)].count("\n") + 1
+    rule.write_text(text.replace(old, f"        conflicts_when: {{{op}: []}}\n", 1), encoding="utf-8")
     line = one_error(ws)
-    assert line.startswith("rules/csam-regulation/26643-885.yaml:23:") and f"empty '{op}: []'" in line
+    assert line.startswith(f"rules/csam-regulation/26643-1011.yaml:{line_no}:") and f"empty '{op}: []'" in line
 
 
 def test_schemas_help_writes_nothing() -> None:
