@@ -219,6 +219,45 @@ def motions(workspace: WorkspaceOpt = Path("."), lang: LangOpt = Lang.nl) -> Non
     guarded(body)
 
 
+@app.command()
+def serve(
+    workspace: WorkspaceOpt = Path("."),
+    host: Annotated[str, typer.Option(help="address to listen on; other than loopback needs --token")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    lang: LangOpt = Lang.nl,
+    open_browser: Annotated[bool, typer.Option("--open", help="open the workbench in a browser")] = False,
+    token: Annotated[str | None, typer.Option(envvar="COMPLIANCE_WEB_TOKEN", help="secret every "
+                                              "request must carry (required off loopback)")] = None,
+) -> None:
+    """The advisers' workbench: edit a position in the browser and see every motion's verdict."""
+    # The web package is started by name (an import string), never imported here.
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    if not loopback and not token:
+        typer.echo(f"error: --host {host} is reachable from other machines; give --token (or set "
+                   "COMPLIANCE_WEB_TOKEN) so every request must carry it", err=True)
+        raise typer.Exit(2)
+    if not (workspace / "motions").is_dir():
+        typer.echo(f"error: {workspace} has no motions/ folder; give --workspace", err=True)
+        raise typer.Exit(2)
+    import uvicorn
+
+    os.environ.update({"COMPLIANCE_WORKSPACE": str(workspace.resolve()), "COMPLIANCE_WEB_HOST": host,
+                       "COMPLIANCE_WEB_PORT": str(port), "COMPLIANCE_WEB_LANG": lang.value})
+    if token:
+        os.environ["COMPLIANCE_WEB_TOKEN"] = token
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+    typer.echo(f"workbench: {url}", err=True)
+    if open_browser:
+        import threading
+        import webbrowser
+
+        threading.Timer(1.0, webbrowser.open, (url,)).start()
+    uvicorn.run("compliance.web.app:create_app", factory=True, host=host, port=port,
+                log_level="warning", server_header=False)
+
+
 def main() -> None:
     app()
 
