@@ -6,12 +6,11 @@ reads its settings from the environment (see :mod:`compliance.web.settings`)."""
 from __future__ import annotations
 
 import json
-
-import jinja2
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlencode
 
+import jinja2
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -232,12 +231,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.post("/api/v1/check", response_model=Report, tags=["check"],
               responses={400: {"model": ErrorsOut}})
-    def api_check(body: CheckIn) -> Report:
-        """Check an unsaved position (its YAML text) against every motion, as
-        ``compliance check --format json`` checks a file."""
+    def api_check(body: CheckIn) -> Response:
+        """Check an unsaved position (its YAML text) against every motion: the JSON report,
+        byte for byte what ``compliance check --format json`` writes for the same file."""
+        from compliance.reports import render
+
         _, report = wb.check_draft(body.text, body.file, body.lang, body.as_of,
                                    body.interpretations or None)
-        return report
+        return Response(render(report, "json"), media_type="application/json")
 
     @app.post("/api/v1/explain", tags=["check"], responses={400: {"model": ErrorsOut}})
     def api_explain(body: ExplainIn) -> dict[str, Any]:
@@ -386,7 +387,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     motions=sorted(ws.motions, key=motion_sort_key), ws=ws, paste=paste,
                     paste_errors=paste_errors or [], filename=filename,
                     statements=("will_execute", "will_not_execute", "executed", "partially_executed"),
-                    positions=wb.position_list(), new_dir=NEW_DIR,
+                    positions=wb.position_files(), new_dir=NEW_DIR,
                     groups=[(g, [n for n, f in vocab.facts.items() if f.group == g])
                             for g in ("text", "cabinet", "process")
                             if any(f.group == g for f in vocab.facts.values())])

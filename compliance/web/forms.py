@@ -244,7 +244,7 @@ def _same(old: Any, new: Any) -> bool:
         return len(old) == len(new) and all(_same(a, b) for a, b in zip(old, new, strict=True))
     if isinstance(old, Mapping) and isinstance(new, Mapping):
         return list(old) == list(new) and all(_same(old[k], new[k]) for k in old)
-    return type(old) is type(new) and old == new or (str(old) == new if isinstance(new, str) else False)
+    return (type(old) is type(new) and old == new) or (str(old) == new if isinstance(new, str) else False)
 
 
 def _merge(old: Any, new: Any) -> Any:
@@ -309,7 +309,7 @@ def error_fields(text: str, errors: list[InputError]) -> dict[str, list[str]]:
     the deepest path at that line and column."""
     try:
         doc: Document | None = load_text(text, "draft")
-    except Exception:  # noqa: BLE001 - a text that does not parse has no fields to point at
+    except Exception:
         doc = None
     by_line: dict[int, list[tuple[int, tuple[Any, ...]]]] = {}
     if doc is not None:

@@ -80,17 +80,33 @@ class Guard:
         if length is not None and (not length.isdigit() or int(length) > self.settings.max_body):
             await _json(send, 413, f"request body over {self.settings.max_body} bytes")
             return
-        received = 0
-        limit = self.settings.max_body
+        if scope["method"] == "POST":
+            # Read the whole (small) body first, so a chunked upload over the limit is
+            # refused before any route parses it.
+            chunks: list[bytes] = []
+            size = 0
+            more = True
+            while more:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return
+                chunks.append(message.get("body", b""))
+                size += len(chunks[-1])
+                if size > self.settings.max_body:
+                    await _json(send, 413, f"request body over {self.settings.max_body} bytes")
+                    return
+                more = message.get("more_body", False)
+            body = b"".join(chunks)
+            sent = False
 
-        async def limited() -> dict[str, Any]:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > limit:
-                    raise BodyTooLarge
-            return message
+            async def replay() -> dict[str, Any]:
+                nonlocal sent
+                if sent:
+                    return await receive()
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+
+            receive = replay
 
         async def secured(message: dict[str, Any]) -> None:
             if message["type"] == "http.response.start":
@@ -101,10 +117,7 @@ class Guard:
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
 
-        try:
-            await self.app(scope, limited, secured)
-        except BodyTooLarge:
-            await _json(send, 413, f"request body over {limit} bytes")
+        await self.app(scope, receive, secured)
 
     def _token_redirect(self, scope: dict[str, Any]) -> str | None:
         query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
@@ -151,10 +164,6 @@ def new_csrf_token() -> str:
 
 def csrf_ok(expected: str, value: str | None) -> bool:
     return bool(value) and hmac.compare_digest(value.encode(), expected.encode())  # type: ignore[union-attr]
-
-
-class BodyTooLarge(Exception):
-    pass
 
 
 def _hostname(host: str) -> str:

@@ -149,6 +149,12 @@ class Workbench:
                 self._timelines.clear()
             return self._positions[1]
 
+    def position_files(self) -> list[str]:
+        """The position files, workspace-relative (without loading them: one bad file
+        must not keep the others from being opened)."""
+        return [self.display(p) for p in position_files(self.position_dirs())
+                if p.resolve().is_relative_to(self.root)]
+
     def position_list(self) -> list[dict[str, Any]]:
         return [{"file": p.file, "id": p.model.id, "dossier": p.model.dossier, "date": p.model.date,
                  "actor": p.model.actor, "title": p.model.source.title}

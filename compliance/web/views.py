@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not
+from compliance.conditions.ast import All, Atom, ConceptRef, Cond, Flag, Not
 from compliance.conditions.values import to_json
 from compliance.dates import PartialDate
 from compliance.i18n import t
