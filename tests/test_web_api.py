@@ -110,7 +110,7 @@ def test_every_response_carries_the_csp_and_security_headers(c) -> None:
         csp = h["content-security-policy"]
         assert "unsafe-inline" not in csp and "script-src 'self'" in csp and "default-src 'none'" in csp
         assert h["x-content-type-options"] == "nosniff" and h["x-frame-options"] == "DENY"
-        assert h["referrer-policy"] == "no-referrer"
+        assert h["referrer-policy"] == "same-origin"
 
 
 def test_a_non_loopback_host_needs_a_token(tmp_path: Path) -> None:
