@@ -40,6 +40,22 @@ def test_as_of_interpretation_and_language_are_those_of_the_cli(c) -> None:
     assert r.json()["interpretations"]["26643-885"] == "strict-reading"
 
 
+def test_the_workspace_report_is_the_cli_report_also_after_an_edit(workspace_copy: Path) -> None:
+    c = client(workspace_copy)
+    folders = [str(workspace_copy / "examples" / d) for d in ("positions", "scenarios")]
+
+    def cli() -> str:
+        r = run_cli("check", "-w", str(workspace_copy), *folders, "--format", "json", "--lang", "en")
+        assert r.returncode in (0, 1), r.stderr
+        return r.stdout
+
+    assert c.get("/api/v1/report", params={"lang": "en"}).text == cli()
+    # one file changed: only it is checked again, and the whole report is still the CLI's
+    path = workspace_copy / SEED
+    path.write_text(SEED_TEXT.replace("value: not_for", "value: for"), encoding="utf-8")
+    assert c.get("/api/v1/report", params={"lang": "en"}).text == cli()
+
+
 def test_bad_input_is_400_with_the_loaders_located_messages(c, workspace_copy: Path) -> None:
     bad = SEED_TEXT.replace("text_stage:", "text_stagee:").replace("value: not_for", "value: maybe")
     r = c.post("/api/v1/check", json={"text": bad, "file": SEED})

@@ -83,12 +83,15 @@ def page(browser, server) -> Iterator[object]:
     assert not problems, problems  # no script error, no dialog, no CSP violation, nothing fetched outside
 
 
-def shot(pg, name: str, widths: tuple[int, ...] = (1280,)) -> None:
+def shot(pg, name: str, widths: tuple[int, ...] = (1280,), focus: str | None = None) -> None:
+    """Screenshots at each width: the whole page, or (editor) the window scrolled to ``focus``."""
     ARTIFACTS.mkdir(exist_ok=True)
     for w in widths:
         pg.set_viewport_size({"width": w, "height": 900})
         path = ARTIFACTS / (f"{name}-{w}.png" if len(widths) > 1 else f"{name}.png")
-        pg.screenshot(path=str(path), full_page=True)
+        if focus:
+            pg.locator(focus).scroll_into_view_if_needed()
+        pg.screenshot(path=str(path), full_page=focus is None)
         assert path.stat().st_size > 10_000
 
 
@@ -117,7 +120,9 @@ def test_a_edit_the_seed_and_see_van_ginneken_comply_without_saving(page, server
     section = page.locator('#verdicts section.mv[data-motion="26643-1011"]')
     assert "in lijn" in section.locator("h3").inner_text()
     assert "niet opgeslagen" in page.locator("#live-status").inner_text()
-    shot(page, "workbench-a-van-ginneken-complies", (1024, 1280))
+    page.locator('#verdicts section.mv[data-motion="26643-1011"]').scroll_into_view_if_needed()
+    shot(page, "workbench-a-van-ginneken-complies", (1024, 1280),
+         focus="#fact-f-facts--cabinet_accepts_detection_on_interpersonal")
     assert (ws / SEED).read_text(encoding="utf-8") == before  # nothing saved
 
 
@@ -145,7 +150,7 @@ def test_b_build_the_abstention_from_an_empty_form_save_and_check(page, server) 
     page.wait_for_function("() => document.getElementById('live-status').textContent.includes('bijgewerkt')")
     live = shown_verdicts(page)
     assert live["26643-1047"] == "complies"
-    shot(page, "workbench-b-new-position")
+    shot(page, "workbench-b-new-position", focus="#fact-f-facts--cabinet_vote_intention")
     page.click("#save")
     page.wait_for_url("**/editor?file=*saved=1*")
     assert "Opgeslagen" in page.locator(".notice").inner_text()
@@ -156,7 +161,7 @@ def test_b_build_the_abstention_from_an_empty_form_save_and_check(page, server) 
     # the form rebuilt the bundled example: the same verdicts as the hand-written file
     original = json.loads(run_cli("check", str(ROOT / ABSTENTION), "--format", "json").stdout)
     assert {m["motion"]: m["verdict"] for m in original["motions"]} == live
-    shot(page, "workbench-b-saved")
+    shot(page, "workbench-b-saved", focus=".notice")
 
 
 def test_c_apply_a_suggestion_with_one_click(page, server) -> None:
@@ -167,7 +172,8 @@ def test_c_apply_a_suggestion_with_one_click(page, server) -> None:
     section.locator("button.apply").first.click()
     wait_verdict(page, "26643-1011", "complies")
     assert page.locator("#fact-f-facts--cabinet_accepts_detection_on_interpersonal.changed").count() == 1
-    shot(page, "workbench-c-suggestion-applied")
+    page.locator('#verdicts section.mv[data-motion="26643-1011"]').scroll_into_view_if_needed()
+    shot(page, "workbench-c-suggestion-applied", focus="#fact-f-facts--cabinet_accepts_detection_on_interpersonal")
 
 
 def test_d_switch_to_english_and_back(page, server) -> None:
@@ -188,7 +194,7 @@ def test_d_switch_to_english_and_back(page, server) -> None:
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.input_value("#f-actor") == "Bewerkt maar niet opgeslagen"
     assert "Verdicts" in page.locator("#verdicts-h").inner_text()
-    shot(page, "workbench-d-editor-en", (1024, 1280))
+    shot(page, "workbench-d-editor-en", (1024, 1280), focus="h1")
     page.click("#lang-switch")
     assert page.locator("html").get_attribute("lang") == "nl"
 
@@ -208,7 +214,7 @@ def test_e_a_hostile_where_text_renders_inert(page, server) -> None:
     page.goto(f"{url}/finding?file={SEED}&motion=26643-1047")
     assert HOSTILE.split("<script>")[0] in page.locator("main").inner_text()  # shown, as text
     assert "<script>alert(2)</script>" in page.locator("main").inner_text()
-    shot(page, "workbench-e-hostile-where")
+    shot(page, "workbench-e-hostile-where", focus="main")
     for target in (f"/finding?file={SEED}&motion=26643-1047", f"/editor?file={SEED}", "/"):
         page.goto(url + target)
         assert page.locator("script").count() == 1  # ours only

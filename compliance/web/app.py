@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import jinja2
 from fastapi import FastAPI, Query, Request
@@ -240,6 +240,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                                    body.interpretations or None)
         return Response(render(report, "json"), media_type="application/json")
 
+    @app.get("/api/v1/report", response_model=Report, tags=["check"],
+             responses={400: {"model": ErrorsOut}})
+    def api_report(lang: Lang = "nl") -> Response:
+        """Every position of the workspace checked (each as of its own date): the JSON report
+        ``compliance check --format json`` writes for the positions folders."""
+        from compliance.reports import render
+
+        return Response(render(wb.overview(lang), "json"), media_type="application/json")
+
     @app.post("/api/v1/explain", tags=["check"], responses={400: {"model": ErrorsOut}})
     def api_explain(body: ExplainIn) -> dict[str, Any]:
         """The explanation tree of one motion (or one clause) for an unsaved position."""
@@ -297,14 +306,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         cells = {(m.position, m.motion): m for m in report.motions}
         rows = []
         by_id = {p.model.id: p for p in wb.positions()}
+        labels: dict[tuple[str, bool | None], tuple[str, str]] = {}
         for pid in dict.fromkeys(m.position for m in report.motions):
             pos = by_id[pid]
             if dossier and pos.model.dossier != dossier:
                 continue
-            row = [cells[(pid, m)] for m in motions]
-            if verdict and not any(views.kind(c.verdict, c.declared) == verdict for c in row):
+            quoted = quote(pos.file)
+            row = []
+            for m in motions:
+                c = cells[(pid, m)]
+                shown = labels.get((c.verdict, c.declared))
+                if shown is None:
+                    shown = labels[(c.verdict, c.declared)] = (views.kind(c.verdict, c.declared),
+                                                               views.label(c.verdict, c.declared, lang))
+                row.append((*shown, f"/finding?file={quoted}&motion={m}&lang={lang}"))
+            if verdict and not any(k == verdict for k, _, _ in row):
                 continue
-            rows.append((pos, row))
+            rows.append((pos, quoted, row))
         rows.sort(key=lambda r: (r[0].model.date, r[0].file))
         charts = [views.chart(wb.timeline(d, lang), ws, lang)
                   for d in sorted(ws.vocabularies) if not dossier or d == dossier]

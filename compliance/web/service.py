@@ -25,6 +25,7 @@ from compliance.loading.workspace import (
     position_files,
 )
 from compliance.model.output import FactChange, Report
+from compliance.pack import SEVERITY
 
 POSITION_DIRS = ("examples/positions", "examples/scenarios")
 NEW_DIR = "examples/positions"
@@ -67,7 +68,9 @@ class Workbench:
         self._ws_stamp: Any = None
         self._engines: dict[str, Backend] = {}
         self._positions: tuple[Any, list[LoadedPosition]] | None = None
-        self._reports: dict[Any, Report] = {}
+        self._reports: dict[Any, dict[Any, tuple[list[Any], list[Any]]]] = {}
+        self._position_stamps: dict[str, tuple[int, int]] = {}
+        self._interps: dict[str, str] = {}
         self._timelines: dict[Any, dict[str, Any]] = {}
 
     # --- the workspace -------------------------------------------------------------
@@ -145,7 +148,7 @@ class Workbench:
         with self._lock:
             if self._positions is None or self._positions[0] != stamp:
                 self._positions = (stamp, load_positions(ws, self.position_dirs()))
-                self._reports.clear()
+                self._position_stamps = {ws.display(Path(p)): (m, n) for p, m, n in stamp}
                 self._timelines.clear()
             return self._positions[1]
 
@@ -162,16 +165,42 @@ class Workbench:
 
     def overview(self, lang: str, as_of: str | None = None,
                  interpretations: dict[str, str] | None = None) -> Report:
+        """Every position checked; a position's part is kept until its file (or the
+        workspace) changes, so an edit re-checks that position only."""
         positions = self.positions()
         key = (lang, as_of, tuple(sorted((interpretations or {}).items())))
         with self._lock:
-            report = self._reports.get(key)
-        if report is None:
-            report = check(self.workspace(), positions, self.engine(lang), lang=lang,  # type: ignore[arg-type]
-                           as_of=as_of, interpretations=interpretations)
+            stamps = self._position_stamps
+            parts = self._reports.setdefault(key, {})
+            todo = [p for p in positions if (p.file, p.model.id, stamps.get(p.file)) not in parts]
+        if todo:
+            fresh = check(self.workspace(), todo, self.engine(lang), lang=lang,  # type: ignore[arg-type]
+                          as_of=as_of, interpretations=interpretations)
+            by_pos: dict[str, tuple[list[Any], list[Any]]] = {p.model.id: ([], []) for p in todo}
+            for m in fresh.motions:
+                by_pos[m.position][0].append(m)
+            for f in fresh.findings:
+                by_pos[f.position][1].append(f)
             with self._lock:
-                self._reports[key] = report
-        return report
+                for p in todo:
+                    parts[(p.file, p.model.id, stamps.get(p.file))] = by_pos[p.model.id]
+                self._interps = fresh.interpretations
+        ordered = sorted(positions, key=lambda p: (p.file, p.model.id))  # as check orders them
+        motions: list[Any] = []
+        findings: list[Any] = []
+        with self._lock:
+            for p in ordered:
+                ms, fs = parts[(p.file, p.model.id, stamps.get(p.file))]
+                motions.extend(ms)
+                findings.extend(fs)
+            interps = self._interps
+        counts = dict.fromkeys(SEVERITY, 0)
+        for f in findings:
+            counts[f.verdict] += 1
+        counts["undeclared_conflicts"] = sum(1 for f in findings
+                                             if f.verdict == "conflicts" and f.declared is not True)
+        return Report(lang=lang, as_of=as_of, interpretations=interps, counts=counts,  # type: ignore[arg-type]
+                      motions=motions, findings=findings)
 
     # --- drafts ------------------------------------------------------------------------
     def load_draft(self, text: str, file: str) -> LoadedPosition:

@@ -111,7 +111,7 @@ def chart(data: dict[str, Any], ws: Workspace, lang: str, *, width: int = 960) -
     """Geometry of the timeline chart: one row per motion of the dossier, time along x,
     a band per period coloured by the verdict of the position then in force."""
     rows_in = data["rows"]
-    left, right, row_h, top = 210, 16, 26, 34
+    left, right, row_h, top = 250, 16, 26, 34
     dates = [PartialDate.parse(r["date"]).first for r in rows_in]
     if not dates:
         return Chart(data["dossier"], width, top + 20, left, [], [], [], [], row_h)
@@ -155,6 +155,6 @@ def chart(data: dict[str, Any], ws: Workspace, lang: str, *, width: int = 960) -
     for r in rows_in:
         if r["position"] and any(h.startswith("position:") for h in r["happened"]):
             positions.append(Mark(x(PartialDate.parse(r["date"]).first), f"{r['position']}: {r['date']}"))
-    ticks = [Mark(x(date(y, 1, 1)), str(y), str(y)) for y in range(start.year, end.year + 1)]
+    ticks = [Mark(x(date(y, 1, 1)), str(y), str(y)) for y in range(start.year, end.year)]
     height = top + len(rows) * row_h + 24
     return Chart(data["dossier"], width, height, left, rows, events, positions, ticks, row_h)
