@@ -277,6 +277,8 @@ _T: dict[str, dict[str, str]] = {
     "wb_would_comply": {"nl": "Wat in lijn zou zijn", "en": "What would comply"},
     "wb_apply": {"nl": "Toepassen", "en": "Apply"},
     "wb_explain": {"nl": "Uitleg (boom van voorwaarden)", "en": "Explanation (tree of conditions)"},
+    "wb_date_hint": {"nl": "JJJJ-MM-DD", "en": "YYYY-MM-DD"},
+    "wb_partial_date_hint": {"nl": "JJJJ-MM-DD, JJJJ-MM of JJJJ", "en": "YYYY-MM-DD, YYYY-MM or YYYY"},
 }
 
 

@@ -42,7 +42,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            urllib.request.urlopen(url + "/api/v1/motions", timeout=2)  # noqa: S310 - our own server
+            urllib.request.urlopen(url + "/api/v1/motions", timeout=2)
             break
         except OSError:
             time.sleep(0.2)
@@ -132,7 +132,8 @@ def test_b_build_the_abstention_from_an_empty_form_save_and_check(page, server) 
     page.fill("#f-id", "nl-2024-10-01-actieve-onthouding")
     page.fill("#f-date", "2024-10-01")
     page.fill("#f-actor", "Minister van Justitie en Veiligheid")
-    page.fill("#f-source--title", "Kabinetsinzet over het Hongaarse compromisvoorstel voor de CSAM-verordening")
+    page.fill("#f-source--title",
+              "Kabinetsinzet over het Hongaarse compromisvoorstel voor de CSAM-verordening")
     page.fill("#f-source--kamerstuk--dossier", "34843")
     page.fill("#f-source--kamerstuk--number", "113")
     page.fill("#f-source--date", "2024-10-01")
@@ -173,7 +174,8 @@ def test_c_apply_a_suggestion_with_one_click(page, server) -> None:
     wait_verdict(page, "26643-1011", "complies")
     assert page.locator("#fact-f-facts--cabinet_accepts_detection_on_interpersonal.changed").count() == 1
     page.locator('#verdicts section.mv[data-motion="26643-1011"]').scroll_into_view_if_needed()
-    shot(page, "workbench-c-suggestion-applied", focus="#fact-f-facts--cabinet_accepts_detection_on_interpersonal")
+    shot(page, "workbench-c-suggestion-applied",
+         focus="#fact-f-facts--cabinet_accepts_detection_on_interpersonal")
 
 
 def test_d_switch_to_english_and_back(page, server) -> None:
@@ -209,7 +211,8 @@ def test_e_a_hostile_where_text_renders_inert(page, server) -> None:
     page.wait_for_url("**saved=1**")
     assert page.input_value("#f-facts--cabinet_vote_intention-where") == hostile  # kept as text, both ways
     cli = run_cli("check", "-w", str(ws), str(ws / SEED), "--format", "json")
-    used = [f for m in json.loads(cli.stdout)["findings"] for f in m["facts"] if f["name"] == "cabinet_vote_intention"]
+    used = [f for m in json.loads(cli.stdout)["findings"] for f in m["facts"]
+            if f["name"] == "cabinet_vote_intention"]
     assert used and all(f["where"] == hostile for f in used)
     page.goto(f"{url}/finding?file={SEED}&motion=26643-1047")
     assert HOSTILE.split("<script>")[0] in page.locator("main").inner_text()  # shown, as text
@@ -225,7 +228,7 @@ def test_e_a_hostile_where_text_renders_inert(page, server) -> None:
 def test_f_the_timeline_chart_has_one_row_per_motion(page, server) -> None:
     url, _ = server
     page.goto(f"{url}/")
-    motions = json.loads(urllib.request.urlopen(f"{url}/api/v1/timeline?dossier=csam-regulation")  # noqa: S310
+    motions = json.loads(urllib.request.urlopen(f"{url}/api/v1/timeline?dossier=csam-regulation")
                          .read())["motions"]
     rows = page.locator('svg.timeline[data-dossier="csam-regulation"] g.tl-row')
     assert [r.get_attribute("data-motion") for r in rows.all()] == motions

@@ -5,6 +5,7 @@ reads its settings from the environment (see :mod:`compliance.web.settings`)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any, Literal
@@ -16,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 from pydantic import BaseModel, ConfigDict, Field
 
 from compliance.errors import InputError, InputErrors
@@ -150,6 +152,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   "400 with the loader's located messages.")
     app.add_middleware(Guard, settings=settings)  # type: ignore[arg-type]
     app.state.wb = wb
+    with contextlib.suppress(InputErrors):  # load it now, not on the first page; errors show there
+        wb.workspace()
     app.state.csrf = new_csrf_token()
     app.state.settings = settings
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
@@ -306,23 +310,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         cells = {(m.position, m.motion): m for m in report.motions}
         rows = []
         by_id = {p.model.id: p for p in wb.positions()}
+        # A large matrix is most of the page: its cells are built here, escaped once per
+        # distinct text, rather than by the template engine cell by cell.
         labels: dict[tuple[str, bool | None], tuple[str, str]] = {}
         for pid in dict.fromkeys(m.position for m in report.motions):
             pos = by_id[pid]
             if dossier and pos.model.dossier != dossier:
                 continue
             quoted = quote(pos.file)
-            row = []
+            kinds, html = [], []
             for m in motions:
                 c = cells[(pid, m)]
                 shown = labels.get((c.verdict, c.declared))
                 if shown is None:
-                    shown = labels[(c.verdict, c.declared)] = (views.kind(c.verdict, c.declared),
-                                                               views.label(c.verdict, c.declared, lang))
-                row.append((*shown, f"/finding?file={quoted}&motion={m}&lang={lang}"))
-            if verdict and not any(k == verdict for k, _, _ in row):
+                    k = views.kind(c.verdict, c.declared)
+                    shown = labels[(c.verdict, c.declared)] = (k, str(escape(views.label(c.verdict,
+                                                                                          c.declared, lang))))
+                kinds.append(shown[0])
+                href = escape(f"/finding?file={quoted}&motion={m}&lang={lang}")
+                html.append(f'<td class="cell"><a class="v-{shown[0]}" data-verdict="{shown[0]}" '
+                            f'href="{href}">{shown[1]}</a></td>')
+            if verdict and verdict not in kinds:
                 continue
-            rows.append((pos, quoted, row))
+            rows.append((pos, quoted, Markup("".join(html))))
         rows.sort(key=lambda r: (r[0].model.date, r[0].file))
         charts = [views.chart(wb.timeline(d, lang), ws, lang)
                   for d in sorted(ws.vocabularies) if not dossier or d == dossier]
@@ -461,7 +471,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return form
 
     def form_state(form: forms.Form) -> tuple[dict[str, Any], str, str, str, dict[str, str]]:
-        dossier, vocab = vocab_for(form.get("dossier"))
+        _, vocab = vocab_for(form.get("dossier"))
         data = forms.position_from_form(vocab, form)
         file = form.get("_file")
         if file:
@@ -516,7 +526,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def editor_explain(request: Request, motion: str = Query(..., max_length=80)) -> HTMLResponse:
         form = await posted(request)
         lang = lang_of(request, form.get("_lang"))
-        data, file, _sha, as_of, interps = form_state(form)
+        data, file, _sha, _as_of, interps = form_state(form)
         pos = wb.load_draft(forms.to_yaml(data), file or f"{NEW_DIR}/draft.yaml")
         return page(request, "finding.html", lang, data=wb.explain(pos, motion, lang, interps or None),
                     file=file, draft=True)

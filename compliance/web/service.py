@@ -149,7 +149,6 @@ class Workbench:
             if self._positions is None or self._positions[0] != stamp:
                 self._positions = (stamp, load_positions(ws, self.position_dirs()))
                 self._position_stamps = {ws.display(Path(p)): (m, n) for p, m, n in stamp}
-                self._timelines.clear()
             return self._positions[1]
 
     def position_files(self) -> list[str]:
@@ -261,17 +260,25 @@ class Workbench:
 
     # --- timeline ----------------------------------------------------------------------
     def timeline(self, dossier: str, lang: str) -> dict[str, Any]:
+        """The dossier's timeline rows; recomputed only when a position of that dossier
+        (or the workspace) changed."""
         # TODO(lead): timeline_rows lives in the CLI module timeline_cmd.py until issue 11
-        # moves it into the library; it is imported, not copied.
+        # moves it into the library; it is imported, not copied. It loads the workspace and
+        # the positions itself, so it is given the dossier's own position files only.
         from compliance.timeline_cmd import timeline_rows
 
-        self.positions()  # refresh caches when files changed
+        positions = [p for p in self.positions() if p.model.dossier == dossier]
         with self._lock:
-            found = self._timelines.get((dossier, lang))
+            key = (dossier, lang, self._ws_stamp,
+                   tuple((p.file, self._position_stamps.get(p.file)) for p in positions))
+            found = self._timelines.get(key)
         if found is None:
-            found = timeline_rows(self.root, dossier, self.backend_name, lang, self.position_dirs())
+            files = [self.root / p.file for p in positions]
+            found = timeline_rows(self.root, dossier, self.backend_name, lang, files or self.position_dirs())
             with self._lock:
-                self._timelines[(dossier, lang)] = found
+                if len(self._timelines) > 64:
+                    self._timelines.clear()
+                self._timelines[key] = found
         return found
 
     # --- saving ------------------------------------------------------------------------
