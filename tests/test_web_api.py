@@ -311,3 +311,14 @@ def test_opening_and_saving_a_file_unchanged_leaves_it_byte_identical(workspace_
     r = post_form(c, "/editor/save", _open(c, rel), follow_redirects=False)
     assert r.status_code == 303, r.text[:3000]
     assert (workspace_copy / rel).read_bytes() == before
+
+
+def test_the_explanation_of_an_unsaved_edit_points_at_the_lines_of_the_file(workspace_copy: Path) -> None:
+    c = client(workspace_copy)
+    fields = replace(_open(c, SEED), "facts.cabinet_vote_intention.value", "for")
+    r = post_form(c, "/editor/explain?motion=26643-1047", fields)
+    assert r.status_code == 200
+    assert "niet opgeslagen" in r.text  # marked as a draft
+    line = next(i for i, text in enumerate(SEED_TEXT.splitlines(), 1) if "value: not_for" in text)
+    assert f"{SEED}:{line}:" in r.text and "<code>for</code>" in r.text
+    assert (workspace_copy / SEED).read_text(encoding="utf-8") == SEED_TEXT

@@ -527,7 +527,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         form = await posted(request)
         lang = lang_of(request, form.get("_lang"))
         data, file, _sha, _as_of, interps = form_state(form)
-        pos = wb.load_draft(forms.to_yaml(data), file or f"{NEW_DIR}/draft.yaml")
+        # for an opened file, the text a save would write: its lines are the file's lines
+        text = forms.merged_yaml(wb.read(file), data) if file else forms.to_yaml(data)
+        pos = wb.load_draft(text, file or f"{NEW_DIR}/draft.yaml")
         return page(request, "finding.html", lang, data=wb.explain(pos, motion, lang, interps or None),
                     file=file, draft=True)
 

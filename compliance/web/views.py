@@ -83,6 +83,7 @@ class Mark:
     x: float
     title: str
     label: str = ""
+    y: float = 10  # events close together get their numbers staggered
 
 
 @dataclass
@@ -111,7 +112,7 @@ def chart(data: dict[str, Any], ws: Workspace, lang: str, *, width: int = 960) -
     """Geometry of the timeline chart: one row per motion of the dossier, time along x,
     a band per period coloured by the verdict of the position then in force."""
     rows_in = data["rows"]
-    left, right, row_h, top = 250, 16, 26, 34
+    left, right, row_h, top = 250, 16, 26, 46
     dates = [PartialDate.parse(r["date"]).first for r in rows_in]
     if not dates:
         return Chart(data["dossier"], width, top + 20, left, [], [], [], [], row_h)
@@ -151,7 +152,9 @@ def chart(data: dict[str, Any], ws: Workspace, lang: str, *, width: int = 960) -
     for e in timeline.sorted_events() if timeline else []:
         if e.date:
             n += 1
-            events.append(Mark(x(PartialDate.parse(e.date).first), f"{e.id}: {e.date}", str(n)))
+            ex = x(PartialDate.parse(e.date).first)
+            close = bool(events) and ex - events[-1].x < 16 and events[-1].y == 10
+            events.append(Mark(ex, f"{e.id}: {e.date}", str(n), 24 if close else 10))
     for r in rows_in:
         if r["position"] and any(h.startswith("position:") for h in r["happened"]):
             positions.append(Mark(x(PartialDate.parse(r["date"]).first), f"{r['position']}: {r['date']}"))

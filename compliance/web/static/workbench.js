@@ -27,8 +27,16 @@
     }).then(function (r) { return r.text().then(function (t) { return [r.ok, t]; }); })
       .then(function (res) {
         if (mine !== seq) { return; }  // a later edit is already on its way
+        // keyboard users keep their place: focus returns to the motion they were in
+        var active = document.activeElement, section = active && pane.contains(active)
+          ? active.closest("section.mv") : null;
+        var motion = section ? section.dataset.motion : null;
         // the fragment is rendered and escaped on the server (Jinja autoescape)
         pane.innerHTML = res[1];
+        if (motion) {
+          var again = pane.querySelector('section.mv[data-motion="' + CSS.escape(motion) + '"] h3');
+          if (again) { again.focus(); }
+        }
         status.textContent = res[0] ? (lang === "en" ? "verdicts updated (not saved)"
                                                      : "oordelen bijgewerkt (niet opgeslagen)")
                                     : (lang === "en" ? "could not check" : "toetsen mislukt");
