@@ -322,3 +322,13 @@ def test_the_explanation_of_an_unsaved_edit_points_at_the_lines_of_the_file(work
     line = next(i for i, text in enumerate(SEED_TEXT.splitlines(), 1) if "value: not_for" in text)
     assert f"{SEED}:{line}:" in r.text and "<code>for</code>" in r.text
     assert (workspace_copy / SEED).read_text(encoding="utf-8") == SEED_TEXT
+
+
+def test_a_wrong_as_of_date_is_shown_at_the_date_field_of_the_panel(c) -> None:
+    fields = replace(_open(c, SEED), "_as_of", "2024-02-30")
+    r = post_form(c, "/editor/verdicts", fields)
+    assert r.status_code == 200
+    assert 'href="#f-as-of"' in r.text and "day 30 does not exist" in r.text
+    fields = replace(_open(c, SEED), "facts.text_stage.value", "nonsense")
+    r = post_form(c, "/editor/verdicts", fields)
+    assert 'href="#fact-f-facts--text_stage"' in r.text and "nonsense" in r.text

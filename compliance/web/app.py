@@ -29,7 +29,7 @@ from compliance.model.position import Position
 from compliance.model.vocabulary import Vocabulary
 from compliance.web import forms, views
 from compliance.web.security import CSRF_FIELD, Guard, csrf_ok, new_csrf_token
-from compliance.web.service import NEW_DIR, PathRefused, StaleFile, Workbench, sha256
+from compliance.web.service import NEW_DIR, PathRefused, StaleFile, Workbench, check_date, sha256
 from compliance.web.settings import Settings
 
 HERE = Path(__file__).parent
@@ -425,6 +425,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """The live verdicts of a draft: per motion, its clauses with reasons and suggestions."""
         text = forms.to_yaml(data)
         name = file or f"{NEW_DIR}/draft.yaml"
+        if as_of:
+            try:
+                check_date(as_of)
+            except InputErrors as e:
+                return {"errors": [("_as_of", x.problem) for x in e.errors], "report": None}
         try:
             pos, report = wb.check_draft(text, name, lang, as_of or None, interps or None)
         except InputErrors as e:

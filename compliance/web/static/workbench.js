@@ -48,6 +48,12 @@
 
   function onEdit(ev) {
     var el = ev.target;
+    if (el.matches("[data-rerender]") && ev.type === "change") {
+      // another dossier has other facts: the server renders the form for it
+      form.action = "/editor";
+      form.submit();
+      return;
+    }
     if (!el.name || el.name === "_paste" || el.name === "_filename") { return; }
     if (el.matches("[data-set-value]") && el.checked) {
       var unset = el.closest("fieldset").querySelector("[data-set-unset]");
