@@ -332,3 +332,36 @@ def test_a_wrong_as_of_date_is_shown_at_the_date_field_of_the_panel(c) -> None:
     fields = replace(_open(c, SEED), "facts.text_stage.value", "nonsense")
     r = post_form(c, "/editor/verdicts", fields)
     assert 'href="#fact-f-facts--text_stage"' in r.text and "nonsense" in r.text
+
+
+def test_the_motion_page_shows_clauses_interpretations_rules_in_words_and_execution(c) -> None:
+    import yaml
+
+    record = yaml.safe_load((ROOT / "motions" / "26643-1011.yaml").read_text(encoding="utf-8"))
+    rule_file = ROOT / "rules" / "csam-regulation" / "26643-1011.yaml"
+    rules = yaml.safe_load(rule_file.read_text(encoding="utf-8"))
+    from html import unescape
+
+    for lang in ("nl", "en"):
+        page = unescape(c.get("/motions/26643-1011", params={"lang": lang}).text)
+        for clause in record["clauses"]:
+            assert clause["request"]["nl"] in page and clause["request"]["en"] in page
+        for interp in rules["interpretations"]:
+            assert " ".join(interp["rationale"][lang].split()) in " ".join(page.split())
+        for statement in record["execution"]:
+            assert statement["summary"][lang] in page
+        assert ("alle volgende:" if lang == "nl" else "all of:") in page
+        assert "cabinet_accepts_detection_on_interpersonal" in page and "{" not in page.split("<main")[1]
+
+
+def test_the_overview_filters_by_verdict_and_dossier(c) -> None:
+    import re
+
+    rows = lambda html: re.findall(r'<tr data-dossier="[^"]+">\s*<th scope="row"><a [^>]*>([^<]+)</a>', html)  # noqa: E731
+    every = rows(c.get("/").text)
+    assert len(every) == len(c.get("/api/v1/positions").json())
+    report = c.get("/api/v1/report").json()
+    undeclared = {m["position"] for m in report["motions"]
+                  if m["verdict"] == "conflicts" and not m["declared"]}
+    assert set(rows(c.get("/", params={"verdict": "conflicts-undeclared"}).text)) == undeclared
+    assert rows(c.get("/", params={"dossier": "no-such"}).text) == []
