@@ -237,6 +237,9 @@ def serve(
         typer.echo(f"error: --host {host} is reachable from other machines; give --token (or set "
                    "COMPLIANCE_WEB_TOKEN) so every request must carry it", err=True)
         raise typer.Exit(2)
+    if token is not None and len(token) < 16:
+        typer.echo("error: the token is too short: use at least 16 characters", err=True)
+        raise typer.Exit(2)
     if not (workspace / "motions").is_dir():
         typer.echo(f"error: {workspace} has no motions/ folder; give --workspace", err=True)
         raise typer.Exit(2)

@@ -468,7 +468,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                       notice=t("wb_saved", lang, file=file) if saved else "")
 
     async def posted(request: Request) -> forms.Form:
-        raw = await request.form()
+        raw = await request.form(max_files=0, max_fields=20_000)  # the body is size-limited
         form = forms.Form([(k, v) for k, v in raw.multi_items() if isinstance(v, str)])
         token = form.get(CSRF_FIELD) or request.headers.get("x-csrf-token", "")
         if not csrf_ok(app.state.csrf, token):

@@ -233,18 +233,23 @@ def to_yaml(data: dict[str, Any]) -> str:
 
 
 def _same(old: Any, new: Any) -> bool:
-    """Equal as the loader reads them (ruamel reads dates as dates, the form as text)."""
+    """Equal as the loader reads them (ruamel reads dates as dates, the form as text;
+    its scalars are subclasses of str, int and float that keep their style)."""
     import datetime as dt
 
     if isinstance(old, dt.date) and isinstance(new, str):
-        return old.isoformat() == new
+        return not isinstance(old, dt.datetime) and old.isoformat() == new
     if isinstance(old, bool) or isinstance(new, bool):
         return type(old) is type(new) and old == new
-    if isinstance(old, (list, tuple)) and isinstance(new, list):
+    if isinstance(old, str) and isinstance(new, str):
+        return str(old) == new
+    if isinstance(old, int | float) and isinstance(new, int | float):
+        return isinstance(old, float) == isinstance(new, float) and old == new
+    if isinstance(old, list | tuple) and isinstance(new, list):
         return len(old) == len(new) and all(_same(a, b) for a, b in zip(old, new, strict=True))
     if isinstance(old, Mapping) and isinstance(new, Mapping):
         return list(old) == list(new) and all(_same(old[k], new[k]) for k in old)
-    return (type(old) is type(new) and old == new) or (str(old) == new if isinstance(new, str) else False)
+    return old is None and new is None
 
 
 def _merge(old: Any, new: Any) -> Any:
