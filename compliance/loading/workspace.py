@@ -475,3 +475,27 @@ def _type_fix(fact: Any, raw: Any) -> str:
         return f"write a list of: {', '.join(sorted(fact.values))}"
     return {"bool": "write true or false", "number": "write a number", "text": "quote the text",
             "date": "write YYYY-MM-DD, YYYY-MM or YYYY"}[fact.type]
+
+
+def load_position_text(ws: Workspace, text: str, file: str) -> LoadedPosition:
+    """One position from text (e.g. an unsaved draft in the workbench), checked exactly as
+    :func:`load_positions` checks a file; ``file`` is the name its errors and findings
+    carry. Raises InputErrors."""
+    from compliance.loading.yaml_safe import MAX_BYTES, load_text
+
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise InputErrors([InputError(file, 1, 1, f"text is over the {MAX_BYTES} byte limit",
+                                      "split it into smaller files")])
+    if "\x00" in text:
+        raise InputErrors([InputError(file, text[: text.index("\x00")].count("\n") + 1, 1,
+                                      "text contains a NUL byte", "remove it")])
+    doc = load_text(text.removeprefix("\ufeff"), file)
+    errors: list[InputError] = []
+    if doc.data is None:
+        raise InputErrors([InputError(file, 1, 1, "file is empty", "write a position record")])
+    position, errs = load_checked(doc, "position", Position)
+    errors.extend(errs)
+    loaded = _check_position(ws, position, doc, errors) if position is not None else None
+    if errors or loaded is None:
+        raise InputErrors(errors)
+    return loaded
