@@ -1,0 +1,11 @@
+"""Drafting a position from a cabinet letter (``compliance draft``).
+
+Library API (stable; the workbench calls it)::
+
+    draft = draft_letter(text, workspace, "csam-regulation", letter_name="letter.txt")
+    yaml_text = render_position(draft, fmt="yaml", lang="nl")
+"""
+
+from compliance.drafting.draft import Draft, draft_letter
+
+__all__ = ["Draft", "draft_letter"]
