@@ -128,17 +128,24 @@ def check(
         "--compare-interpretations", help="show each clause's verdict under every interpretation")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="check positions in this many "
                                       "processes (0: one per processor); same output")] = 1,
+    require_confirmed: Annotated[bool, typer.Option("--require-confirmed", help="an unconfirmed "
+                                                    "fact (confirmed: false) is an input error")] = False,
 ) -> None:
     """Check positions against the adopted motions. Exit 0: nothing reaches --fail-on;
     1: something does (with --baseline: something new does); 2: bad input."""
+    from compliance.confirmation import require_confirmed as confirmed_only
+
     if suggest or compare_interpretations:
         from compliance.authoring.commands import check_extras
 
-        guarded(lambda: check_extras(paths, workspace, fmt, lang.value, backend.value, as_of,
-                                     _interpretations(interpretation), output, suggest,
-                                     compare_interpretations, fail_on.value))
+        guarded(lambda: (require_confirmed and confirmed_only(workspace, paths, lang.value)) or
+                check_extras(paths, workspace, fmt, lang.value, backend.value, as_of,
+                             _interpretations(interpretation), output, suggest,
+                             compare_interpretations, fail_on.value))
 
     def body() -> int:
+        if require_confirmed:
+            confirmed_only(workspace, paths, lang.value)
         from compliance.api import DEFAULT_POSITIONS, run_check
         from compliance.dates import PartialDate
         from compliance.errors import InputError
@@ -228,9 +235,11 @@ def _register_extensions() -> None:
     """Commands that live in their own modules; each adds itself to ``app``."""
     from compliance import cli_diff
     from compliance.authoring.commands import register as register_authoring
+    from compliance.drafting.command import draft_command
     from compliance.ingest import commands as ingest
     from compliance.timeline_cmd import register as register_timeline
 
+    app.command("draft")(draft_command)
     ingest.register(app)
     register_timeline(app)
     cli_diff.register(app)

@@ -178,6 +178,9 @@ def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, l
             ]
             findings.extend(clause_findings)
             summaries.append(_summary(pos, motion, clause_findings, lang, texts))
+    from compliance.confirmation import annotate
+
+    findings = annotate(findings, positions, lang)
     counts = Counter(f.verdict for f in findings)
     used = {m: ws.interpretation_for(m, interpretations) or "" for m in sorted(ws.rules)}
     return Report(

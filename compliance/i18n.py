@@ -90,6 +90,38 @@ _T: dict[str, dict[str, str]] = {
     "assume_date": {"nl": "{event} op {date}", "en": "{event} on {date}"},
     "assume_not_by": {"nl": "{event} nog niet gebeurd op {date}", "en": "{event} not yet happened by {date}"},
     "source": {"nl": "bron", "en": "source"},
+    # drafting
+    "draft_proposed": {"nl": "voorgesteld uit de brief op regel {line}, wacht op bevestiging",
+                       "en": "proposed from the letter at line {line}, awaits confirmation"},
+    "draft_header": {"nl": "Conceptpositie, door `compliance draft` voorgesteld uit {letter}.",
+                     "en": "Draft position, proposed by `compliance draft` from {letter}."},
+    "draft_header2": {"nl": "Controleer elk feit tegen de brief en zet dan confirmed: true (of verwijder "
+                            "het feit).",
+                      "en": "Check every fact against the letter, then set confirmed: true (or remove "
+                            "the fact)."},
+    "draft_no_date": {"nl": "De brief noemt geen datum: vervang de datum hieronder.",
+                      "en": "The letter shows no date: replace the date below."},
+    "draft_lines": {"nl": "regels {lines}", "en": "lines {lines}"},
+    "draft_line": {"nl": "regel", "en": "line"},
+    "draft_step": {"nl": "Gepland volgens de brief (regel {line}).",
+                   "en": "Planned according to the letter (line {line})."},
+    "draft_actor": {"nl": "het kabinet", "en": "the cabinet"},
+    "draft_unstated": {"nl": "niet in de brief", "en": "not in the letter"},
+    "draft_ambiguous": {"nl": "dubbelzinnig in de brief, kies zelf: {options}",
+                        "en": "ambiguous in the letter, choose yourself: {options}"},
+    "draft_addressed": {"nl": "de brief spreekt erover (regel {line}) zonder een waarde te geven",
+                        "en": "the letter speaks of it (line {line}) without giving a value"},
+    "draft_decl_comment": {"nl": "niet opgenomen: motie {motion}, {statement} (regel {line}); onbekende "
+                                 "motie, tegenstrijdige of geen uitvoeringsmelding",
+                           "en": "not included: motion {motion}, {statement} (line {line}); unknown "
+                                 "motion, contradictory or no execution statement"},
+    "draft_source_title": {"nl": "Kamerbrief", "en": "Letter to the House"},
+    "draft_unconfirmed_note": {"nl": "berust op niet-bevestigde feiten: {facts}",
+                               "en": "rests on unconfirmed facts: {facts}"},
+    "draft_unconfirmed_error": {"nl": "feit '{fact}' is nog niet bevestigd (confirmed: false)",
+                                "en": "fact '{fact}' is not confirmed yet (confirmed: false)"},
+    "draft_unconfirmed_fix": {"nl": "controleer het tegen de brief en zet confirmed: true",
+                              "en": "check it against the letter and set confirmed: true"},
 }
 
 

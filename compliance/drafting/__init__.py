@@ -7,5 +7,6 @@ Library API (stable; the workbench calls it)::
 """
 
 from compliance.drafting.draft import Draft, draft_letter
+from compliance.drafting.render import position_data, render_position
 
-__all__ = ["Draft", "draft_letter"]
+__all__ = ["Draft", "draft_letter", "position_data", "render_position"]

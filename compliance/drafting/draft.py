@@ -131,6 +131,8 @@ class Draft(Out):
     addressed: list[Addressed] = Field(default_factory=list)
     unstated: list[str] = Field(default_factory=list, description="facts the letter gives no value for")
     warnings: list[str] = Field(default_factory=list)
+    descriptions: dict[str, dict[str, str]] = Field(default_factory=dict, description=(
+        "fact -> its description {nl, en}, for showing what the letter leaves unsaid"))
 
     def proposal(self, fact: str) -> Proposal | None:
         return next((p for p in self.proposals if p.fact == fact), None)
@@ -520,4 +522,6 @@ def draft_letter(text: str, workspace: Any, dossier: str, *, letter_name: str) -
         citations=[CitationOut(id=p.id, cite=p.cite(), role=p.role, lines=list(p.lines),
                                mentioned_as=list(p.mentioned_as)) for p in letter.refs.papers()],
         declarations=declarations, planned_steps=_steps(r, vocab, date, meeting),
-        warnings=warnings, **parts)
+        warnings=warnings,
+        descriptions={n: {"nl": f.description.nl, "en": f.description.en} for n, f in vocab.facts.items()},
+        **parts)
