@@ -183,8 +183,11 @@ def _scope(r: _Reader, vocab: Vocabulary, warnings: list[str]) -> None:
     if not hits:
         warnings.append("no passage names the dossier (scope cues): the whole letter is read")
         return
-    if any(m.first < TITLE_WORDS for m in hits) or len(letter.sections) <= 1:
+    if len(letter.sections) <= 1:
         return
+    preamble = letter.sections[0][1] if letter.sections[0][2] == 1 else 0
+    if any(m.first < min(TITLE_WORDS, preamble) for m in hits):
+        return  # named in the title: the whole letter is about the dossier
     keep = [(a, b) for a, b, _ in letter.sections if any(a <= m.first < b for m in hits)]
     r.set_relevant(keep)
 

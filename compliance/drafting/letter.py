@@ -130,6 +130,7 @@ def read(text: str) -> Letter:
     prev_end = 0
     skipped = False
     heading_number = False  # "II." of a heading: its full stop ends nothing
+    force_break = False
     for m in _TOKEN.finditer(text):
         pos = m.start()
         while skip_i < len(skip) and skip[skip_i][1] <= pos:
@@ -148,6 +149,8 @@ def read(text: str) -> Letter:
                 cid += 1
                 if p == "=":
                     pending_break = True
+                elif p == ";":
+                    force_break = True  # "...; mocht dit zo blijven ...": a new statement
             hyphen_open = heading_number = False
             prev_end = m.end()
             continue
@@ -169,7 +172,7 @@ def read(text: str) -> Letter:
         new_sentence = False
         if norm:
             between_blank = _has_blank(blanks, end[-1], pos)
-            if pending_break and upper:
+            if (pending_break and upper) or force_break:
                 new_sentence = True
             elif pending_marker and glued and word.isdigit():
                 pending_break = True  # "c.s.9 In ...": a marker, then a capital, ends the sentence
@@ -187,6 +190,7 @@ def read(text: str) -> Letter:
             cid += 1
         if not (pending_marker and glued and word.isdigit()):
             pending_break = pending_marker = False
+        force_break = False
         if n in CLAUSE_WORDS:
             cid += 1
         if skipped:

@@ -29,6 +29,11 @@ HYPOTHETICAL_BEFORE = _words("""als indien mits tenzij totdat voordat zodra moch
     requests""")
 HYPOTHETICAL_AFTER = _words("""als indien mits tenzij wanneer zodra if unless provided
     when once""")
+# A preposition right before a match ("instemmen met [de] detectiebevelen") puts it in a
+# phrase governed by a word before it: a negation further back belongs to that word.
+PREPOSITIONS = _words("""met voor van op over aan tot in bij naar uit door om tegen with for of on to
+    about in at from by against""")
+PREPOSITION_REACH = 2
 BEFORE_WINDOW, AFTER_WINDOW = 4, 3
 HYPOTHETICAL_BEFORE_WINDOW, HYPOTHETICAL_AFTER_WINDOW = 12, 4
 
@@ -99,7 +104,7 @@ def find(letter: Letter, phrase: str, words: range | None = None) -> list[Match]
             p = chain[level][p]
             literals.add(p)
         out.append(Match(phrase, s, last, sid, _negated(letter, s, last, literals),
-                         _hypothetical(letter, s, last)))
+                         _hypothetical(letter, s, last, literals)))
     return out
 
 
@@ -109,17 +114,25 @@ def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
     for k in range(first - 1, max(-1, first - 1 - BEFORE_WINDOW), -1):
         if clause[k] != clause[first] or sentence[k] != sentence[first]:
             break
-        count += norm[k] in NEGATORS
+        if norm[k] in NEGATORS:
+            count += 1
+        elif norm[k] in PREPOSITIONS and first - k <= PREPOSITION_REACH:
+            break
     for k in range(last + 1, min(len(norm), last + 1 + AFTER_WINDOW)):
         if clause[k] != clause[last] or sentence[k] != sentence[last]:
             break
-        count += norm[k] in POST_NEGATORS
+        # "steunt het voorstel niet." - a negation closing the clause; not "niet tot ..."
+        closes = k + 1 >= len(norm) or clause[k + 1] != clause[k] or sentence[k + 1] != sentence[k] \
+            or norm[k + 1] in ("langer", "meer", "longer")
+        count += norm[k] in POST_NEGATORS and closes
     return count % 2 == 1
 
 
-def _hypothetical(letter: Letter, first: int, last: int) -> bool:
+def _hypothetical(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
     norm, sentence = letter.norm, letter.sentence
     sid = sentence[first]
+    if any(norm[k] in HYPOTHETICAL_BEFORE for k in range(first + 1, last) if k not in literals):
+        return True  # "compromistekst, tenzij ... beperkt tot bekend materiaal"
     for k in range(first - 1, max(-1, first - 1 - HYPOTHETICAL_BEFORE_WINDOW), -1):
         if sentence[k] != sid:
             break
