@@ -23,6 +23,7 @@ from compliance.model.cues import Phrases, ValueCues
 from compliance.model.vocabulary import FactDef, Vocabulary
 
 DeclStatement = Literal["will_execute", "will_not_execute", "gives_effect", "will_inform"]
+MAX_EVIDENCE = 5  # passages kept per value of a fact
 TITLE_WORDS = 80  # a scope cue among the letter's first words: the whole letter is about the dossier
 
 
@@ -153,7 +154,7 @@ class _Reader:
             return []
         out: list[Match] = []
         for phrase in phrases.all():
-            out.extend(m for m in find(self.letter, phrase) if not relevant or self.in_relevant(m.first))
+            out.extend(find(self.letter, phrase, self.relevant if relevant else None))
         return out
 
     def in_relevant(self, word: int) -> bool:
@@ -263,16 +264,7 @@ def _meeting_date(r: _Reader, vocab: Vocabulary) -> str | None:
 
 
 def _full_dates_in(letter: Letter, a: int, b: int) -> list[Any]:
-    if b <= a:
-        return []
-    lo, hi = letter.start[a], letter.end[b - 1]
-    out = []
-    for d in letter.refs.dates:
-        if d.year and d.day:
-            off = letter.offset(d.line, d.column)
-            if lo <= off <= hi:
-                out.append(d)
-    return out
+    return letter.full_dates(a, b)
 
 
 # -- motions and declarations ---------------------------------------------------------------
@@ -374,13 +366,17 @@ def _source(letter: Letter, sid: int, notes: dict[int, Any], papers: dict[str, A
 def _drop_contained(items: list[tuple[Match, Any]]) -> list[tuple[Match, Any]]:
     """A match inside a longer one of another value in the same sentence gives way to it:
     'gedeeltelijke algemene oriëntatie' is not also an 'algemene oriëntatie'."""
+    by_sentence: dict[int, list[tuple[Match, Any]]] = {}
+    for item in items:
+        by_sentence.setdefault(item[0].sentence, []).append(item)
     out = []
-    for m, v in items:
-        inside = any(o is not m and ov != v and o.sentence == m.sentence and o.first <= m.first
-                     and m.last <= o.last and (o.last - o.first) > (m.last - m.first)
-                     for o, ov in items)
-        if not inside:
-            out.append((m, v))
+    for group in by_sentence.values():
+        for m, v in group:
+            inside = len(group) > 1 and any(
+                o is not m and ov != v and o.first <= m.first and m.last <= o.last
+                and (o.last - o.first) > (m.last - m.first) for o, ov in group)
+            if not inside:
+                out.append((m, v))
     return out
 
 
@@ -423,7 +419,12 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
                                                 end_column=d.column, quote=d.quote,
                                                 cue=f"declaration {d.motion} {d.statement}"))
         evidence: list[Evidence] = []
+        shown: dict[Any, int] = {}
         for m, v in sorted(_drop_contained(items), key=lambda x: (x[0].first, x[0].phrase)):
+            key = tuple(v) if isinstance(v, list) else v
+            shown[key] = shown.get(key, 0) + 1
+            if shown[key] > MAX_EVIDENCE:
+                continue  # a long letter repeating itself: the first passages are enough
             line, col, eline, ecol = r.span(m)
             evidence.append(Evidence(value=v, line=line, column=col, end_line=eline, end_column=ecol,
                                      quote=r.quote(m), cue=m.phrase, negated=m.negated))

@@ -13,6 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from compliance.ingest.refs import Refs, extract
 from compliance.model.cues import normalise
@@ -22,7 +23,6 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_TOKEN = re.compile(r"(?P<w>[^\W_](?:[^\W_]|\u00ad)*(?:['’][^\W_]+)*)|(?P<p>[.,;:!?()=\[\]])")
 _HEADING = re.compile(r"(?m)^[ \t]{0,3}(?P<h>(?:[IVXLC]{1,6}|\d{1,2})\.[ \t]+[A-ZÀ-ÖØ-Þ][^\n]{0,150})$")
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 # abbreviations after which a full stop does not end a sentence
@@ -53,6 +53,31 @@ class Letter:
     after_skip: set[int] = field(default_factory=set)  # words right after left-out footnotes
     _line_starts: list[int] = field(default_factory=list)
     starts_cache: dict[object, list[int]] = field(default_factory=dict, repr=False)
+    _vocabulary: list[str] | None = field(default=None, repr=False)
+    _date_offsets: list[tuple[int, object]] | None = field(default=None, repr=False)
+
+    def vocabulary(self) -> list[str]:
+        """The distinct words, sorted (for prefix look-ups)."""
+        if self._vocabulary is None:
+            self._vocabulary = sorted(self.index)
+        return self._vocabulary
+
+    def full_dates(self, a: int, b: int) -> list[Any]:
+        """Dates with day, month and year written in words a..b-1."""
+        if self._date_offsets is None:
+            self._date_offsets = sorted(
+                ((self.offset(d.line, d.column), k), d) for k, d in enumerate(self.refs.dates)
+                if d.year and d.day)  # type: ignore[assignment]
+        if b <= a:
+            return []
+        lo, hi = self.start[a], self.end[b - 1]
+        offs = self._date_offsets
+        i = bisect.bisect_left(offs, ((lo, -1),))  # type: ignore[arg-type]
+        out = []
+        while i < len(offs) and offs[i][0][0] <= hi:  # type: ignore[index]
+            out.append(offs[i][1])
+            i += 1
+        return out
 
     def line_col(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._line_starts, offset)
@@ -103,8 +128,17 @@ def _norm(word: str) -> str:
     return normalise(word)
 
 
+_WORD = re.compile(r"[^\W_](?:[^\W_]|\u00ad)*(?:['’][^\W_]+)*")
+_JOIN = re.compile(r"[-\u00ad][ \t]*\n\s*")  # a word split at a line end
+_STOPS = re.compile(r"[.!?]")
+_CLAUSE_MARKS = re.compile(r"[,;:()\[\]=]")
+
+
 def read(text: str) -> Letter:
-    """Tokenise ``text``; never raises on any string."""
+    """Tokenise ``text``; never raises on any string.
+
+    Only words are tokens; what stands between two words (usually one space) decides
+    sentence and clause boundaries, so the common case costs a string comparison."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     refs = extract(text)
     letter = Letter(text, refs)
@@ -115,95 +149,89 @@ def read(text: str) -> Letter:
         b = letter._line_starts[f.last_line] if f.last_line < len(letter._line_starts) else len(text)
         skip.append((a, b))
     headings = {m.start("h") for m in _HEADING.finditer(text)}
-    blanks = [m.start() for m in _BLANK.finditer(text)]
 
     norm, start, end = letter.norm, letter.start, letter.end
     sentence, clause = letter.sentence, letter.clause
-    sid, cid = 0, 0
-    s_first = 0
-    pending_break = False  # a full stop that ends the sentence once the next word shows it
-    pending_marker = False  # a full stop followed by a glued number: a footnote marker may follow
-    last_word = ""
-    skip_i = 0
+    sid = cid = s_first = 0
+    pending_break = False  # a full stop: the next word ends the sentence if it has a capital
+    heading_number = False  # the "II" of a heading: its full stop ends nothing
     section_starts: list[tuple[int, int]] = []  # (first word, line)
-    hyphen_open = False  # the last word ended in "-" at a line end
-    prev_end = 0
-    skipped = False
-    heading_number = False  # "II." of a heading: its full stop ends nothing
-    force_break = False
-    for m in _TOKEN.finditer(text):
-        pos = m.start()
-        while skip_i < len(skip) and skip[skip_i][1] <= pos:
-            skip_i += 1
-        if skip_i < len(skip) and skip[skip_i][0] <= pos:
-            skipped = True
-            continue
-        word = m.group("w")
-        if word is None:
-            p = m.group("p")
-            if p in ".!?":
-                if (last_word not in _ABBREV and not heading_number) or p != ".":
-                    pending_break = True
-                pending_marker = True
-            else:
-                cid += 1
-                if p == "=":
-                    pending_break = True
-                elif p == ";":
-                    force_break = True  # "...; mocht dit zo blijven ...": a new statement
-            hyphen_open = heading_number = False
-            prev_end = m.end()
-            continue
-        n = _norm(word)
-        line_start = letter._line_starts[bisect.bisect_right(letter._line_starts, pos) - 1]
-        glued = pos == prev_end
-        if hyphen_open and word[:1].islower() and norm:
-            # "onderhan-" + "delingen": one word, starting where the first half starts
-            first = letter.joined.get(len(norm) - 1) or text[start[-1]:end[-1]]
-            letter.joined[len(norm) - 1] = first + word
-            norm[-1] = _norm(first + word)
-            end[-1] = m.end()
-            skipped = False
-            hyphen_open = _hyphen_at_line_end(text, m.end())
-            prev_end = m.end()
-            last_word = norm[-1]
-            continue
-        upper = word[:1].isupper()
+    cache: dict[str, str] = {}
+    size = len(text)
+    skip_i = 0
+    next_skip = skip[0] if skip else (size + 1, size + 1)
+    prev_end = last_end = 0
+    held: str | None = None
+    for m in _WORD.finditer(text):
+        pos, e = m.span()
+        gap = None
+        if pos >= next_skip[0]:
+            # footnote lines: left out; the running text around them is joined
+            if held is None:
+                held = text[prev_end:next_skip[0]]
+            while skip_i < len(skip) and pos >= skip[skip_i][1]:
+                last_end = skip[skip_i][1]
+                skip_i += 1
+            next_skip = skip[skip_i] if skip_i < len(skip) else (size + 1, size + 1)
+            if pos >= next_skip[0]:
+                continue  # a word of a footnote
+            gap = held + text[max(last_end, prev_end):pos]
+            held = None
+            letter.after_skip.add(len(norm))
+        word = m.group()
+        n = cache.get(word)
+        if n is None:
+            n = cache[word] = _norm(word)
+        if gap is None:
+            gap = text[prev_end:pos]
         new_sentence = False
-        if norm:
-            between_blank = _has_blank(blanks, end[-1], pos)
-            if (pending_break and upper) or force_break:
+        if norm and (gap != " " or pending_break):
+            if _JOIN.fullmatch(gap) and word[:1].islower():
+                # "onderhan-" + "delingen": one word, starting where the first half starts
+                k = len(norm) - 1
+                first = letter.joined.get(k) or text[start[k]:end[k]]
+                letter.joined[k] = first + word
+                norm[k] = _norm(first + word)
+                end[k] = e
+                prev_end = e
+                continue
+            upper = word[:1].isupper()
+            stop = _STOPS.search(gap)
+            if stop:
+                after_abbrev = stop.group() == "." and (norm[-1] in _ABBREV or heading_number)
+                if gap.endswith(".") and word.isdigit():
+                    pending_break = True  # "c.s.9 In ...": a footnote marker, then the next sentence
+                elif not after_abbrev:
+                    pending_break = True
+            if _CLAUSE_MARKS.search(gap):
+                cid += 1
+                if "=" in gap:
+                    pending_break = True
+            # "...; mocht dit zo blijven ...": a new statement; a full stop, then a capital;
+            # a blank line, then a capital or a number
+            if ";" in gap or (pending_break and upper) \
+                    or ("\n" in gap and _BLANK.search(gap) and (upper or not word[:1].isalpha())):
                 new_sentence = True
-            elif pending_marker and glued and word.isdigit():
-                pending_break = True  # "c.s.9 In ...": a marker, then a capital, ends the sentence
-            elif (between_blank and (upper or not word[:1].isalpha())) \
-                    or (pos == line_start and pos in headings) or len(norm) - s_first >= MAX_SENTENCE:
-                new_sentence = True
-        heading_number = pos in headings
-        if pos in headings:
+            if not (gap.endswith(".") and word.isdigit()):
+                pending_break = False
+        is_heading = pos in headings
+        if is_heading:
             section_starts.append((len(norm), bisect.bisect_right(letter._line_starts, pos)))
             new_sentence = bool(norm)
-        if new_sentence:
+        heading_number = is_heading
+        if norm and (new_sentence or len(norm) - s_first >= MAX_SENTENCE):
             letter.sentences.append((s_first, len(norm)))
             s_first = len(norm)
             sid += 1
             cid += 1
-        if not (pending_marker and glued and word.isdigit()):
-            pending_break = pending_marker = False
-        force_break = False
         if n in CLAUSE_WORDS:
             cid += 1
-        if skipped:
-            letter.after_skip.add(len(norm))
-            skipped = False
         norm.append(n)
         start.append(pos)
-        end.append(m.end())
+        end.append(e)
         sentence.append(sid)
         clause.append(cid)
-        last_word = n
-        hyphen_open = _hyphen_at_line_end(text, m.end())
-        prev_end = m.end()
+        prev_end = e
     if len(norm) > s_first:
         letter.sentences.append((s_first, len(norm)))
     bounds = [*section_starts, (len(norm), 0)]
@@ -215,17 +243,3 @@ def read(text: str) -> Letter:
     for k, n in enumerate(norm):
         letter.index.setdefault(n, []).append(k)
     return letter
-
-
-def _hyphen_at_line_end(text: str, pos: int) -> bool:
-    if pos >= len(text) or text[pos] not in "-\u00ad":
-        return False
-    k = pos + 1
-    while k < len(text) and text[k] in " \t":
-        k += 1
-    return k < len(text) and text[k] == "\n"
-
-
-def _has_blank(blanks: list[int], a: int, b: int) -> bool:
-    i = bisect.bisect_left(blanks, a)
-    return i < len(blanks) and blanks[i] < b

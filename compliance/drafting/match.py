@@ -8,6 +8,7 @@ letter, whatever the phrase. No regular expression is built from a cue.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,6 +55,7 @@ def compile_phrase(text: str) -> tuple[Element, ...]:
 
 
 def _starts(letter: Letter, el: Element) -> list[int]:
+    """The sorted positions of the words ``el`` matches (cached per letter)."""
     cached = letter.starts_cache.get(el)
     if cached is None:
         cached = letter.starts_cache[el] = _lookup(letter, el)
@@ -65,33 +67,40 @@ def _lookup(letter: Letter, el: Element) -> list[int]:
     for w in el.words:
         out.extend(letter.index.get(w, ()))
     if el.prefixes:
-        for word, where in letter.index.items():
-            if word not in el.words and any(word.startswith(p) for p in el.prefixes):
-                out.extend(where)
-    return sorted(out)
+        vocab = letter.vocabulary()
+        for prefix in el.prefixes:
+            i = bisect.bisect_left(vocab, prefix)
+            while i < len(vocab) and vocab[i].startswith(prefix):
+                if vocab[i] not in el.words:
+                    out.extend(letter.index[vocab[i]])
+                i += 1
+    return sorted(set(out)) if el.prefixes and len(el.words) + len(el.prefixes) > 1 else sorted(out)
 
 
-def find(letter: Letter, phrase: str, words: range | None = None) -> list[Match]:
+def find(letter: Letter, phrase: str, ranges: list[tuple[int, int]] | None = None) -> list[Match]:
     """Every match of ``phrase`` (at most one per starting word), optionally only those
-    starting in the word range ``words``."""
+    starting in one of the sorted word ranges ``ranges``."""
     elements = compile_phrase(phrase)
+    lists = [_starts(letter, el) for el in elements]
+    if any(not positions for positions in lists):
+        return []  # a word of the phrase does not occur in the letter
     out: list[Match] = []
     sentence = letter.sentence
-    norm = letter.norm
-    for s in _starts(letter, elements[0]):
-        if words is not None and s not in words:
-            continue
+    for s in _within(lists[0], ranges):
         sid = sentence[s]
-        # reach: position -> the position the previous element matched (for the literals)
+        # chain[i]: position matched by element i -> the position element i-1 matched
         chain: list[dict[int, int]] = [{s: -1}]
-        for el in elements[1:]:
+        for el, positions in zip(elements[1:], lists[1:], strict=True):
             nxt: dict[int, int] = {}
             for q in chain[-1]:
-                for p in range(q + 1, min(q + 2 + el.gap, len(norm))):
+                i = bisect.bisect_right(positions, q)
+                limit = q + 1 + el.gap
+                while i < len(positions) and positions[i] <= limit:
+                    p = positions[i]
                     if sentence[p] != sid:
                         break
-                    if p not in nxt and el.matches(norm[p]):
-                        nxt[p] = q
+                    nxt.setdefault(p, q)
+                    i += 1
             if not nxt:
                 break
             chain.append(nxt)
@@ -105,6 +114,15 @@ def find(letter: Letter, phrase: str, words: range | None = None) -> list[Match]
             literals.add(p)
         out.append(Match(phrase, s, last, sid, _negated(letter, s, last, literals),
                          _hypothetical(letter, s, last, literals)))
+    return out
+
+
+def _within(positions: list[int], ranges: list[tuple[int, int]] | None) -> list[int]:
+    if ranges is None:
+        return positions
+    out: list[int] = []
+    for a, b in ranges:
+        out.extend(positions[bisect.bisect_left(positions, a):bisect.bisect_left(positions, b)])
     return out
 
 
