@@ -186,7 +186,8 @@ def read(text: str) -> Letter:
             gap = text[prev_end:pos]
         new_sentence = False
         if norm and (gap != " " or pending_break):
-            if _JOIN.fullmatch(gap) and word[:1].islower():
+            if _JOIN.fullmatch(gap) and word[:1].islower() and text[e:e + 1] != "-":
+                # (but "end-\nto-end" is a compound broken at its own hyphen)
                 # "onderhan-" + "delingen": one word, starting where the first half starts
                 k = len(norm) - 1
                 first = letter.joined.get(k) or text[start[k]:end[k]]
