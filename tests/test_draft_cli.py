@@ -87,7 +87,8 @@ def test_draft_json_and_stdout() -> None:
     assert {(x["motion"], x["statement"]) for x in d["declarations"]} == {
         ("26643-885", "will_execute"), ("26643-1011", "will_not_execute")}
     r = run_cli("draft", str(SEED_TEXT), "-d", "csam-regulation", "--format", "json", "--lang", "en")
-    assert json.loads(r.stdout)["facts"]["agenda_decision"]["note"].startswith("proposed from the letter at line")
+    note = json.loads(r.stdout)["facts"]["agenda_decision"]["note"]
+    assert note.startswith("proposed from the letter at line")
 
 
 @pytest.mark.parametrize(("args", "says"), [
