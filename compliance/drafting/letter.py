@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +55,7 @@ class Letter:
     _line_starts: list[int] = field(default_factory=list)
     starts_cache: dict[object, list[int]] = field(default_factory=dict, repr=False)
     _vocabulary: list[str] | None = field(default=None, repr=False)
+    marks: Any = field(default=None, repr=False)  # compliance.drafting.match's per-word tables
     _date_offsets: list[tuple[int, object]] | None = field(default=None, repr=False)
 
     def vocabulary(self) -> list[str]:
@@ -128,7 +130,10 @@ def _norm(word: str) -> str:
     return normalise(word)
 
 
-_WORD = re.compile(r"[^\W_](?:[^\W_]|\u00ad)*(?:['’][^\W_]+)*")
+_WORD_RE = r"[^\W_](?:[^\W_]|\u00ad)*(?:['’][^\W_]+)*"
+# words separated by one space or one line break: read as one run, since nothing between
+# them can end a sentence or a clause (a run is cut where a heading or footnote line starts)
+_RUN = re.compile(rf"{_WORD_RE}(?:[ \n]{_WORD_RE})*")
 _JOIN = re.compile(r"[-\u00ad][ \t]*\n\s*")  # a word split at a line end
 _STOPS = re.compile(r"[.!?]")
 _CLAUSE_MARKS = re.compile(r"[,;:()\[\]=]")
@@ -162,8 +167,22 @@ def read(text: str) -> Letter:
     next_skip = skip[0] if skip else (size + 1, size + 1)
     prev_end = last_end = 0
     held: str | None = None
-    for m in _WORD.finditer(text):
-        pos, e = m.span()
+    cuts = sorted({*headings, *(a for a, _ in skip)})
+    i = 0
+    while True:
+        run = _RUN.search(text, i)
+        if run is None:
+            break
+        pos, i = run.span()
+        chunk = run.group()
+        if "\n" in chunk:
+            c = bisect.bisect_right(cuts, pos)
+            if c < len(cuts) and cuts[c] < i:  # a heading or a footnote starts inside the run
+                i = cuts[c]
+                chunk = text[pos:i]
+        words = chunk.split()
+        word = words[0]
+        e = pos + len(word)
         gap = None
         if pos >= next_skip[0]:
             # footnote lines: left out; the running text around them is joined
@@ -174,28 +193,28 @@ def read(text: str) -> Letter:
                 skip_i += 1
             next_skip = skip[skip_i] if skip_i < len(skip) else (size + 1, size + 1)
             if pos >= next_skip[0]:
-                continue  # a word of a footnote
+                continue  # words of a footnote (a run never leaves its line)
             gap = held + text[max(last_end, prev_end):pos]
             held = None
             letter.after_skip.add(len(norm))
-        word = m.group()
         n = cache.get(word)
         if n is None:
             n = cache[word] = _norm(word)
         if gap is None:
             gap = text[prev_end:pos]
-        new_sentence = False
-        if norm and (gap != " " or pending_break):
-            if _JOIN.fullmatch(gap) and word[:1].islower() and text[e:e + 1] != "-":
-                # (but "end-\nto-end" is a compound broken at its own hyphen)
-                # "onderhan-" + "delingen": one word, starting where the first half starts
-                k = len(norm) - 1
-                first = letter.joined.get(k) or text[start[k]:end[k]]
-                letter.joined[k] = first + word
-                norm[k] = _norm(first + word)
-                end[k] = e
-                prev_end = e
-                continue
+        new_sentence = joined = False
+        if norm and gap != " " and _JOIN.fullmatch(gap) and word[:1].islower() \
+                and text[e:e + 1] != "-":
+            # "onderhan-" + "delingen": one word, starting where the first half starts
+            # (but "end-\nto-end" is a compound broken at its own hyphen)
+            k = len(norm) - 1
+            first = letter.joined.get(k) or text[start[k]:end[k]]
+            letter.joined[k] = first + word
+            norm[k] = _norm(first + word)
+            end[k] = e
+            prev_end = e
+            joined = True
+        if norm and not joined and (gap != " " or pending_break):
             upper = word[:1].isupper()
             stop = _STOPS.search(gap)
             if stop:
@@ -215,7 +234,7 @@ def read(text: str) -> Letter:
                 new_sentence = True
             if not (gap.endswith(".") and word.isdigit()):
                 pending_break = False
-        is_heading = pos in headings
+        is_heading = pos in headings and not joined
         if is_heading:
             section_starts.append((len(norm), bisect.bisect_right(letter._line_starts, pos)))
             new_sentence = bool(norm)
@@ -225,14 +244,30 @@ def read(text: str) -> Letter:
             s_first = len(norm)
             sid += 1
             cid += 1
-        if n in CLAUSE_WORDS:
-            cid += 1
-        norm.append(n)
-        start.append(pos)
-        end.append(e)
-        sentence.append(sid)
-        clause.append(cid)
-        prev_end = e
+        if not joined:
+            if n in CLAUSE_WORDS:
+                cid += 1
+            norm.append(n)
+            start.append(pos)
+            end.append(e)
+            sentence.append(sid)
+            clause.append(cid)
+            prev_end = e
+        if len(words) > 1:
+            heading_number = False
+            rest, at = words[1:], e + 1
+            while rest:
+                room = MAX_SENTENCE - (len(norm) - s_first)
+                if room <= 0:  # a long run without a full stop (a list, a table): cut it
+                    letter.sentences.append((s_first, len(norm)))
+                    s_first = len(norm)
+                    sid += 1
+                    cid += 1
+                    room = MAX_SENTENCE
+                chunk, rest = rest[:room], rest[room:]
+                at = _bulk(letter, chunk, at, sid, cid, cache)
+                cid = clause[-1]
+            prev_end = end[-1]
     if len(norm) > s_first:
         letter.sentences.append((s_first, len(norm)))
     bounds = [*section_starts, (len(norm), 0)]
@@ -244,3 +279,23 @@ def read(text: str) -> Letter:
     for k, n in enumerate(norm):
         letter.index.setdefault(n, []).append(k)
     return letter
+
+
+def _bulk(letter: Letter, words: list[str], at: int, sid: int, cid: int, cache: dict[str, str]) -> int:
+    """Append words that follow each other with one space, starting at offset ``at``; return
+    the offset after the last one's space. (Mapped in C: this is the tokeniser's hot path.)"""
+    norms = list(map(_norm, words))
+    lens = list(map(len, words))
+    starts = list(itertools.accumulate(map((1).__add__, lens[:-1]), initial=at))
+    letter.norm.extend(norms)
+    letter.start.extend(starts)
+    letter.end.extend(map(operator.add, starts, lens))
+    letter.sentence.extend([sid] * len(words))
+    if CLAUSE_WORDS.isdisjoint(norms):
+        letter.clause.extend([cid] * len(words))
+    else:
+        for n in norms:
+            if n in CLAUSE_WORDS:
+                cid += 1
+            letter.clause.append(cid)
+    return starts[-1] + lens[-1] + 1

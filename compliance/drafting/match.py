@@ -9,6 +9,7 @@ letter, whatever the phrase. No regular expression is built from a cue.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,14 +40,29 @@ BEFORE_WINDOW, AFTER_WINDOW = 4, 3
 HYPOTHETICAL_BEFORE_WINDOW, HYPOTHETICAL_AFTER_WINDOW = 12, 4
 
 
-@dataclass(frozen=True)
 class Match:
-    phrase: str
-    first: int  # word positions, inclusive
-    last: int
-    sentence: int
-    negated: bool
-    hypothetical: bool
+    """One match of a cue; whether it is negated or conditional is worked out when asked."""
+
+    __slots__ = ("_hyp", "_literals", "_neg", "first", "last", "letter", "phrase", "sentence")
+
+    def __init__(self, phrase: str, first: int, last: int, sentence: int, letter: Letter,
+                 literals: set[int]) -> None:
+        self.phrase, self.first, self.last, self.sentence = phrase, first, last, sentence
+        self.letter, self._literals = letter, literals
+        self._neg: bool | None = None
+        self._hyp: bool | None = None
+
+    @property
+    def negated(self) -> bool:
+        if self._neg is None:
+            self._neg = _negated(self.letter, self.first, self.last, self._literals)
+        return self._neg
+
+    @property
+    def hypothetical(self) -> bool:
+        if self._hyp is None:
+            self._hyp = _hypothetical(self.letter, self.first, self.last, self._literals)
+        return self._hyp
 
 
 @lru_cache(maxsize=4096)
@@ -86,6 +102,8 @@ def find(letter: Letter, phrase: str, ranges: list[tuple[int, int]] | None = Non
         return []  # a word of the phrase does not occur in the letter
     out: list[Match] = []
     sentence = letter.sentence
+    if len(elements) == 1:
+        return [Match(phrase, s, s, sentence[s], letter, {s}) for s in _within(lists[0], ranges)]
     for s in _within(lists[0], ranges):
         sid = sentence[s]
         # chain[i]: position matched by element i -> the position element i-1 matched
@@ -112,8 +130,7 @@ def find(letter: Letter, phrase: str, ranges: list[tuple[int, int]] | None = Non
         for level in range(len(chain) - 1, 0, -1):
             p = chain[level][p]
             literals.add(p)
-        out.append(Match(phrase, s, last, sid, _negated(letter, s, last, literals),
-                         _hypothetical(letter, s, last, literals)))
+        out.append(Match(phrase, s, last, sid, letter, literals))
     return out
 
 
@@ -126,9 +143,29 @@ def _within(positions: list[int], ranges: list[tuple[int, int]] | None) -> list[
     return out
 
 
+@dataclass(frozen=True)
+class _Marks:
+    """Prefix counts of negations and conditional markers: a window is counted in O(1)."""
+
+    neg: list[int]
+    before: list[int]
+    after: list[int]
+
+
+def _marks(letter: Letter) -> _Marks:
+    if letter.marks is None:
+        def prefix(words: frozenset[str]) -> list[int]:
+            return list(itertools.accumulate(map(words.__contains__, letter.norm), initial=0))
+
+        letter.marks = _Marks(prefix(NEGATORS), prefix(HYPOTHETICAL_BEFORE), prefix(HYPOTHETICAL_AFTER))
+    return letter.marks  # type: ignore[no-any-return]
+
+
 def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
     norm, clause, sentence = letter.norm, letter.clause, letter.sentence
-    count = sum(1 for k in range(first + 1, last) if k not in literals and norm[k] in NEGATORS)
+    neg = _marks(letter).neg
+    # negations in the gaps: all between first and last, less the cue's own words
+    count = neg[last] - neg[first + 1] - sum(1 for k in literals if first < k < last and norm[k] in NEGATORS)
     for k in range(first - 1, max(-1, first - 1 - BEFORE_WINDOW), -1):
         if clause[k] != clause[first] or sentence[k] != sentence[first]:
             break
@@ -148,18 +185,15 @@ def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
 
 def _hypothetical(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
     norm, sentence = letter.norm, letter.sentence
-    sid = sentence[first]
-    if any(norm[k] in HYPOTHETICAL_BEFORE for k in range(first + 1, last) if k not in literals):
+    marks = _marks(letter)
+    before = marks.before
+    inside = before[last] - before[first + 1]
+    if inside and inside > sum(1 for k in literals if first < k < last and norm[k] in HYPOTHETICAL_BEFORE):
         return True  # "compromistekst, tenzij ... beperkt tot bekend materiaal"
-    for k in range(first - 1, max(-1, first - 1 - HYPOTHETICAL_BEFORE_WINDOW), -1):
-        if sentence[k] != sid:
-            break
-        w = norm[k]
-        if w in HYPOTHETICAL_BEFORE:
-            return True
-    for k in range(last + 1, min(len(norm), last + 1 + HYPOTHETICAL_AFTER_WINDOW)):
-        if sentence[k] != sid:
-            break
-        if norm[k] in HYPOTHETICAL_AFTER:
-            return True
-    return False
+    sid = sentence[first]
+    a, b = letter.sentences[sid]
+    lo = max(a, first - HYPOTHETICAL_BEFORE_WINDOW)
+    if before[first] - before[lo]:
+        return True
+    hi = min(b, last + 1 + HYPOTHETICAL_AFTER_WINDOW)
+    return hi > last + 1 and marks.after[hi] - marks.after[last + 1] > 0
