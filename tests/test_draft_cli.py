@@ -13,6 +13,55 @@ from tests.conftest import ROOT, SEED, run_cli
 SEED_TEXT = ROOT.parent / "shared" / "seed" / "geannoteerde-agenda-jbz-raad-2023-09-28.txt"
 
 
+def make_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF with the lines in Helvetica (a text layer, as ministries publish)."""
+    def esc(s: str) -> str:
+        return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    body = "BT /F1 11 Tf 50 800 Td 14 TL " + " ".join(f"({esc(line)}) Tj T*" for line in lines) + " ET"
+    stream = body.encode("latin-1")
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return out
+
+
+def test_pdf_and_html_letters(tmp_path: Path) -> None:
+    pytest.importorskip("pypdf")
+    lines = ["Den Haag, 3 november 2025", "",
+             "Nederland kan niet instemmen met de compromistekst, tenzij de",
+             "detectiebevelen worden beperkt tot reeds bekend materiaal."]
+    pdf = tmp_path / "brief.pdf"
+    pdf.write_bytes(make_pdf(lines))
+    html = tmp_path / "brief.html"
+    html.write_text("<html><body><p>" + "</p><p>".join(lines) + "</p><script>x</script></body></html>",
+                    encoding="utf-8")
+    for letter in (pdf, html):
+        r = run_cli("draft", str(letter), "--dossier", "csam-regulation", "--format", "draft-json")
+        assert r.returncode == 0, r.stderr
+        d = json.loads(r.stdout)
+        got = {p["fact"]: p["value"] for p in d["proposals"]}
+        assert got["cabinet_vote_intention"] == "not_for"
+        assert got["cabinet_agreement_conditions"] == ["detection_known_material_only"]
+        assert d["letter_date"] == "2025-11-03"
+    broken = tmp_path / "kapot.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    r = run_cli("draft", str(broken), "--dossier", "csam-regulation")
+    assert r.returncode == 2 and "kapot.pdf:1:1:" in r.stderr and "Traceback" not in r.stderr
+
+
+
 @pytest.fixture(scope="module")
 def drafted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("draft") / "seed-draft.yaml"
