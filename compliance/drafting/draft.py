@@ -147,7 +147,6 @@ class _Reader:
         self.letter = letter
         self.vocab = vocab
         self.relevant: list[tuple[int, int]] = [(0, len(letter.norm))]
-        self._rel_starts = [0]
 
     def matches(self, phrases: Phrases | None, *, relevant: bool = True) -> list[Match]:
         if phrases is None:
@@ -157,13 +156,8 @@ class _Reader:
             out.extend(find(self.letter, phrase, self.relevant if relevant else None))
         return out
 
-    def in_relevant(self, word: int) -> bool:
-        i = bisect.bisect_right(self._rel_starts, word) - 1
-        return i >= 0 and self.relevant[i][0] <= word < self.relevant[i][1]
-
     def set_relevant(self, ranges: list[tuple[int, int]]) -> None:
         self.relevant = sorted(ranges)
-        self._rel_starts = [a for a, _ in self.relevant]
 
     def span(self, m: Match) -> tuple[int, int, int, int]:
         lt = self.letter
@@ -258,13 +252,9 @@ def _meeting_date(r: _Reader, vocab: Vocabulary) -> str | None:
     letter = r.letter
     for m in sorted(r.matches(cues, relevant=False), key=lambda m: m.first):
         a, b = letter.sentences[m.sentence]
-        for d in _full_dates_in(letter, a, b):
+        for d in letter.full_dates(a, b):
             return d.iso
     return None
-
-
-def _full_dates_in(letter: Letter, a: int, b: int) -> list[Any]:
-    return letter.full_dates(a, b)
 
 
 # -- motions and declarations ---------------------------------------------------------------
@@ -470,7 +460,7 @@ def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str 
     out: dict[tuple[str, str], FoundStep] = {}
     for m, kind in sorted(_drop_contained(items), key=lambda x: x[0].first):  # type: ignore[arg-type]
         a, b = letter.sentences[m.sentence]
-        dates = _full_dates_in(letter, a, b)
+        dates = letter.full_dates(a, b)
         date, origin = None, "sentence"
         if dates:
             here = letter.start[m.first]
