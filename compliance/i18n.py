@@ -415,6 +415,38 @@ _T: dict[str, dict[str, str]] = {
     "wb_explain": {"nl": "Uitleg (boom van voorwaarden)", "en": "Explanation (tree of conditions)"},
     "wb_date_hint": {"nl": "JJJJ-MM-DD", "en": "YYYY-MM-DD"},
     "wb_partial_date_hint": {"nl": "JJJJ-MM-DD, JJJJ-MM of JJJJ", "en": "YYYY-MM-DD, YYYY-MM or YYYY"},
+    # drafting
+    "draft_proposed": {"nl": "voorgesteld uit de brief op regel {line}, wacht op bevestiging",
+                       "en": "proposed from the letter at line {line}, awaits confirmation"},
+    "draft_header": {"nl": "Conceptpositie, door `compliance draft` voorgesteld uit {letter}.",
+                     "en": "Draft position, proposed by `compliance draft` from {letter}."},
+    "draft_header2": {"nl": "Controleer elk feit tegen de brief en zet dan confirmed: true (of verwijder "
+                            "het feit).",
+                      "en": "Check every fact against the letter, then set confirmed: true (or remove "
+                            "the fact)."},
+    "draft_no_date": {"nl": "De brief noemt geen datum: vervang de datum hieronder.",
+                      "en": "The letter shows no date: replace the date below."},
+    "draft_lines": {"nl": "regels {lines}", "en": "lines {lines}"},
+    "draft_line": {"nl": "regel", "en": "line"},
+    "draft_step": {"nl": "Gepland volgens de brief (regel {line}).",
+                   "en": "Planned according to the letter (line {line})."},
+    "draft_actor": {"nl": "het kabinet", "en": "the cabinet"},
+    "draft_unstated": {"nl": "niet in de brief", "en": "not in the letter"},
+    "draft_ambiguous": {"nl": "dubbelzinnig in de brief, kies zelf: {options}",
+                        "en": "ambiguous in the letter, choose yourself: {options}"},
+    "draft_addressed": {"nl": "de brief spreekt erover (regel {line}) zonder een waarde te geven",
+                        "en": "the letter speaks of it (line {line}) without giving a value"},
+    "draft_decl_comment": {"nl": "niet opgenomen: motie {motion}, {statement} (regel {line}); onbekende "
+                                 "motie, tegenstrijdige of geen uitvoeringsmelding",
+                           "en": "not included: motion {motion}, {statement} (line {line}); unknown "
+                                 "motion, contradictory or no execution statement"},
+    "draft_source_title": {"nl": "Kamerbrief", "en": "Letter to the House"},
+    "draft_unconfirmed_note": {"nl": "berust op niet-bevestigde feiten: {facts}",
+                               "en": "rests on unconfirmed facts: {facts}"},
+    "draft_unconfirmed_error": {"nl": "feit '{fact}' is nog niet bevestigd (confirmed: false)",
+                                "en": "fact '{fact}' is not confirmed yet (confirmed: false)"},
+    "draft_unconfirmed_fix": {"nl": "controleer het tegen de brief en zet confirmed: true",
+                              "en": "check it against the letter and set confirmed: true"},
 }
 
 

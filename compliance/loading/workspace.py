@@ -224,6 +224,9 @@ def _load_vocabularies(ws: Workspace, errors: list[InputError]) -> None:
         if vocab.dossier != folder.name:
             errors.append(doc.error(("dossier",), f"dossier '{vocab.dossier}' does not match its "
                                     f"folder '{folder.name}'", f"write dossier: {folder.name}"))
+        from compliance.loading.cues import check_cues
+
+        errors.extend(check_cues(vocab, doc))
         clashes = sorted(set(vocab.facts) & set(vocab.concepts))
         for name in clashes:
             errors.append(doc.error(("concepts", name), f"'{name}' is both a fact and a concept",
@@ -437,10 +440,14 @@ def _typed_facts(vocab: LoadedVocabulary, stated: dict[str, Any], base: tuple[An
             continue
         raw = entry
         if isinstance(entry, dict):
-            extra = sorted(set(entry) - {"value", "where", "note"})
+            extra = sorted(set(entry) - {"value", "where", "note", "confirmed"})
             if extra or "value" not in entry:
-                errors.append(doc.error(path, f"a fact entry has keys value, where, note; found "
-                                        f"{sorted(entry)}", "write {value: ..., where: ...}"))
+                errors.append(doc.error(path, f"a fact entry has keys value, where, note, confirmed; "
+                                        f"found {sorted(entry)}", "write {value: ..., where: ...}"))
+                continue
+            if not isinstance(entry.get("confirmed", True), bool):
+                errors.append(doc.error((*path, "confirmed"), "'confirmed' must be true or false",
+                                        "write confirmed: true once the value is checked"))
                 continue
             raw, path = entry["value"], (*path, "value")
         if raw is None:
