@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import ROOT, SEED, compliance_exe, run_cli
 
@@ -139,11 +140,23 @@ def test_b_build_the_abstention_from_an_empty_form_save_and_check(page, server) 
     page.fill("#f-source--date", "2024-10-01")
     page.fill("#f-summary-nl", "Nederland onthoudt zich actief van stemming over het Hongaarse compromis.")
     page.fill("#f-summary-en", "The Netherlands actively abstains on the Hungarian compromise.")
-    for fact, value, where in (("text_stage", "presidency_compromise", "het Hongaarse compromisvoorstel"),
-                               ("text_presidency", "hungarian_2024", "het Hongaarse voorzitterschap"),
-                               ("cabinet_vote_intention", "abstain", "actieve onthouding")):
-        page.select_option(f"#f-facts--{fact}-value", value)
-        page.fill(f"#f-facts--{fact}-where", where)
+    # every fact the bundled file states, entered through its widget: the form must rebuild it
+    stated = yaml.safe_load((ROOT / ABSTENTION).read_text(encoding="utf-8"))["facts"]
+    assert len(stated) >= 3
+    for fact, entry in stated.items():
+        box = f"#f-facts--{fact}"
+        value = entry["value"]
+        if isinstance(value, bool):
+            page.check(f"{box}-{str(value).lower()}")
+        elif isinstance(value, list):
+            for v in value:
+                page.check(f"{box}-{v}")
+            page.uncheck(f"{box}-unset")
+        else:
+            page.select_option(f"{box}-value", str(value))
+        page.fill(f"{box}-where", entry["where"])
+        if entry.get("note"):
+            page.fill(f"{box}-note", entry["note"])
     page.fill("#f-filename", "2024-10-01-actieve-onthouding.yaml")
     page.wait_for_function("() => document.querySelector('#verdicts .mv') && "
                            "!document.querySelector('#verdicts .panel-errors')")
@@ -159,7 +172,8 @@ def test_b_build_the_abstention_from_an_empty_form_save_and_check(page, server) 
     saved = ws / ABSTENTION
     cli = json.loads(run_cli("check", "-w", str(ws), str(saved), "--format", "json").stdout)
     assert {m["motion"]: m["verdict"] for m in cli["motions"]} == live == after_save
-    # the form rebuilt the bundled example: the same verdicts as the hand-written file
+    # the form rebuilt the bundled example: the same facts and verdicts as the hand-written file
+    assert yaml.safe_load(saved.read_text(encoding="utf-8"))["facts"] == stated
     original = json.loads(run_cli("check", str(ROOT / ABSTENTION), "--format", "json").stdout)
     assert {m["motion"]: m["verdict"] for m in original["motions"]} == live
     shot(page, "workbench-b-saved", focus=".notice")
