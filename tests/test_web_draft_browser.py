@@ -157,3 +157,31 @@ def test_a_hostile_letter_renders_inert(page, server) -> None:
     assert "&lt;" not in text  # escaped once, shown as written
     assert "<b>" not in page.locator("#letter-h").inner_text()
     shot(page, "workbench-draft-hostile", focus="#letter-pane")
+
+
+def test_upload_an_html_letter_and_switch_to_english_keeping_it(page, server, tmp_path: Path) -> None:
+    url, _ = server
+    text = SEED_LETTER.read_text(encoding="utf-8")
+    html = tmp_path / "agenda.html"
+    html.write_text("<!DOCTYPE html><html><head><script>alert(1)</script></head><body><pre>"
+                    + text.replace("&", "&amp;").replace("<", "&lt;") + "</pre></body></html>",
+                    encoding="utf-8")
+    page.goto(f"{url}/editor")
+    page.set_input_files("#f-letter-file", str(html))
+    page.click("#draft-letter")
+    page.wait_for_selector("#letter-pane")
+    assert "agenda.html" in page.locator("#letter-h").inner_text()
+    n = page.locator("fieldset.fact.drafted").count()
+    assert n >= 8 and page.locator("#letter-lines mark").count() >= n
+    page.locator("fieldset.fact.drafted [data-confirm]").first.check()
+    page.click("#lang-switch")
+    page.wait_for_selector("#letter-pane")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("#letter-h").inner_text().startswith("Letter")
+    assert page.locator("fieldset.fact.drafted").count() == n
+    assert page.locator("fieldset.fact.drafted [data-confirm]:checked").count() == 1
+    page.click("#confirm-all")
+    page.wait_for_function("() => !document.querySelector('#verdicts p.unconfirmed') && "
+                           "document.getElementById('live-status').textContent.includes('updated')",
+                           timeout=10_000)
+    assert page.locator("fieldset.fact.unconfirmed").count() == 0
