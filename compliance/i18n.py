@@ -470,10 +470,10 @@ _T: dict[str, dict[str, str]] = {
               "marked passage in the letter, change it where needed and tick 'confirmed'."},
     "wb_letter_h": {"nl": "Brief", "en": "Letter"},
     "wb_letter_counts": {
-        "nl": "{proposals} feiten voorgesteld, {ambiguities} dubbelzinnig, {unstated} niet genoemd; "
-              "{declarations} uitspraken over moties, {steps} geplande stappen.",
-        "en": "{proposals} facts proposed, {ambiguities} ambiguous, {unstated} not stated; "
-              "{declarations} statements on motions, {steps} planned steps."},
+        "nl": "Feiten: {proposals} voorgesteld, {ambiguities} dubbelzinnig, {unstated} niet genoemd. "
+              "Uitspraken over moties: {declarations}; geplande stappen: {steps}.",
+        "en": "Facts: {proposals} proposed, {ambiguities} ambiguous, {unstated} not stated. "
+              "Statements on motions: {declarations}; planned steps: {steps}."},
     "wb_letter_cut": {"nl": "De brief is langer; alleen het begin wordt getoond.",
                       "en": "The letter is longer; only its beginning is shown."},
     "wb_confirm_all": {"nl": "Alle voorgestelde feiten bevestigen", "en": "Confirm every proposed fact"},
@@ -482,6 +482,16 @@ _T: dict[str, dict[str, str]] = {
     "wb_line": {"nl": "regel", "en": "line"},
     "wb_rests_unconfirmed": {"nl": "Berust op niet-bevestigde feiten", "en": "Rests on unconfirmed facts"},
     "wb_unconfirmed_tag": {"nl": "niet bevestigd", "en": "unconfirmed"},
+    "wb_letter_found": {"nl": "Verder in de brief (controleer de rijen in de editor)",
+                        "en": "Also in the letter (check the rows in the editor)"},
+    "wb_said_will_execute": {"nl": "wordt uitgevoerd", "en": "will be executed"},
+    "wb_said_will_not_execute": {"nl": "wordt niet uitgevoerd", "en": "will not be executed"},
+    "wb_said_gives_effect": {"nl": "wordt uitvoering aan gegeven", "en": "is given effect"},
+    "wb_said_will_inform": {"nl": "de Kamer wordt geïnformeerd (alleen als commentaar)",
+                            "en": "the House will be informed (a comment only)"},
+    "wb_found_step": {"nl": "geplande stap", "en": "planned step"},
+    "wb_found_ambiguous": {"nl": "twee waarden genoemd, niet gekozen:", "en": "two values cued, not chosen:"},
+    "wb_found_addressed": {"nl": "genoemd zonder waarde", "en": "spoken of without a value"},
 }
 
 

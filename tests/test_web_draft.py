@@ -59,13 +59,21 @@ def test_the_seed_letter_gives_the_librarys_draft_in_the_editor_every_fact_uncon
         links = re.findall(rf'href="#L(\d+)" class="passage" data-line="\d+" data-fact="{name}"', r.text)
         assert links, name
         for n in links:
-            assert re.search(rf'<li id="L{n}" class="hl" data-facts="[^"]*\b{name}\b', r.text), (name, n)
+            assert re.search(rf'<li id="L{n}" class="hl[^"]*" data-facts="[^"]*\b{name}\b', r.text), (name, n)
     assert not {n for n, f in shown.items() if "confirmed_shown" in f} - set(expected["facts"])
     assert r.text.count('<li id="L') == len(LETTER.split("\n"))
     # the live verdicts name the unconfirmed facts the findings rest on
     assert 'data-role="unconfirmed"' in r.text
     assert re.search(r'class="unconfirmed" data-unconfirmed="[^"]*cabinet_vote_intention', r.text)
     assert dict(fields)["_filename"] == f"{expected['id']}.yaml"
+    # the statements on motions and the planned step, each linked to its line
+    found = re.search(r'<ul id="letter-found">(.*?)</ul>', r.text, re.S)[1]
+    for d in expected["declarations"]:
+        assert f"<code>{d['motion']}</code>" in found
+    step = expected["planned_steps"][0]
+    assert f"<code>{step['kind']}</code> {step['date']}" in found
+    for n in re.findall(r'href="#L(\d+)"', found):
+        assert re.search(rf'<li id="L{n}" class="[^"]*\bother\b', r.text)
 
 
 def test_confirmation_is_saved_as_set_and_a_language_switch_keeps_the_letter(workspace_copy: Path) -> None:

@@ -98,6 +98,7 @@ def test_paste_the_seed_letter_confirm_every_fact_save_and_check(page, server) -
     url, ws = server
     _paste_and_draft(page, url, SEED_LETTER.read_text(encoding="utf-8"), "geannoteerde-agenda-jbz.txt")
     assert "Concept opgesteld" in page.locator(".notice").inner_text()
+    shot(page, "workbench-draft-letter-top", focus="h1")
     # the letter beside the editor, one numbered line per line of the file
     lines = SEED_LETTER.read_text(encoding="utf-8").split("\n")
     assert page.locator("#letter-lines > li").count() == len(lines)
@@ -119,9 +120,10 @@ def test_paste_the_seed_letter_confirm_every_fact_save_and_check(page, server) -
     link.click()
     target = page.locator(f"#L{line}")
     assert "current" in (target.get_attribute("class") or "")
-    box = page.locator("#letter-pane").bounding_box()
+    box = page.locator("#letter-lines").bounding_box()
     tb = target.bounding_box()
-    assert box and tb and box["y"] <= tb["y"] <= box["y"] + box["height"]  # in view in the pane
+    # the line is in view in the scrolling letter
+    assert box and tb and box["y"] <= tb["y"] and tb["y"] + tb["height"] <= box["y"] + box["height"]
     assert "<mark" in target.inner_html()
     shot(page, "workbench-draft-letter", (1024, 1280), focus="#fact-f-facts--cabinet_vote_intention")
     # confirm each proposed fact, one by one, as an adviser does

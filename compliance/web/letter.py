@@ -66,6 +66,17 @@ class Line:
     number: int
     segments: list[Segment]
     facts: list[str]  # every fact with a passage on this line (a mark, or the whole line)
+    other: bool = False  # a declaration, planned step, ambiguity or mention starts here
+
+
+@dataclass
+class Found:
+    """What else the draft read in the letter, for the adviser to check: a statement on a
+    motion, a planned step, an ambiguity (two values cued), a fact spoken of without a value."""
+    kind: str  # declaration | step | ambiguity | addressed
+    subject: str  # the motion, step kind or fact
+    detail: str  # the statement, the date, the values cued
+    lines: list[int]
 
 
 @dataclass
@@ -73,6 +84,7 @@ class Pane:
     name: str
     lines: list[Line]
     passages: dict[str, list[int]]  # fact -> the lines its passages start on
+    found: list[Found]
     counts: dict[str, int]
     cut: bool  # the letter is longer than the pane shows
 
@@ -96,6 +108,12 @@ def pane(text: str, name: str, draft: Draft) -> Pane:
                 b = e.end_column if n == e.end_line else len(rows[n - 1]) + 1
                 if b > a:
                     marks.setdefault(n, []).append((a, b, p.fact))
+    found = [Found("declaration", d.motion, d.statement, [d.line]) for d in draft.declarations]
+    found += [Found("step", s.kind, s.date or "", [s.line]) for s in draft.planned_steps]
+    found += [Found("ambiguity", a.fact, " / ".join(_shown(c.value) for c in a.candidates),
+                    sorted({n for c in a.candidates for n in c.lines})) for a in draft.ambiguities]
+    found += [Found("addressed", a.fact, "", [a.line]) for a in draft.addressed]
+    other = {n for f in found for n in f.lines}
     lines = []
     for i, row in enumerate(rows[:MAX_LINES], start=1):
         spans = marks.get(i, [])
@@ -108,13 +126,21 @@ def pane(text: str, name: str, draft: Draft) -> Pane:
         if not segs:
             segs = [Segment("")]
         on_line = sorted({f for _, _, f in spans} | whole.get(i, set()))
-        lines.append(Line(i, segs, on_line))
+        lines.append(Line(i, segs, on_line, i in other))
     for lst in passages.values():
         lst.sort()
     counts = {"proposals": len(draft.proposals), "ambiguities": len(draft.ambiguities),
               "unstated": len(draft.unstated), "declarations": len(draft.declarations),
               "steps": len(draft.planned_steps)}
-    return Pane(clean_name(name), lines, passages, counts, len(rows) > MAX_LINES)
+    return Pane(clean_name(name), lines, passages, found, counts, len(rows) > MAX_LINES)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(str, value)) + "]"
+    return str(value)
 
 
 def draft_or_errors(text: str, workspace: Any, dossier: str, name: str) -> tuple[Draft | None, list[str]]:

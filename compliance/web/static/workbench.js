@@ -97,19 +97,20 @@
   // the letter pane: a fact's passage link scrolls the letter (not the page) to its line;
   // a marked passage leads back to its fact
   var letter = document.getElementById("letter-pane");
+  var lines = document.getElementById("letter-lines");
   function flash(el) {
     el.classList.remove("flash");
     void el.offsetWidth;  // restart the animation
     el.classList.add("flash");
   }
   if (letter) {
-    form.addEventListener("click", function (ev) {
+    document.addEventListener("click", function (ev) {
       var link = ev.target.closest("a.passage");
       if (!link) { return; }
       var line = document.getElementById("L" + link.dataset.line);
       if (!line) { return; }
       ev.preventDefault();
-      letter.scrollTop = line.offsetTop - letter.clientHeight / 3;
+      lines.scrollTop = line.offsetTop - lines.clientHeight / 3;
       if (letter.getBoundingClientRect().top < 0 || letter.getBoundingClientRect().bottom > window.innerHeight) {
         line.scrollIntoView({block: "center"});
       }
@@ -123,6 +124,9 @@
       var box = document.getElementById("fact-" + fid("facts." + mark.dataset.facts.split(" ")[0]));
       if (box) { box.scrollIntoView({block: "center"}); flash(box); }
     });
+    // open on the first marked passage: the part of the letter the draft rests on
+    var first = letter.querySelector("li.hl");
+    if (first) { lines.scrollTop = first.offsetTop - 60; }
     var all = document.getElementById("confirm-all");
     if (all) {
       all.hidden = false;
