@@ -172,3 +172,32 @@ def test_an_unreadable_pdf_is_said_at_the_letter_field(c) -> None:
                headers={"Origin": ORIGIN})
     assert r.status_code == 400 and 'id="letter-pane"' not in r.text
     assert "brief.pdf:1:1:" in r.text and ("cannot read the PDF" in r.text or "no text layer" in r.text)
+
+
+def test_the_letter_pane_keeps_every_character_of_every_line_and_marks_only_passages() -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from compliance.loading.workspace import load_workspace
+    from compliance.web.letter import clean_letter, pane
+
+    ws = load_workspace(ROOT)
+    words = st.sampled_from(["kabinet", "kan", "niet", "instemmen", "met", "de", "verordening",
+                             "detectiebevelen", "end-to-end", "versleuteling", "tenzij", "<b>", "\x1b",
+                             "\u202e", "\r\n", "\n", " ", "Den Haag, 18 september 2023", "."])
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(words, max_size=80).map(" ".join))
+    def check(raw: str) -> None:
+        text = clean_letter(raw)
+        p = pane(text, "x.txt", draft_letter(text, ws, "csam-regulation", letter_name="x.txt"))
+        rows = text.split("\n")
+        assert [ln.number for ln in p.lines] == list(range(1, len(rows) + 1))
+        for ln, row in zip(p.lines, rows, strict=True):
+            assert "".join(s.text for s in ln.segments) == row
+            for s in ln.segments:
+                assert set(s.facts) <= set(ln.facts)
+        marked = {f for ln in p.lines for s in ln.segments for f in s.facts}
+        assert marked <= set(p.passages)
+
+    check()
