@@ -15,7 +15,8 @@ TruthValue = Literal["true", "false", "unknown"]
 
 
 class Out(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # built on first use: a command builds only the models it validates (cold start)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class FactUse(Out):
