@@ -199,10 +199,13 @@ class FindingEntry(Out):
     message: str = Field(description="id of an entry of messages")
     reasons: list[tuple[str, TruthValue | None, str]] = Field(
         description="[part, result, message id] per condition (applies_when, conflicts_when, ...)")
-    facts: list[str | FactUse] = Field(description="names of the facts read (in the position's "
-                                       "facts), or the fact in full where it differs")
-    notes: list[str] = Field(description="message ids")
-    location: FindingLocation | None
+    facts: list[str | FactUse] = Field(default=[], description="names of the facts read (in the "
+                                       "position's facts), or the fact in full where it differs; "
+                                       "left out when none")
+    notes: list[str] = Field(default=[], description="message ids; left out when none")
+    location: str | tuple[int, int] | FindingLocation | None = Field(
+        description="where the finding sits: a fact's name (at that fact's line and column in the "
+        "position's facts), [line, column] for the position as a whole, or in full")
     declaration: DeclarationRef | None = None
     sources: list[str] | None = Field(default=None, description="only when not the position's "
                                       "source, the motion's and the declaration's")
@@ -228,8 +231,9 @@ class MotionVerdictEntry(Out):
     motion: str
     verdict: Verdict
     declared: bool | None
-    clauses: dict[str, Verdict]
     message: str = Field(description="id of an entry of messages")
+    clauses: dict[str, Verdict] | None = Field(default=None, description="per clause verdicts; left "
+                                               "out when they are those of the findings")
     position_file: str | None = None
     motion_name: str | None = None
     kamerstuk: str | None = None

@@ -45,7 +45,7 @@ _TABLES = frozenset(SECTIONS[:4])
 # tables whose entries recur across chunks: a streamed check writes each entry once
 UNIQUE = (0, 1, 2)
 SEPARATOR = b",\n"
-_INDENT = "    "
+_INDENT = ""  # one entry a line, unindented: 4 bytes a line are 1.5% of a report
 
 # fields of a finding written through the tables (or always): the others pass through
 _NORMALISED = frozenset({
@@ -105,7 +105,8 @@ class _Tables:
         return mid
 
 
-def _encode_finding(f: Finding, tb: _Tables) -> dict[str, Any]:
+def _encode_finding(f: Finding, tb: _Tables) -> tuple[dict[str, Any], bool]:
+    """The finding's entry, and whether it holds values of facts (which may be floats)."""
     pos = tb.positions.get(f.position)
     if pos is None:
         pos = tb.positions[f.position] = {
@@ -129,22 +130,36 @@ def _encode_finding(f: Finding, tb: _Tables) -> dict[str, Any]:
     }
     facts = pos["facts"]
     used: list[Any] = []
+    values = False
     for use in f.facts:
         entry = {"present": use.present, "value": use.value, "line": use.line,
                  "column": use.column, "where": use.where}
         known = facts.get(use.name)
         if known is None and use.file == pos["file"]:
             facts[use.name] = known = entry
-        used.append(use.name if known == entry and use.file == pos["file"]
-                    else use.model_dump(mode="json"))
-    out["facts"] = used
-    out["notes"] = [tb.msg(n) for n in f.notes]
+        if known == entry and use.file == pos["file"]:
+            used.append(use.name)
+        else:
+            used.append(use.model_dump(mode="json"))
+            values = True
+    # empty lists are left out: most findings (not applicable ones) have neither
+    if used:
+        out["facts"] = used
+    if f.notes:
+        out["notes"] = [tb.msg(n) for n in f.notes]
+    # the location: a fact's name where it is that fact's line and column in the
+    # position's facts, [line, column] for the position as a whole, else in full
     loc = f.location
     if loc is None:
         out["location"] = None
+    elif loc.file != pos["file"]:
+        out["location"] = {"file": loc.file, "line": loc.line, "column": loc.column, "fact": loc.fact}
+    elif loc.fact is None:
+        out["location"] = [loc.line, loc.column]
     else:
-        out["location"] = {"line": loc.line, "column": loc.column, "fact": loc.fact} | (
-            {"file": loc.file} if loc.file != pos["file"] else {})
+        known = facts.get(loc.fact)
+        out["location"] = loc.fact if known is not None and known["line"] == loc.line \
+            and known["column"] == loc.column else {"line": loc.line, "column": loc.column, "fact": loc.fact}
     if f.declaration is not None:
         out["declaration"] = f.declaration.model_dump(mode="json")
     if f.sources != _default_sources(pos, mot, f.declaration is not None and f.declaration.source):
@@ -169,7 +184,8 @@ def _encode_finding(f: Finding, tb: _Tables) -> dict[str, Any]:
     extras = [k for k in _EXTRA if getattr(f, k) is not None]
     if extras:
         out.update(f.model_dump(mode="json", include=set(extras)))
-    return out
+        values = True
+    return out, values
 
 
 def _default_sources(pos: dict[str, Any], mot: dict[str, Any], declaration: str | bool) -> list[str]:
@@ -177,9 +193,13 @@ def _default_sources(pos: dict[str, Any], mot: dict[str, Any], declaration: str 
             *([declaration] if isinstance(declaration, str) else [])]
 
 
-def _encode_verdict(m: MotionVerdict, tb: _Tables) -> dict[str, Any]:
+def _encode_verdict(m: MotionVerdict, tb: _Tables, clauses: dict[str, str] | None) -> dict[str, Any]:
+    """``clauses``: the clause verdicts of the position's findings of this motion; the
+    verdict's own are written only when they differ (never, for reports `check` makes)."""
     out: dict[str, Any] = {"position": m.position, "motion": m.motion, "verdict": m.verdict,
-                           "declared": m.declared, "clauses": m.clauses, "message": tb.msg(m.message)}
+                           "declared": m.declared, "message": tb.msg(m.message)}
+    if m.clauses != clauses:
+        out["clauses"] = m.clauses
     pos, mot = tb.positions.get(m.position), tb.motions.get(m.motion)
     if pos is None or pos["file"] != m.position_file:
         out["position_file"] = m.position_file
@@ -211,23 +231,20 @@ def sections(report: Report) -> tuple[bytes, ...]:
     fs, ms = report.findings, report.motions
     while fi < len(fs) or mi < len(ms):
         current = fs[fi].position if fi < len(fs) else ms[mi].position
+        clauses: dict[str, dict[str, str]] = {}
         while fi < len(fs) and fs[fi].position == current:
-            findings.append(dumps(_encode_finding(fs[fi], tb), floats=False)
-                            if not _floats_in(fs[fi]) else dumps(_encode_finding(fs[fi], tb)))
+            clauses.setdefault(fs[fi].motion, {})[str(fs[fi].clause)] = fs[fi].verdict
+            entry, values = _encode_finding(fs[fi], tb)
+            findings.append(dumps(entry, floats=values))
             fi += 1
         while mi < len(ms) and ms[mi].position == current:
-            verdicts.append(dumps(_encode_verdict(ms[mi], tb)))
+            # verdicts, clause numbers and ids: never a float
+            verdicts.append(dumps(_encode_verdict(ms[mi], tb, clauses.get(ms[mi].motion)), floats=False))
             mi += 1
     tables = (tb.motions, tb.rules, tb.messages, tb.positions)
     out = [_join(f"{_INDENT}{dumps(k)}: {dumps(v)}" for k, v in table.items()) for table in tables]
     out += [_join(_INDENT + x for x in verdicts), _join(_INDENT + x for x in findings)]
     return tuple(out)
-
-
-def _floats_in(f: Finding) -> bool:
-    # the values a finding writes itself: facts that differ from the table, scenario fields
-    return any(isinstance(u.value, float | list) for u in f.facts) or any(
-        getattr(f, k) is not None for k in _EXTRA)
 
 
 def _join(lines: Iterable[str]) -> bytes:
@@ -306,16 +323,25 @@ def decode(doc: dict[str, Any]) -> dict[str, Any]:
         f["message"] = messages[f["message"]]
         f["reasons"] = [{"part": part, "result": result, "text": messages[mid]}
                         for part, result, mid in f["reasons"]]
-        f["notes"] = [messages[n] for n in f["notes"]]
+        f["notes"] = [messages[n] for n in f.get("notes", ())]
         f["facts"] = [{"name": u, **pos["facts"][u], "file": pos["file"]} if isinstance(u, str) else u
-                      for u in f["facts"]]
+                      for u in f.get("facts", ())]
         loc = f.get("location")
-        if loc is not None and "file" not in loc:
+        if isinstance(loc, str):
+            fact = pos["facts"][loc]
+            f["location"] = {"file": pos["file"], "line": fact["line"], "column": fact["column"], "fact": loc}
+        elif isinstance(loc, list):
+            f["location"] = {"file": pos["file"], "line": loc[0], "column": loc[1], "fact": None}
+        elif loc is not None and "file" not in loc:
             f["location"] = {"file": pos["file"], **loc}
         findings.append(f)
+    derived: dict[tuple[str, str], dict[str, str]] = {}
+    for f in findings:
+        derived.setdefault((f["position"], f["motion"]), {})[str(f["clause"])] = f["verdict"]
     verdicts = []
     for m in doc.get("motions") or []:
         m = dict(m)
+        m.setdefault("clauses", derived.get((m["position"], m["motion"]), {}))
         mot = motions.get(m["motion"]) or {}
         m.setdefault("position_file", (positions.get(m["position"]) or {}).get("file"))
         m.setdefault("motion_name", mot.get("name"))
