@@ -161,27 +161,30 @@ def check_output(output: Path | None, inputs: Sequence[Path] = ()) -> None:
         raw = str(output)
     if not raw.strip():
         raise bad_option("--output", "the file name is empty", "give a file name, e.g. report.json")
-    if raw.endswith(("/", os.sep)) or output.is_dir():
-        problem = (f"{raw!r} is a folder" if output.is_dir()
-                   else f"{raw!r} names a folder, which does not exist")
-        raise bad_option("--output", problem, "give a file name, e.g. FOLDER/report.json")
-    parent = output.parent
-    if not parent.is_dir():
-        raise bad_option("--output", f"no folder {str(parent)!r} to write {output.name!r} in",
-                         "create the folder first or check the path")
+    at = str(output)  # located at the path, as the writer's own refusals are
+
+    def refuse(problem: str, fix: str) -> InputErrors:
+        return InputErrors([InputError(at, 1, 1, problem, fix)])
+
     try:
-        target = output.resolve()
+        is_dir, parent_ok, target = output.is_dir(), output.parent.is_dir(), output.resolve()
     except (OSError, RuntimeError):
-        return  # a link loop and the like: the writer refuses it with its own message
+        return  # a name too long, a link loop: the writer refuses it with its own message
+    if raw.endswith(("/", os.sep)) or is_dir:
+        problem = "the output is a folder" if is_dir else "the output names a folder that does not exist"
+        raise refuse(problem, "give a file name, e.g. FOLDER/report.json")
+    if not parent_ok:
+        raise refuse(f"no folder {str(output.parent)!r} to write the report in",
+                     "create the folder first or check the path")
     for p in inputs:
         try:
             source = p.resolve()
         except (OSError, RuntimeError):
             continue
         if target == source or (p.is_dir() and target.is_relative_to(source)
-                                and target.suffix.lower() in (".yaml", ".yml", ".json")):
-            raise bad_option("--output", f"{raw!r} is an input file of this run; writing the "
-                             "report there would replace it", "write the report elsewhere")
+                                and target.suffix.lower() in (".yaml", ".yml")):
+            raise refuse("this is an input file of this run; writing the report there would replace it",
+                         "write the report elsewhere")
 
 
 def emit(content: str | Iterable[bytes], output: Path | None) -> None:
