@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from compliance.model.common import DossierName, Name, Source, Strict, Text
+from compliance.model.cues import DossierCues, FactCues
 
 FactType = Literal["bool", "enum", "set", "number", "date", "text"]
 
@@ -20,6 +21,7 @@ class FactDef(Strict):
     values: dict[Name, Text] | None = Field(
         default=None, description="allowed values (enum and set only), each with its meaning")
     unit: str | None = None
+    cues: FactCues | None = Field(default=None, description="how a letter shows this fact (compliance draft)")
 
     @model_validator(mode="after")
     def _values_iff_enum(self) -> FactDef:
@@ -42,3 +44,5 @@ class Vocabulary(Strict):
     step_kinds: dict[Name, Text] = Field(
         default_factory=dict, description="kinds of planned steps a position may list")
     sources: list[Source] = Field(default_factory=list)
+    cues: DossierCues | None = Field(default=None, description="passages, steps and declarations "
+                                     "in letters (compliance draft)")
