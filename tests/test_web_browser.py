@@ -225,8 +225,9 @@ def test_e_a_hostile_where_text_renders_inert(page, server) -> None:
     page.wait_for_url("**saved=1**")
     assert page.input_value("#f-facts--cabinet_vote_intention-where") == hostile  # kept as text, both ways
     cli = run_cli("check", "-w", str(ws), str(ws / SEED), "--format", "json")
-    used = [f for m in json.loads(cli.stdout)["findings"] for f in m["facts"]
-            if f["name"] == "cabinet_vote_intention"]
+    report = json.loads(cli.stdout)  # v2: findings name their facts, the position holds them
+    used = [report["positions"][m["position"]]["facts"][name] for m in report["findings"]
+            for name in m.get("facts", []) if name == "cabinet_vote_intention"]
     assert used and all(f["where"] == hostile for f in used)
     page.goto(f"{url}/finding?file={SEED}&motion=26643-1047")
     assert HOSTILE.split("<script>")[0] in page.locator("main").inner_text()  # shown, as text
