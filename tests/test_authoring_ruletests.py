@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,15 +16,17 @@ TESTS = Path("rules/csam-regulation/tests")
 def test_bundled_rule_tests_pass_with_full_coverage() -> None:
     r = run_cli("test", "--coverage", "--min-coverage", "100")
     assert r.returncode == 0, r.stdout + r.stderr
-    assert "41 tests, 41 passed, 0 failed" in r.stdout
-    assert "coverage: 37/37 = 100.0%" in r.stdout
+    # Counts grow with every dossier: pin that all pass and coverage is complete.
+    m = re.search(r"(\d+) tests, (\d+) passed, 0 failed", r.stdout)
+    assert m and m[1] == m[2], r.stdout
+    assert re.search(r"coverage: (\d+)/\1 = 100.0%", r.stdout), r.stdout
     rows = {" ".join(line.split()) for line in r.stdout.splitlines()}
     assert ("provisional-2025-11-kathmann#1@vote-against 4/4 complies conflicts undetermined "
             "not_applicable") in rows
     assert "26643-885#1@strict-reading 3/3 complies conflicts undetermined" in rows
     j = json.loads(run_cli("test", "--coverage", "--format", "json", "--backend", "direct").stdout)
     assert j["coverage"]["percent"] == 100.0 and j["failed"] == 0
-    assert set(j["coverage"]["rules"]) == {
+    assert set(j["coverage"]["rules"]) >= {
         "26643-885#1@cabinet-reading", "26643-885#2@cabinet-reading", "26643-885#1@strict-reading",
         "26643-885#2@strict-reading", "26643-1011#1@literal", "26643-1011#2@literal",
         "26643-1047#1@standstill", "32317-856#1@as-van-ginneken", "32317-891#1@floor",
@@ -35,7 +38,8 @@ def test_removing_a_test_file_lowers_coverage_and_fails_threshold(workspace_copy
     (workspace_copy / TESTS / "26643-1047.yaml").unlink()
     r = run_cli("test", "--workspace", str(workspace_copy), "--coverage", "--min-coverage", "100")
     assert r.returncode == 1
-    assert "coverage: 34/37 = 91.9%" in r.stdout
+    m = re.search(r"coverage: (\d+)/(\d+) = ", r.stdout)
+    assert m and int(m[2]) - int(m[1]) == 3, r.stdout  # the standstill rule's three verdicts
     rows = {" ".join(line.split()) for line in r.stdout.splitlines()}
     assert "26643-1047#1@standstill 0/3 -complies -conflicts -undetermined" in rows
     ok = run_cli("test", "--workspace", str(workspace_copy), "--coverage", "--min-coverage", "90")
@@ -52,7 +56,8 @@ def test_a_wrong_expectation_fails_and_does_not_count(workspace_copy: Path) -> N
     assert ("FAIL rules/csam-regulation/tests/26643-1047.yaml:34: agreeing while it is unknown whether "
             "the letter was discussed before the step — undetermined") in r.stdout
     assert "       26643-1047#1@standstill: expected complies, got undetermined" in r.stdout
-    assert "coverage: 36/37 = 97.3%" in r.stdout
+    m = re.search(r"coverage: (\d+)/(\d+) = ", r.stdout)
+    assert m and int(m[2]) - int(m[1]) == 1, r.stdout
 
 
 def test_bad_test_file_is_an_input_error(workspace_copy: Path) -> None:
@@ -75,9 +80,10 @@ def test_pytest_collects_rule_tests(workspace_copy: Path) -> None:
                                  "      26643-1011#2: complies\n  - name: no detection"), encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "rules"],
                        cwd=workspace_copy, capture_output=True, text=True, timeout=300)
-    assert "1 failed, 40 passed" in r.stdout, r.stdout + r.stderr
+    assert re.search(r"\b1 failed, \d+ passed", r.stdout), r.stdout + r.stderr
     assert ("rules/csam-regulation/tests/26643-1011.yaml:4: 26643-1011#2@literal: expected complies, "
             "got conflicts") in r.stdout
     clean = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                             str(ROOT / TESTS)], cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert "41 passed" in clean.stdout, clean.stdout + clean.stderr
+    assert re.search(r"\b\d+ passed", clean.stdout) and "failed" not in clean.stdout, \
+        clean.stdout + clean.stderr
