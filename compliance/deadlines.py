@@ -134,6 +134,8 @@ def recurring_flags(clock: Clock, timeline: LoadedTimeline, as_of: PartialDate) 
     # earliest evaluation day (the period is [start, end): its end day is the next one's).
     surely = [p for p in periods if p[1][1] <= a[0]]
     out["due"] = TRUE if surely else FALSE if not periods else UNKNOWN
+    if not periods:  # nothing due yet: nothing done, nothing missed
+        out["done"], out["missed"] = FALSE, FALSE
     if not surely or len(surely) != len(periods):
         return out
     (s, e) = surely[-1]

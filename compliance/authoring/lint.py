@@ -58,7 +58,8 @@ def _coverage_of_motions(ws: Workspace, broken: set[str], lang: str) -> list[Lin
         m = ws.motions[motion_id]
         rules = ws.rules.get(motion_id)
         if m.record.result != "adopted":
-            if rules is not None:
+            # A motion whose vote no source shows may yet prove adopted: its rules stay.
+            if rules is not None and m.record.result != "unknown":
                 line, col = rules.doc.loc(("motion",))
                 out.append(LintIssue(rules.file, line, col, "rule-for-unadopted", "warning",
                                      t("unadopted", lang, motion=motion_id, result=m.record.result),

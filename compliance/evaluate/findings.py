@@ -116,6 +116,8 @@ def finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: in
         reasons.append(Reason(part="standstill", text=text))
         if verdict in ("conflicts", "undetermined"):
             message = f"{message} ({text})"
+    for other in sorted(m for m, lm in ws.motions.items() if lm.record.replaced_by == record.id):
+        reasons.append(Reason(part="adoption", text=t("replaces", lang, motion=other)))
     due = None
     if clause.clock is not None:
         text = deadlines.explain(clause.clock, branch.timeline, branch.facts, date, lang)

@@ -208,6 +208,11 @@ def _load_motions(ws: Workspace, errors: list[InputError]) -> None:
             errors.append(doc.error(("id",), f"file name '{path.name}' does not match id "
                                     f"'{record.id}'", f"rename the file to {record.id}.yaml"))
         ws.motions[record.id] = LoadedMotion(record, doc.file, doc)
+    for m in ws.motions.values():
+        by = m.record.replaced_by
+        if by is not None and by not in ws.motions:
+            errors.append(m.doc.error(("replaced_by",), f"no motion record '{by}' in motions/",
+                                      did_you_mean(by, ws.motions) or f"add motions/{by}.yaml"))
 
 
 def _load_vocabularies(ws: Workspace, errors: list[InputError]) -> None:
