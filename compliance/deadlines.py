@@ -167,6 +167,8 @@ def due(clock: Clock, timeline: LoadedTimeline, facts: Mapping[str, Any], as_of:
     """The finding's ``due`` marker: not_yet_due, due or overdue (None when it cannot be told)."""
     if clock.kind == "deadline":
         f = deadline_flags(clock, timeline, facts, as_of)
+        if f["met"] is TRUE:
+            return "due"  # it fell due (or will) and was met in time
         if f["passed"] is FALSE:
             return "not_yet_due"
         if f["passed"] is TRUE:
