@@ -253,6 +253,14 @@ _T: dict[str, dict[str, str]] = {
     "executed_unknown": {"nl": "Of de uitvoeringsverklaring ({date}) voor {as_of} lag, is niet te bepalen.",
                          "en": "Whether the execution statement ({date}) came before {as_of} cannot "
                                "be told."},
+    # vocabularies that grow: deprecated facts and values (compliance.authoring.lint)
+    "deprecated_fact": {"nl": "de positie noemt feit '{fact}', dat verouderd is",
+                        "en": "the position states fact '{fact}', which is deprecated"},
+    "deprecated_value": {"nl": "de positie gebruikt waarde '{value}' van '{fact}', die verouderd is",
+                         "en": "the position uses value '{value}' of '{fact}', which is deprecated"},
+    "deprecated_fix": {"nl": "laat het weg of gebruik wat de woordenlijst nu noemt",
+                       "en": "leave it out or use what the vocabulary now lists"},
+    "deprecated_use": {"nl": "schrijf '{value}'", "en": "write '{value}'"},
 }
 
 
