@@ -28,7 +28,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
                     "compliance.gate")),
     ("reports", ("compliance.reports",)),
     ("services", ("compliance", "compliance.api", "compliance.parallel", "compliance.baseline",
-                  "compliance.timeline", "compliance.authoring", "compliance.ingest")),
+                  "compliance.timeline", "compliance.authoring", "compliance.ingest",
+                  "compliance.scaffold")),
     ("interfaces", ("compliance.cli", "compliance.web", "compliance.__main__",
                     "compliance.schemas.__main__")),
 )

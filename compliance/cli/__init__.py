@@ -9,6 +9,7 @@ never imports this package.
 from compliance.cli import check, validate, motions  # noqa: F401  (imported for their commands)
 from compliance.cli import ingest, timeline, diff  # noqa: F401
 from compliance.cli import lint, rule_tests, explain, analyze  # noqa: F401
+from compliance.cli import scaffold  # noqa: F401  (init, new)
 
 # isort: on
 from compliance.cli.app import app, main
