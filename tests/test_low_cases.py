@@ -81,7 +81,8 @@ def test_an_empty_all_or_any_is_refused(ws: Path, op: str) -> None:
     line_no = text[: text.index(old)].count("\n") + 1
     rule.write_text(text.replace(old, f"        conflicts_when: {{{op}: []}}\n", 1), encoding="utf-8")
     line = one_error(ws)
-    assert line.startswith(f"rules/csam-regulation/26643-1011.yaml:{line_no}:") and f"empty '{op}: []'" in line
+    assert line.startswith(f"rules/csam-regulation/26643-1011.yaml:{line_no}:")
+    assert f"empty '{op}: []'" in line
 
 
 def test_schemas_help_writes_nothing() -> None:

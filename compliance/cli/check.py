@@ -50,6 +50,8 @@ def check(
         "--compare-interpretations", help="show each clause's verdict under every interpretation")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="check positions in this many "
                                       "processes (0: one per processor); same output")] = 1,
+    require_confirmed: Annotated[bool, typer.Option("--require-confirmed", help="an unconfirmed "
+                                                    "fact (confirmed: false) is an input error")] = False,
 ) -> None:
     """Check positions against the adopted motions. Exit 0: nothing reaches --fail-on;
     1: something does (with --baseline: something new does); 2: bad input."""
@@ -61,6 +63,11 @@ def check(
 
         check_as_of(as_of)
         chosen = interpretations(interpretation)
+        if require_confirmed:
+            from compliance.evaluate.confirmation import require_confirmed as confirmed_only
+
+            every = paths or [workspace / DEFAULT_POSITIONS]
+            confirmed_only(load_positions(load_workspace(workspace), every), lang.value)
         if compare_interpretations and fmt.value not in ("text", "json"):
             raise bad_option("--format", f"--compare-interpretations writes text or json, not {fmt.value}",
                              "use --format text or --format json")

@@ -15,6 +15,7 @@ from collections import Counter
 from compliance.backends import Backend
 from compliance.dates import PartialDate
 from compliance.evaluate.adoption import Gate, adoption_gate, execution_gate
+from compliance.evaluate.confirmation import annotate
 from compliance.evaluate.findings import compiled_rules, describe, finding, summary, traced_verdict
 from compliance.evaluate.scenarios import Branch, branches, merged
 from compliance.evaluate.texts import Texts
@@ -63,6 +64,7 @@ def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, l
             ]
             findings.extend(clause_findings)
             summaries.append(summary(pos, motion, clause_findings, lang, texts))
+    findings = annotate(findings, positions, lang)
     counts = Counter(f.verdict for f in findings)
     used = {m: ws.interpretation_for(m, interpretations) or "" for m in sorted(ws.rules)}
     return Report(

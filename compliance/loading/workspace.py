@@ -231,6 +231,9 @@ def _load_vocabularies(ws: Workspace, errors: list[InputError]) -> None:
         if vocab.dossier != folder.name:
             errors.append(doc.error(("dossier",), f"dossier '{vocab.dossier}' does not match its "
                                     f"folder '{folder.name}'", f"write dossier: {folder.name}"))
+        from compliance.loading.cues import check_cues
+
+        errors.extend(check_cues(vocab, doc))
         clashes = sorted(set(vocab.facts) & set(vocab.concepts))
         for name in clashes:
             errors.append(doc.error(("concepts", name), f"'{name}' is both a fact and a concept",
@@ -530,10 +533,14 @@ def _typed_facts(vocab: LoadedVocabulary, stated: dict[str, Any], base: tuple[An
             continue
         raw = entry
         if isinstance(entry, dict):
-            extra = sorted(set(entry) - {"value", "where", "note"})
+            extra = sorted(set(entry) - {"value", "where", "note", "confirmed"})
             if extra or "value" not in entry:
-                errors.append(doc.error(path, f"a fact entry has keys value, where, note; found "
-                                        f"{sorted(entry)}", "write {value: ..., where: ...}"))
+                errors.append(doc.error(path, f"a fact entry has keys value, where, note, confirmed; "
+                                        f"found {sorted(entry)}", "write {value: ..., where: ...}"))
+                continue
+            if not isinstance(entry.get("confirmed", True), bool):
+                errors.append(doc.error((*path, "confirmed"), "'confirmed' must be true or false",
+                                        "write confirmed: true once the value is checked"))
                 continue
             raw, path = entry["value"], (*path, "value")
         if raw is None:
@@ -568,3 +575,27 @@ def _type_fix(fact: Any, raw: Any) -> str:
         return f"write a list of: {', '.join(sorted(fact.values))}"
     return {"bool": "write true or false", "number": "write a number", "text": "quote the text",
             "date": "write YYYY-MM-DD, YYYY-MM or YYYY"}[fact.type]
+
+
+def load_position_text(ws: Workspace, text: str, file: str) -> LoadedPosition:
+    """One position from text (e.g. an unsaved draft in the workbench), checked exactly as
+    :func:`load_positions` checks a file; ``file`` is the name its errors and findings
+    carry. Raises InputErrors."""
+    from compliance.loading.yaml_safe import MAX_BYTES, load_text
+
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise InputErrors([InputError(file, 1, 1, f"text is over the {MAX_BYTES} byte limit",
+                                      "split it into smaller files")])
+    if "\x00" in text:
+        raise InputErrors([InputError(file, text[: text.index("\x00")].count("\n") + 1, 1,
+                                      "text contains a NUL byte", "remove it")])
+    doc = load_text(text.removeprefix("\ufeff"), file)
+    errors: list[InputError] = []
+    if doc.data is None:
+        raise InputErrors([InputError(file, 1, 1, "file is empty", "write a position record")])
+    position, errs = load_checked(doc, "position", Position)
+    errors.extend(errs)
+    loaded = _check_position(ws, position, doc, errors) if position is not None else None
+    if errors or loaded is None:
+        raise InputErrors(errors)
+    return loaded

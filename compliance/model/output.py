@@ -113,6 +113,9 @@ class Finding(Out):
     would_comply: list[list[FactChange]] | None = Field(
         default=None, description="for conflicts and undetermined findings (check --suggest): the "
         "smallest sets of fact changes after which the clause complies")
+    unconfirmed_facts: list[str] | None = Field(
+        default=None, description="stated facts the rule read that the position marks "
+        "confirmed: false (a draft awaiting confirmation); absent when none")
 
 
 class MotionVerdict(Out):

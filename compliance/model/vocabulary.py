@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from compliance.model.common import DossierName, Name, Source, Strict, Text
+from compliance.model.cues import DossierCues, FactCues
 
 
 class ValueText(Text):
@@ -31,6 +32,7 @@ class FactDef(Strict):
     unit: str | None = None
     deprecated: bool = Field(default=False, description="a fact kept so old positions load: "
                              "rules should no longer read it; lint warns where a position states it")
+    cues: FactCues | None = Field(default=None, description="how a letter shows this fact (compliance draft)")
 
     @model_validator(mode="after")
     def _values_iff_enum(self) -> FactDef:
@@ -53,3 +55,5 @@ class Vocabulary(Strict):
     step_kinds: dict[Name, Text] = Field(
         default_factory=dict, description="kinds of planned steps a position may list")
     sources: list[Source] = Field(default_factory=list)
+    cues: DossierCues | None = Field(default=None, description="passages, steps and declarations "
+                                     "in letters (compliance draft)")

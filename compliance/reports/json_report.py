@@ -9,7 +9,7 @@ from typing import Any
 from compliance.model.output import Report
 from compliance.reports import RenderOptions
 
-_OPTIONAL = ("conditional", "scenario", "branches", "would_comply")
+_OPTIONAL = ("conditional", "scenario", "branches", "would_comply", "unconfirmed_facts")
 
 
 def render(report: Report, options: RenderOptions | None = None) -> str:

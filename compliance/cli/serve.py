@@ -1,0 +1,60 @@
+"""`compliance serve`: the advisers' workbench in the browser.
+
+The web package is started by name (an import string handed to uvicorn), never imported
+here: the interfaces stand side by side. Its settings travel in the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from compliance.cli.app import Lang, LangOpt, WorkspaceOpt, app, bad_option, guarded
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@app.command()
+def serve(
+    workspace: WorkspaceOpt = Path("."),
+    host: Annotated[str, typer.Option(help="address to listen on; other than loopback needs --token")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+    lang: LangOpt = Lang.nl,
+    open_browser: Annotated[bool, typer.Option("--open", help="open the workbench in a browser")] = False,
+    token: Annotated[str | None, typer.Option(envvar="COMPLIANCE_WEB_TOKEN", help="secret every "
+                                              "request must carry (required off loopback)")] = None,
+) -> None:
+    """The advisers' workbench: edit a position in the browser and see every motion's verdict."""
+
+    def body() -> int:
+        if host not in LOOPBACK and not token:
+            raise bad_option("--host", f"{host} is reachable from other machines",
+                             "give --token (or set COMPLIANCE_WEB_TOKEN) so every request must carry it")
+        if token is not None and len(token) < 16:
+            raise bad_option("--token", "the token is too short", "use at least 16 characters")
+        if not (workspace / "motions").is_dir() or not (workspace / "rules").is_dir():
+            raise bad_option("--workspace", f"no motions/ or rules/ in {workspace}",
+                             "give the workspace folder with --workspace")
+        import uvicorn
+
+        os.environ.update({"COMPLIANCE_WORKSPACE": str(workspace.resolve()), "COMPLIANCE_WEB_HOST": host,
+                           "COMPLIANCE_WEB_PORT": str(port), "COMPLIANCE_WEB_LANG": lang.value})
+        if token:
+            os.environ["COMPLIANCE_WEB_TOKEN"] = token
+        shown = f"[{host}]" if ":" in host else host
+        url = f"http://{shown}:{port}/" + (f"?token={token}" if token else "")
+        typer.echo(f"workbench: {url}", err=True)
+        if open_browser:
+            import threading
+            import webbrowser
+
+            threading.Timer(1.0, webbrowser.open, (url,)).start()
+        uvicorn.run("compliance.web.app:create_app", factory=True, host=host, port=port,
+                    log_level="warning", server_header=False)
+        return 0
+
+    guarded(body)

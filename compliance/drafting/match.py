@@ -1,0 +1,199 @@
+"""Matching cue phrases on a tokenised letter, with negation and conditional clauses.
+
+A phrase is matched from the positions of its first word (looked up in the letter's
+word index), element by element within one sentence; each gap is bounded, so the work
+is at most (occurrences of the first word) x (elements) x (largest gap): linear in the
+letter, whatever the phrase. No regular expression is built from a cue.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from dataclasses import dataclass
+from functools import lru_cache
+
+from compliance.drafting.letter import Letter, _words
+from compliance.model.cues import Element, parse_phrase
+
+# Negation words, Dutch and English; "niet langer", "kan niet instemmen" and "geen" hold one
+# of them. A match is negated by an odd number of them in its gaps, in the four words
+# before it or (for the words that follow a verb in Dutch: "steunt het voorstel niet")
+# the three words after it, within its clause.
+NEGATORS = _words("""niet geen nooit noch zonder nergens niemand allerminst
+    not no never without cannot can't won't don't doesn't isn't aren't wasn't nor neither""")
+POST_NEGATORS = _words("niet nooit not never")
+# Words that make what follows (or, for the second set, what precedes) a condition, a
+# supposition or a request reported ("de motie vraagt om ... totdat ..."), not a statement.
+# "als" is also "as" in Dutch: taking it for "if" loses a proposal, never invents one.
+HYPOTHETICAL_BEFORE = _words("""als indien mits tenzij totdat voordat zodra mocht mochten wanneer
+    ingeval vraagt verzoekt vragen verzoeken if unless until before provided once should asks
+    requests""")
+HYPOTHETICAL_AFTER = _words("""als indien mits tenzij wanneer zodra if unless provided
+    when once""")
+# A preposition right before a match ("instemmen met [de] detectiebevelen") puts it in a
+# phrase governed by a word before it: a negation further back belongs to that word.
+PREPOSITIONS = _words("""met voor van op over aan tot in bij naar uit door om tegen with for of on to
+    about in at from by against""")
+PREPOSITION_REACH = 2
+BEFORE_WINDOW, AFTER_WINDOW = 4, 3
+HYPOTHETICAL_BEFORE_WINDOW, HYPOTHETICAL_AFTER_WINDOW = 12, 4
+
+
+class Match:
+    """One match of a cue; whether it is negated or conditional is worked out when asked."""
+
+    __slots__ = ("_hyp", "_literals", "_neg", "first", "last", "letter", "phrase", "sentence")
+
+    def __init__(self, phrase: str, first: int, last: int, sentence: int, letter: Letter,
+                 literals: set[int]) -> None:
+        self.phrase, self.first, self.last, self.sentence = phrase, first, last, sentence
+        self.letter, self._literals = letter, literals
+        self._neg: bool | None = None
+        self._hyp: bool | None = None
+
+    @property
+    def negated(self) -> bool:
+        if self._neg is None:
+            self._neg = _negated(self.letter, self.first, self.last, self._literals)
+        return self._neg
+
+    @property
+    def hypothetical(self) -> bool:
+        if self._hyp is None:
+            self._hyp = _hypothetical(self.letter, self.first, self.last, self._literals)
+        return self._hyp
+
+
+@lru_cache(maxsize=4096)
+def compile_phrase(text: str) -> tuple[Element, ...]:
+    return parse_phrase(text)
+
+
+def _starts(letter: Letter, el: Element) -> list[int]:
+    """The sorted positions of the words ``el`` matches (cached per letter)."""
+    cached = letter.starts_cache.get(el)
+    if cached is None:
+        cached = letter.starts_cache[el] = _lookup(letter, el)
+    return cached
+
+
+def _lookup(letter: Letter, el: Element) -> list[int]:
+    out: list[int] = []
+    for w in el.words:
+        out.extend(letter.index.get(w, ()))
+    if el.prefixes:
+        vocab = letter.vocabulary()
+        for prefix in el.prefixes:
+            i = bisect.bisect_left(vocab, prefix)
+            while i < len(vocab) and vocab[i].startswith(prefix):
+                if vocab[i] not in el.words:
+                    out.extend(letter.index[vocab[i]])
+                i += 1
+    return sorted(set(out)) if el.prefixes and len(el.words) + len(el.prefixes) > 1 else sorted(out)
+
+
+def find(letter: Letter, phrase: str, ranges: list[tuple[int, int]] | None = None) -> list[Match]:
+    """Every match of ``phrase`` (at most one per starting word), optionally only those
+    starting in one of the sorted word ranges ``ranges``."""
+    elements = compile_phrase(phrase)
+    lists = [_starts(letter, el) for el in elements]
+    if any(not positions for positions in lists):
+        return []  # a word of the phrase does not occur in the letter
+    out: list[Match] = []
+    sentence = letter.sentence
+    if len(elements) == 1:
+        return [Match(phrase, s, s, sentence[s], letter, {s}) for s in _within(lists[0], ranges)]
+    for s in _within(lists[0], ranges):
+        sid = sentence[s]
+        # chain[i]: position matched by element i -> the position element i-1 matched
+        chain: list[dict[int, int]] = [{s: -1}]
+        for el, positions in zip(elements[1:], lists[1:], strict=True):
+            nxt: dict[int, int] = {}
+            for q in chain[-1]:
+                i = bisect.bisect_right(positions, q)
+                limit = q + 1 + el.gap
+                while i < len(positions) and positions[i] <= limit:
+                    p = positions[i]
+                    if sentence[p] != sid:
+                        break
+                    nxt.setdefault(p, q)
+                    i += 1
+            if not nxt:
+                break
+            chain.append(nxt)
+        if len(chain) < len(elements):
+            continue
+        last = min(chain[-1])
+        literals = {last}
+        p = last
+        for level in range(len(chain) - 1, 0, -1):
+            p = chain[level][p]
+            literals.add(p)
+        out.append(Match(phrase, s, last, sid, letter, literals))
+    return out
+
+
+def _within(positions: list[int], ranges: list[tuple[int, int]] | None) -> list[int]:
+    if ranges is None:
+        return positions
+    out: list[int] = []
+    for a, b in ranges:
+        out.extend(positions[bisect.bisect_left(positions, a):bisect.bisect_left(positions, b)])
+    return out
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """Prefix counts of negations and conditional markers: a window is counted in O(1)."""
+
+    neg: list[int]
+    before: list[int]
+    after: list[int]
+
+
+def _marks(letter: Letter) -> _Marks:
+    if letter.marks is None:
+        def prefix(words: frozenset[str]) -> list[int]:
+            return list(itertools.accumulate(map(words.__contains__, letter.norm), initial=0))
+
+        letter.marks = _Marks(prefix(NEGATORS), prefix(HYPOTHETICAL_BEFORE), prefix(HYPOTHETICAL_AFTER))
+    return letter.marks  # type: ignore[no-any-return]
+
+
+def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
+    norm, clause, sentence = letter.norm, letter.clause, letter.sentence
+    neg = _marks(letter).neg
+    # negations in the gaps: all between first and last, less the cue's own words
+    count = neg[last] - neg[first + 1] - sum(1 for k in literals if first < k < last and norm[k] in NEGATORS)
+    for k in range(first - 1, max(-1, first - 1 - BEFORE_WINDOW), -1):
+        if clause[k] != clause[first] or sentence[k] != sentence[first]:
+            break
+        if norm[k] in NEGATORS:
+            count += 1
+        elif norm[k] in PREPOSITIONS and first - k <= PREPOSITION_REACH:
+            break
+    for k in range(last + 1, min(len(norm), last + 1 + AFTER_WINDOW)):
+        if clause[k] != clause[last] or sentence[k] != sentence[last]:
+            break
+        # "steunt het voorstel niet." - a negation closing the clause; not "niet tot ..."
+        closes = k + 1 >= len(norm) or clause[k + 1] != clause[k] or sentence[k + 1] != sentence[k] \
+            or norm[k + 1] in ("langer", "meer", "longer")
+        count += norm[k] in POST_NEGATORS and closes
+    return count % 2 == 1
+
+
+def _hypothetical(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
+    norm, sentence = letter.norm, letter.sentence
+    marks = _marks(letter)
+    before = marks.before
+    inside = before[last] - before[first + 1]
+    if inside and inside > sum(1 for k in literals if first < k < last and norm[k] in HYPOTHETICAL_BEFORE):
+        return True  # "compromistekst, tenzij ... beperkt tot bekend materiaal"
+    sid = sentence[first]
+    a, b = letter.sentences[sid]
+    lo = max(a, first - HYPOTHETICAL_BEFORE_WINDOW)
+    if before[first] - before[lo]:
+        return True
+    hi = min(b, last + 1 + HYPOTHETICAL_AFTER_WINDOW)
+    return hi > last + 1 and marks.after[hi] - marks.after[last + 1] > 0

@@ -1,0 +1,168 @@
+"""Scoring a draft against a hand-encoded position of the same letter.
+
+Facts: precision (proposed facts with the reference's value / all proposed facts) and
+recall (reference facts proposed with its value / all facts the reference states); a
+proposal with the right value has the right line when one of its passages lies on a line
+where the reference's ``where`` (its quoted words, or runs of five of them) is found in
+the letter. Declarations: (motion, statement) pairs, and their source letters. Planned
+steps: (date, kind) pairs.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from compliance.drafting.draft import Draft
+from compliance.drafting.letter import Letter, read
+from compliance.drafting.render import position_data
+
+_WINDOW = 5
+
+
+class FactScore(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    fact: str
+    reference: Any = None
+    proposed: Any = None
+    outcome: str  # right, wrong, missed, extra
+    right_line: bool | None = None  # None: the reference's where is not found in the letter
+
+
+class Score(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    facts: list[FactScore]
+    proposed: int
+    stated: int
+    right: int
+    precision: float
+    recall: float
+    right_line: int
+    line_checkable: int
+    declarations_expected: list[str]
+    declarations_found: list[str]
+    declaration_sources_right: int
+    steps_expected: list[str]
+    steps_found: list[str]
+
+    def text(self) -> str:
+        lines = [f"facts: {self.proposed} proposed, {self.stated} stated in the reference, "
+                 f"{self.right} with the right value",
+                 f"  precision {self.precision:.1%}  recall {self.recall:.1%}  "
+                 f"right line {self.right_line}/{self.line_checkable} (where the reference's "
+                 "passage is found)"]
+        for f in self.facts:
+            mark = {"right": "ok", "wrong": "WRONG", "missed": "missed", "extra": "EXTRA"}[f.outcome]
+            line = "" if f.right_line is None else " (right line)" if f.right_line else " (other line)"
+            lines.append(f"  {mark:<7} {f.fact}: reference {_show(f.reference)}, draft "
+                         f"{_show(f.proposed)}{line}")
+        found, want = set(self.declarations_found), set(self.declarations_expected)
+        lines.append(f"declarations: {len(found & want)}/{len(want)} found, {len(found - want)} "
+                     f"extra; sources right: {self.declaration_sources_right}")
+        for d in self.declarations_expected:
+            lines.append(f"  {'ok' if d in found else 'missed':<7} {d}")
+        for d in sorted(found - set(self.declarations_expected)):
+            lines.append(f"  {'EXTRA':<7} {d}")
+        sfound = set(self.steps_found)
+        lines.append(f"planned steps: {len(sfound & set(self.steps_expected))}/{len(self.steps_expected)} "
+                     f"found, {len(sfound - set(self.steps_expected))} extra")
+        for s in self.steps_expected:
+            lines.append(f"  {'ok' if s in sfound else 'missed':<7} {s}")
+        for s in sorted(sfound - set(self.steps_expected)):
+            lines.append(f"  {'EXTRA':<7} {s}")
+        return "\n".join(lines) + "\n"
+
+
+def _show(v: Any) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, list):
+        return "[" + ", ".join(map(str, v)) + "]"
+    return str(v)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, list | set | frozenset) and isinstance(b, list | set | frozenset):
+        return set(a) == set(b)
+    return type(a) is type(b) and a == b
+
+
+def _plain(v: Any) -> Any:
+    return sorted(v) if isinstance(v, set | frozenset) else v
+
+
+def _reference_lines(letter: Letter, where: str | None) -> set[int]:
+    if not where:
+        return set()
+    text = where.split(":", 1)[1] if ":" in where[:20] else where
+    quoted = re.findall(r"'([^']+)'|\"([^\"]+)\"", text)
+    pieces = [a or b for a, b in quoted] or re.split(r"[;(]", text)
+    out: set[int] = set()
+    norm = letter.norm
+    for piece in pieces:
+        words = read(piece).norm
+        if not words:
+            continue
+        runs = [words] if len(words) <= _WINDOW else [words[i:i + _WINDOW]
+                                                    for i in range(len(words) - _WINDOW + 1)]
+        for run in runs:
+            for k in letter.index.get(run[0], []):
+                if norm[k:k + len(run)] == run:
+                    out.add(letter.line_col(letter.start[k])[0])
+                    out.add(letter.line_col(letter.end[k + len(run) - 1])[0])
+    return out
+
+
+def score(draft: Draft, text: str, reference: Any) -> Score:
+    """``reference``: the LoadedPosition of the hand-encoded position of the same letter."""
+    letter = read(text)
+    ref_facts: dict[str, Any] = reference.facts
+    proposed = {p.fact: p for p in draft.proposals}
+    facts: list[FactScore] = []
+    right = right_line = checkable = 0
+    for name in sorted(set(ref_facts) | set(proposed)):
+        ref = _plain(ref_facts.get(name))
+        p = proposed.get(name)
+        if p is None:
+            facts.append(FactScore(fact=name, reference=ref, outcome="missed"))
+            continue
+        if name not in ref_facts:
+            facts.append(FactScore(fact=name, proposed=p.value, outcome="extra"))
+            continue
+        ok = _same(p.value, ref)
+        line_ok: bool | None = None
+        if ok:
+            right += 1
+            lines = _reference_lines(letter, reference.fact_where(name))
+            if lines:
+                checkable += 1
+                line_ok = any(e.line in lines or e.end_line in lines for e in p.evidence)
+                right_line += line_ok
+        facts.append(FactScore(fact=name, reference=ref, proposed=p.value,
+                               outcome="right" if ok else "wrong", right_line=line_ok))
+    data = position_data(draft)
+    expected = [f"{d.motion} {d.statement}" for d in reference.model.declarations]
+    found = [f"{d['motion']} {d['statement']}" for d in data.get("declarations", [])]
+    ref_sources = {f"{d.motion} {d.statement}": d.source.kamerstuk for d in reference.model.declarations
+                   if d.source is not None and d.source.kamerstuk is not None}
+    sources_right = 0
+    for d in data.get("declarations", []):
+        want = ref_sources.get(f"{d['motion']} {d['statement']}")
+        got = d.get("source", {}).get("kamerstuk")
+        if want is not None and got and (got["dossier"], got["number"]) == (want.dossier, want.number):
+            sources_right += 1
+    steps_expected = [f"{s.date} {s.kind}" for s in reference.model.planned_steps]
+    steps_found = [f"{s.date} {s.kind}" for s in draft.planned_steps]
+    n = len(draft.proposals)
+    return Score(facts=facts, proposed=n, stated=len(ref_facts), right=right,
+                 precision=right / n if n else 1.0, recall=right / len(ref_facts) if ref_facts else 1.0,
+                 right_line=right_line, line_checkable=checkable,
+                 declarations_expected=expected, declarations_found=found,
+                 declaration_sources_right=sources_right, steps_expected=steps_expected,
+                 steps_found=steps_found)

@@ -1,0 +1,56 @@
+"""Cross-checks of a vocabulary's cues against its facts and step kinds (the phrases'
+own syntax is checked by the model, compliance.model.cues)."""
+
+from __future__ import annotations
+
+from compliance.conditions.parse import did_you_mean
+from compliance.errors import InputError
+from compliance.loading.yaml_safe import Document
+from compliance.model.vocabulary import Vocabulary
+
+BOOL_KEYS = ("true", "false")
+
+
+def value_key(key: str) -> str:
+    """A bool cue key as written: YAML reads an unquoted true as a boolean, stored as 'True'."""
+    return key.lower() if key in ("True", "False") else key
+
+
+def check_cues(vocab: Vocabulary, doc: Document) -> list[InputError]:
+    errors: list[InputError] = []
+    for name, fact in vocab.facts.items():
+        if fact.cues is None:
+            continue
+        base = ("facts", name, "cues")
+        allowed = list(BOOL_KEYS) if fact.type == "bool" else sorted(fact.values or {})
+        if fact.type not in ("bool", "enum", "set") and fact.cues.values:
+            errors.append(doc.error((*base, "values"), f"{fact.type} fact '{name}' cannot have value "
+                                    "cues", "give only 'addressed' cues for it"))
+            continue
+        for key, cues in fact.cues.values.items():
+            k = value_key(key)
+            if k not in allowed:
+                errors.append(doc.error((*base, "values", key), f"'{k}' is not a value of fact "
+                                        f"'{name}'", did_you_mean(k, allowed) or
+                                        f"use one of: {', '.join(allowed)}", key=True))
+            if cues.negated is not None and cues.negated not in allowed:
+                errors.append(doc.error((*base, "values", key, "negated"), f"'{cues.negated}' is not "
+                                        f"a value of fact '{name}'", did_you_mean(cues.negated, allowed)
+                                        or f"use one of: {', '.join(allowed)}"))
+            if fact.type == "set" and cues.negated is not None:
+                errors.append(doc.error((*base, "values", key, "negated"), "a negated match cannot "
+                                        "name a value of a set fact", "remove 'negated'"))
+    if vocab.cues is not None:
+        for kind in vocab.cues.steps:
+            if kind not in vocab.step_kinds:
+                errors.append(doc.error(("cues", "steps", kind), f"unknown step kind '{kind}'",
+                                        did_you_mean(kind, vocab.step_kinds) or
+                                        f"use one of: {', '.join(sorted(vocab.step_kinds))}", key=True))
+        decl = vocab.cues.declarations
+        statements = ("will_execute", "will_not_execute", "gives_effect", "will_inform")
+        for st in statements:
+            cues = getattr(decl, st) if decl is not None else None
+            if cues is not None and cues.negated is not None and cues.negated not in statements:
+                errors.append(doc.error(("cues", "declarations", st, "negated"), f"'{cues.negated}' "
+                                        "is not a statement", f"use one of: {', '.join(statements)}"))
+    return errors

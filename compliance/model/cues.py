@@ -1,0 +1,179 @@
+"""Cues: the phrases in a dossier's vocabulary by which a letter shows a fact and its value.
+
+A cue is a plain phrase, matched word by word on the tokenised sentences of a letter
+(case, accents and hyphenation ignored). Its elements, separated by spaces:
+
+- ``word``: that word; ``word*``: any word starting with it (at least 3 letters first);
+- ``a|b|c``: any one of these words (each may end in ``*``);
+- ``~N`` (1 <= N <= 20): a gap of at most N words.
+
+There are no other operators, so a cue is matched in time linear in the letter (every
+element is tried once per position, every gap is bounded) and can never hang the tool.
+A negation word (niet, geen, not, no, ...) in a gap of the match, or just before or after
+it in the same clause, negates the match; the matcher, not the cue, knows these words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field
+
+from compliance.model.common import MotionId, Name, Strict
+
+MAX_GAP = 20
+MAX_ELEMENTS = 16
+MIN_PREFIX = 3
+_ALT = re.compile(r"^[^\W_]+(?:['’-][^\W_]+)*\*?$")
+_GAP = re.compile(r"^~(\d{1,3})$")
+_SPLIT = re.compile(r"-")  # the tokeniser splits words at hyphens, not at apostrophes
+
+
+def normalise(word: str) -> str:
+    """A word as cues and letters are compared: case-folded, accents and soft hyphens dropped."""
+    word = word.replace("\u00ad", "").casefold()
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Element:
+    """One word position of a phrase: exact words and word prefixes, after a gap of at most ``gap``."""
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    gap: int = 0  # words that may stand between the previous element and this one
+
+    def matches(self, word: str) -> bool:
+        return word in self.words or any(word.startswith(p) for p in self.prefixes)
+
+
+def parse_phrase(text: str) -> tuple[Element, ...]:
+    """The elements of a cue phrase; ValueError saying what is wrong and how to write it."""
+    parts = text.split()
+    if not parts:
+        raise ValueError("empty cue: write one or more words")
+    out: list[Element] = []
+    gap = 0
+    pending_gap = False
+    for part in parts:
+        g = _GAP.match(part)
+        if g:
+            n = int(g.group(1))
+            if not out:
+                raise ValueError(f"cue {text!r} starts with a gap: begin with a word")
+            if pending_gap:
+                raise ValueError(f"cue {text!r} has two gaps in a row: join them into one ~N")
+            if not 1 <= n <= MAX_GAP:
+                raise ValueError(f"gap {part!r} in cue {text!r}: write ~1 to ~{MAX_GAP}")
+            gap, pending_gap = n, True
+            continue
+        if part.startswith("~"):
+            raise ValueError(f"{part!r} in cue {text!r} is not a gap: write ~N, e.g. ~3")
+        alts = part.split("|")
+        for alt in alts:
+            if not _ALT.match(alt):
+                raise ValueError(f"{alt!r} in cue {text!r} is not a word: use letters and digits, "
+                                 "'word*' for a prefix, 'a|b' for alternatives, '~N' for a gap")
+            if alt.endswith("*") and len(alt) - 1 < MIN_PREFIX:
+                raise ValueError(f"prefix {alt!r} in cue {text!r} is too short: give at least "
+                                 f"{MIN_PREFIX} letters before '*'")
+        if len(alts) == 1 and _SPLIT.search(part.rstrip("*")):
+            # "end-to-end" is three words in a letter, as the tokeniser splits it
+            pieces = [p for p in _SPLIT.split(part) if p]
+            for k, piece in enumerate(pieces):
+                out.append(_element([piece], gap if k == 0 else 0))
+            gap, pending_gap = 0, False
+        else:
+            if len(alts) > 1 and any(_SPLIT.search(a) for a in alts):
+                raise ValueError(f"alternatives {part!r} in cue {text!r} must be single words "
+                                 "(no hyphen): write separate cues instead")
+            out.append(_element(alts, gap))
+            gap, pending_gap = 0, False
+        if len(out) > MAX_ELEMENTS:
+            raise ValueError(f"cue {text!r} has more than {MAX_ELEMENTS} words: shorten it")
+    if pending_gap:
+        raise ValueError(f"cue {text!r} ends with a gap: end with a word")
+    return tuple(out)
+
+
+def _element(alts: list[str], gap: int) -> Element:
+    words = frozenset(normalise(a) for a in alts if not a.endswith("*"))
+    prefixes = tuple(sorted(normalise(a[:-1]) for a in alts if a.endswith("*")))
+    return Element(words, prefixes, gap)
+
+
+def _check(text: str) -> str:
+    parse_phrase(text)
+    return text
+
+
+Phrase = Annotated[str, Field(min_length=1, max_length=300, description=(
+    "words separated by spaces; 'word*' a prefix, 'a|b' alternatives, '~N' a gap of at most "
+    "N words (N <= 20)")), AfterValidator(_check)]
+
+
+class Phrases(Strict):
+    """Cue phrases in Dutch and English."""
+
+    nl: list[Phrase] = Field(default_factory=list)
+    en: list[Phrase] = Field(default_factory=list)
+
+    def all(self) -> list[str]:
+        return [*self.nl, *self.en]
+
+
+Statement = Literal["will_execute", "will_not_execute", "gives_effect", "will_inform"]
+
+
+class Implication(Strict):
+    """A value the letter implies by what it declares about a motion (e.g. executing a motion
+    that asks to keep encryption intact makes that a condition)."""
+
+    motion: MotionId
+    statement: Statement
+
+
+class ValueCues(Phrases):
+    negated: str | None = Field(default=None, description=(
+        "the value a negated match means (for bool facts the other truth value is implied); "
+        "absent: a negated match is no evidence"))
+    implied_by: list[Implication] = Field(default_factory=list, description=(
+        "declarations in the letter that imply this value"))
+
+
+class FactCues(Strict):
+    """How a letter shows a fact: per value (for bool facts the keys 'true' and 'false')."""
+
+    values: dict[str, ValueCues] = Field(default_factory=dict)
+    addressed: Phrases | None = Field(default=None, description=(
+        "phrases showing the letter addresses the fact without giving a value"))
+    hypothetical: Literal["ignore", "keep"] = Field(default="ignore", description=(
+        "ignore: a positive match in a conditional clause ('als', 'tenzij', 'totdat', 'if', ...) "
+        "is no evidence; keep: it is (for facts that are themselves conditions)"))
+
+
+class DeclarationCues(Strict):
+    will_execute: ValueCues | None = None
+    will_not_execute: ValueCues | None = None
+    gives_effect: ValueCues | None = None
+    will_inform: ValueCues | None = None
+
+
+class DossierCues(Strict):
+    """Cues that are not about one fact: the dossier's passages, steps and declarations."""
+
+    scope: Phrases | None = Field(default=None, description=(
+        "phrases marking a passage about this dossier; when the letter has numbered sections, "
+        "only the sections holding one are read"))
+    steps: dict[Name, Phrases] = Field(default_factory=dict, description="step kind -> cues")
+    meeting: Phrases | None = Field(default=None, description=(
+        "phrases announcing the meeting a letter prepares; the first full date in that sentence "
+        "is the meeting's date"))
+    this_meeting: Phrases | None = Field(default=None, description=(
+        "phrases referring to that meeting ('tijdens deze Raad'): a step there takes its date"))
+    declarations: DeclarationCues | None = None

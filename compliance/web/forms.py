@@ -1,0 +1,330 @@
+"""The position editor's form, both ways: a position's data as the values of widgets
+generated from the dossier vocabulary, and posted widget values as a position.
+
+Field names are the position's own paths (``facts.text_stage.value``,
+``planned_steps.0.date``), so an error the loader locates at a line maps back to the
+field that holds the value (:func:`error_fields`). Keys the form does not show travel
+along in a hidden ``_keep`` field of their object, so saving never drops them."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import yaml
+
+from compliance.errors import InputError
+from compliance.loading.yaml_safe import Document, load_text
+from compliance.model.vocabulary import FactDef, Vocabulary
+
+# The keys of a fact entry the form shows; a new key (e.g. drafting's ``confirmed``) is
+# added here and as a widget in templates/_fact.html.
+FACT_KEYS = ("value", "where", "note")
+TOP_KEYS = ("id", "dossier", "date", "actor", "certainty", "source", "summary", "facts",
+            "planned_steps", "declarations", "scenarios")
+SOURCE_KEYS = ("title", "date", "where", "url", "file", "kamerstuk")
+STEP_KEYS = ("date", "kind", "forum", "description", "where")
+DECL_KEYS = ("motion", "statement", "summary", "where")
+SCENARIO_KEYS = ("name", "description", "facts")
+MAX_ROWS = 200
+
+
+class Form:
+    """Posted form fields: name -> list of values (several for checkboxes)."""
+
+    def __init__(self, items: list[tuple[str, str]]) -> None:
+        self.values: dict[str, list[str]] = {}
+        for k, v in items:
+            self.values.setdefault(k, []).append(v)
+
+    def get(self, name: str) -> str:
+        return (self.values.get(name) or [""])[-1].strip()
+
+    def raw(self, name: str) -> str:
+        return (self.values.get(name) or [""])[-1]
+
+    def all(self, name: str) -> list[str]:
+        return [v for v in self.values.get(name, []) if v != ""]
+
+    def has(self, name: str) -> bool:
+        return name in self.values
+
+    def indices(self, prefix: str) -> list[int]:
+        found = set()
+        pat = re.compile(rf"^{re.escape(prefix)}\.(\d+)\.")
+        for k in self.values:
+            m = pat.match(k)
+            if m and int(m[1]) < MAX_ROWS:
+                found.add(int(m[1]))
+        return sorted(found)
+
+
+# --- posted form -> position data ----------------------------------------------------
+def _number(text: str) -> Any:
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        value = float(text)
+    except ValueError:
+        return text  # the loader says what is wrong with it, at this field
+    return int(value) if value.is_integer() and "e" not in text.lower() else value
+
+
+def fact_value(fact: FactDef, form: Form, name: str) -> tuple[bool, Any]:
+    """(stated, value) of one fact widget."""
+    if fact.type == "set":
+        chosen = [v for v in (fact.values or {}) if v in form.all(f"{name}.value")]
+        if chosen:
+            return True, chosen
+        if form.get(f"{name}.unset") or not form.has(f"{name}.present"):
+            return False, None
+        return True, []
+    text = form.get(f"{name}.value")
+    if text == "":
+        return False, None
+    if fact.type == "bool":
+        return True, {"true": True, "false": False}.get(text, text)
+    if fact.type == "number":
+        return True, _number(text)
+    return True, text
+
+
+def _keep(form: Form, prefix: str) -> dict[str, Any]:
+    raw = form.raw(f"{prefix}._keep" if prefix else "_keep")
+    if not raw:
+        return {}
+    try:
+        kept = json.loads(raw)
+    except ValueError:
+        return {}
+    return kept if isinstance(kept, dict) else {}
+
+
+def _text(form: Form, prefix: str) -> dict[str, str] | None:
+    nl, en = form.get(f"{prefix}.nl"), form.get(f"{prefix}.en")
+    if not nl and not en:
+        return None
+    return {"nl": nl, "en": en}
+
+
+def _put(out: dict[str, Any], key: str, value: Any) -> None:
+    if value not in (None, ""):
+        out[key] = value
+
+
+def facts_from_form(vocab: Vocabulary, form: Form, prefix: str) -> dict[str, Any]:
+    facts: dict[str, Any] = {}
+    for name, fact in vocab.facts.items():
+        field = f"{prefix}.{name}"
+        stated, value = fact_value(fact, form, field)
+        if not stated:
+            continue
+        extra = {k: form.get(f"{field}.{k}") for k in FACT_KEYS[1:] if form.get(f"{field}.{k}")}
+        extra.update({k: v for k, v in _keep(form, field).items() if k not in FACT_KEYS})
+        facts[name] = {"value": value, **extra} if extra else value
+    return facts
+
+
+def position_from_form(vocab: Vocabulary, form: Form) -> dict[str, Any]:
+    """The position a posted editor form describes, keys in the order of the schema."""
+    out: dict[str, Any] = {}
+    for key in ("id", "dossier", "date", "actor"):
+        _put(out, key, form.get(key))
+    source: dict[str, Any] = {}
+    for key in ("title", "date", "where", "url", "file"):
+        _put(source, key, form.get(f"source.{key}"))
+    ks_dossier, ks_number = form.get("source.kamerstuk.dossier"), form.get("source.kamerstuk.number")
+    if ks_dossier or ks_number:
+        source["kamerstuk"] = {"dossier": ks_dossier, "number": _number(ks_number)}
+    source.update({k: v for k, v in _keep(form, "source").items() if k not in SOURCE_KEYS})
+    out["source"] = source
+    _put(out, "summary", _text(form, "summary"))
+    if form.get("certainty") and form.get("certainty") != "verified":
+        out["certainty"] = form.get("certainty")
+    out["facts"] = facts_from_form(vocab, form, "facts")
+    steps = []
+    for i in form.indices("planned_steps"):
+        p = f"planned_steps.{i}"
+        if form.get(f"{p}.remove"):
+            continue
+        step: dict[str, Any] = {}
+        for key in ("date", "kind", "forum"):
+            _put(step, key, form.get(f"{p}.{key}"))
+        _put(step, "description", _text(form, f"{p}.description"))
+        _put(step, "where", form.get(f"{p}.where"))
+        step.update({k: v for k, v in _keep(form, p).items() if k not in STEP_KEYS})
+        if step:
+            steps.append(step)
+    if steps:
+        out["planned_steps"] = steps
+    decls = []
+    for i in form.indices("declarations"):
+        p = f"declarations.{i}"
+        if form.get(f"{p}.remove"):
+            continue
+        decl: dict[str, Any] = {}
+        for key in ("motion", "statement"):
+            _put(decl, key, form.get(f"{p}.{key}"))
+        _put(decl, "summary", _text(form, f"{p}.summary"))
+        _put(decl, "where", form.get(f"{p}.where"))
+        decl.update({k: v for k, v in _keep(form, p).items() if k not in DECL_KEYS})
+        if decl:
+            decls.append(decl)
+    if decls:
+        out["declarations"] = decls
+    scenarios = []
+    for i in form.indices("scenarios"):
+        p = f"scenarios.{i}"
+        if form.get(f"{p}.remove"):
+            continue
+        sc: dict[str, Any] = {}
+        _put(sc, "name", form.get(f"{p}.name"))
+        _put(sc, "description", _text(form, f"{p}.description"))
+        facts = facts_from_form(vocab, form, f"{p}.facts")
+        if facts:
+            sc["facts"] = facts
+        sc.update({k: v for k, v in _keep(form, p).items() if k not in SCENARIO_KEYS})
+        if sc:
+            scenarios.append(sc)
+    if scenarios:
+        out["scenarios"] = scenarios
+    out.update({k: v for k, v in _keep(form, "").items() if k not in TOP_KEYS})
+    return out
+
+
+# --- position data -> widget values ----------------------------------------------------
+def fact_entry(facts: Any, name: str) -> dict[str, Any]:
+    """A fact as the widgets show it: value (None: not stated), where, note, other keys."""
+    if not isinstance(facts, Mapping) or name not in facts:
+        return {"stated": False, "value": None, "where": "", "note": "", "keep": {}}
+    raw = facts[name]
+    if isinstance(raw, Mapping):
+        return {"stated": True, "value": raw.get("value"), "where": raw.get("where") or "",
+                "note": raw.get("note") or "",
+                "keep": {k: v for k, v in raw.items() if k not in FACT_KEYS}}
+    return {"stated": True, "value": raw, "where": "", "note": "", "keep": {}}
+
+
+def widget_text(value: Any) -> str:
+    """A scalar as an input's value."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def kept(data: Any, keys: tuple[str, ...]) -> str:
+    """The keys of an object the form does not show, as the hidden ``_keep`` JSON."""
+    if not isinstance(data, Mapping):
+        return ""
+    rest = {k: v for k, v in data.items() if k not in keys}
+    return json.dumps(rest, ensure_ascii=False, default=str) if rest else ""
+
+
+# --- YAML ------------------------------------------------------------------------------
+def to_yaml(data: dict[str, Any]) -> str:
+    """A new position file's text (key order as given, readable Unicode)."""
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Equal as the loader reads them (ruamel reads dates as dates, the form as text;
+    its scalars are subclasses of str, int and float that keep their style)."""
+    import datetime as dt
+
+    if isinstance(old, dt.date) and isinstance(new, str):
+        return not isinstance(old, dt.datetime) and old.isoformat() == new
+    if isinstance(old, bool) or isinstance(new, bool):
+        return type(old) is type(new) and old == new
+    if isinstance(old, str) and isinstance(new, str):
+        return str(old) == new
+    if isinstance(old, int | float) and isinstance(new, int | float):
+        return isinstance(old, float) == isinstance(new, float) and old == new
+    if isinstance(old, list | tuple) and isinstance(new, list):
+        return len(old) == len(new) and all(_same(a, b) for a, b in zip(old, new, strict=True))
+    if isinstance(old, Mapping) and isinstance(new, Mapping):
+        return list(old) == list(new) and all(_same(old[k], new[k]) for k in old)
+    return old is None and new is None
+
+
+def _merge(old: Any, new: Any) -> Any:
+    """``new`` written into the round-trip tree ``old``: unchanged parts (with their
+    comments, quoting and flow style) stay as they were."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if _same(old, new):
+        return old
+    if isinstance(old, CommentedMap) and isinstance(new, Mapping):
+        for k in [k for k in old if k not in new]:
+            del old[k]
+        for k, v in new.items():
+            old[k] = _merge(old[k], v) if k in old else v
+        return old
+    if isinstance(old, CommentedSeq) and isinstance(new, list):
+        for i, v in enumerate(new):
+            if i < len(old):
+                old[i] = _merge(old[i], v)
+            else:
+                old.append(v)
+        del old[len(new):]
+        return old
+    if isinstance(old, (CommentedMap, CommentedSeq)) and isinstance(new, list | Mapping):
+        return new
+    if isinstance(old, str) and isinstance(new, str) and type(old) is not str:
+        return type(old)(new)  # keep the scalar's quoting style
+    return new
+
+
+def merged_yaml(original: str, data: dict[str, Any]) -> str:
+    """The original file's text with ``data`` written into it, comments and key order kept."""
+    import io
+
+    from ruamel.yaml import YAML
+
+    rt = YAML(typ="rt")
+    rt.preserve_quotes = True
+    rt.width = 4096  # never re-wrap an author's long lines
+    sequence, offset = sequence_indent(original)
+    rt.indent(mapping=2, sequence=sequence, offset=offset)
+    tree = rt.load(original)
+    merged = _merge(tree, data)
+    buf = io.StringIO()
+    rt.dump(merged, buf)
+    return buf.getvalue()
+
+
+def sequence_indent(text: str) -> tuple[int, int]:
+    """How the file indents block sequences (ruamel's sequence, offset), to keep its look."""
+    for line in text.splitlines():
+        m = re.match(r"^( *)- ", line)
+        if m and m[1]:
+            n = len(m[1])
+            return n + 2, n
+    return 2, 0
+
+
+# --- errors at fields ---------------------------------------------------------------------
+def error_fields(text: str, errors: list[InputError]) -> dict[str, list[str]]:
+    """Each located error under the form field whose value (or key) sits at its line:
+    the deepest path at that line and column."""
+    try:
+        doc: Document | None = load_text(text, "draft")
+    except Exception:
+        doc = None
+    by_line: dict[int, list[tuple[int, tuple[Any, ...]]]] = {}
+    if doc is not None:
+        for table in (doc.value_locs, doc.key_locs):
+            for path, (line, col) in table.items():
+                by_line.setdefault(line, []).append((col, path))
+    out: dict[str, list[str]] = {}
+    for e in errors:
+        cands = [c for c in by_line.get(e.line, []) if c[0] <= e.column] or by_line.get(e.line, [])
+        path = max(cands, key=lambda c: (len(c[1]), c[0]))[1] if cands else ()
+        name = ".".join(str(p) for p in path)
+        out.setdefault(name, []).append(f"{e.problem}" + (f" — {e.fix}" if e.fix else ""))
+    return out

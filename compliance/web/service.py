@@ -1,0 +1,317 @@
+"""What the workbench asks of the library: the workspace (reloaded when its files
+change), positions, checks of unsaved drafts, explanations, suggestions, the timeline.
+
+Drafts go through :func:`load_position_text`, the loader files go through, so a draft
+and the same text saved to a file give the same errors and the same findings."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+
+from compliance.backends import Backend, get_backend
+from compliance.dates import PartialDate
+from compliance.errors import InputError, InputErrors
+from compliance.evaluate import check
+from compliance.loading.workspace import (
+    LoadedPosition,
+    Workspace,
+    load_position_text,
+    load_positions,
+    load_workspace,
+    position_files,
+)
+from compliance.model.common import Lang
+from compliance.model.output import FactChange, Report
+from compliance.verdict import SEVERITY
+
+POSITION_DIRS = ("examples/positions", "examples/scenarios")
+NEW_DIR = "examples/positions"
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class PathRefused(ValueError):
+    """A path outside the workspace, through a symlink out, or not a position file."""
+
+
+@dataclass
+class Suggestion:
+    motion: str
+    clause: int
+    changes: list[FactChange]
+
+
+def _stamp(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    out = []
+    for p in paths:
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        out.append((str(p), st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+class Workbench:
+    """One workspace served; thread-safe for uvicorn's worker threads."""
+
+    def __init__(self, root: Path, backend: str = "durable") -> None:
+        self.root = root.resolve()
+        self.backend_name = backend
+        self._lock = threading.RLock()
+        self._ws: Workspace | None = None
+        self._ws_stamp: Any = None
+        self._engines: dict[str, Backend] = {}
+        self._positions: tuple[Any, list[LoadedPosition]] | None = None
+        self._reports: dict[Any, dict[Any, tuple[list[Any], list[Any]]]] = {}
+        self._position_stamps: dict[str, tuple[int, int]] = {}
+        self._interps: dict[str, str] = {}
+        self._timelines: dict[Any, dict[str, Any]] = {}
+
+    # --- the workspace -------------------------------------------------------------
+    def _ws_files(self) -> list[Path]:
+        files: list[Path] = []
+        for sub in ("motions", "rules"):
+            d = self.root / sub
+            if d.is_dir():
+                files.extend(sorted(p for p in d.rglob("*.y*ml")))
+        return files
+
+    def workspace(self) -> Workspace:
+        """The loaded workspace; reloaded when a motion or rule file changed. Raises InputErrors."""
+        stamp = _stamp(self._ws_files())
+        with self._lock:
+            if self._ws is None or stamp != self._ws_stamp:
+                self._ws = load_workspace(self.root)
+                self._ws_stamp = stamp
+                self._positions = None
+                self._reports.clear()
+                self._timelines.clear()
+            return self._ws
+
+    def engine(self, lang: str) -> Backend:
+        with self._lock:
+            if lang not in self._engines:
+                self._engines[lang] = get_backend(self.backend_name, lambda _m: None, lang)
+            return self._engines[lang]
+
+    # --- paths ---------------------------------------------------------------------
+    def display(self, path: Path) -> str:
+        return path.resolve().relative_to(self.root).as_posix()
+
+    def resolve(self, rel: str, *, must_exist: bool = True) -> Path:
+        """A workspace-relative position path as an absolute one, refusing anything that
+        leaves the workspace (``..``, absolute paths, symlinks pointing out)."""
+        if not rel or "\x00" in rel or rel.startswith(("/", "\\")) or ":" in rel:
+            raise PathRefused(f"{rel!r} is not a path inside the workspace")
+        parts = Path(rel).parts
+        if ".." in parts or any(p.startswith(".") for p in parts):
+            raise PathRefused(f"{rel!r} leaves the workspace or names a hidden file")
+        if Path(rel).suffix not in (".yaml", ".yml"):
+            raise PathRefused(f"{rel!r} is not a YAML file")
+        path = self.root / rel
+        real = path.resolve()
+        if not real.is_relative_to(self.root):
+            raise PathRefused(f"{rel!r} leads outside the workspace")
+        if not any(real.is_relative_to((self.root / d).resolve()) for d in POSITION_DIRS):
+            raise PathRefused(f"{rel!r} is not in a positions folder ({', '.join(POSITION_DIRS)})")
+        if must_exist and not real.is_file():
+            raise PathRefused(f"{rel!r}: no such position file")
+        return path
+
+    def new_path(self, name: str) -> Path:
+        """Where a new position file named ``name`` goes (the positions folder)."""
+        if not name or "/" in name or "\\" in name:
+            raise PathRefused(f"{name!r}: give a file name without folders")
+        return self.resolve(f"{NEW_DIR}/{name}", must_exist=False)
+
+    def read(self, rel: str) -> str:
+        path = self.resolve(rel)
+        from compliance.loading.textfile import read_text_file
+        from compliance.loading.yaml_safe import MAX_BYTES
+
+        return read_text_file(path, rel, max_bytes=MAX_BYTES, what="YAML text")
+
+    # --- positions -------------------------------------------------------------------
+    def position_dirs(self) -> list[Path]:
+        return [self.root / d for d in POSITION_DIRS if (self.root / d).is_dir()]
+
+    def positions(self) -> list[LoadedPosition]:
+        """Every position file of the workspace (cached until one changes). Raises InputErrors."""
+        ws = self.workspace()
+        stamp = _stamp(position_files(self.position_dirs()))
+        with self._lock:
+            if self._positions is None or self._positions[0] != stamp:
+                self._positions = (stamp, load_positions(ws, self.position_dirs()))
+                self._position_stamps = {ws.display(Path(p)): (m, n) for p, m, n in stamp}
+            return self._positions[1]
+
+    def position_files(self) -> list[str]:
+        """The position files, workspace-relative (without loading them: one bad file
+        must not keep the others from being opened)."""
+        return [self.display(p) for p in position_files(self.position_dirs())
+                if p.resolve().is_relative_to(self.root)]
+
+    def position_list(self) -> list[dict[str, Any]]:
+        return [{"file": p.file, "id": p.model.id, "dossier": p.model.dossier, "date": p.model.date,
+                 "actor": p.model.actor, "title": p.model.source.title}
+                for p in sorted(self.positions(), key=lambda p: (p.model.date, p.file))]
+
+    def overview(self, lang: str, as_of: str | None = None,
+                 interpretations: dict[str, str] | None = None) -> Report:
+        """Every position checked; a position's part is kept until its file (or the
+        workspace) changes, so an edit re-checks that position only."""
+        positions = self.positions()
+        key = (lang, as_of, tuple(sorted((interpretations or {}).items())))
+        with self._lock:
+            stamps = self._position_stamps
+            parts = self._reports.setdefault(key, {})
+            todo = [p for p in positions if (p.file, p.model.id, stamps.get(p.file)) not in parts]
+        if todo:
+            fresh = check(self.workspace(), todo, self.engine(lang), lang=lang,  # type: ignore[arg-type]
+                          as_of=as_of, interpretations=interpretations)
+            by_pos: dict[str, tuple[list[Any], list[Any]]] = {p.model.id: ([], []) for p in todo}
+            for m in fresh.motions:
+                by_pos[m.position][0].append(m)
+            for f in fresh.findings:
+                by_pos[f.position][1].append(f)
+            with self._lock:
+                for p in todo:
+                    parts[(p.file, p.model.id, stamps.get(p.file))] = by_pos[p.model.id]
+                self._interps = fresh.interpretations
+        ordered = sorted(positions, key=lambda p: (p.file, p.model.id))  # as check orders them
+        motions: list[Any] = []
+        findings: list[Any] = []
+        with self._lock:
+            for p in ordered:
+                ms, fs = parts[(p.file, p.model.id, stamps.get(p.file))]
+                motions.extend(ms)
+                findings.extend(fs)
+            interps = self._interps
+        counts = dict.fromkeys(SEVERITY, 0)
+        for f in findings:
+            counts[f.verdict] += 1
+        counts["undeclared_conflicts"] = sum(1 for f in findings
+                                             if f.verdict == "conflicts" and f.declared is not True)
+        return Report(lang=lang, as_of=as_of, interpretations=interps, counts=counts,  # type: ignore[arg-type]
+                      motions=motions, findings=findings)
+
+    # --- drafts ------------------------------------------------------------------------
+    def load_draft(self, text: str, file: str) -> LoadedPosition:
+        return load_position_text(self.workspace(), text, file)
+
+    def check_draft(self, text: str, file: str, lang: str, as_of: str | None = None,
+                    interpretations: dict[str, str] | None = None) -> tuple[LoadedPosition, Report]:
+        if as_of:
+            check_date(as_of)
+        pos = self.load_draft(text, file)
+        report = check(self.workspace(), [pos], self.engine(lang), lang=lang,  # type: ignore[arg-type]
+                       as_of=as_of or None, interpretations=interpretations)
+        return pos, report
+
+    def suggestions(self, pos: LoadedPosition, report: Report, as_of: str | None = None,
+                    interpretations: dict[str, str] | None = None) -> list[Suggestion]:
+        """For each conflicting or undetermined clause decided by its rule: the smallest
+        fact changes after which it complies (as of the same date as the verdicts)."""
+        from compliance.authoring.suggest import would_comply
+        from compliance.standstill import derive
+
+        ws = self.workspace()
+        pack = ws.pack(pos.model.dossier, interpretations)
+        timeline = ws.timelines.get(pos.model.dossier)
+        facts = dict(pos.facts)
+        if timeline is not None:
+            date = PartialDate.parse(as_of or pos.model.date)
+            facts.update(derive(pack.flags, timeline, date, list(pos.model.planned_steps)))
+        vocab = ws.vocabularies[pos.model.dossier]
+        by_key = {c.key: c for c in pack.clauses}
+        out: list[Suggestion] = []
+        for f in report.findings:
+            if f.verdict not in ("conflicts", "undetermined") or f.rule is None \
+                    or f.reasons[0].part == "adoption":
+                continue
+            clause = by_key.get(f"{f.motion}#{f.clause}")
+            if clause is None:
+                continue
+            for changes in would_comply(clause, facts, vocab.model, vocab.concepts):
+                out.append(Suggestion(f.motion, f.clause, [FactChange(**c.as_json()) for c in changes]))
+        return out
+
+    def explain(self, pos: LoadedPosition, motion: str, lang: str,
+                interpretations: dict[str, str] | None = None, clause: int | None = None) -> dict[str, Any]:
+        from compliance.authoring.explain import explain, resolve_motion
+
+        ws = self.workspace()
+        motion = resolve_motion(ws, motion)
+        return explain(ws, pos, motion, self.engine(lang), clause=clause, lang=cast(Lang, lang),
+                       interpretations=interpretations)
+
+    def position_by_file(self, rel: str) -> LoadedPosition:
+        self.resolve(rel)
+        for p in self.positions():
+            if p.file == rel:
+                return p
+        raise PathRefused(f"{rel!r}: no such position file")
+
+    # --- timeline ----------------------------------------------------------------------
+    def timeline(self, dossier: str, lang: str) -> dict[str, Any]:
+        """The dossier's timeline rows; recomputed only when a position of that dossier
+        (or the workspace) changed."""
+        # timeline_rows loads the workspace and the positions itself, so it is given the
+        # dossier's own position files only.
+        from compliance.timeline import timeline_rows
+
+        positions = [p for p in self.positions() if p.model.dossier == dossier]
+        with self._lock:
+            key = (dossier, lang, self._ws_stamp,
+                   tuple((p.file, self._position_stamps.get(p.file)) for p in positions))
+            found = self._timelines.get(key)
+        if found is None:
+            files = [self.root / p.file for p in positions]
+            found = timeline_rows(self.root, dossier, self.backend_name, cast(Lang, lang),
+                                  files or self.position_dirs())
+            with self._lock:
+                if len(self._timelines) > 64:
+                    self._timelines.clear()
+                self._timelines[key] = found
+        return found
+
+    # --- saving ------------------------------------------------------------------------
+    def save(self, path: Path, text: str, expected_sha: str | None) -> None:
+        """Write ``text`` atomically, refusing when the file changed since ``expected_sha``
+        was read (None: the file must not exist yet)."""
+        from compliance.reports import write_atomically
+
+        with self._lock:
+            if expected_sha is None:
+                if path.exists():
+                    raise StaleFile(f"{self.display(path)} already exists; open it to edit it")
+            else:
+                try:
+                    current = path.read_bytes().decode("utf-8-sig")
+                except OSError:
+                    raise StaleFile(f"{path.name} has gone since it was opened") from None
+                if sha256(current) != expected_sha:
+                    raise StaleFile(f"{self.display(path)} changed on disk since it was opened; "
+                                    "reload it and apply your changes again")
+            if path.is_symlink():
+                raise PathRefused("refusing to write through a symbolic link")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, text)
+
+
+class StaleFile(Exception):
+    """The file on disk is not the one the editor opened."""
+
+
+def check_date(text: str) -> None:
+    try:
+        PartialDate.parse(text)
+    except ValueError as e:
+        raise InputErrors([InputError("as_of", 1, 1, str(e), "write YYYY-MM-DD")]) from None
