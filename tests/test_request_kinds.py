@@ -6,7 +6,9 @@ pinned in tests/test_groningen.py."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from hypothesis import given, settings
@@ -25,7 +27,7 @@ from compliance.logic import TRUE, UNKNOWN
 from compliance.model.timeline import Event
 from compliance.pack import clock_conditions
 from compliance.verdict import decide
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_cli
 
 WS_DIR = ROOT / "tests/data/request-kinds-workspace"
 WS = load_workspace(WS_DIR)
@@ -106,7 +108,7 @@ DAYS = st.dates(date(2020, 1, 1), date(2030, 12, 31))
 @given(DAYS, st.integers(-400, 400))
 def test_crossing_a_deadline_turns_not_yet_due_into_conflicts_the_day_after(d: date, shift: int) -> None:
     clock = Clock("deadline", "m", 1, "date", window=(d, d), event="e")
-    never = _timeline(e={"not_happened_by": "2031-12-31"})
+    never = _timeline(e={"not_happened_by": "2099-12-31"})  # beyond every as-of drawn
     a = d + timedelta(days=shift)
     assert _verdict(clock, never, a) == (("complies", "not_yet_due") if a <= d else ("conflicts", "overdue"))
 
@@ -154,3 +156,20 @@ def test_recurring_duty_checks_the_latest_completed_period() -> None:
     # second half-year (July-December): a source shows the report had not come by 15 January
     assert _verdict(clock, tl, date(2025, 1, 2)) == ("conflicts", "overdue")
 
+
+
+def test_bad_names_in_a_deadline_or_recurring_duty_are_located_errors(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(WS_DIR, ws)
+    rules = ws / "rules/constructed-kinds"
+    (rules / "provisional-constructed-recurring.yaml").write_text(
+        (rules / "provisional-constructed-recurring.yaml").read_text(encoding="utf-8")
+        .replace("tag: annual_report", "tag: anual_report"), encoding="utf-8")
+    (rules / "provisional-constructed-deadlines.yaml").write_text(
+        (rules / "provisional-constructed-deadlines.yaml").read_text(encoding="utf-8")
+        .replace("fact: report_sent_on", "fact: supports_plan"), encoding="utf-8")
+    r = run_cli("validate", "-w", str(ws))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "no timeline event carries tag 'anual_report' — did you mean 'annual_report'?" in r.stderr
+    assert "'supports_plan' is not a date fact of dossier 'constructed-kinds'" in r.stderr
+    assert "provisional-constructed-recurring.yaml:" in r.stderr
