@@ -154,6 +154,9 @@ def main() -> None:
     print(f"durable / direct: {fig['durable_over_direct']}x   --jobs 2 speed-up: {fig['jobs2_speedup']}x   "
           f"jobs 2 output identical: {fig['jobs2_identical']}   durable == direct: "
           f"{fig['durable_equals_direct']}", flush=True)
+    size = (work / "report-durable-j1.json").stat().st_size
+    fig["report"] = {"bytes": size, "bytes_per_finding": round(size / max(1, fig["size"]["findings"]), 1)}
+    print(f"report: {size / 1e6:.1f} MB, {fig['report']['bytes_per_finding']} bytes per finding", flush=True)
     for f in work.glob("report-*.json"):
         f.unlink()
 
@@ -178,6 +181,19 @@ def main() -> None:
                          "python_bare_s": round(bare, 3), "ratio": round(cold / deps, 2)}
     print(f"cold start: check on examples {cold:.3f} s, importing the dependencies {deps:.3f} s "
           f"(bare python {bare:.3f} s): {cold / deps:.2f}x", flush=True)
+    engine = {b: fig["stages"][b]["engine_only"] for b in ("durable", "direct")}
+    targets = {
+        "end to end --jobs 2 <= 10 s": (runs["durable_jobs2"]["seconds"], 10.0),
+        "peak RSS per process <= 150 MB": (max(r["peak_rss_mb"] for r in runs.values()), 150.0),
+        "report <= 400 bytes per finding": (fig["report"]["bytes_per_finding"], 400.0),
+        "durable engine stage <= 3x direct": (round(engine["durable"] / max(1e-9, engine["direct"]), 2), 3.0),
+        "cold start <= 2x dependency import": (fig["cold_start"]["ratio"], 2.0),
+    }
+    fig["targets"] = {}
+    for name, (got, limit) in targets.items():
+        met = got <= limit
+        fig["targets"][name] = {"value": got, "limit": limit, "met": met, "ratio": round(got / limit, 2)}
+        print(f"target {name}: {got} -> {'met' if met else f'missed ({got / limit:.2f}x)'}", flush=True)
     if a.json:
         a.json.write_text(json.dumps(fig, indent=2) + "\n", encoding="utf-8")
 

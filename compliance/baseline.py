@@ -57,7 +57,7 @@ def load_report(path: Path) -> Report:
     from pydantic import ValidationError
 
     from compliance.loading.textfile import read_text_file
-    from compliance.model.output import SCHEMA_VERSION
+    from compliance.model.output import READABLE_VERSIONS
     from compliance.text_safety import excerpt
 
     name = str(path)
@@ -78,11 +78,22 @@ def load_report(path: Path) -> Report:
         raise InputErrors([InputError(name, 1, 1, "not a JSON report (no findings)",
                                       "give the output of `compliance check --format json`")])
     version = doc.get("schema_version")
-    if version != SCHEMA_VERSION:
+    if version not in READABLE_VERSIONS:
         shown = excerpt(repr(version), 40)
         raise InputErrors([InputError(name, 1, 1, f"unknown report schema_version {shown}; "
-                                      f"this version of compliance reads {SCHEMA_VERSION}",
+                                      f"this version of compliance reads {' and '.join(READABLE_VERSIONS)}",
                                       "write the report again with this version of compliance")])
+    if version != "1.0":
+        # v2 is normalised: its findings refer to tables; read back as the v1 document
+        from compliance.reports.json_report import decode
+
+        try:
+            doc = decode(doc)
+        except (KeyError, TypeError, ValueError, AttributeError) as e:
+            problem = f"a reference to a missing entry {excerpt(str(e), 60)}" if isinstance(e, KeyError) \
+                else excerpt(e, 120)
+            raise InputErrors([InputError(name, 1, 1, f"not a JSON report: {problem}",
+                                          "give the output of `compliance check --format json`")]) from None
     try:
         return Report.model_validate(doc)
     except ValidationError as e:

@@ -238,16 +238,26 @@ def run_streamed(fmt: str, workspace: Path, paths: list[Path], write: Callable[[
         spools: list[IO[bytes]] = []
         counts: Counter[str] = Counter()
         reached: set[str] = set()
+        # a format's tables that recur across chunks are written once (see json_report.UNIQUE)
+        merge_section = getattr(module, "merge_section", None)
+        seen: dict[bytes, bytes] = {}
         for result in results:
             if not any(result.sections):
                 continue
+            later = bool(spools)
             if not spools:
                 spools = [stack.enter_context(tempfile.TemporaryFile()) for _ in result.sections]
-            else:
-                for spool in spools:
-                    spool.write(module.SEPARATOR)
-            for spool, section in zip(spools, result.sections, strict=True):
-                spool.write(section)
+            for index, (spool, section) in enumerate(zip(spools, result.sections, strict=True)):
+                if merge_section is None:  # every chunk writes every section
+                    if later:
+                        spool.write(module.SEPARATOR)
+                    spool.write(section)
+                    continue
+                section = merge_section(index, section, seen)
+                if section:  # what an earlier chunk wrote is left out, empty sections too
+                    if spool.tell():
+                        spool.write(module.SEPARATOR)
+                    spool.write(section)
             counts.update(result.counts or {})
             reached |= result.reached
         header = check(ws, [], get_backend(engine), lang=lang, as_of=as_of, interpretations=interpretations)

@@ -38,7 +38,9 @@ def main() -> int:
     if out.returncode not in (0, 1):
         sys.stderr.write(out.stderr)
         return 2
-    data = json.loads(out.stdout)
+    from compliance.reports.json_report import decode
+
+    data = decode(json.loads(out.stdout))  # findings in full, with their texts
     findings: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for f in data["findings"]:
         findings[(f["position"], f["motion"])].append(f)

@@ -37,3 +37,13 @@ def workspace_copy(tmp_path: Path) -> Path:
     for name in ("motions", "rules", "examples"):
         shutil.copytree(ROOT / name, tmp_path / name)
     return tmp_path
+
+
+def read_report(text: str) -> dict:
+    """A JSON report (schema_version 2, normalised) as its findings in full, with every
+    field in each, as consumers that want v1's shape read it."""
+    import json
+
+    from compliance.reports.json_report import decode
+
+    return decode(json.loads(text))

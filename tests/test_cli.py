@@ -15,7 +15,7 @@ import pytest
 
 import compliance
 from compliance.model.output import Finding, MotionVerdict, Report
-from tests.conftest import ROOT, SEED, run_cli
+from tests.conftest import ROOT, SEED, read_report, run_cli
 
 E2EE_FACTS = ("text_protects_e2ee", "cabinet_pursues_e2ee_protection")
 
@@ -123,7 +123,7 @@ def test_without_e2ee_facts_van_raan_turns_on_the_vote_and_names_the_deciding_fa
     drop_fact(ws / SEED, "cabinet_agreement_conditions")
     r = run_cli("check", SEED, "--workspace", str(ws), "--format", "json", "--lang", "en",
                 "--fail-on", "never", cwd=ws)
-    clauses = {f["clause"]: f for f in json.loads(r.stdout)["findings"] if f["motion"] == "26643-885"}
+    clauses = {f["clause"]: f for f in read_report(r.stdout)["findings"] if f["motion"] == "26643-885"}
     for clause in (1, 2):
         assert clauses[clause]["verdict"] == "undetermined"
         assert clauses[clause]["missing_facts"] == ["cabinet_agreement_conditions"]

@@ -26,6 +26,9 @@ from tests.conftest import SEED, run_cli
     (("diff", "a.json", "b.json", "--as-of", "2023-13-01"), "--as-of"),
     (("analyze", "--dossier", "csam", "--method", "smt"), "'smt' is not one of"),
     (("explain", SEED, "1011", "--interpretation", "26643-1011=nope"), "has no interpretation 'nope'"),
+    (("check", "--interpretation", "nomotion=strict-reading"), "no rules for motion 'nomotion'"),
+    (("explain", SEED, "1011", "--interpretation", "bogus"), "no interpretation 'bogus' in any rule file"),
+    (("explain", SEED, "1011", "--interpretation", "strikt"), "did you mean 'strict-reading'?"),
 ])
 def test_bad_options_exit_2_with_one_line(args: tuple[str, ...], says: str) -> None:
     r = run_cli(*args)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEED, run_cli
+from tests.conftest import ROOT, SEED, read_report, run_cli
 
 SEED_TEXT = ROOT.parent / "shared" / "seed" / "geannoteerde-agenda-jbz-raad-2023-09-28.txt"
 
@@ -92,7 +92,7 @@ def test_the_draft_confirmed_as_proposed_gives_the_seed_verdicts(drafted: Path, 
 def test_findings_on_unconfirmed_facts_say_so(drafted: Path) -> None:
     r = run_cli("check", str(drafted), "--format", "json", "--lang", "en")
     assert r.returncode == 0, r.stderr
-    findings = {(f["motion"], f["clause"]): f for f in json.loads(r.stdout)["findings"]}
+    findings = {(f["motion"], f["clause"]): f for f in read_report(r.stdout)["findings"]}  # texts in full
     f = findings[("26643-1047", 1)]
     assert f["unconfirmed_facts"] == ["cabinet_vote_intention"]
     assert "rests on unconfirmed facts: cabinet_vote_intention" in f["notes"]

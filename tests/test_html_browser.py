@@ -6,13 +6,12 @@ Playwright. The screenshot is kept in tests/artifacts/ for a person to look at.
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import read_report, run_cli
 from tests.report_cases import SEED_ID, UNDECLARED_ID, UNDETERMINED_ID, make_workspace
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -34,7 +33,7 @@ def page_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     assert r.returncode == 1, r.stderr
     data = run_cli("check", "-w", str(ws), str(ws / "examples" / "positions"), "--format", "json",
                    "--lang", "en")
-    return out, json.loads(data.stdout)
+    return out, read_report(data.stdout)
 
 
 def test_matrix_renders_and_a_click_opens_the_explanation(page_file: tuple[Path, dict]) -> None:

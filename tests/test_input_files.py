@@ -5,7 +5,6 @@ of a file it should not read, and no position vanishes from a check in silence."
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -16,7 +15,7 @@ import pytest
 from compliance.errors import InputError, InputErrors
 from compliance.loading.files import yaml_files
 from compliance.loading.textfile import read_text_file
-from tests.conftest import SEED, run_cli
+from tests.conftest import SEED, read_report, run_cli
 from tests.report_cases import UNDECLARED_ID, make_workspace
 
 SECRET = "root:x:0:0:the-secret-first-line:/root:/bin/bash"
@@ -98,7 +97,7 @@ def test_upper_case_suffixes_are_read_like_lower_case(ws: Path) -> None:
     (positions(ws) / "2023-11-20-variant-supports-text.yaml").rename(upper)
     r = check(ws)
     assert r.returncode == 1, r.stderr  # the undeclared conflict in the .YAML file still fails
-    files = {f["position_file"] for f in json.loads(r.stdout)["findings"] if f["position"] == UNDECLARED_ID}
+    files = {f["position_file"] for f in read_report(r.stdout)["findings"] if f["position"] == UNDECLARED_ID}
     assert files == {"examples/positions/2023-11-20-variant-supports-text.YAML"}
 
 

@@ -159,9 +159,9 @@ def test_output_onto_a_folder_or_an_empty_name_is_exit_2(ws: Path, tmp_path: Pat
     folder.mkdir()
     line = one_located_error(check_to(ws, f"{folder}/"), str(folder))
     assert "folder" in line
-    # `-o ""` is the current folder to the argument parser
+    # `-o ""` is the current folder to the argument parser: the raw argument is read
     r = run_cli("check", "-w", str(ws), str(ws / SEED), "--output", "", cwd=tmp_path)
-    assert "folder" in one_located_error(r, ".")
+    assert "the file name is empty" in one_located_error(r, "--output")
     assert list(folder.iterdir()) == []
 
 

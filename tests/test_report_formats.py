@@ -12,7 +12,7 @@ from junitparser import Failure, JUnitXml, Skipped
 from markdown_it import MarkdownIt
 from sarif import loader as sarif_loader
 
-from tests.conftest import run_cli
+from tests.conftest import read_report, run_cli
 from tests.report_cases import (
     SEED_ID,
     UNDECLARED_ID,
@@ -38,7 +38,7 @@ def report(ws: Path, fmt: str, *args: str, code: int | None = None) -> str:
 
 @pytest.fixture(scope="module")
 def findings(ws: Path) -> list[dict]:
-    return json.loads(report(ws, "json", "--lang", "en"))["findings"]
+    return read_report(report(ws, "json", "--lang", "en"))["findings"]  # findings in full
 
 
 def test_the_cases_give_every_kind_of_open_finding(findings: list[dict]) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from compliance.model.output import SCHEMA_VERSION
+from compliance.model.output import READABLE_VERSIONS
 from tests.conftest import ROOT, SEED, run_cli
 from tests.report_cases import make_workspace
 
@@ -67,7 +67,8 @@ def _seed_report(tmp_path: Path) -> tuple[Path, dict]:
 
 def test_tab_indented_json_and_a_raw_del_are_read(tmp_path: Path) -> None:
     ws, data = _seed_report(tmp_path)
-    data["findings"][0]["message"] += " \x7f deleted"
+    mid = data["findings"][0]["message"]
+    data["messages"][mid] += " \x7f deleted"
     tabbed = tmp_path / "tabbed.json"
     tabbed.write_text(json.dumps(data, indent="\t", ensure_ascii=False), encoding="utf-8")
     assert "\t" in tabbed.read_text(encoding="utf-8") and "\x7f" in tabbed.read_text(encoding="utf-8")
@@ -98,7 +99,7 @@ def test_a_report_that_is_not_one_is_refused_in_one_located_line(tmp_path: Path,
         assert first.startswith(f"{bad}:") and expect in r.stderr, r.stderr
         assert len(r.stderr.splitlines()) <= 10
         if "schema_version" in expect:
-            assert f"this version of compliance reads {SCHEMA_VERSION}" in first
+            assert f"this version of compliance reads {' and '.join(READABLE_VERSIONS)}" in first
 
 
 def test_sarif_with_a_baseline_keeps_unchanged_results(tmp_path: Path) -> None:
@@ -113,3 +114,36 @@ def test_sarif_with_a_baseline_keeps_unchanged_results(tmp_path: Path) -> None:
     # the declared 1011 conflicts were in the baseline: still open alerts, not fixed ones
     assert states == [("26643-1011/1", "unchanged"), ("26643-1011/2", "unchanged"),
                       ("26643-1047/1", "new")]
+
+
+def test_a_v1_baseline_is_still_read(tmp_path: Path) -> None:
+    """Reports written before schema_version 2 hold every field in every finding: a diff
+    of such a report against the v2 report of the same check finds nothing new or gone."""
+    from compliance.api import run_check
+    from compliance.baseline import load_report
+
+    ws = make_workspace(tmp_path / "ws", variants=False)
+    report = run_check(ws, [ws / SEED], lang="en")
+    v1 = report.model_dump(mode="json") | {"schema_version": "1.0"}
+    old = tmp_path / "v1.json"
+    old.write_text(json.dumps(v1, indent=2, ensure_ascii=False), encoding="utf-8")
+    new = tmp_path / "v2.json"
+    r = run_cli("check", "-w", str(ws), str(ws / SEED), "--format", "json", "--lang", "en", "-o", str(new))
+    assert r.returncode in (0, 1), r.stderr
+    assert json.loads(new.read_text(encoding="utf-8"))["schema_version"] == "2.0"
+    assert load_report(old).findings == load_report(new).findings == report.findings
+    diff = run_cli("diff", str(old), str(new), "--format", "json")
+    assert diff.returncode == 0, diff.stderr
+    counts = json.loads(diff.stdout)["counts"]
+    assert counts["new"] == counts["resolved"] == 0 and counts["unchanged"] > 0
+
+
+def test_a_v2_report_reads_back_to_the_findings_it_was_written_from(tmp_path: Path) -> None:
+    from compliance.api import run_check
+    from compliance.baseline import load_report
+    from compliance.reports import render
+
+    report = run_check(ROOT, lang="en", as_of="2025-12-01")
+    path = tmp_path / "r.json"
+    path.write_text(render(report, "json"), encoding="utf-8")
+    assert load_report(path).model_dump() == report.model_dump()

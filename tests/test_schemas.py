@@ -12,6 +12,7 @@ import pytest
 from compliance import schemas
 from compliance.api import run_check
 from compliance.loading.yaml_safe import load_file
+from compliance.reports import render
 from tests.conftest import ROOT
 
 SCHEMA_DIR = ROOT / "compliance" / "schemas"
@@ -71,9 +72,15 @@ def test_bundled_file_validates_and_names_its_schema(path: Path) -> None:
 
 def test_a_report_validates_against_the_report_schema() -> None:
     report = run_check(ROOT, lang="en")
-    data = json.loads(report.model_dump_json())
+    data = json.loads(render(report, "json"))
+    assert data["schema_version"] == "2.0"
     errors = list(validator("report").iter_errors(data))
     assert errors == [], [e.message for e in errors]
+    # and not vacuously: a finding with a v1 field, or a verdict that is none, is refused
+    finding = data["findings"][0]
+    assert list(validator("report").iter_errors({**data, "findings": [{**finding, "verdict": "maybe"}]}))
+    assert list(validator("report").iter_errors({**data, "findings": [{**finding, "reasons": [{}]}]}))
+    assert list(validator("report").iter_errors({**data, "positions": {"p": {"file": "x"}}}))
 
 
 def test_schema_rejects_what_the_loader_rejects() -> None:

@@ -23,7 +23,8 @@ def test_seed_verdicts_text_and_json_both_backends() -> None:
         "26643-1047": ("complies", None),
     }
     weerdenburg = next(f for f in report["findings"] if f["motion"] == "26643-1047")
-    assert any("substantiation letter" in n or "onderbouwingsbrief" in n for n in weerdenburg["notes"])
+    notes = [report["messages"][n] for n in weerdenburg["notes"]]  # notes are message ids
+    assert any("substantiation letter" in n or "onderbouwingsbrief" in n for n in notes)
     ginneken = [f for f in report["findings"] if f["motion"] == "26643-1011"]
     assert all("26 643, nr. 1043" in f["declaration"]["source"] for f in ginneken)
     text = run_cli("check", SEED, "--lang", "en")

@@ -15,8 +15,10 @@ from compliance.text_safety import lines as safe_lines
 
 def compare(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, lang: str = "nl",
             as_of: str | None = None) -> dict[str, Any]:
+    # only the motions of the positions' own dossiers: another dossier's never apply
+    dossiers = {p.model.dossier for p in positions}
     motions = {m: [i.name for i in r.model.interpretations] for m, r in ws.rules.items()
-               if len(r.model.interpretations) > 1}
+               if len(r.model.interpretations) > 1 and r.model.dossier in dossiers}
     rows: list[dict[str, Any]] = []
     for motion in sorted(motions, key=motion_sort_key):
         verdicts: dict[tuple[str, int], dict[str, str]] = {}

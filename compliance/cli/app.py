@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from enum import StrEnum
@@ -72,6 +73,28 @@ InterpretationOpt = Annotated[list[str] | None, typer.Option(
     "--interpretation", help="NAME or MOTION=NAME: choose a rule interpretation")]
 
 
+BROKEN_PIPE = 128 + signal.SIGPIPE  # what a shell reports for a writer whose reader left
+TERMINATED = 128 + signal.SIGTERM
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised in the main process so cleanup runs and nothing prints a traceback."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated
+
+
 def guarded(fn: Callable[[], int], failures: tuple[type[Exception], ...] = ()) -> NoReturn:
     """Run a command body; input errors become exit 2 and ``failures`` (e.g. a network
     error) exit 1, each as a message, never a traceback."""
@@ -88,6 +111,10 @@ def guarded(fn: Callable[[], int], failures: tuple[type[Exception], ...] = ()) -
         raise typer.Exit(ExitCode.INTERNAL) from None
     except KeyboardInterrupt:
         raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except BrokenPipeError:
+        # the reader went away (`| head -1`): stop quietly, as a program killed by SIGPIPE
+        _silence_stdout()
+        raise typer.Exit(BROKEN_PIPE) from None
     except Exception as e:
         if os.environ.get("COMPLIANCE_DEBUG"):
             raise
@@ -121,6 +148,43 @@ def check_as_of(as_of: str | None) -> None:
         PartialDate.parse(as_of)
     except ValueError as e:
         raise bad_option("--as-of", str(e), "write YYYY-MM-DD") from None
+
+
+def check_output(output: Path | None, inputs: Sequence[Path] = ()) -> None:
+    """Refuse an --output that cannot be what the user meant, before any work: an empty
+    name, a folder (typer drops a trailing slash, so the raw argument is read), or one of
+    the input files (``inputs``: files and folders read), which the report would replace."""
+    if output is None:
+        return
+    raw = _given(sys.argv[1:], ("--output", "-o"))
+    if raw is None:
+        raw = str(output)
+    if not raw.strip():
+        raise bad_option("--output", "the file name is empty", "give a file name, e.g. report.json")
+    at = str(output)  # located at the path, as the writer's own refusals are
+
+    def refuse(problem: str, fix: str) -> InputErrors:
+        return InputErrors([InputError(at, 1, 1, problem, fix)])
+
+    try:
+        is_dir, parent_ok, target = output.is_dir(), output.parent.is_dir(), output.resolve()
+    except (OSError, RuntimeError):
+        return  # a name too long, a link loop: the writer refuses it with its own message
+    if raw.endswith(("/", os.sep)) or is_dir:
+        problem = "the output is a folder" if is_dir else "the output names a folder that does not exist"
+        raise refuse(problem, "give a file name, e.g. FOLDER/report.json")
+    if not parent_ok:
+        raise refuse(f"no folder {str(output.parent)!r} to write the report in",
+                     "create the folder first or check the path")
+    for p in inputs:
+        try:
+            source = p.resolve()
+        except (OSError, RuntimeError):
+            continue
+        if target == source or (p.is_dir() and target.is_relative_to(source)
+                                and target.suffix.lower() in (".yaml", ".yml")):
+            raise refuse("this is an input file of this run; writing the report there would replace it",
+                         "write the report elsewhere")
 
 
 def emit(content: str | Iterable[bytes], output: Path | None) -> None:
@@ -185,11 +249,38 @@ def usage_line(error: Any, args: Sequence[str]) -> str:
     return f"usage error: {message} (see '{command} --help')"
 
 
+def _without_flag_types(command: Any) -> None:
+    """A plain flag takes no value: show none in --help (typer writes ``<bool>`` after it)."""
+    for param in getattr(command, "params", []):
+        if getattr(param, "is_flag", False) and param.metavar is None:
+            param.metavar = ""
+    original = command.get_help_option  # --help is made per call, not kept in params
+
+    def help_option(ctx: Any) -> Any:
+        option = original(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+    command.get_help_option = help_option
+    for sub in getattr(command, "commands", {}).values():
+        _without_flag_types(sub)
+
+
+def _command() -> Any:
+    """The click command of the app, with flags shown as flags."""
+    command = typer.main.get_command(app)
+    _without_flag_types(command)
+    return command
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """The console script: usage errors as one line (exit 2), other exits as the commands say."""
     args = list(sys.argv[1:] if argv is None else argv)
+    main_pid = os.getpid()
+    signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        code = app(args=args, prog_name="compliance", standalone_mode=False)
+        code = _command()(args=args, prog_name="compliance", standalone_mode=False)
     except _ClickException as e:
         if type(e).__name__ == "NoArgsIsHelpError":  # `compliance` alone: the help, as typed
             typer.echo(e.format_message(), err=True)  # type: ignore[attr-defined]
@@ -200,6 +291,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         sys.exit(int(getattr(e, "exit_code", ExitCode.BAD_INPUT)))
     except KeyboardInterrupt:
         sys.exit(ExitCode.INTERRUPTED)
+    except Terminated:
+        if os.getpid() != main_pid:  # a forked worker: leave without running the parent's cleanup
+            os._exit(TERMINATED)
+        sys.exit(TERMINATED)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(BROKEN_PIPE)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(BROKEN_PIPE)
     sys.exit(int(code or 0))
 
 

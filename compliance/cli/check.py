@@ -23,6 +23,7 @@ from compliance.cli.app import (
     app,
     bad_option,
     check_as_of,
+    check_output,
     emit,
     guarded,
     interpretations,
@@ -62,6 +63,9 @@ def check(
         from compliance.reports import STREAMED, RenderOptions, render
 
         check_as_of(as_of)
+        check_output(output, [workspace / "motions", workspace / "rules",
+                              *(paths or [workspace / DEFAULT_POSITIONS]),
+                              *([baseline] if baseline is not None else [])])
         chosen = interpretations(interpretation)
         if require_confirmed:
             from compliance.evaluate.confirmation import require_confirmed as confirmed_only
@@ -71,6 +75,11 @@ def check(
         if compare_interpretations and fmt.value not in ("text", "json"):
             raise bad_option("--format", f"--compare-interpretations writes text or json, not {fmt.value}",
                              "use --format text or --format json")
+        # a comparison is no baseline diff and proposes no changes: refused, never ignored
+        for given, option in ((baseline is not None, "--baseline"), (suggest, "--suggest")):
+            if compare_interpretations and given:
+                raise bad_option(option, f"{option} does not combine with --compare-interpretations",
+                                 "run the comparison and the check separately")
         ws = load_workspace(workspace) if chosen or suggest or compare_interpretations else None
         if ws is not None:
             ws.check_interpretations(chosen)
@@ -78,12 +87,17 @@ def check(
             positions = load_positions(ws, paths or [workspace / DEFAULT_POSITIONS])
             engine = get_backend(backend.value, lang=lang.value)
             if compare_interpretations:
+                from compliance.api import check as check_positions
                 from compliance.authoring import compare as cmp
 
                 data = cmp.compare(ws, positions, engine, lang=lang.value, as_of=as_of)
                 emit(cmp.render_json(data) if fmt.value == "json" else cmp.render_text(data, lang.value),
                      output)
-                return exit_code(False)
+                # the gate is the check's own, under the chosen (or default) interpretations
+                gated = check_positions(ws, positions, engine, lang=lang.value, as_of=as_of,
+                                        interpretations=chosen)
+                options = RenderOptions(fail_on=fail_on.value)
+                return exit_code(f for f in gated.findings if options.failing(f))
             from compliance.authoring.suggest import checked_with_suggestions
 
             report = checked_with_suggestions(ws, positions, engine, lang=lang.value, as_of=as_of,

@@ -21,6 +21,7 @@ from compliance.cli.app import (
     WorkspaceOpt,
     app,
     check_as_of,
+    check_output,
     emit,
     guarded,
 )
@@ -53,6 +54,7 @@ def diff(
         from compliance.gate import exit_code
 
         check_as_of(as_of)
+        check_output(output, [old, new, workspace / "motions", workspace / "rules"])
         before = report_of(old, workspace, backend.value, lang.value, as_of)
         after = report_of(new, workspace, backend.value, lang.value, as_of)
         result = replace(classify(before, after), lang=lang.value)

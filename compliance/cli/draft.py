@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from compliance.cli.app import Lang, LangOpt, OutputOpt, WorkspaceOpt, app, emit, guarded
+from compliance.cli.app import Lang, LangOpt, OutputOpt, WorkspaceOpt, app, check_output, emit, guarded
 
 
 class DraftFormat(StrEnum):
@@ -38,6 +38,9 @@ def draft(
         from compliance.drafting.reading import read_letter
         from compliance.loading.workspace import load_workspace
 
+        # a draft is meant to become a new position file; never one of the files it reads
+        check_output(output, [letter, workspace / "motions", workspace / "rules",
+                              *([score_against] if score_against is not None else [])])
         ws = load_workspace(workspace)
         text = read_letter(letter)
         draft = draft_letter(text, ws, dossier, letter_name=letter.as_posix())

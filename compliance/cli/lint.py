@@ -27,8 +27,13 @@ def lint(workspace: WorkspaceOpt = Path("."), fmt: TextJsonOpt = TextJson.text,
 
     def body() -> int:
         from compliance.authoring import lint as lint_mod
+        from compliance.errors import InputErrors
         from compliance.gate import exit_code
+        from compliance.loading.workspace import workspace_problem
 
+        missing = workspace_problem(workspace)
+        if missing is not None:
+            raise InputErrors([missing])
         issues = lint_mod.lint(workspace, lang=lang.value, method=method.value)
         emit(lint_mod.render_json(issues) if fmt is TextJson.json
              else lint_mod.render_text(issues, lang.value), None)

@@ -40,7 +40,12 @@ def test_(workspace: WorkspaceOpt = Path("."), fmt: TextJsonOpt = TextJson.text,
         results = rt.run_cases(ws, rt.load_all(ws), backend.value)
         cov = rt.coverage(ws, results) if coverage or min_coverage is not None else None
         emit(rt.render_json(results, cov) if fmt is TextJson.json else rt.render_text(results, cov), None)
-        low = cov is not None and min_coverage is not None and cov.percent < min_coverage
+        # no clause to cover is no coverage: a gate on it must not pass vacuously
+        low = cov is not None and min_coverage is not None and (
+            cov.required == 0 or cov.percent < min_coverage)
+        if low and cov is not None and cov.required == 0:
+            typer.echo("coverage: no rule clauses to cover in this workspace, below --min-coverage",
+                       err=True)
         return exit_code(low or not all(r.ok for r in results))
 
     guarded(body)

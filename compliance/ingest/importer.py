@@ -83,6 +83,12 @@ def _load_json(path: Path) -> list[dict[str, Any]]:
         raise InputErrors([InputError(str(path), e.lineno, e.colno, f"invalid JSON: {e.msg}",
                                       "fix the JSON near here; save the API's answer unchanged")
                            ]) from None
+    except (RecursionError, ValueError) as e:  # nesting too deep, a 5,000-digit integer
+        from compliance.text_safety import excerpt
+
+        problem = "nesting too deep" if isinstance(e, RecursionError) else excerpt(e, 120)
+        raise InputErrors([InputError(str(path), 1, 1, f"not an OData answer: {problem}",
+                                      "save the API's answer unchanged")]) from None
     try:
         return zaken_from_json(data)
     except ShapeError as e:

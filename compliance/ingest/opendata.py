@@ -18,6 +18,7 @@ from typing import Any, Literal
 import yaml
 
 from compliance.model.motion import MotionRecord
+from compliance.text_safety import excerpt
 
 BASE_URL = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0"
 SCHEMA_HEADER = "# yaml-language-server: $schema=../compliance/schemas/motion.schema.json"
@@ -150,6 +151,7 @@ class Tally:
     against: int
     not_voting: int
     mistakes: tuple[str, ...]  # "PVV (Voor, 17 seats)"
+    uncounted: int = 0  # rows left out (no seat count, unknown Soort): the tally is partial
 
 
 def _outcome(besluit: dict[str, Any]) -> str | None:
@@ -186,6 +188,7 @@ def tally(stemmingen: list[dict[str, Any]], roll_call: bool, subject: str,
     one row per member, worth one seat, in a roll-call vote)."""
     seats = {"voor": 0, "tegen": 0, "niet deelgenomen": 0}
     mistakes = []
+    uncounted = 0
     for s in stemmingen:
         kind = _norm(s.get("Soort"))
         who = s.get("ActorFractie") or s.get("ActorNaam") or "?"
@@ -196,11 +199,13 @@ def tally(stemmingen: list[dict[str, Any]], roll_call: bool, subject: str,
             notices.append(Notice(subject, "warning",
                                   f"Stemming of {who}: FractieGrootte {size!r} is not a seat "
                                   "count; row not counted"))
+            uncounted += 1
             continue
         if kind not in seats:
             notices.append(Notice(subject, "warning",
                                   f"Stemming of {who}: unknown Soort {s.get('Soort')!r}; "
                                   "row not counted"))
+            uncounted += 1
             continue
         seats[kind] += size
         if s.get("Vergissing") is True:
@@ -209,7 +214,8 @@ def tally(stemmingen: list[dict[str, Any]], roll_call: bool, subject: str,
         notices.append(Notice(subject, "warning",
                               f"vote marked as a mistake (Vergissing) by {m}; counted as cast, "
                               "as the House does"))
-    return Tally(seats["voor"], seats["tegen"], seats["niet deelgenomen"], tuple(sorted(mistakes)))
+    return Tally(seats["voor"], seats["tegen"], seats["niet deelgenomen"], tuple(sorted(mistakes)),
+                 uncounted)
 
 
 # -- the mapping ---------------------------------------------------------------------------
@@ -275,7 +281,7 @@ EN_TITLE_PREFIX = "[English title to be written] "
 def map_zaak(zaak: dict[str, Any], *, dossier_name: str = "unassigned",
              kamerstuk: tuple[str, int] | None = None) -> Imported:
     """A motion record (MotionRecord by-alias dict, not yet validated) from one Zaak."""
-    subject = str(zaak.get("Nummer") or zaak.get("Id") or "zaak ?")
+    subject = excerpt(zaak.get("Nummer") or zaak.get("Id") or "zaak ?", 40)  # shown in notices
     notices: list[Notice] = []
     out = Imported(subject, None, notices)
     if zaak.get("Verwijderd") is True:
@@ -345,7 +351,12 @@ def map_zaak(zaak: dict[str, Any], *, dossier_name: str = "unassigned",
         if stemmingen and result in ("adopted", "rejected"):
             roll_call = "hoofdelijk" in _norm(decision.get("StemmingsSoort"))
             t = tally(stemmingen, roll_call, subject, notices)
-            if t.for_ > 150 or t.against > 150 or t.for_ + t.against > 150:
+            if t.uncounted:
+                # a partial tally is no tally: it must not replace a complete one in the record
+                notices.append(Notice(subject, "warning",
+                                      f"{t.uncounted} Stemming row(s) not counted, so the tally is "
+                                      "partial; vote left out (the record's vote stays as it is)"))
+            elif t.for_ > 150 or t.against > 150 or t.for_ + t.against > 150:
                 notices.append(Notice(subject, "error",
                                       f"tally {t.for_}-{t.against} exceeds the House's 150 seats; "
                                       "vote left out"))

@@ -176,6 +176,16 @@ def _load(path: Path, ws: Workspace, kind: str, model: Any, errors: list[InputEr
     return obj, doc
 
 
+def workspace_problem(root: Path) -> InputError | None:
+    """Why ``root`` is no workspace (neither motions/ nor rules/ in it), else None: a typo in
+    a CI gate's path must fail, not pass with nothing checked."""
+    if (root / "motions").is_dir() or (root / "rules").is_dir():
+        return None
+    problem = (f"no such folder {str(root)!r}" if not root.exists()
+               else f"no motions/ or rules/ in {str(root)!r}")
+    return InputError(str(root), 1, 1, problem, "give the workspace folder with --workspace (-w)")
+
+
 def load_workspace(root: Path) -> Workspace:
     """Load motions/ and rules/ below ``root``; raise InputErrors listing every problem."""
     ws, errors = load_workspace_partial(root)
@@ -189,6 +199,9 @@ def load_workspace_partial(root: Path) -> tuple[Workspace, list[InputError]]:
     which reports them and still analyses the rules that did load)."""
     ws = Workspace(root=root)
     errors: list[InputError] = []
+    missing = workspace_problem(root)
+    if missing is not None:
+        return ws, [missing]
     _load_motions(ws, errors)
     _load_vocabularies(ws, errors)
     _load_rules(ws, errors)
@@ -219,7 +232,13 @@ def _load_vocabularies(ws: Workspace, errors: list[InputError]) -> None:
     rules_dir = ws.root / "rules"
     if not rules_dir.is_dir():
         return
-    for folder in sorted(p for p in rules_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    try:
+        entries = list(rules_dir.iterdir())
+    except OSError as e:
+        errors.append(InputError(ws.display(rules_dir), 1, 1, f"cannot read folder: {e.strerror or e}",
+                                 "check its permissions"))
+        return
+    for folder in sorted(p for p in entries if p.is_dir() and not p.name.startswith(".")):
         path = folder / "dossier.yaml"
         if not path.is_file():
             errors.append(InputError(ws.display(folder), 1, 1, "dossier folder without dossier.yaml",

@@ -8,12 +8,15 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from compliance.verdict import Verdict
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
+# the versions of the JSON report compliance reads back (diff, --baseline)
+READABLE_VERSIONS = ("1.0", "2.0")
 TruthValue = Literal["true", "false", "unknown"]
 
 
 class Out(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # built on first use: a command builds only the models it validates (cold start)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class FactUse(Out):
@@ -142,3 +145,127 @@ class Report(Out):
     counts: dict[str, int]
     motions: list[MotionVerdict]
     findings: list[Finding]
+
+
+# The JSON report as written (schema_version 2, compliance.reports.json_report): the
+# findings above, normalised. These models describe the document for its published
+# schema; the report is written and read back through the models above.
+
+class FactEntry(Out):
+    """A fact of a position as its findings read it (the file is the position's)."""
+
+    present: bool
+    value: Any = None
+    line: int | None
+    column: int | None
+    where: str | None
+
+
+class PositionEntry(Out):
+    file: str
+    dossier: str
+    date: str | None
+    source: str = Field(description="the position's source, cited (a finding's first source)")
+    facts: dict[str, FactEntry] = Field(description="the facts its findings read, by name")
+
+
+class MotionEntry(Out):
+    name: str
+    kamerstuk: str | None
+    source: str | None = Field(description="the motion's source, cited; a finding's second source")
+    requests: dict[str, str] = Field(description="clause number -> its request, in the report's language")
+
+
+class RuleEntry(Out):
+    file: str | None
+    line: int | None
+    interpretation: str | None
+
+
+class FindingLocation(Out):
+    file: str | None = Field(default=None, description="only when not the position's file")
+    line: int
+    column: int
+    fact: str | None = Field(description="the deciding fact; null: the position as a whole")
+
+
+class FindingEntry(Out):
+    """One clause's finding; text fields are ids of ``messages``. A field that the tables
+    give (position_file, motion_name, request, rule_file...) appears here only when this
+    finding says otherwise."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    position: str = Field(description="id of an entry of positions")
+    motion: str = Field(description="id of an entry of motion_records")
+    clause: int
+    verdict: Verdict
+    declared: bool | None
+    missing_facts: list[str]
+    rule: str | None = Field(description="id of an entry of rules; null if not formalised")
+    message: str = Field(description="id of an entry of messages")
+    reasons: list[tuple[str, TruthValue | None, str]] = Field(
+        description="[part, result, message id] per condition (applies_when, conflicts_when, ...)")
+    facts: list[str | FactUse] = Field(default=[], description="names of the facts read (in the "
+                                       "position's facts), or the fact in full where it differs; "
+                                       "left out when none")
+    notes: list[str] = Field(default=[], description="message ids; left out when none")
+    location: str | tuple[int, int] | FindingLocation | None = Field(
+        description="where the finding sits: a fact's name (at that fact's line and column in the "
+        "position's facts), [line, column] for the position as a whole, or in full")
+    declaration: DeclarationRef | None = None
+    sources: list[str] | None = Field(default=None, description="only when not the position's "
+                                      "source, the motion's and the declaration's")
+    position_file: str | None = None
+    dossier: str | None = None
+    position_date: str | None = None
+    motion_name: str | None = None
+    kamerstuk: str | None = None
+    request: str | None = None
+    rule_file: str | None = None
+    rule_line: int | None = None
+    interpretation: str | None = None
+    conditional: bool | None = None
+    scenario: str | None = None
+    branches: list[BranchVerdict] | None = None
+    would_comply: list[list[FactChange]] | None = None
+    due: Literal["not_yet_due", "due", "overdue"] | None = Field(
+        default=None, description="deadlines and recurring duties only (see Finding.due)")
+    unconfirmed_facts: list[str] | None = Field(default=None, description="stated facts the rule "
+                                                "read that the position marks confirmed: false")
+
+
+class MotionVerdictEntry(Out):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    position: str
+    motion: str
+    verdict: Verdict
+    declared: bool | None
+    message: str = Field(description="id of an entry of messages")
+    clauses: dict[str, Verdict] | None = Field(default=None, description="per clause verdicts; left "
+                                               "out when they are those of the findings")
+    position_file: str | None = None
+    motion_name: str | None = None
+    kamerstuk: str | None = None
+    conditional: bool | None = None
+    branches: dict[str, Verdict] | None = None
+
+
+class ReportDocument(Out):
+    """The JSON report, schema_version 2."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, title="Report")
+
+    schema_version: Literal["2.0"]
+    lang: Literal["nl", "en"]
+    as_of: str | None = Field(description="evaluation date; null: each position's own date")
+    interpretations: dict[str, str] = Field(description="motion -> interpretation used")
+    counts: dict[str, int]
+    motion_records: dict[str, MotionEntry]
+    rules: dict[str, RuleEntry]
+    messages: dict[str, str] = Field(description="message id -> text (messages, reasons, notes)")
+    positions: dict[str, PositionEntry]
+    motions: list[MotionVerdictEntry] = Field(description="per position and motion: the worst "
+                                              "verdict of its clauses")
+    findings: list[FindingEntry]

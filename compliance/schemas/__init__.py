@@ -77,7 +77,7 @@ def build(kind: str) -> dict[str, Any]:
     from pydantic import BaseModel
 
     from compliance.model.motion import MotionRecord
-    from compliance.model.output import Report
+    from compliance.model.output import ReportDocument
     from compliance.model.position import Position
     from compliance.model.rules import RuleFile
     from compliance.model.ruletest import RuleTestFile
@@ -86,7 +86,7 @@ def build(kind: str) -> dict[str, Any]:
 
     models: dict[str, type[BaseModel]] = {
         "motion": MotionRecord, "dossier": Vocabulary, "rules": RuleFile, "position": Position,
-        "report": Report, "timeline": Timeline, "rule-tests": RuleTestFile}
+        "report": ReportDocument, "timeline": Timeline, "rule-tests": RuleTestFile}
     model = models[kind]
     schema = model.model_json_schema(by_alias=True, mode="validation" if kind != "report"
                                      else "serialization")
