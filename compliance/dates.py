@@ -84,3 +84,19 @@ def is_valid_date(text: object) -> bool:
     except ValueError:
         return False
     return True
+
+
+def add_period(day: date, unit: str, n: int) -> date:
+    """``day`` plus ``n`` days, weeks, calendar months or years; a month end that does not
+    exist in the target month clamps to its last day (31 January + 1 month = 28/29 February)."""
+    from datetime import timedelta
+    if unit == "days":
+        return day + timedelta(days=n)
+    if unit == "weeks":
+        return day + timedelta(weeks=n)
+    months = n * 12 if unit == "years" else n
+    if unit not in ("months", "years"):
+        raise ValueError(f"unknown unit {unit!r}")
+    index = day.year * 12 + day.month - 1 + months
+    y, m = divmod(index, 12)
+    return date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))

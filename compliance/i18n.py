@@ -226,6 +226,41 @@ _T: dict[str, dict[str, str]] = {
     "tl_undetermined": {"nl": "onbepaald", "en": "undetermined"},
     "tl_complies": {"nl": "in lijn", "en": "complies"},
     "tl_not_applicable": {"nl": "n.v.t.", "en": "n/a"},
+    # request kinds: deadlines, recurring duties, the life of a motion (compliance.deadlines)
+    "deadline": {"nl": "termijn", "en": "deadline"},
+    "recurring": {"nl": "terugkerende plicht", "en": "recurring duty"},
+    "deadline_reason": {"nl": "termijn {deadline} voor {event} (datum: {date}): {state}",
+                        "en": "deadline {deadline} for {event} (date: {date}): {state}"},
+    "recurring_reason": {"nl": "elke {every} een {tag} vanaf {start}: {state}",
+                         "en": "every {every} a {tag} from {start}: {state}"},
+    "due_not_yet_due": {"nl": "nog niet verschuldigd", "en": "not yet due"},
+    "due_due": {"nl": "verschuldigd", "en": "due"},
+    "due_overdue": {"nl": "te laat of nog niet gedaan", "en": "overdue or met late"},
+    "due_unknown": {"nl": "niet te bepalen", "en": "cannot be told"},
+    "event_clock": {"nl": "{which} ({kind} {event})", "en": "{which} ({kind} {event})"},
+    "replaced_by": {"nl": "De motie is vervangen door {by}; die gewijzigde motie geldt.",
+                    "en": "The motion was replaced by {by}; the amended motion applies."},
+    "replaces": {"nl": "vervangt motie {motion}", "en": "replaces motion {motion}"},
+    "result_unknown": {
+        "nl": "Of de motie is aangenomen, is niet bekend (ingediend: {proposed}).",
+        "en": "Whether the motion was adopted is not known (proposed: {proposed})."},
+    "not_yet_proposed": {"nl": "De motie was op {as_of} nog niet ingediend ({proposed}).",
+                         "en": "The motion had not been proposed by {as_of} ({proposed})."},
+    "executed_ends": {"nl": "Het kabinet verklaarde de motie uitgevoerd op {date}; de plicht van dit "
+                            "dictum is daarmee beëindigd.",
+                      "en": "The cabinet declared the motion executed on {date}; this clause's duty "
+                            "ended then."},
+    "executed_unknown": {"nl": "Of de uitvoeringsverklaring ({date}) voor {as_of} lag, is niet te bepalen.",
+                         "en": "Whether the execution statement ({date}) came before {as_of} cannot "
+                               "be told."},
+    # vocabularies that grow: deprecated facts and values (compliance.authoring.lint)
+    "deprecated_fact": {"nl": "de positie noemt feit '{fact}', dat verouderd is",
+                        "en": "the position states fact '{fact}', which is deprecated"},
+    "deprecated_value": {"nl": "de positie gebruikt waarde '{value}' van '{fact}', die verouderd is",
+                         "en": "the position uses value '{value}' of '{fact}', which is deprecated"},
+    "deprecated_fix": {"nl": "laat het weg of gebruik wat de woordenlijst nu noemt",
+                       "en": "leave it out or use what the vocabulary now lists"},
+    "deprecated_use": {"nl": "schrijf '{value}'", "en": "write '{value}'"},
     # workbench
     "wb_app": {"nl": "Moties-werkbank", "en": "Motions workbench"},
     "wb_skip": {"nl": "Naar de inhoud", "en": "Skip to content"},

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from compliance.conditions.ast import Any_, Cond, Flag, Not, facts_of, flags_of
+from compliance.conditions.ast import All, Any_, Clock, Cond, Flag, Loc, Not, facts_of, flags_of
 from compliance.model.rules import ClauseRule
 from compliance.model.vocabulary import Vocabulary
 from compliance.verdict import Verdict
@@ -26,6 +26,7 @@ class CompiledClause:
     rule: ClauseRule
     file: str
     line: int
+    clock: Clock | None = None  # the clause's deadline or recurring duty, if any
 
 
 @dataclass(frozen=True)
@@ -72,15 +73,40 @@ class RulePack:
         return self._facts
 
 
+def clock_conditions(clock: Clock, loc: Loc) -> tuple[Cond | None, Cond, Cond]:
+    """A deadline or recurring duty as applies/conflicts/complies over its derived flags
+    (docs/request-kinds.md): a deadline conflicts when met late or passed and still
+    pending, and complies when met or not yet passed; a recurring duty no longer applies
+    once ended, conflicts when the latest period's duty was surely missed, and complies
+    when no period is due yet or the latest one's is done."""
+    def f(which: str) -> Flag:
+        return clock.flag(which, loc)
+    if clock.kind == "deadline":
+        return (None, Any_((f("late"), All((f("passed"), f("pending")), loc)), loc),
+                Any_((f("met"), Not(f("passed"), loc)), loc))
+    return (Not(f("ended"), loc), f("missed"), Any_((Not(f("due"), loc), f("done")), loc))
+
+
+def _joined(kind: type[All] | type[Any_], parts: list[Cond | None]) -> Cond | None:
+    got = [c for c in parts if c is not None]
+    if not got:
+        return None
+    return got[0] if len(got) == 1 else kind(tuple(got), got[0].loc)
+
+
 def compile_clause(motion: str, interpretation: str, rule: ClauseRule, conds: dict[str, Any],
                    file: str, line: int) -> CompiledClause:
-    # A standstill is one more way to conflict: the engines see it as an ordinary
-    # condition over derived flags, so no backend needs to know about it.
-    parts = [c for c in (conds.get("conflicts_when"), conds.get("standstill")) if c is not None]
-    conflicts = parts[0] if len(parts) == 1 else Any_(tuple(parts), parts[0].loc)
-    complies = conds.get("complies_when") or Not(conflicts, conflicts.loc)
+    # A standstill, a deadline or a recurring duty is one more way to conflict (and, for
+    # the latter two, to comply or not apply): the engines see ordinary conditions over
+    # derived flags, so no backend needs to know about them.
+    own = _joined(Any_, [conds.get("conflicts_when"), conds.get("standstill")])
+    own_complies = conds.get("complies_when") or (Not(own, own.loc) if own is not None else None)
+    conflicts = _joined(Any_, [own, conds.get("clock_conflicts")])
+    complies = _joined(All, [own_complies, conds.get("clock_complies")])
+    assert conflicts is not None and complies is not None  # the model requires one way to conflict
     return CompiledClause(
-        key=f"{motion}#{rule.clause}", motion=motion, clause=rule.clause,
-        interpretation=interpretation, applies=conds.get("applies_when"), conflicts=conflicts,
-        complies=complies, notes=tuple(conds.get("notes", ())), rule=rule, file=file, line=line,
+        key=f"{motion}#{rule.clause}", motion=motion, clause=rule.clause, interpretation=interpretation,
+        applies=_joined(All, [conds.get("applies_when"), conds.get("clock_applies")]),
+        conflicts=conflicts, complies=complies, notes=tuple(conds.get("notes", ())), rule=rule,
+        file=file, line=line, clock=conds.get("clock"),
     )

@@ -8,11 +8,13 @@ date can never be guessed into a definite order.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from compliance.conditions.ast import Flag
 from compliance.dates import PartialDate
+from compliance.deadlines import clock_truth
 from compliance.i18n import t
 from compliance.loading.timeline import LoadedTimeline
 from compliance.logic import FALSE, TRUE, UNKNOWN, Truth, any_of
@@ -22,7 +24,9 @@ from compliance.model.rules import Standstill
 
 
 def flag_truth(flag: Flag, timeline: LoadedTimeline, as_of: PartialDate,
-               steps: Sequence[PlannedStep]) -> Truth:
+               steps: Sequence[PlannedStep], facts: Mapping[str, Any] | None = None) -> Truth:
+    if flag.clock is not None:
+        return clock_truth(flag, timeline, as_of, facts or {})
     if flag.kind is None:
         return timeline.happened(flag.event, as_of)
     # Open: some planned step of this kind is dated when the event had not happened.
@@ -31,11 +35,12 @@ def flag_truth(flag: Flag, timeline: LoadedTimeline, as_of: PartialDate,
 
 
 def derive(flags: Iterable[Flag], timeline: LoadedTimeline, as_of: PartialDate,
-           steps: Sequence[PlannedStep]) -> dict[str, bool]:
-    """The record's derived fields; unknown ones are left out (read as unknown)."""
+           steps: Sequence[PlannedStep], facts: Mapping[str, Any] | None = None) -> dict[str, bool]:
+    """The record's derived fields; unknown ones are left out (read as unknown). ``facts``
+    are the record's typed facts (a deadline may wait for a date fact)."""
     out: dict[str, bool] = {}
     for flag in sorted(flags, key=lambda f: f.key):
-        truth = flag_truth(flag, timeline, as_of, steps)
+        truth = flag_truth(flag, timeline, as_of, steps, facts)
         if truth is not UNKNOWN:
             out[flag.key] = truth is TRUE
     return out

@@ -22,11 +22,18 @@ from compliance.verdict import VERDICTS
 FORMATS = ("text", "json")
 
 
-def timeline_rows(workspace: Path, dossier: str, backend: str = "durable", lang: Lang = "nl",
+def timeline_rows(workspace: Path, dossier: str | None, backend: str = "durable", lang: Lang = "nl",
                   paths: list[Path] | None = None) -> dict[str, Any]:
-    """Dates (adoptions, events, positions) x motions: the in-force position's verdicts.
-    Raises InputErrors for a dossier the workspace does not have."""
+    """Dates (adoptions, events, positions, deadlines and the day after each, ends of
+    recurring periods) x motions: the in-force position's verdicts. Without a dossier,
+    the workspace's only one. Raises InputErrors for a dossier the workspace does not have."""
     ws = load_workspace(workspace)
+    if dossier is None:
+        if len(ws.vocabularies) != 1:
+            raise InputErrors([InputError("--dossier", 1, 1, "name the dossier (the workspace has "
+                                          f"{len(ws.vocabularies)})",
+                                          f"use one of: {', '.join(sorted(ws.vocabularies)) or '-'}")])
+        dossier = next(iter(ws.vocabularies))
     if dossier not in ws.vocabularies:
         raise InputErrors([InputError("--dossier", 1, 1, f"no dossier {dossier!r} in rules/",
                                       did_you_mean(dossier, ws.vocabularies)
@@ -46,6 +53,10 @@ def timeline_rows(workspace: Path, dossier: str, backend: str = "durable", lang:
             dates.setdefault(e.date, []).append(f"event:{e.id}")
     for p in positions:
         dates.setdefault(p.model.date, []).append(f"position:{p.model.id}")
+    last = max((PartialDate.parse(d).last for d in dates), default=None)
+    for m in motions:
+        for key, day in _clock_days(ws, m, timeline, last):
+            dates.setdefault(day, []).append(key)
     engine = get_backend(backend, lang=lang)
     rows = []
     for text in sorted(dates, key=lambda d: (PartialDate.parse(d).first, PartialDate.parse(d).last)):
@@ -60,6 +71,44 @@ def timeline_rows(workspace: Path, dossier: str, backend: str = "durable", lang:
             row["verdicts"] = {m.motion: m.verdict for m in report.motions}
         rows.append(row)
     return {"dossier": dossier, "motions": motions, "rows": rows}
+
+
+def _clock_days(ws: Any, motion: str, timeline: Any, last: Any) -> list[tuple[str, str]]:
+    """A deadline's last day and the day after it (when it passes); a recurring duty's
+    period ends up to the last date shown (or the duty's end)."""
+    from datetime import timedelta
+
+    from compliance.deadlines import anchor_window, deadline_window
+
+    rules = ws.rules.get(motion)
+    interp = ws.interpretation_for(motion, None)
+    if rules is None or interp is None or timeline is None:
+        return []
+    out = []
+    for c in rules.compiled[interp]:
+        if c.clock is None:
+            continue
+        if c.clock.kind == "deadline":
+            w = deadline_window(c.clock, timeline)
+            if w is not None:
+                out += [(f"deadline:{c.key}", w[1].isoformat()),
+                        (f"deadline-passed:{c.key}", (w[1] + timedelta(days=1)).isoformat())]
+            continue
+        start = anchor_window(c.clock, timeline)
+        if start is None or c.clock.offset is None or last is None:
+            continue
+        end = last
+        if c.clock.until_event is not None:
+            ev = timeline.events.get(c.clock.until_event)
+            if ev is not None and ev.date is not None:
+                end = min(end, PartialDate.parse(ev.date).last)
+        from compliance.dates import add_period
+        unit, n = c.clock.offset
+        k = 1
+        while (day := add_period(start[1], unit, n * k)) <= end and k < 1000:
+            out.append((f"period-end:{c.key}", day.isoformat()))
+            k += 1
+    return out
 
 
 def render_text(data: dict[str, Any], lang: Lang = "en") -> str:

@@ -9,12 +9,12 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not
+from compliance.conditions.ast import CLOCK_FLAGS, All, Any_, Atom, Clock, ConceptRef, Cond, Flag, Not
 from compliance.conditions.operators import OPERATORS, for_type
 from compliance.dates import PartialDate
 from compliance.model.rules import ClauseRule
 from compliance.model.vocabulary import FactDef, Vocabulary
-from compliance.pack import CompiledClause, RulePack
+from compliance.pack import CompiledClause, RulePack, clock_conditions
 
 LOC = ("<generated>", 1, 1)
 TYPES = ("bool", "enum", "set", "number", "date", "text")
@@ -85,9 +85,18 @@ def atoms(vocab: Vocabulary) -> st.SearchStrategy[Atom]:
     return atom()
 
 
+# A deadline and a recurring duty (issue 15): their flags as compliance.deadlines derives them.
+CLOCKS = (Clock("deadline", "m-1", 1, "date", window=(date(2024, 3, 1), date(2024, 3, 31)), event="e1"),
+          Clock("recurring", "m", 2, "adoption", window=(date(2024, 1, 16), date(2024, 1, 16)),
+                offset=("months", 6), tag="report", until_event="e2"))
+CLOCK_FLAG_NODES = tuple(c.flag(w, LOC) for c in CLOCKS for w in CLOCK_FLAGS[c.kind])
+
+
 def conditions(vocab: Vocabulary, concepts: list[str], max_leaves: int = 6) -> st.SearchStrategy[Cond]:
-    # Derived flags (timeline events, open standstill steps) as evaluate.py adds them.
-    flags = st.builds(Flag, st.sampled_from(["e1", "e2"]), st.sampled_from([None, "vote"]), st.just(LOC))
+    # Derived flags (timeline events, open standstill steps, deadlines and recurring
+    # duties) as evaluate.py adds them.
+    flags = st.builds(Flag, st.sampled_from(["e1", "e2"]), st.sampled_from([None, "vote"]),
+                      st.just(LOC)) | st.sampled_from(CLOCK_FLAG_NODES)
     leaf: st.SearchStrategy[Cond] = atoms(vocab) | flags
     if concepts:
         leaf = leaf | st.sampled_from(concepts).map(lambda n: ConceptRef(n, LOC))
@@ -131,6 +140,11 @@ def packs(draw: st.DrawFn, max_clauses: int = 4) -> RulePack:
         applies = draw(st.none() | conditions(vocab, names, 3))
         conflicts = draw(conditions(vocab, names) | nested(vocab))
         complies = draw(st.none() | conditions(vocab, names))
+        if draw(st.integers(0, 3)) == 0:  # a clause desugared from a deadline or recurring duty
+            c_applies, c_conflicts, c_complies = clock_conditions(draw(st.sampled_from(CLOCKS)), LOC)
+            applies = c_applies if applies is None or c_applies is None else All((applies, c_applies), LOC)
+            conflicts = Any_((conflicts, c_conflicts), LOC)
+            complies = c_complies if complies is None else All((complies, c_complies), LOC)
         notes = tuple(draw(st.lists(conditions(vocab, names, 3), max_size=2)))
         clauses.append(CompiledClause(
             key=f"m#{n}", motion="m", clause=n, interpretation="gen", applies=applies,
@@ -163,7 +177,8 @@ def raw_value(rnd: random.Random, fact: FactDef) -> Any:
     return rnd.choice(TEXTS)
 
 
-FLAG_KEYS = tuple(Flag(e, k, LOC).key for e in ("e1", "e2") for k in (None, "vote"))
+FLAG_KEYS = tuple(Flag(e, k, LOC).key for e in ("e1", "e2") for k in (None, "vote")) + tuple(
+    f.key for f in CLOCK_FLAG_NODES)
 
 
 def records(rnd: random.Random, vocab: Vocabulary, n: int, flag_keys: Any = FLAG_KEYS

@@ -120,7 +120,10 @@ def test_suggestions_comply_and_are_minimal(clause, data) -> None:  # type: igno
 def test_compare_interpretations_shows_van_raan_readings_diverge() -> None:
     r = run_cli("check", SEED, "--compare-interpretations", "--lang", "en")
     assert r.returncode == 0, r.stderr
-    assert r.stdout == (
+    # The other dossier's motions with readings are listed too (they do not differ here).
+    lines = [x for x in r.stdout.splitlines(keepends=True)
+             if not x.startswith(("Motion ", "  ")) or x.startswith(("Motion 26643-", "  26643-"))]
+    assert "".join(lines) == (
         "Motion 26643-885: cabinet-reading*, strict-reading\n"
         "Position nl-2023-09-18-geannoteerde-agenda-jbz\n"
         "  26643-885#1: cabinet-reading: complies | strict-reading: CONFLICTS  <- differs\n"

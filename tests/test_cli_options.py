@@ -59,11 +59,25 @@ def test_every_word_has_dutch_and_english() -> None:
 
 
 def test_timeline_follows_lang() -> None:
-    nl = run_cli("timeline", "--lang", "nl").stdout
-    en = run_cli("timeline", "--lang", "en").stdout
+    nl = run_cli("timeline", "--dossier", "csam-regulation", "--lang", "nl").stdout
+    en = run_cli("timeline", "--dossier", "csam-regulation", "--lang", "en").stdout
     assert nl.startswith("datum ") and "positie van kracht" in nl and "STRIJDIG" in nl
     assert en.startswith("date ") and "position in force" in en and "CONFLICTS" in en
-    assert run_cli("timeline").stdout == nl  # the default is Dutch, as everywhere
+    assert run_cli("timeline", "--dossier", "csam-regulation").stdout == nl  # Dutch by default
+
+
+def test_timeline_without_dossier_needs_one_when_there_are_several() -> None:
+    r = run_cli("timeline")  # the bundled workspace has two dossiers: no dossier is assumed
+    assert r.returncode == 2 and "name the dossier" in r.stderr and "groningen-gas" in r.stderr
+
+
+def test_timeline_shows_a_deadline_passing() -> None:
+    out = run_cli("timeline", "--dossier", "groningen-gas", "--lang", "en").stdout
+    rows = out.splitlines()
+    at = next(i for i, r in enumerate(rows) if "deadline:35561-37#1" in r)
+    assert rows[at - 1].startswith("2023-10-01 ")
+    assert rows[at + 1].startswith("2023-10-02 ") and "deadline-passed:35561-37#1" in rows[at + 2]
+    assert any("deadline-passed:provisional-2022-01-paternotte#2" in r for r in rows)
 
 
 def test_motions_follows_lang() -> None:

@@ -67,7 +67,7 @@ def test_github_annotations_are_only_the_tools_own(ws: Path) -> None:
 
 def test_command_outputs_are_plain_lines(ws: Path) -> None:
     for args in (("motions", "-w", str(ws), "--lang", "en"),
-                 ("timeline", "-w", str(ws), "--lang", "en"),
+                 ("timeline", "-w", str(ws), "--dossier", "csam-regulation", "--lang", "en"),
                  ("explain", str(ws / "examples" / "positions" / HOSTILE_FILE), "26643-1047",
                   "-w", str(ws), "--lang", "en")):
         r = run_cli(*args)

@@ -63,30 +63,25 @@ MATRIX = {
 }
 
 # The second dossier (groningen-gas): its positions x its motions, same source of truth
-# (examples/verdict-matrix.md). Not adopted motions (rejected, or outcome unknown and so
-# recorded as submitted) never apply.
-_GRONINGEN_NEVER = dict.fromkeys(["35561-37", "36848-66", "provisional-2023-06-van-haga"], "not_applicable")
+# (examples/verdict-matrix.md, also pinned cell by cell by tests/test_groningen.py). The
+# rejected motion never applies; the two of unknown outcome apply (undetermined) from
+# their proposal on: 35561-37 from 2023-06-07, 36848-66 only from 2026-02-26.
+_NA, _UN = "not_applicable", "undetermined"
+
+
+def _groningen(m34957: str, m35561: str) -> dict[str, str]:
+    return {"34957-30": m34957, "provisional-2022-01-paternotte": _UN, "35561-37": m35561,
+            "36848-66": _NA, "provisional-2023-06-van-haga": _NA, "32849-275": _NA,
+            "provisional-2025-12-beckerman-warffum": _NA}
+
+
 MATRIX.update({
-    "nl-2022-01-verhoging-gasjaar-2021-2022": {
-        "34957-30": "undetermined", "provisional-2022-01-paternotte": "undetermined",
-        "32849-275": "not_applicable", "provisional-2025-12-beckerman-warffum": "not_applicable",
-        **_GRONINGEN_NEVER},
-    "nl-2022-09-26-waakvlam": {
-        "34957-30": "undetermined", "provisional-2022-01-paternotte": "undetermined",
-        "32849-275": "not_applicable", "provisional-2025-12-beckerman-warffum": "not_applicable",
-        **_GRONINGEN_NEVER},
-    "nl-2023-06-sluiting-groningenveld": {
-        "34957-30": "undetermined", "provisional-2022-01-paternotte": "undetermined",
-        "32849-275": "not_applicable", "provisional-2025-12-beckerman-warffum": "not_applicable",
-        **_GRONINGEN_NEVER},
-    "nl-2024-04-19-wet-beeindiging": {
-        "34957-30": "undetermined", "provisional-2022-01-paternotte": "undetermined",
-        "32849-275": "not_applicable", "provisional-2025-12-beckerman-warffum": "not_applicable",
-        **_GRONINGEN_NEVER},
-    "nl-2025-03-warffum-hervat": {
-        "34957-30": "undetermined", "provisional-2022-01-paternotte": "undetermined",
-        "32849-275": "not_applicable", "provisional-2025-12-beckerman-warffum": "not_applicable",
-        **_GRONINGEN_NEVER},
+    "nl-2022-01-verhoging-gasjaar-2021-2022": _groningen(_UN, _NA),
+    "nl-2022-09-26-waakvlam": _groningen(_UN, _NA),
+    "nl-2023-06-sluiting-groningenveld": _groningen(_UN, _UN),
+    # the reporting duty ended when the closure act entered into force that day
+    "nl-2024-04-19-wet-beeindiging": _groningen("complies", _UN),
+    "nl-2025-03-warffum-hervat": _groningen(_UN, _UN),
 })
 
 
@@ -219,11 +214,14 @@ def _settled_before(motion: str, when: date) -> bool:
     voted = WS.motions[motion].record.dates.voted
     if voted is None or PartialDate.parse(voted).last >= d.first:
         return False
-    pack = WS.pack("csam-regulation")
+    dossier = WS.motions[motion].record.dossiers[0]
+    pack = WS.pack(dossier)
+    if any(c.clock is not None for c in pack.clauses if c.motion == motion):
+        return False  # a deadline or recurring duty moves with the date by design
     events = {f.event for c in pack.clauses if c.motion == motion
               for cond in (c.applies, c.conflicts, c.complies, *c.notes) if cond is not None
               for f in flags_of(cond, dict(pack.concepts))}
-    tl = WS.timelines["csam-regulation"]
+    tl = WS.timelines[dossier]
     return all(tl.events[e].date is not None and PartialDate.parse(tl.events[e].date).last < d.first
                for e in events)
 

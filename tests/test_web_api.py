@@ -102,7 +102,7 @@ def test_validate_explain_suggest_timeline_motions_positions(c) -> None:
     assert got == expected and any(s["motion"] == "26643-1011" for s in got)
 
     timeline = c.get("/api/v1/timeline", params={"dossier": "csam-regulation"}).json()
-    cli = json.loads(run_cli("timeline", "--format", "json").stdout)
+    cli = json.loads(run_cli("timeline", "--dossier", "csam-regulation", "--format", "json").stdout)
     assert timeline["motions"] == cli["motions"] and len(timeline["rows"]) >= len(cli["rows"])
     motions = c.get("/api/v1/motions").json()
     assert [m["record"]["id"] for m in motions][:3] == ["26643-885", "26643-1011", "26643-1047"]

@@ -51,7 +51,8 @@ def node(trace: Trace, pos: LoadedPosition, ws: Workspace, dossier: str, lang: L
         return out
     if isinstance(c, Flag):
         present = trace.value is not MISSING
-        out.update(kind="event" if c.kind is None else "standstill_step", event=c.event, step=c.kind,
+        kind = c.clock.kind if c.clock is not None else "event" if c.kind is None else "standstill_step"
+        out.update(kind=kind, event=c.event, step=c.kind,
                    flag=c.key, present=present, read=to_json(trace.value) if present else None)
         return out
     if isinstance(c, ConceptRef):
@@ -101,7 +102,7 @@ def explain(ws: Workspace, pos: LoadedPosition, motion: str, backend: Backend, *
                                             pos.model.dossier, lang)
             tree["conflicts_when"] = node(evaluate(c.conflicts, facts, concepts), pos, ws,
                                           pos.model.dossier, lang)
-            if c.rule.complies_when is not None:
+            if c.rule.complies_when is not None or c.clock is not None:
                 tree["complies_when"] = node(evaluate(c.complies, facts, concepts), pos, ws,
                                              pos.model.dossier, lang)
             entry["tree"] = tree
@@ -128,9 +129,11 @@ def _tree_lines(n: dict[str, Any], lang: str, depth: int) -> list[str]:
         read = show(n["read"]) if n["present"] else t("absent", lang)
         at = f", {n['at']}" if n.get("at") else ""
         return [f"{pad}{n['fact']} {n['op']}{shown}: {result} — {t('read', lang)}: {read}{at}"]
-    if n["kind"] in ("event", "standstill_step"):
+    if n["kind"] in ("event", "standstill_step", "deadline", "recurring"):
         what = (t("explain_event_happened", lang, event=n["event"]) if n["kind"] == "event"
-                else t("explain_step_open", lang, step=n["step"], event=n["event"]))
+                else t("explain_step_open", lang, step=n["step"], event=n["event"])
+                if n["kind"] == "standstill_step"
+                else t("event_clock", lang, which=n["step"], kind=t(n["kind"], lang), event=n["event"]))
         read = show(n["read"]) if n["present"] else t("absent", lang)
         return [f"{pad}{what}: {result} — {t('read', lang)}: {read}"]
     if n["kind"] == "concept":

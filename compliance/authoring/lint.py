@@ -49,7 +49,43 @@ def lint(root: Path, *, lang: str = "en", method: Method = "auto") -> list[LintI
     broken = {Path(e.file).stem for e in errors}
     issues += _coverage_of_motions(ws, broken, lang)
     issues += _semantics(ws, lang, method)
+    issues += _deprecated_in_positions(ws, lang)
     return sorted(set(issues))
+
+
+def _deprecated_in_positions(ws: Workspace, lang: str) -> list[LintIssue]:
+    """A position (under examples/positions/) stating a deprecated fact or value."""
+    from compliance.api import DEFAULT_POSITIONS
+    from compliance.errors import InputErrors
+    from compliance.loading.workspace import load_positions
+
+    folder = ws.root / DEFAULT_POSITIONS
+    if not folder.is_dir():
+        return []
+    try:
+        positions = load_positions(ws, [folder])
+    except InputErrors:
+        return []  # check and validate report those
+    out: list[LintIssue] = []
+    for pos in positions:
+        vocab = ws.vocabularies[pos.model.dossier].model
+        for name, value in sorted(pos.facts.items()):
+            fact = vocab.facts.get(name)
+            if fact is None:
+                continue
+            line, col = pos.fact_loc(name) or (1, 1)
+            if fact.deprecated:
+                out.append(LintIssue(pos.file, line, col, "deprecated-fact", "warning",
+                                     t("deprecated_fact", lang, fact=name), t("deprecated_fix", lang)))
+            used = sorted(value) if isinstance(value, frozenset) else [value]
+            for v in used:
+                meaning = (fact.values or {}).get(v) if isinstance(v, str) else None
+                if meaning is not None and meaning.deprecated:
+                    fix = t("deprecated_use", lang, value=meaning.use_instead) if meaning.use_instead \
+                        else t("deprecated_fix", lang)
+                    out.append(LintIssue(pos.file, line, col, "deprecated-value", "warning",
+                                         t("deprecated_value", lang, fact=name, value=v), fix))
+    return out
 
 
 def _coverage_of_motions(ws: Workspace, broken: set[str], lang: str) -> list[LintIssue]:
@@ -58,7 +94,8 @@ def _coverage_of_motions(ws: Workspace, broken: set[str], lang: str) -> list[Lin
         m = ws.motions[motion_id]
         rules = ws.rules.get(motion_id)
         if m.record.result != "adopted":
-            if rules is not None:
+            # A motion whose vote no source shows may yet prove adopted: its rules stay.
+            if rules is not None and m.record.result != "unknown":
                 line, col = rules.doc.loc(("motion",))
                 out.append(LintIssue(rules.file, line, col, "rule-for-unadopted", "warning",
                                      t("unadopted", lang, motion=motion_id, result=m.record.result),

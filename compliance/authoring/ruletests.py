@@ -16,7 +16,7 @@ from typing import Any
 
 from compliance.backends import get_backend
 from compliance.backends.direct import DirectBackend
-from compliance.conditions.ast import Flag
+from compliance.conditions.ast import CLOCK_FLAGS, Flag
 from compliance.conditions.values import MISSING, typed_value
 from compliance.errors import InputError, InputErrors, InternalError, did_you_mean
 from compliance.loading.validate import build_model
@@ -153,6 +153,23 @@ def _check_case(ws: Workspace, doc: Document, dossier: str, i: int, case: RuleTe
                                         or f"use one of: {', '.join(sorted(vocab.step_kinds))}"))
         for kind in vocab.step_kinds:
             facts[Flag(event, kind, ("", 0, 0)).key] = kind in kinds
+    for key, flags in case.clocks.items():
+        motion, _, number = key.partition("#")
+        rules = ws.rules.get(motion)
+        clocks = [c.clock for cs in (rules.compiled.values() if rules else ()) for c in cs
+                  if str(c.clause) == number and c.clock is not None]
+        if not clocks:
+            errors.append(doc.error((*base, "clocks", key), f"'{key}' has no deadline or recurring duty",
+                                    "name a clause whose rule has 'deadline' or 'recurring'", key=True))
+            continue
+        for which, value in flags.items():
+            if which not in CLOCK_FLAGS[clocks[0].kind]:
+                allowed = ", ".join(CLOCK_FLAGS[clocks[0].kind])
+                errors.append(doc.error((*base, "clocks", key, which), f"unknown flag '{which}' of a "
+                                        f"{clocks[0].kind}", f"use one of: {allowed}", key=True))
+                continue
+            for clock in clocks:
+                facts[clock.flag(which, ("", 0, 0)).key] = value
     for motion, chosen in case.interpretations.items():
         rules = ws.rules.get(motion)
         names = [x.name for x in rules.model.interpretations] if rules else []

@@ -52,6 +52,12 @@ class Encoder:
             else:  # date: an exact day, as its ordinal
                 self.vars[name] = z3.Int(name)
 
+        for keys, worlds in space.joint:  # a clock's flags vary jointly
+            if all(k in self.vars for k in keys):
+                self.domain_facts.append(z3.Or([z3.And([self.vars[k] == z3.BoolVal(b)
+                                                        for k, b in zip(keys, w, strict=True)])
+                                                for w in worlds]))
+
     def _index(self, name: str, value: Any) -> int:
         fact = self.space.vocab.facts[name]
         if fact.type == "enum":

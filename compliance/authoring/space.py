@@ -20,7 +20,19 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from compliance.backends.direct import clause_outcome
-from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Not, facts_of, flags_of
+from compliance.conditions.ast import (
+    CLOCK_FLAGS,
+    CLOCK_WORLDS,
+    All,
+    Any_,
+    Atom,
+    Clock,
+    ConceptRef,
+    Cond,
+    Not,
+    facts_of,
+    flags_of,
+)
 from compliance.conditions.kleene import truth
 from compliance.conditions.values import to_json
 from compliance.dates import PartialDate
@@ -115,6 +127,8 @@ class Space:
     facts: list[str]
     domains: dict[str, list[Any]]
     flags: frozenset[str] = frozenset()  # the names in ``facts`` that are flag keys
+    # flag keys that vary jointly (a deadline's or recurring duty's) -> their allowed values
+    joint: tuple[tuple[tuple[str, ...], tuple[tuple[bool, ...], ...]], ...] = ()
 
     def is_flag(self, name: str) -> bool:
         return name in self.flags
@@ -125,14 +139,28 @@ class Space:
         conds = [c for cl in clauses for c in clause_conditions(cl)]
         names: set[str] = set()
         flags: set[str] = set()
+        clocks: set[Clock] = set()
         for c in conds:
             names |= facts_of(c, dict(concepts))
-            flags |= {f.key for f in flags_of(c, dict(concepts))}
+            found = flags_of(c, dict(concepts))
+            flags |= {f.key for f in found}
+            clocks |= {f.clock for f in found if f.clock is not None}
         lits = literals(conds, concepts)
         facts = sorted(names | flags)
         domains = {f: [True, False] if f in flags else domain(vocab.facts[f], lits.get(f, set()))
                    for f in facts}
-        return cls(vocab, concepts, facts, domains, frozenset(flags))
+        joint = []
+        for clock in sorted(clocks, key=lambda k: (k.motion, k.clause)):
+            keys = tuple(clock.flag(w, ("", 0, 0)).key for w in CLOCK_FLAGS[clock.kind])
+            worlds = tuple(tuple(world[w] for w in CLOCK_FLAGS[clock.kind])
+                           for world in CLOCK_WORLDS[clock.kind])
+            joint.append((keys, worlds))
+        return cls(vocab, concepts, facts, domains, frozenset(flags), tuple(joint))
+
+    def allowed(self, position: Mapping[str, Any]) -> bool:
+        """Can a fully known record have these derived flags together?"""
+        return all(tuple(position[k] for k in keys) in worlds for keys, worlds in self.joint
+                   if all(k in position for k in keys))
 
     def size(self) -> int:
         n = 1
@@ -142,7 +170,9 @@ class Space:
 
     def positions(self) -> Iterator[dict[str, Any]]:
         for combo in itertools.product(*(self.domains[f] for f in self.facts)):
-            yield dict(zip(self.facts, combo, strict=True))
+            position = dict(zip(self.facts, combo, strict=True))
+            if not self.joint or self.allowed(position):
+                yield position
 
 
 def meets(goal: Goal, facts: Mapping[str, Any], concepts: Mapping[str, Cond]) -> bool:

@@ -115,7 +115,7 @@ def record_facts(ws: Any, pos: Any, interpretations: dict[str, str] | None = Non
         return dict(pos.facts)
     pack = ws.pack(pos.model.dossier, interpretations)
     return {**pos.facts, **derive(pack.flags, timeline, PartialDate.parse(pos.model.date),
-                                  list(pos.model.planned_steps))}
+                                  list(pos.model.planned_steps), pos.facts)}
 
 
 def describe_change(c: Change, lang: str) -> str:

@@ -23,8 +23,8 @@ from compliance.cli.app import (
 
 @app.command()
 def timeline(
-    dossier: Annotated[str, typer.Option("--dossier", help="dossier folder name under rules/")]
-    = "csam-regulation",
+    dossier: Annotated[str | None, typer.Option(
+        "--dossier", help="dossier folder name under rules/ (default: the only one)")] = None,
     workspace: WorkspaceOpt = Path("."),
     fmt: TextJsonOpt = TextJson.text,
     lang: LangOpt = Lang.nl,

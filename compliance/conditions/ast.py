@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from compliance.conditions.operators import FACT_TYPES
@@ -53,19 +54,82 @@ class ConceptRef:
 
 
 @dataclass(frozen=True)
+class Clock:
+    """A deadline or a recurring duty of one clause, resolved when the rules load (the
+    adoption window is read from the motion record then), so that deriving its flags
+    needs only the timeline, the position's facts and the evaluation date.
+
+    ``anchor`` is ``adoption`` (window ``window``), ``date`` (window ``window``),
+    ``after`` or ``before`` (the timeline event ``anchor_event``); ``offset`` is
+    ``(unit, n)`` with unit days|weeks|months|years. A deadline's required event is the
+    timeline event ``event`` or the date fact ``fact``; a recurring duty's events are
+    the timeline events tagged ``tag``, and it ends when ``until_event`` happened or on
+    ``until_date``."""
+
+    kind: str  # "deadline" | "recurring"
+    motion: str
+    clause: int
+    anchor: str
+    window: tuple[date, date] | None = None
+    anchor_event: str | None = None
+    offset: tuple[str, int] | None = None
+    event: str | None = None
+    fact: str | None = None
+    tag: str | None = None
+    until_event: str | None = None
+    until_date: tuple[date, date] | None = None
+
+    def flag(self, which: str, loc: Loc) -> Flag:
+        return Flag(self.event or self.fact or self.tag or "", which, loc, self)
+
+
+# The derived flags of a clock: deadline met (on time), met late, passed (as of the
+# evaluation date), still pending (required event not happened by then); recurring
+# duty ended, a period due, the latest period's duty done, or surely missed.
+CLOCK_FLAGS = {"deadline": ("met", "late", "passed", "pending"),
+               "recurring": ("ended", "due", "done", "missed")}
+
+# The combinations of a clock's flags a fully known record can have (the analyses
+# enumerate only these: the flags are not independent). A deadline: the event pending
+# (the deadline passed or not), met in time (passed or not), or met late (so passed).
+# A recurring duty: ended or not, and no period due yet, or the latest one's done or
+# surely missed.
+CLOCK_WORLDS: dict[str, tuple[dict[str, bool], ...]] = {
+    "deadline": tuple(
+        {"met": m, "late": la, "passed": p, "pending": pe}
+        for m, la, p, pe in ((False, False, True, True), (False, False, False, True),
+                             (True, False, True, False), (True, False, False, False),
+                             (False, True, True, False))),
+    "recurring": tuple(
+        {"ended": e, "due": d, "done": dn, "missed": mi}
+        for e in (False, True)
+        for d, dn, mi in ((False, False, False), (True, True, False), (True, False, True))),
+}
+
+
+@dataclass(frozen=True)
 class Flag:
     """A derived boolean of the record. ``kind`` is None for ``{event: E, happened: true}``;
     for a standstill it is a step kind, and the flag is true when the position plans a
-    step of that kind on a date by which event ``event`` had not happened."""
+    step of that kind on a date by which event ``event`` had not happened. With a
+    ``clock``, ``kind`` is one of that clock's CLOCK_FLAGS."""
 
     event: str
     kind: str | None
     loc: Loc = field(compare=False)
+    clock: Clock | None = None
 
     @property
     def key(self) -> str:
         # Fact names start with a letter, so these keys can never collide with a fact.
+        if self.clock is not None:
+            c = self.clock
+            return f"_{c.kind[:2]}_{self.kind}__{_safe(c.motion)}__{c.clause}"
         return f"_ev__{self.event}" if self.kind is None else f"_open__{self.event}__{self.kind}"
+
+
+def _safe(text: str) -> str:
+    return "".join(ch if ch.isalnum() else "_" for ch in text)
 
 
 Cond = All | Any_ | Not | Atom | ConceptRef | Flag

@@ -52,6 +52,10 @@ class Trace:
                 continue
             if isinstance(t.cond, Atom):
                 out.add(t.cond.fact)
+            elif isinstance(t.cond, Flag) and t.cond.clock is not None:
+                c = t.cond.clock  # the date that decides: the required event's or fact's
+                out.add(c.fact if c.fact is not None else f"event:{t.cond.event}" if c.event
+                        else f"tag:{c.tag}")
             elif isinstance(t.cond, Flag):
                 out.add(f"event:{t.cond.event}")
             stack.extend(t.children)

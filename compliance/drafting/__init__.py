@@ -2,7 +2,7 @@
 
 Library API (stable; the workbench calls it)::
 
-    draft = draft_letter(text, workspace, "csam-regulation", letter_name="letter.txt")
+    draft = draft_letter(text, workspace, dossier, letter_name="letter.txt")
     yaml_text = render_position(draft, fmt="yaml", lang="nl")
 """
 

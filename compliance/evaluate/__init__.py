@@ -14,17 +14,17 @@ from collections import Counter
 
 from compliance.backends import Backend
 from compliance.dates import PartialDate
-from compliance.evaluate.adoption import adoption_gate
+from compliance.evaluate.adoption import Gate, adoption_gate, execution_gate
 from compliance.evaluate.confirmation import annotate
 from compliance.evaluate.findings import compiled_rules, describe, finding, summary, traced_verdict
 from compliance.evaluate.scenarios import Branch, branches, merged
 from compliance.evaluate.texts import Texts
 from compliance.loading.timeline import LoadedTimeline
-from compliance.loading.workspace import LoadedPosition, Workspace
+from compliance.loading.workspace import LoadedMotion, LoadedPosition, Workspace
 from compliance.model.common import Lang
 from compliance.model.motion import motion_sort_key
 from compliance.model.output import Finding, MotionVerdict, Report
-from compliance.pack import Outcome
+from compliance.pack import CompiledClause, Outcome
 from compliance.verdict import VERDICTS
 
 
@@ -56,7 +56,8 @@ def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, l
             gate = adoption_gate(pos, motion, texts.motion(motion), date, lang)
             clause_findings = [
                 merged(pos, [finding(ws, pos, motion, number, compiled.get(number), outcome, date,
-                                       lang, b, texts, source, gate)
+                                       lang, b, texts, source, gate or _clause_gate(
+                                           motion, number, compiled.get(number), date, lang))
                               for b, outcome in evaluated[pos.model.id]],
                         [b for b, _ in evaluated[pos.model.id]], lang)
                 for number in (c.number for c in motion.record.clauses)
@@ -73,6 +74,12 @@ def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, l
                                        if f.verdict == "conflicts" and f.declared is not True)},
         motions=summaries, findings=findings,
     )
+
+
+def _clause_gate(motion: LoadedMotion, number: int, clause: CompiledClause | None, date: PartialDate,
+                 lang: Lang) -> Gate | None:
+    return execution_gate(motion, number, clause.rule.duty if clause is not None else "standing",
+                          date, lang)
 
 
 __all__ = ["Branch", "branches", "check", "describe", "traced_verdict"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from compliance import deadlines
 from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Flag, Not
 from compliance.conditions.kleene import Trace, evaluate
 from compliance.conditions.values import MISSING, to_json
@@ -115,6 +116,16 @@ def finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: in
         reasons.append(Reason(part="standstill", text=text))
         if verdict in ("conflicts", "undetermined"):
             message = f"{message} ({text})"
+    for other in sorted(m for m, lm in ws.motions.items() if lm.record.replaced_by == record.id):
+        reasons.append(Reason(part="adoption", text=t("replaces", lang, motion=other)))
+    due = None
+    if clause.clock is not None:
+        text = deadlines.explain(clause.clock, branch.timeline, branch.facts, date, lang)
+        reasons.append(Reason(part="deadline" if clause.clock.kind == "deadline" else "recurring",
+                              text=text))
+        due = deadlines.due(clause.clock, branch.timeline, branch.facts, date)
+        if verdict in ("conflicts", "undetermined") or due == "not_yet_due":
+            message = f"{message} ({text})"
     declared, declaration = None, None
     if verdict == "conflicts":
         declared, declaration, text = cabinet_declaration(motion, pos, date, lang)
@@ -130,7 +141,7 @@ def finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: in
     if declaration is not None:
         base["sources"] = [*base["sources"], declaration.source]
     return Finding(**base, verdict=verdict, declaration=declaration, message=message,
-                   reasons=reasons)
+                   reasons=reasons, due=due)
 
 
 def traced_verdict(traces: Mapping[str, Trace]) -> Verdict:
@@ -209,6 +220,9 @@ def describe(trace: Trace, lang: Lang) -> str:
         return f"[{c.fact} {c.op}{shown}: {r} ({read})]"
     if isinstance(c, ConceptRef):
         return f"[{c.name}: {r}]"
+    if isinstance(c, Flag) and c.clock is not None:
+        what = t("event_clock", lang, which=c.kind, kind=t(c.clock.kind, lang), event=c.event)
+        return f"[{what}: {r}]"
     if isinstance(c, Flag):
         what = t("event_happened", lang, event=c.event) if c.kind is None \
             else t("step_open", lang, kind=c.kind, event=c.event)

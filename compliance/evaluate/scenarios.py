@@ -41,7 +41,7 @@ def branches(pos: LoadedPosition, pack: RulePack, timeline: LoadedTimeline, date
     """The base position, or, for a conditional position, each of its scenarios."""
     if not pos.branches:
         steps = list(pos.model.planned_steps)
-        return [Branch(None, None, {**pos.facts, **derive(pack.flags, timeline, date, steps)},
+        return [Branch(None, None, {**pos.facts, **derive(pack.flags, timeline, date, steps, pos.facts)},
                        steps, timeline, [])]
     out = []
     for b in pos.branches:
@@ -55,7 +55,7 @@ def branches(pos: LoadedPosition, pack: RulePack, timeline: LoadedTimeline, date
             assumptions.append(t("assume_date", lang, event=name, date=a.date) if a.date else
                                t("assume_not_by", lang, event=name, date=a.not_happened_by))
         tl = LoadedTimeline(timeline.dossier, timeline.file, timeline.doc, events)
-        out.append(Branch(b.name, b.index, {**b.facts, **derive(pack.flags, tl, date, steps)},
+        out.append(Branch(b.name, b.index, {**b.facts, **derive(pack.flags, tl, date, steps, b.facts)},
                           steps, tl, assumptions))
     return out
 

@@ -8,12 +8,14 @@ and raised together as :class:`InputErrors`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from compliance.conditions.ast import All, Any_, Cond, Flag
+from compliance.conditions.ast import All, Any_, Clock, Cond, Flag
 from compliance.conditions.parse import ConditionParser, concept_cycle
 from compliance.conditions.values import MISSING, typed_value
+from compliance.dates import PartialDate
 from compliance.errors import InputError, InputErrors, did_you_mean
 from compliance.loading.files import yaml_files
 from compliance.loading.timeline import LoadedTimeline, load_timeline
@@ -21,9 +23,9 @@ from compliance.loading.validate import load_checked
 from compliance.loading.yaml_safe import Document, load_file
 from compliance.model.motion import MotionRecord
 from compliance.model.position import PlannedStep, Position
-from compliance.model.rules import RuleFile
+from compliance.model.rules import At, RuleFile
 from compliance.model.vocabulary import Vocabulary
-from compliance.pack import CompiledClause, RulePack, compile_clause
+from compliance.pack import CompiledClause, RulePack, clock_conditions, compile_clause
 
 RESERVED_RULE_FILES = {"dossier.yaml", "timeline.yaml"}
 
@@ -219,6 +221,11 @@ def _load_motions(ws: Workspace, errors: list[InputError]) -> None:
             errors.append(doc.error(("id",), f"file name '{path.name}' does not match id "
                                     f"'{record.id}'", f"rename the file to {record.id}.yaml"))
         ws.motions[record.id] = LoadedMotion(record, doc.file, doc)
+    for m in ws.motions.values():
+        by = m.record.replaced_by
+        if by is not None and by not in ws.motions:
+            errors.append(m.doc.error(("replaced_by",), f"no motion record '{by}' in motions/",
+                                      did_you_mean(by, ws.motions) or f"add motions/{by}.yaml"))
 
 
 def _load_vocabularies(ws: Workspace, errors: list[InputError]) -> None:
@@ -328,6 +335,13 @@ def _check_rules(ws: Workspace, rules: RuleFile, doc: Document, vocab: LoadedVoc
                     conds[part] = parser.parse(raw, (*base, part))
             if clause.standstill is not None:
                 conds["standstill"] = _standstill(parser, vocab.model, clause, (*base, "standstill"))
+            if clause.deadline is not None or clause.recurring is not None:
+                clock = _clock(parser, vocab.model, motion.record, clause, base, timeline)
+                conds["clock"] = clock
+                if clock is not None:
+                    conds.update((k, v) for k, v in zip(
+                        ("clock_applies", "clock_conflicts", "clock_complies"),
+                        clock_conditions(clock, parser._loc(base)), strict=True) if v is not None)
             conds["notes"] = [parser.parse(n.when, (*base, "notes", k, "when"))
                               for k, n in enumerate(clause.notes)]
             line = doc.loc(base)[0]
@@ -338,6 +352,85 @@ def _check_rules(ws: Workspace, rules: RuleFile, doc: Document, vocab: LoadedVoc
     if len(errors) > before:
         return None
     return LoadedRules(rules, doc.file, doc, compiled)
+
+
+def _adoption_window(record: Any) -> tuple[date, date] | None:
+    """The adoption's window: the vote's date, narrowed from below by the proposal's."""
+    if record.dates.voted is None:
+        return None
+    voted = PartialDate.parse(record.dates.voted)
+    lo = voted.first
+    if record.dates.proposed is not None:
+        lo = max(lo, PartialDate.parse(record.dates.proposed).first)
+    return lo, voted.last
+
+
+def _clock(parser: ConditionParser, vocab: Any, record: Any, clause: Any, base: tuple[Any, ...],
+           timeline: LoadedTimeline | None) -> Clock | None:
+    """Resolve a deadline or recurring duty: check its names, read the adoption window."""
+    ok = True
+
+    def event(name: str, path: tuple[Any, ...]) -> None:
+        nonlocal ok
+        if parser.event_name(name, path) is None:
+            ok = False
+
+    def anchor(ref: Any, path: tuple[Any, ...]) -> dict[str, Any]:
+        if isinstance(ref, str) and ref == "adoption":
+            w = _adoption_window(record)
+            if w is None:
+                nonlocal ok
+                parser._err(path, f"motion {record.id} has no vote date to count from",
+                            "add dates.voted to the motion record, or count from an event or a date")
+                ok = False
+            return {"anchor": "adoption", "window": w}
+        if isinstance(ref, str):
+            event(ref, path)
+            return {"anchor": "after", "anchor_event": ref}
+        d = PartialDate.parse(ref.date)
+        return {"anchor": "date", "window": (d.first, d.last)}
+
+    if clause.deadline is not None:
+        spec, path = clause.deadline, (*base, "deadline")
+        by = spec.by
+        if by.date is not None:
+            fields = anchor(At(date=by.date), (*path, "by", "date"))
+        elif by.before is not None:
+            event(by.before, (*path, "by", "before"))
+            fields = {"anchor": "before", "anchor_event": by.before}
+        else:
+            fields = anchor(by.after, (*path, "by", "after"))
+            fields["offset"] = by.within.unit()
+        if spec.event is not None:
+            event(spec.event, (*path, "event"))
+        if spec.fact is not None:
+            fact = vocab.facts.get(spec.fact)
+            if fact is None or fact.type != "date":
+                hint = did_you_mean(spec.fact, [n for n, f in vocab.facts.items() if f.type == "date"])
+                parser._err((*path, "fact"), f"'{spec.fact}' is not a date fact of dossier "
+                            f"'{vocab.dossier}'", hint or "name a fact of type date")
+                ok = False
+        clock = Clock("deadline", record.id, clause.clause, event=spec.event, fact=spec.fact, **fields)
+    else:
+        spec, path = clause.recurring, (*base, "recurring")
+        fields = anchor(spec.from_, (*path, "from"))
+        fields["offset"] = spec.every.unit()
+        until_event, until_date = None, None
+        if isinstance(spec.until, str):
+            event(spec.until, (*path, "until"))
+            until_event = spec.until
+        elif spec.until is not None:
+            d = PartialDate.parse(spec.until.date)
+            until_date = (d.first, d.last)
+        tagged = {tag for e in (timeline.events.values() if timeline else ()) for tag in e.tags}
+        if spec.events.tag not in tagged:
+            parser._err((*path, "events", "tag"), f"no timeline event carries tag '{spec.events.tag}'",
+                        did_you_mean(spec.events.tag, tagged)
+                        or f"add 'tags: [{spec.events.tag}]' to the events in the timeline")
+            ok = False
+        clock = Clock("recurring", record.id, clause.clause, tag=spec.events.tag,
+                      until_event=until_event, until_date=until_date, **fields)
+    return clock if ok else None
 
 
 def _standstill(parser: ConditionParser, vocab: Any, clause: Any, path: tuple[Any, ...]) -> Cond | None:

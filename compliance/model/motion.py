@@ -16,7 +16,9 @@ from compliance.model.common import (
     Text,
 )
 
-Result = Literal["submitted", "adopted", "rejected", "withdrawn", "held", "replaced"]
+Result = Literal["submitted", "adopted", "rejected", "withdrawn", "held", "replaced", "unknown"]
+Step = Literal["submitted", "held", "withdrawn", "rejected", "replaced", "adopted"]
+ClauseEnd = Literal["ends", "continues"]
 Statement = Literal["will_execute", "will_not_execute", "executed", "partially_executed"]
 AppraisalValue = Literal[
     "overgenomen", "ontraden", "ontraden_tenzij_gewijzigd", "oordeel_kamer",
@@ -66,6 +68,15 @@ class ExecutionStatement(Strict):
     statement: Statement
     summary: Text
     source: Source
+    clauses: dict[int, ClauseEnd] | None = Field(
+        default=None, description="for 'executed': per clause whether its duty ends or continues; "
+        "absent: the clauses whose rule says 'duty: once' end, the others (standing) continue")
+
+
+class HistoryStep(Strict):
+    date: DateStr
+    step: Step
+    by: MotionId | None = Field(default=None, description="for 'replaced': the amended motion")
 
 
 class MotionRecord(Strict):
@@ -81,6 +92,7 @@ class MotionRecord(Strict):
     clauses: list[Clause] = Field(min_length=1)
     appraisal: Appraisal | None = None
     execution: list[ExecutionStatement] = Field(default_factory=list)
+    history: list[HistoryStep] = Field(default_factory=list, description="dated steps, oldest first")
     dossiers: list[DossierName] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
     notes: Text | None = None
@@ -91,6 +103,15 @@ class MotionRecord(Strict):
             raise ValueError("'replaced_by' is given exactly when 'result' is 'replaced'")
         if sum(s.first for s in self.submitters) != 1:
             raise ValueError("exactly one submitter has 'first: true'")
+        if self.history:
+            dates = [h.date for h in self.history]
+            if dates != sorted(dates):
+                raise ValueError("'history' lists its steps oldest first")
+            last = self.history[-1]
+            if last.step != self.result and self.result != "unknown":
+                raise ValueError(f"the last step of 'history' ({last.step}) must equal 'result'")
+            if last.step == "replaced" and last.by != self.replaced_by:
+                raise ValueError("the 'replaced' step names the same motion as 'replaced_by'")
         numbers = [c.number for c in self.clauses]
         if numbers != list(range(1, len(numbers) + 1)):
             raise ValueError("clauses are numbered 1, 2, 3, ... in order")

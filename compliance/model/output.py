@@ -33,7 +33,8 @@ class FactUse(Out):
 
 class Reason(Out):
     part: Literal["dossier", "adoption", "rule", "applies_when", "conflicts_when",
-                  "complies_when", "declaration", "standstill"]
+                  "complies_when", "declaration", "standstill", "deadline", "recurring",
+                  "execution"]
     result: TruthValue | None = None
     text: str
 
@@ -109,6 +110,9 @@ class Finding(Out):
     position_date: str | None = Field(default=None, description="the position's own date")
     location: Location | None = Field(default=None, description="the first stated fact of the "
                                       "deciding condition, else the position's facts or top line")
+    due: Literal["not_yet_due", "due", "overdue"] | None = Field(
+        default=None, description="for a deadline or recurring duty: not yet due (it complies "
+        "until then), due, or overdue (passed and not done, or done late); null otherwise")
     would_comply: list[list[FactChange]] | None = Field(
         default=None, description="for conflicts and undetermined findings (check --suggest): the "
         "smallest sets of fact changes after which the clause complies")
@@ -225,6 +229,8 @@ class FindingEntry(Out):
     scenario: str | None = None
     branches: list[BranchVerdict] | None = None
     would_comply: list[list[FactChange]] | None = None
+    due: Literal["not_yet_due", "due", "overdue"] | None = Field(
+        default=None, description="deadlines and recurring duties only (see Finding.due)")
     unconfirmed_facts: list[str] | None = Field(default=None, description="stated facts the rule "
                                                 "read that the position marks confirmed: false")
 

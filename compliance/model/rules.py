@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from compliance.model.common import DossierName, MotionId, Name, Strict, Text
+from compliance.model.common import DateStr, DossierName, MotionId, Name, Strict, Text
 
 Condition = dict[str, Any]
 
@@ -37,6 +37,83 @@ class Standstill(Strict):
         "cabinet agrees); absent: every planned step of these kinds counts")
 
 
+class Period(Strict):
+    """A length of time: exactly one of days, weeks, months (calendar months) or years."""
+
+    days: int | None = Field(default=None, ge=1)
+    weeks: int | None = Field(default=None, ge=1)
+    months: int | None = Field(default=None, ge=1)
+    years: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _one(self) -> Period:
+        if sum(v is not None for v in (self.days, self.weeks, self.months, self.years)) != 1:
+            raise ValueError("give exactly one of days, weeks, months, years")
+        return self
+
+    def unit(self) -> tuple[str, int]:
+        for name in ("days", "weeks", "months", "years"):
+            value = getattr(self, name)
+            if value is not None:
+                return name, value
+        raise AssertionError("validated")
+
+
+class At(Strict):
+    date: DateStr
+
+
+class By(Strict):
+    """When a deadline falls: exactly one of an absolute date (inclusive), a period after
+    the adoption or a timeline event, or strictly before a timeline event."""
+
+    date: DateStr | None = None
+    after: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]{0,62}$",
+                              description="'adoption' or a timeline event id; with 'within'")
+    within: Period | None = None
+    before: Name | None = Field(default=None, description="a timeline event: the day before it")
+
+    @model_validator(mode="after")
+    def _one(self) -> By:
+        given = sum(v is not None for v in (self.date, self.after, self.before))
+        if given != 1:
+            raise ValueError("give exactly one of 'date', 'after' (with 'within') or 'before'")
+        if (self.after is None) != (self.within is None):
+            raise ValueError("'after' and 'within' go together")
+        return self
+
+
+class Deadline(Strict):
+    """The clause asks for an event by a deadline (see docs/request-kinds.md)."""
+
+    event: Name | None = Field(default=None, description="a timeline event that must happen in time")
+    fact: Name | None = Field(default=None, description="or a date fact of the position")
+    by: By
+
+    @model_validator(mode="after")
+    def _one(self) -> Deadline:
+        if (self.event is None) == (self.fact is None):
+            raise ValueError("give exactly one of 'event' or 'fact'")
+        return self
+
+
+class Tagged(Strict):
+    tag: Name
+
+
+class Recurring(Strict):
+    """The clause asks for a tagged event in every period (the latest completed one is checked)."""
+
+    events: Tagged
+    every: Period
+    from_: str | At = Field(alias="from", description="'adoption', a timeline event id, or {date: ...}")
+    until: str | At | None = Field(default=None, description="a timeline event id or {date: ...}: "
+                                   "the duty ends then")
+
+
+Duty = Literal["once", "standing"]
+
+
 class ClauseRule(Strict):
     clause: int = Field(ge=1)
     applies_when: Condition | None = Field(default=None, description="absent: always applies")
@@ -46,13 +123,21 @@ class ClauseRule(Strict):
         default=None, description="conflicts also (or only) when a planned step breaks this standstill")
     complies_when: Condition | None = Field(
         default=None, description="absent: the position complies when it does not conflict")
+    deadline: Deadline | None = Field(default=None, description="the clause asks for an event by a deadline")
+    recurring: Recurring | None = Field(default=None, description="the clause asks for an event every period")
+    duty: Duty = Field(default="standing", description="once: an execution statement without "
+                       "per-clause entries ends this clause's duty; standing: it keeps holding")
     messages: Messages
     notes: list[Note] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _conflict_rule(self) -> ClauseRule:
-        if self.conflicts_when is None and self.standstill is None:
-            raise ValueError("a clause needs 'conflicts_when', a 'standstill', or both")
+        if self.conflicts_when is None and self.standstill is None and self.deadline is None \
+                and self.recurring is None:
+            raise ValueError("a clause needs 'conflicts_when', a 'standstill', a 'deadline' or "
+                             "'recurring'")
+        if self.deadline is not None and self.recurring is not None:
+            raise ValueError("a clause has a 'deadline' or is 'recurring', not both")
         return self
 
 

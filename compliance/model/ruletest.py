@@ -23,6 +23,10 @@ class RuleTestCase(Strict):
         default_factory=dict,
         description="timeline event -> the step kinds planned on a date by which it had not happened; "
                     "every other step kind is then known not to be open for that event")
+    clocks: dict[str, dict[str, bool]] = Field(
+        default_factory=dict,
+        description="'MOTION#CLAUSE' -> the derived flags of its deadline (met, late, passed, pending) "
+                    "or recurring duty (ended, due, done, missed); a flag left out is unknown")
     expect: dict[str, Verdict] = Field(min_length=1, description="'MOTION#CLAUSE' -> expected verdict")
 
 

@@ -22,6 +22,8 @@ class Event(Strict):
         default=None, description="a date by which a source shows the event had not yet happened "
         "(use when the date itself is unknown)")
     kamerstuk: Kamerstuk | None = None
+    tags: list[Name] = Field(default_factory=list, description="names a recurring duty counts "
+                             "events by (e.g. a periodic report)")
     sources: list[Source] = Field(min_length=1)
     notes: Text | None = None
 

@@ -9,6 +9,15 @@ from pydantic import Field, model_validator
 from compliance.model.common import DossierName, Name, Source, Strict, Text
 from compliance.model.cues import DossierCues, FactCues
 
+
+class ValueText(Text):
+    """An enum or set value's meaning; a vocabulary grows by adding values and retires
+    them by marking them deprecated (positions that use one still load; lint warns)."""
+
+    deprecated: bool = Field(default=False, description="kept so old positions load; do not use")
+    use_instead: Name | None = Field(default=None, description="the value to write instead")
+
+
 FactType = Literal["bool", "enum", "set", "number", "date", "text"]
 
 
@@ -18,9 +27,11 @@ class FactDef(Strict):
         description="text: about the text on the table; cabinet: what the cabinet will do; "
         "process: where the procedure stands")
     description: Text
-    values: dict[Name, Text] | None = Field(
+    values: dict[Name, ValueText] | None = Field(
         default=None, description="allowed values (enum and set only), each with its meaning")
     unit: str | None = None
+    deprecated: bool = Field(default=False, description="a fact kept so old positions load: "
+                             "rules should no longer read it; lint warns where a position states it")
     cues: FactCues | None = Field(default=None, description="how a letter shows this fact (compliance draft)")
 
     @model_validator(mode="after")

@@ -65,7 +65,7 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
                          + (f" [{f.interpretation}]" if f.interpretation else ""))
             lines.append(f"      {f.message}")
             for reason in f.reasons:
-                if reason.part in ("declaration", "standstill"):
+                if reason.part in ("declaration", "standstill", "deadline", "recurring", "execution"):
                     lines.append(f"      {reason.text}")
             for b in f.branches or []:
                 lines.append(f"      {t('scenario', lang)} {b.name}: {_badge(b.verdict, b.declared, lang)}"

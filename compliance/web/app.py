@@ -289,10 +289,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                         rule_files=len(ws.rules), positions=len(positions))
 
     @app.get("/api/v1/timeline", response_model=TimelineOut, tags=["timeline"])
-    def api_timeline(dossier: str = Query("csam-regulation", max_length=64),
+    def api_timeline(dossier: str | None = Query(None, max_length=64),
                      lang: Lang = "nl") -> TimelineOut | JSONResponse:
-        """Per date of the dossier's history: the position in force and its verdicts."""
-        if dossier not in wb.workspace().vocabularies:
+        """Per date of the dossier's history: the position in force and its verdicts
+        (without a dossier: the workspace's only one; no dossier is assumed among several)."""
+        known = wb.workspace().vocabularies
+        if dossier is None:
+            if len(known) != 1:
+                return _refused(f"name the dossier: one of {', '.join(sorted(known))}", 400)
+            dossier = next(iter(known))
+        if dossier not in known:
             return _refused(f"no dossier {dossier!r}", 404)
         return TimelineOut(**wb.timeline(dossier, lang))
 

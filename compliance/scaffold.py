@@ -1,0 +1,219 @@
+"""Start a workspace of one's own: ``init`` (an empty workspace that validates and checks
+clean), ``new dossier``, ``new motion`` (the record, from the House's open data when
+given, a rule skeleton with each clause a TODO and a rule test that fails until the TODOs
+are filled in), ``new position`` (every fact of the vocabulary as a comment with its
+description). Files are written only where none exists; nothing is overwritten.
+Walkthrough: docs/authoring.md, "Your first motion on your own dossier"."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from compliance.errors import InputError, InputErrors
+from compliance.loading.workspace import load_workspace_partial
+
+TODO = "TODO"
+NAME = re.compile(r"^[a-z][a-z0-9-]{0,62}$")
+KAMERSTUK = re.compile(r"^(\d{4,6})-(\d{1,5})$")
+
+README = """# Motion-compliance workspace
+
+- `motions/`: one record per motion of the House (`compliance new motion DOSSIER-NR --dossier D`)
+- `rules/<dossier>/`: the vocabulary (`dossier.yaml`), a `timeline.yaml`, one rule file per
+  motion and rule tests under `tests/` (`compliance new dossier D`)
+- `examples/positions/`: the cabinet's positions (`compliance new position --dossier D`)
+
+Check everything: `compliance validate && compliance lint && compliance test --coverage
+--min-coverage 100 && compliance check examples/positions`. The walkthrough is in the
+motion-compliance docs: docs/authoring.md, "Your first motion on your own dossier".
+"""
+
+CI = """# CI snippet (GitHub Actions): copy to .github/workflows/compliance.yml
+name: compliance
+on: [push, pull_request]
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with: {python-version: "3.12"}
+      - run: pip install motion-compliance
+      - run: compliance validate
+      - run: compliance lint
+      - run: compliance test --coverage --min-coverage 100
+      - run: compliance check examples/positions --fail-on undeclared
+"""
+
+
+def _err(where: str, problem: str, fix: str) -> InputErrors:
+    return InputErrors([InputError(where, 1, 1, problem, fix)])
+
+
+def _write(path: Path, text: str, written: list[Path]) -> None:
+    if path.exists():
+        raise _err(str(path), "the file already exists", "nothing is overwritten: remove it or pick "
+                   "another name")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    written.append(path)
+
+
+def init(root: Path) -> list[Path]:
+    """An empty workspace: motions/, rules/, examples/positions/, a README, a CI snippet."""
+    written: list[Path] = []
+    for folder in ("motions", "rules", "examples/positions"):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        keep = root / folder / ".gitkeep"
+        if not keep.exists():
+            keep.write_text("", encoding="utf-8")
+    _write(root / "README.md", README, written)
+    _write(root / "ci" / "compliance.yml", CI, written)
+    return written
+
+
+def _text(nl: str, en: str) -> dict[str, str]:
+    return {"nl": nl, "en": en}
+
+
+def _dump(data: Any, header: str) -> str:
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return header + body
+
+
+def new_dossier(root: Path, name: str) -> list[Path]:
+    """rules/NAME/: a vocabulary with one placeholder fact, an empty timeline, tests/."""
+    if not NAME.match(name):
+        raise _err("NAME", f"{name!r} is not a dossier name", "use lower case letters, digits and "
+                   "dashes, starting with a letter (e.g. energy-prices)")
+    folder = root / "rules" / name
+    written: list[Path] = []
+    vocab = {
+        "dossier": name,
+        "title": _text(f"{TODO}: titel van dossier {name}", f"{TODO}: title of dossier {name}"),
+        "facts": {"todo_fact": {
+            "type": "bool", "group": "cabinet",
+            "description": _text(f"{TODO}: vervang dit feit door wat posities zeggen",
+                                 f"{TODO}: replace this fact with what positions state")}},
+    }
+    _write(folder / "dossier.yaml", _dump(vocab, "# yaml-language-server: $schema=../../"
+           "compliance/schemas/dossier.schema.json\n# The facts a position of this dossier may "
+           "state. TODO: write them (docs/authoring.md).\n"), written)
+    _write(folder / "timeline.yaml", _dump({"dossier": name, "events": []},
+                                           "# Dated, sourced events that rules may refer to.\n"),
+           written)
+    (folder / "tests").mkdir(exist_ok=True)
+    return written
+
+
+def _record_from_open_data(path: Path, kamerstuk: tuple[str, int], dossier: str) -> dict[str, Any]:
+    from compliance.ingest.opendata import map_zaak, zaken_from_json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise _err(str(path), f"cannot read the open-data JSON: {e}", "give a file saved from the "
+                   "House's OData API (a Zaak with its Documents)") from None
+    for zaak in zaken_from_json(data):
+        got = map_zaak(zaak, dossier_name=dossier, kamerstuk=kamerstuk)
+        if got.record is not None:
+            return got.record
+    raise _err(str(path), f"no motion {kamerstuk[0]}-{kamerstuk[1]} in the open-data file",
+               "check the Kamerstuk number, or leave out --from-open-data")
+
+
+def new_motion(root: Path, kamerstuk: str, dossier: str, open_data: Path | None = None) -> list[Path]:
+    """motions/KAMERSTUK.yaml, rules/D/KAMERSTUK.yaml (each clause a TODO) and a rule test
+    that fails until the TODOs are filled in."""
+    m = KAMERSTUK.match(kamerstuk)
+    if not m:
+        raise _err("KAMERSTUK", f"{kamerstuk!r} is not a Kamerstuk number", "write DOSSIER-NUMBER, "
+                   "e.g. 36848-66")
+    if not (root / "rules" / dossier / "dossier.yaml").is_file():
+        raise _err("--dossier", f"no dossier {dossier!r} in rules/",
+                   f"run 'compliance new dossier {dossier}' first")
+    motion_id = f"{m[1]}-{int(m[2])}"
+    ks = (m[1], int(m[2]))
+    if open_data is not None:
+        record = _record_from_open_data(open_data, ks, dossier)
+        motion_id = record.get("id", motion_id)
+    else:
+        record = {
+            "id": motion_id, "kamerstuk": {"dossier": ks[0], "number": ks[1]},
+            "short_name": f"{TODO}: Motie ...",
+            "title": _text(f"{TODO}: titel", f"{TODO}: title"),
+            "submitters": [{"name": TODO, "party": TODO, "first": True}],
+            "dates": {}, "result": "unknown",
+            "clauses": [{"number": 1, "request": _text(f"{TODO}: wat het dictum vraagt, in eigen "
+                                                       "woorden", f"{TODO}: what the clause asks, "
+                                                       "in your own words")}],
+            "dossiers": [dossier], "sources": [{"title": f"{TODO}: Kamerstuk {ks[0]}, nr. {ks[1]}"}],
+        }
+    written: list[Path] = []
+    _write(root / "motions" / f"{motion_id}.yaml", _dump(record, "# yaml-language-server: $schema="
+           "../compliance/schemas/motion.schema.json\n# TODO: check every field against the "
+           "Kamerstuk; encode the clauses in your own words.\n"), written)
+    numbers = [c["number"] for c in record.get("clauses") or []] or [1]
+    clauses = "".join(
+        f"      - clause: {n}\n"
+        f"        # TODO: when does a position conflict with clause {n}? Replace todo_fact by the\n"
+        f"        # facts of rules/{dossier}/dossier.yaml (or use deadline:/recurring:).\n"
+        f"        conflicts_when: {{fact: todo_fact, equals: false}}\n"
+        f"        messages:\n"
+        f"          conflicts: {{nl: \"{TODO}: waarom strijdig\", en: \"{TODO}: why it conflicts\"}}\n"
+        f"          complies: {{nl: \"{TODO}: waarom in lijn\", en: \"{TODO}: why it complies\"}}\n"
+        for n in numbers)
+    _write(root / "rules" / dossier / f"{motion_id}.yaml",
+           f"# yaml-language-server: $schema=../../compliance/schemas/rules.schema.json\n"
+           f"motion: {motion_id}\ndossier: {dossier}\ninterpretations:\n"
+           f"  - name: literal\n"
+           f"    title: {{nl: \"{TODO}: lezing\", en: \"{TODO}: reading\"}}\n"
+           f"    rationale: {{nl: \"{TODO}: waarom deze lezing\", en: \"{TODO}: why this reading\"}}\n"
+           f"    clauses:\n{clauses}", written)
+    cases = "".join(
+        f"  - name: \"{TODO}: fill in the facts of a position that complies with clause {n}, then "
+        f"add a case that conflicts\"\n"
+        f"    facts: {{}}  # {TODO}: the facts of that position\n"
+        f"    expect:\n      {motion_id}#{n}: complies\n"
+        for n in numbers)
+    _write(root / "rules" / dossier / "tests" / f"{motion_id}.yaml",
+           f"# yaml-language-server: $schema=../../../compliance/schemas/rule-tests.schema.json\n"
+           f"# Fails until the TODOs are filled in: each case names what to write.\n"
+           f"tests:\n{cases}", written)
+    return written
+
+
+def new_position(root: Path, dossier: str, position_id: str | None = None) -> list[Path]:
+    """examples/positions/<id>.yaml listing every fact of the vocabulary as a comment."""
+    ws, _ = load_workspace_partial(root)  # only the vocabulary matters; rules may be half-done
+    vocab = ws.vocabularies.get(dossier)
+    if vocab is None:
+        raise _err("--dossier", f"no dossier {dossier!r} in rules/",
+                   f"use one of: {', '.join(sorted(ws.vocabularies)) or '-'}")
+    pid = position_id or f"nl-todo-{dossier}"
+    lines = [
+        "# yaml-language-server: $schema=../../compliance/schemas/position.schema.json",
+        f"# TODO: a position of the cabinet on {dossier}; state only what the source supports",
+        "# (a fact left out is unknown, and the verdict then says which fact would decide).",
+        f"id: {pid}", f"dossier: {dossier}", "date: 2026-01-01  # TODO: the date of the letter",
+        f"actor: \"{TODO}: minister or state secretary\"",
+        f"source: {{title: \"{TODO}: Kamerbrief ...\"}}",
+        f"summary: {{nl: \"{TODO}: samenvatting\", en: \"{TODO}: summary\"}}",
+        "facts: {}  # TODO: uncomment and fill in the facts below (then remove '{}')",
+    ]
+    for name, fact in sorted(vocab.model.facts.items()):
+        lines.append(f"#  {name}:  # {fact.type}: {fact.description.en}")
+        if fact.values:
+            lines.append(f"#    # values: {', '.join(fact.values)}")
+        lines.append("#    value: ...")
+        lines.append("#    where: \"the sentence of the source that says so\"")
+    written: list[Path] = []
+    _write(root / "examples" / "positions" / f"{pid}.yaml", "\n".join(lines) + "\n", written)
+    return written
