@@ -482,6 +482,51 @@ _T: dict[str, dict[str, str]] = {
                                 "en": "fact '{fact}' is not confirmed yet (confirmed: false)"},
     "draft_unconfirmed_fix": {"nl": "controleer het tegen de brief en zet confirmed: true",
                               "en": "check it against the letter and set confirmed: true"},
+    # workbench: drafting from a letter
+    "wb_letter_in_h": {"nl": "Positie opstellen uit een brief", "en": "Draft a position from a letter"},
+    "wb_letter_in_intro": {
+        "nl": "Plak of upload een kabinetsbrief (tekst, HTML of PDF). Het concept stelt per feit een "
+              "waarde voor met de passage waarop het berust; elk voorgesteld feit is onbevestigd tot u "
+              "het aanvinkt.",
+        "en": "Paste or upload a cabinet letter (text, HTML or PDF). The draft proposes a value per fact "
+              "with the passage it rests on; every proposed fact is unconfirmed until you tick it."},
+    "wb_letter_label": {"nl": "Tekst van de brief", "en": "The letter's text"},
+    "wb_letter_file": {"nl": "Of een bestand (tekst, HTML, PDF)", "en": "Or a file (text, HTML, PDF)"},
+    "wb_letter_name": {"nl": "Naam van de brief", "en": "The letter's name"},
+    "wb_letter_draft": {"nl": "Concept opstellen", "en": "Draft the position"},
+    "wb_letter_replaces": {"nl": "Het concept vervangt wat nu in de editor staat (niets wordt opgeslagen).",
+                           "en": "The draft replaces what the editor holds now (nothing is saved)."},
+    "wb_letter_empty": {"nl": "de brief is leeg: plak de tekst of kies een bestand",
+                        "en": "the letter is empty: paste its text or choose a file"},
+    "wb_drafted": {
+        "nl": "Concept opgesteld uit {letter}: {n} feiten voorgesteld, nog niet bevestigd. Lees elk feit "
+              "na bij de gemarkeerde passage in de brief, pas het zo nodig aan en vink 'bevestigd' aan.",
+        "en": "Drafted from {letter}: {n} facts proposed, not confirmed yet. Check each fact against its "
+              "marked passage in the letter, change it where needed and tick 'confirmed'."},
+    "wb_letter_h": {"nl": "Brief", "en": "Letter"},
+    "wb_letter_counts": {
+        "nl": "Feiten: {proposals} voorgesteld, {ambiguities} dubbelzinnig, {unstated} niet genoemd. "
+              "Uitspraken over moties: {declarations}; geplande stappen: {steps}.",
+        "en": "Facts: {proposals} proposed, {ambiguities} ambiguous, {unstated} not stated. "
+              "Statements on motions: {declarations}; planned steps: {steps}."},
+    "wb_letter_cut": {"nl": "De brief is langer; alleen het begin wordt getoond.",
+                      "en": "The letter is longer; only its beginning is shown."},
+    "wb_confirm_all": {"nl": "Alle voorgestelde feiten bevestigen", "en": "Confirm every proposed fact"},
+    "wb_confirmed": {"nl": "bevestigd", "en": "confirmed"},
+    "wb_passage": {"nl": "passage in de brief", "en": "passage in the letter"},
+    "wb_line": {"nl": "regel", "en": "line"},
+    "wb_rests_unconfirmed": {"nl": "Berust op niet-bevestigde feiten", "en": "Rests on unconfirmed facts"},
+    "wb_unconfirmed_tag": {"nl": "niet bevestigd", "en": "unconfirmed"},
+    "wb_letter_found": {"nl": "Verder in de brief (controleer de rijen in de editor)",
+                        "en": "Also in the letter (check the rows in the editor)"},
+    "wb_said_will_execute": {"nl": "wordt uitgevoerd", "en": "will be executed"},
+    "wb_said_will_not_execute": {"nl": "wordt niet uitgevoerd", "en": "will not be executed"},
+    "wb_said_gives_effect": {"nl": "wordt uitvoering aan gegeven", "en": "is given effect"},
+    "wb_said_will_inform": {"nl": "de Kamer wordt geïnformeerd (alleen als commentaar)",
+                            "en": "the House will be informed (a comment only)"},
+    "wb_found_step": {"nl": "geplande stap", "en": "planned step"},
+    "wb_found_ambiguous": {"nl": "twee waarden genoemd, niet gekozen:", "en": "two values cued, not chosen:"},
+    "wb_found_addressed": {"nl": "genoemd zonder waarde", "en": "spoken of without a value"},
 }
 
 

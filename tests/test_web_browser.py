@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.conftest import ROOT, SEED, compliance_exe, run_cli
 
@@ -139,11 +140,23 @@ def test_b_build_the_abstention_from_an_empty_form_save_and_check(page, server) 
     page.fill("#f-source--date", "2024-10-01")
     page.fill("#f-summary-nl", "Nederland onthoudt zich actief van stemming over het Hongaarse compromis.")
     page.fill("#f-summary-en", "The Netherlands actively abstains on the Hungarian compromise.")
-    for fact, value, where in (("text_stage", "presidency_compromise", "het Hongaarse compromisvoorstel"),
-                               ("text_presidency", "hungarian_2024", "het Hongaarse voorzitterschap"),
-                               ("cabinet_vote_intention", "abstain", "actieve onthouding")):
-        page.select_option(f"#f-facts--{fact}-value", value)
-        page.fill(f"#f-facts--{fact}-where", where)
+    # every fact the bundled file states, entered through its widget: the form must rebuild it
+    stated = yaml.safe_load((ROOT / ABSTENTION).read_text(encoding="utf-8"))["facts"]
+    assert len(stated) >= 3
+    for fact, entry in stated.items():
+        box = f"#f-facts--{fact}"
+        value = entry["value"]
+        if isinstance(value, bool):
+            page.check(f"{box}-{str(value).lower()}")
+        elif isinstance(value, list):
+            for v in value:
+                page.check(f"{box}-{v}")
+            page.uncheck(f"{box}-unset")
+        else:
+            page.select_option(f"{box}-value", str(value))
+        page.fill(f"{box}-where", entry["where"])
+        if entry.get("note"):
+            page.fill(f"{box}-note", entry["note"])
     page.fill("#f-filename", "2024-10-01-actieve-onthouding.yaml")
     page.wait_for_function("() => document.querySelector('#verdicts .mv') && "
                            "!document.querySelector('#verdicts .panel-errors')")
@@ -159,7 +172,8 @@ def test_b_build_the_abstention_from_an_empty_form_save_and_check(page, server) 
     saved = ws / ABSTENTION
     cli = json.loads(run_cli("check", "-w", str(ws), str(saved), "--format", "json").stdout)
     assert {m["motion"]: m["verdict"] for m in cli["motions"]} == live == after_save
-    # the form rebuilt the bundled example: the same verdicts as the hand-written file
+    # the form rebuilt the bundled example: the same facts and verdicts as the hand-written file
+    assert yaml.safe_load(saved.read_text(encoding="utf-8"))["facts"] == stated
     original = json.loads(run_cli("check", str(ROOT / ABSTENTION), "--format", "json").stdout)
     assert {m["motion"]: m["verdict"] for m in original["motions"]} == live
     shot(page, "workbench-b-saved", focus=".notice")
@@ -211,8 +225,9 @@ def test_e_a_hostile_where_text_renders_inert(page, server) -> None:
     page.wait_for_url("**saved=1**")
     assert page.input_value("#f-facts--cabinet_vote_intention-where") == hostile  # kept as text, both ways
     cli = run_cli("check", "-w", str(ws), str(ws / SEED), "--format", "json")
-    used = [f for m in json.loads(cli.stdout)["findings"] for f in m["facts"]
-            if f["name"] == "cabinet_vote_intention"]
+    report = json.loads(cli.stdout)  # v2: findings name their facts, the position holds them
+    used = [report["positions"][m["position"]]["facts"][name] for m in report["findings"]
+            for name in m.get("facts", []) if name == "cabinet_vote_intention"]
     assert used and all(f["where"] == hostile for f in used)
     page.goto(f"{url}/finding?file={SEED}&motion=26643-1047")
     assert HOSTILE.split("<script>")[0] in page.locator("main").inner_text()  # shown, as text

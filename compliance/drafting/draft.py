@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,6 +23,9 @@ from compliance.model.cues import Phrases, ValueCues
 from compliance.model.vocabulary import FactDef, Vocabulary
 
 DeclStatement = Literal["will_execute", "will_not_execute", "gives_effect", "will_inform"]
+# A cue's "negated" is a plain string in the vocabulary (checked at load time); this maps it back.
+_STATEMENTS: dict[str, DeclStatement] = {s: s for s in get_args(DeclStatement)}
+_V = TypeVar("_V")
 MAX_EVIDENCE = 5  # passages kept per value of a fact
 TITLE_WORDS = 80  # a scope cue among the letter's first words: the whole letter is about the dossier
 
@@ -296,27 +299,28 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str]) -> list[FoundD
     by_sentence: dict[int, list[tuple[int, str]]] = {}
     for k, mid in refs:
         by_sentence.setdefault(letter.sentence[k], []).append((k, mid))
-    found: list[tuple[Match, str, str]] = []  # match, statement, motion
-    for statement in ("will_execute", "will_not_execute", "gives_effect", "will_inform"):
+    found: list[tuple[Match, DeclStatement, str]] = []  # match, statement, motion
+    for statement in _STATEMENTS.values():
         cues: ValueCues | None = getattr(decl, statement)
         for m in r.matches(cues, relevant=False):
             if m.hypothetical and not m.negated:
                 continue
             said = statement
             if m.negated:
-                if cues is None or cues.negated is None:
+                opposite = _STATEMENTS.get(cues.negated or "") if cues is not None else None
+                if opposite is None:
                     continue
-                said = cues.negated
+                said = opposite
             cands = by_sentence.get(m.sentence)
             if not cands:
                 continue
             k, mid = min(cands, key=lambda c: (_distance(c[0], m), c[0] > m.first))
             found.append((m, said, mid))
-    found = _drop_contained([(m, (said, mid)) for m, said, mid in found])  # type: ignore[assignment]
+    kept = _drop_contained([(m, (said, mid)) for m, said, mid in found])
     notes = {f.number: f for f in letter.refs.footnotes}
     papers = {p.id: p for p in letter.refs.papers()}
     out: dict[tuple[str, str], FoundDeclaration] = {}
-    for m, (said, mid) in sorted(found, key=lambda x: x[0].first):  # type: ignore[misc]
+    for m, (said, mid) in sorted(kept, key=lambda x: x[0].first):
         line, col, _, _ = r.span(m)
         key = (mid, said)
         if key in out:
@@ -353,10 +357,10 @@ def _source(letter: Letter, sid: int, notes: dict[int, Any], papers: dict[str, A
     return None
 
 
-def _drop_contained(items: list[tuple[Match, Any]]) -> list[tuple[Match, Any]]:
+def _drop_contained(items: list[tuple[Match, _V]]) -> list[tuple[Match, _V]]:
     """A match inside a longer one of another value in the same sentence gives way to it:
     'gedeeltelijke algemene oriëntatie' is not also an 'algemene oriëntatie'."""
-    by_sentence: dict[int, list[tuple[Match, Any]]] = {}
+    by_sentence: dict[int, list[tuple[Match, _V]]] = {}
     for item in items:
         by_sentence.setdefault(item[0].sentence, []).append(item)
     out = []
@@ -388,32 +392,32 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
         items: list[tuple[Match, Any]] = []
         implied: list[Evidence] = []
         for key, vc in cues.values.items():
-            value = _typed(fact, key)
+            cued = _typed(fact, key)
             for m in r.matches(vc):
                 if m.hypothetical and not m.negated and cues.hypothetical == "ignore":
                     continue
                 if m.negated:
                     if fact.type == "bool":
-                        v: Any = not value
+                        v: Any = not cued
                     elif vc.negated is not None:
                         v = vc.negated
                     else:
                         continue
                 else:
-                    v = value
+                    v = cued
                 items.append((m, v))
             for imp in vc.implied_by:
                 for d in declarations:
                     if d.motion == imp.motion and d.statement == imp.statement:
-                        implied.append(Evidence(value=value, line=d.line, column=d.column, end_line=d.line,
+                        implied.append(Evidence(value=cued, line=d.line, column=d.column, end_line=d.line,
                                                 end_column=d.column, quote=d.quote,
                                                 cue=f"declaration {d.motion} {d.statement}"))
         evidence: list[Evidence] = []
         shown: dict[Any, int] = {}
         for m, v in sorted(_drop_contained(items), key=lambda x: (x[0].first, x[0].phrase)):
-            key = tuple(v) if isinstance(v, list) else v
-            shown[key] = shown.get(key, 0) + 1
-            if shown[key] > MAX_EVIDENCE:
+            seen = tuple(v) if isinstance(v, list) else v
+            shown[seen] = shown.get(seen, 0) + 1
+            if shown[seen] > MAX_EVIDENCE:
                 continue  # a long letter repeating itself: the first passages are enough
             line, col, eline, ecol = r.span(m)
             evidence.append(Evidence(value=v, line=line, column=col, end_line=eline, end_column=ecol,
@@ -458,7 +462,7 @@ def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str 
     for kind, phrases in cues.steps.items():
         items.extend((m, kind) for m in r.matches(phrases) if not m.negated)
     out: dict[tuple[str, str], FoundStep] = {}
-    for m, kind in sorted(_drop_contained(items), key=lambda x: x[0].first):  # type: ignore[arg-type]
+    for m, kind in sorted(_drop_contained(items), key=lambda x: x[0].first):
         a, b = letter.sentences[m.sentence]
         dates = letter.full_dates(a, b)
         date, origin = None, "sentence"

@@ -56,7 +56,8 @@ class Letter:
     starts_cache: dict[object, list[int]] = field(default_factory=dict, repr=False)
     _vocabulary: list[str] | None = field(default=None, repr=False)
     marks: Any = field(default=None, repr=False)  # compliance.drafting.match's per-word tables
-    _date_offsets: list[tuple[int, object]] | None = field(default=None, repr=False)
+    # ((offset, k), mention), sorted: k keeps equal offsets apart without comparing mentions
+    _date_offsets: list[tuple[tuple[int, int], Any]] | None = field(default=None, repr=False)
 
     def vocabulary(self) -> list[str]:
         """The distinct words, sorted (for prefix look-ups)."""
@@ -69,14 +70,14 @@ class Letter:
         if self._date_offsets is None:
             self._date_offsets = sorted(
                 ((self.offset(d.line, d.column), k), d) for k, d in enumerate(self.refs.dates)
-                if d.year and d.day)  # type: ignore[assignment]
+                if d.year and d.day)
         if b <= a:
             return []
         lo, hi = self.start[a], self.end[b - 1]
         offs = self._date_offsets
-        i = bisect.bisect_left(offs, ((lo, -1),))  # type: ignore[arg-type]
+        i = bisect.bisect_left(offs, (lo, -1), key=lambda x: x[0])
         out = []
-        while i < len(offs) and offs[i][0][0] <= hi:  # type: ignore[index]
+        while i < len(offs) and offs[i][0][0] <= hi:
             out.append(offs[i][1])
             i += 1
         return out
@@ -264,8 +265,8 @@ def read(text: str) -> Letter:
                     sid += 1
                     cid += 1
                     room = MAX_SENTENCE
-                chunk, rest = rest[:room], rest[room:]
-                at = _bulk(letter, chunk, at, sid, cid, cache)
+                part, rest = rest[:room], rest[room:]
+                at = _bulk(letter, part, at, sid, cid, cache)
                 cid = clause[-1]
             prev_end = end[-1]
     if len(norm) > s_first:

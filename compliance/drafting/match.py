@@ -158,7 +158,8 @@ def _marks(letter: Letter) -> _Marks:
             return list(itertools.accumulate(map(words.__contains__, letter.norm), initial=0))
 
         letter.marks = _Marks(prefix(NEGATORS), prefix(HYPOTHETICAL_BEFORE), prefix(HYPOTHETICAL_AFTER))
-    return letter.marks  # type: ignore[no-any-return]
+    marks: _Marks = letter.marks
+    return marks
 
 
 def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:

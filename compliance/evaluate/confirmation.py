@@ -52,7 +52,7 @@ def require_confirmed(positions: list[Any], lang: Lang) -> None:
     """Raise InputErrors (file:line:col) for every unconfirmed fact of the positions."""
     errors: list[InputError] = []
     for pos in positions:
-        groups = [(("facts",), pos.model.facts)]
+        groups: list[tuple[tuple[str | int, ...], dict[str, Any]]] = [(("facts",), pos.model.facts)]
         groups += [(("scenarios", i, "facts"), sc.facts) for i, sc in enumerate(pos.model.scenarios)]
         for base, facts in groups:
             for name, entry in facts.items():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from compliance.conditions.parse import did_you_mean
 from compliance.errors import InputError
 from compliance.loading.yaml_safe import Document
+from compliance.model.cues import ValueCues
 from compliance.model.vocabulary import Vocabulary
 
 BOOL_KEYS = ("true", "false")
@@ -49,8 +50,8 @@ def check_cues(vocab: Vocabulary, doc: Document) -> list[InputError]:
         decl = vocab.cues.declarations
         statements = ("will_execute", "will_not_execute", "gives_effect", "will_inform")
         for st in statements:
-            cues = getattr(decl, st) if decl is not None else None
-            if cues is not None and cues.negated is not None and cues.negated not in statements:
-                errors.append(doc.error(("cues", "declarations", st, "negated"), f"'{cues.negated}' "
+            said: ValueCues | None = getattr(decl, st) if decl is not None else None
+            if said is not None and said.negated is not None and said.negated not in statements:
+                errors.append(doc.error(("cues", "declarations", st, "negated"), f"'{said.negated}' "
                                         "is not a statement", f"use one of: {', '.join(statements)}"))
     return errors

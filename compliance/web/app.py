@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.datastructures import UploadFile
 
 from compliance.errors import InputError, InputErrors
 from compliance.i18n import t
@@ -27,7 +28,7 @@ from compliance.model.motion import MotionRecord, motion_sort_key
 from compliance.model.output import FactChange, Report
 from compliance.model.position import Position
 from compliance.model.vocabulary import Vocabulary
-from compliance.web import forms, views
+from compliance.web import forms, letter, views
 from compliance.web.security import CSRF_FIELD, Guard, csrf_ok, new_csrf_token
 from compliance.web.service import NEW_DIR, PathRefused, StaleFile, Workbench, check_date, sha256
 from compliance.web.settings import Settings
@@ -35,6 +36,7 @@ from compliance.web.settings import Settings
 HERE = Path(__file__).parent
 MAX_TEXT = 512 * 1024
 FILE_PATTERN = r"^[A-Za-z0-9_./-]{1,300}$"
+Uploads = dict[str, tuple[str, bytes]]  # field -> (file name, content)
 
 
 # --- API models --------------------------------------------------------------------------
@@ -409,16 +411,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                as_of: str = "", interps: dict[str, str] | None = None,
                errors: dict[str, list[str]] | None = None, error_list: list[str] | None = None,
                notice: str = "", status: int = 200, paste: str = "", paste_errors: list[str] | None = None,
-               filename: str = "") -> HTMLResponse:
+               filename: str = "", letter_text: str = "", letter_name: str = "",
+               letter_errors: list[str] | None = None, draft: Any = None) -> HTMLResponse:
         ws = wb.workspace()
         dossier, vocab = vocab_for(data.get("dossier") if isinstance(data.get("dossier"), str) else None)
         data.setdefault("dossier", dossier)
         panel = verdict_panel(lang, data, file, as_of, interps or {})
+        pane = None
+        if letter_text.strip():
+            # re-rendered (a language switch, a row added): the letter is drafted again
+            # for its passages; the facts shown are those of the form, as edited
+            if draft is None:
+                draft, errs = letter.draft_or_errors(letter_text, ws, dossier, letter_name or "brief.txt")
+                letter_errors = [*(letter_errors or []), *errs]
+            if draft is not None:
+                pane = letter.pane(letter_text, letter_name or "brief.txt", draft)
         return page(request, "editor.html", lang, status=status, data=data, vocab=vocab, dossier=dossier,
                     file=file, sha=sha, as_of=as_of, interps=interps or {}, choices=interp_choices(dossier),
                     errors=errors or {}, error_list=error_list or [], notice=notice, panel=panel,
                     motions=sorted(ws.motions, key=motion_sort_key), ws=ws, paste=paste,
-                    paste_errors=paste_errors or [], filename=filename,
+                    paste_errors=paste_errors or [], filename=filename, letter=pane,
+                    letter_text=letter_text, letter_name=letter_name, letter_errors=letter_errors or [],
+                    letter_open=bool(letter_errors) or (not file and not pane and not data.get("id")),
                     statements=("will_execute", "will_not_execute", "executed", "partially_executed"),
                     positions=wb.position_files(), new_dir=NEW_DIR,
                     groups=[(g, [n for n, f in vocab.facts.items() if f.group == g])
@@ -473,12 +487,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                       notice=t("wb_saved", lang, file=file) if saved else "")
 
     async def posted(request: Request) -> forms.Form:
-        raw = await request.form(max_files=0, max_fields=20_000)  # the body is size-limited
-        form = forms.Form([(k, v) for k, v in raw.multi_items() if isinstance(v, str)])
-        token = form.get(CSRF_FIELD) or request.headers.get("x-csrf-token", "")
-        if not csrf_ok(app.state.csrf, token):
-            raise CsrfRefused
+        form, _ = await posted_with_files(request, 0)
         return form
+
+    async def posted_with_files(request: Request, max_files: int) -> tuple[forms.Form, Uploads]:
+        """The posted fields and uploads (name -> (file name, bytes)), the CSRF token checked."""
+        # the body is size-limited by the Guard before it is parsed
+        async with request.form(max_files=max_files, max_fields=20_000) as raw:
+            form = forms.Form([(k, v) for k, v in raw.multi_items() if isinstance(v, str)])
+            token = form.get(CSRF_FIELD) or request.headers.get("x-csrf-token", "")
+            if not csrf_ok(app.state.csrf, token):
+                raise CsrfRefused
+            files = {k: (v.filename or "", await v.read()) for k, v in raw.multi_items()
+                     if isinstance(v, UploadFile) and v.filename}
+        return form, files
+
+    def letter_of(form: forms.Form) -> dict[str, Any]:
+        """The letter a re-rendered editor carries along (hidden in its form)."""
+        name = form.get("_letter_name")
+        return {"letter_text": letter.clean_letter(form.raw("_letter")),
+                "letter_name": letter.clean_name(name) if name else ""}
 
     def form_state(form: forms.Form) -> tuple[dict[str, Any], str, str, str, dict[str, str]]:
         _, vocab = vocab_for(form.get("dossier"))
@@ -519,7 +547,41 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             rows = data.setdefault(add, [])
             rows.append({"name": f"scenario_{len(rows) + 1}"} if add == "scenarios" else {})
         return editor(request, lang, data, file=file, sha=sha, as_of=as_of, interps=interps,
-                      filename=form.get("_filename"))
+                      filename=form.get("_filename"), **letter_of(form))
+
+    @app.post("/editor/draft", response_class=HTMLResponse)
+    async def editor_draft(request: Request) -> HTMLResponse:
+        """Draft a position from a pasted or uploaded letter (text; HTML; PDF with pypdf) and
+        show it in the editor, the letter beside it, every proposed fact unconfirmed.
+        Nothing is saved."""
+        form, files = await posted_with_files(request, 1)
+        lang = lang_of(request, form.get("_lang"))
+        text, name = form.raw("_letter"), form.get("_letter_name") or "brief.txt"
+        errors: list[str] = []
+        if "_letter_file" in files:
+            filename, content = files["_letter_file"]
+            try:
+                text = letter.read_upload(content, filename)
+                name = filename
+            except InputErrors as e:
+                errors = [str(x) for x in e.errors]
+        text, name = letter.clean_letter(text), letter.clean_name(name)
+        dossier = form.get("_draft_dossier") or form.get("dossier")
+        draft = None
+        if not errors and not text.strip():
+            errors = [t("wb_letter_empty", lang)]
+        if not errors:
+            draft, errors = letter.draft_or_errors(text, wb.workspace(), dossier, name)
+        if draft is None:
+            data, file, sha, as_of, interps = form_state(form)
+            return editor(request, lang, data, file=file, sha=sha, as_of=as_of, interps=interps,
+                          filename=form.get("_filename"), letter_errors=errors, status=400)
+        from compliance.drafting import position_data
+
+        data = position_data(draft, cast(Lang, lang))
+        notice = t("wb_drafted", lang, letter=name, n=len(draft.proposals))
+        return editor(request, lang, data, file="", sha="", filename=f"{data['id']}.yaml", notice=notice,
+                      letter_text=text, letter_name=name, draft=draft)
 
     @app.post("/editor/verdicts", response_class=HTMLResponse)
     async def editor_verdicts(request: Request) -> HTMLResponse:
@@ -551,7 +613,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lang = lang_of(request, form.get("_lang"))
         data, file, sha, as_of, interps = form_state(form)
         filename = form.get("_filename")
-        again: dict[str, Any] = dict(file=file, sha=sha, as_of=as_of, interps=interps, filename=filename)
+        again: dict[str, Any] = dict(file=file, sha=sha, as_of=as_of, interps=interps, filename=filename,
+                                     **letter_of(form))
         try:
             if file:
                 path = wb.resolve(file)

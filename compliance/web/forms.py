@@ -19,9 +19,9 @@ from compliance.errors import InputError
 from compliance.loading.yaml_safe import Document, load_text
 from compliance.model.vocabulary import FactDef, Vocabulary
 
-# The keys of a fact entry the form shows; a new key (e.g. drafting's ``confirmed``) is
-# added here and as a widget in templates/_fact.html.
-FACT_KEYS = ("value", "where", "note")
+# The keys of a fact entry the form shows; a new key is added here and as a widget in
+# templates/_fact.html. ``confirmed`` (drafting): absent means confirmed.
+FACT_KEYS = ("value", "where", "note", "confirmed")
 TOP_KEYS = ("id", "dossier", "date", "actor", "certainty", "source", "summary", "facts",
             "planned_steps", "declarations", "scenarios")
 SOURCE_KEYS = ("title", "date", "where", "url", "file", "kamerstuk")
@@ -123,7 +123,15 @@ def facts_from_form(vocab: Vocabulary, form: Form, prefix: str) -> dict[str, Any
         stated, value = fact_value(fact, form, field)
         if not stated:
             continue
-        extra = {k: form.get(f"{field}.{k}") for k in FACT_KEYS[1:] if form.get(f"{field}.{k}")}
+        extra: dict[str, Any] = {k: form.get(f"{field}.{k}") for k in ("where", "note")
+                                 if form.get(f"{field}.{k}")}
+        # the checkbox is shown with a marker: "keyed" when the entry had the key (a draft
+        # keeps `confirmed: true` once ticked), "1" when not (ticked: nothing written)
+        marker = form.get(f"{field}.confirmed_shown")
+        if marker:
+            ticked = form.get(f"{field}.confirmed") == "true"
+            if not ticked or marker == "keyed":
+                extra["confirmed"] = ticked
         extra.update({k: v for k, v in _keep(form, field).items() if k not in FACT_KEYS})
         facts[name] = {"value": value, **extra} if extra else value
     return facts
@@ -200,13 +208,16 @@ def position_from_form(vocab: Vocabulary, form: Form) -> dict[str, Any]:
 def fact_entry(facts: Any, name: str) -> dict[str, Any]:
     """A fact as the widgets show it: value (None: not stated), where, note, other keys."""
     if not isinstance(facts, Mapping) or name not in facts:
-        return {"stated": False, "value": None, "where": "", "note": "", "keep": {}}
+        return {"stated": False, "value": None, "where": "", "note": "", "keep": {},
+                "confirmed": True, "keyed": False}
     raw = facts[name]
     if isinstance(raw, Mapping):
         return {"stated": True, "value": raw.get("value"), "where": raw.get("where") or "",
-                "note": raw.get("note") or "",
+                "note": raw.get("note") or "", "confirmed": raw.get("confirmed") is not False,
+                "keyed": "confirmed" in raw,
                 "keep": {k: v for k, v in raw.items() if k not in FACT_KEYS}}
-    return {"stated": True, "value": raw, "where": "", "note": "", "keep": {}}
+    return {"stated": True, "value": raw, "where": "", "note": "", "keep": {}, "confirmed": True,
+            "keyed": False}
 
 
 def widget_text(value: Any) -> str:

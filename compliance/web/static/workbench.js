@@ -19,7 +19,10 @@
 
   function refresh() {
     var mine = ++seq;
-    var body = new URLSearchParams(new FormData(form));
+    var data = new FormData(form);
+    // the letter stays on the page; the verdicts need only the position
+    data.delete("_letter"); data.delete("_letter_file");
+    var body = new URLSearchParams(data);
     status.textContent = lang === "en" ? "checking…" : "bezig met toetsen…";
     fetch(form.dataset.live + "?lang=" + encodeURIComponent(lang), {
       method: "POST", body: body, credentials: "same-origin",
@@ -54,7 +57,11 @@
       form.submit();
       return;
     }
-    if (!el.name || el.name === "_paste" || el.name === "_filename") { return; }
+    if (!el.name || el.name === "_paste" || el.name === "_filename" || el.name.indexOf("_letter") === 0 ||
+        el.name === "_draft_dossier") { return; }
+    if (el.matches("[data-confirm]")) {
+      el.closest("fieldset.fact").classList.toggle("unconfirmed", !el.checked);
+    }
     if (el.matches("[data-set-value]") && el.checked) {
       var unset = el.closest("fieldset").querySelector("[data-set-unset]");
       if (unset) { unset.checked = false; }
@@ -87,6 +94,52 @@
     }
     box.classList.add("changed");
   }
+  // the letter pane: a fact's passage link scrolls the letter (not the page) to its line;
+  // a marked passage leads back to its fact
+  var letter = document.getElementById("letter-pane");
+  var lines = document.getElementById("letter-lines");
+  function flash(el) {
+    el.classList.remove("flash");
+    void el.offsetWidth;  // restart the animation
+    el.classList.add("flash");
+  }
+  if (letter) {
+    document.addEventListener("click", function (ev) {
+      var link = ev.target.closest("a.passage");
+      if (!link) { return; }
+      var line = document.getElementById("L" + link.dataset.line);
+      if (!line) { return; }
+      ev.preventDefault();
+      lines.scrollTop = line.offsetTop - lines.clientHeight / 3;
+      if (letter.getBoundingClientRect().top < 0 || letter.getBoundingClientRect().bottom > window.innerHeight) {
+        line.scrollIntoView({block: "center"});
+      }
+      letter.querySelectorAll("li.current").forEach(function (li) { li.classList.remove("current"); });
+      line.classList.add("current");
+      flash(line);
+    });
+    letter.addEventListener("click", function (ev) {
+      var mark = ev.target.closest("mark[data-facts]");
+      if (!mark) { return; }
+      var box = document.getElementById("fact-" + fid("facts." + mark.dataset.facts.split(" ")[0]));
+      if (box) { box.scrollIntoView({block: "center"}); flash(box); }
+    });
+    // open on the first marked passage: the part of the letter the draft rests on
+    var first = letter.querySelector("li.hl");
+    if (first) { lines.scrollTop = first.offsetTop - 60; }
+    var all = document.getElementById("confirm-all");
+    if (all) {
+      all.hidden = false;
+      all.addEventListener("click", function () {
+        form.querySelectorAll("fieldset.fact.drafted [data-confirm]").forEach(function (c) {
+          c.checked = true;
+          c.closest("fieldset.fact").classList.remove("unconfirmed");
+        });
+        refresh();
+      });
+    }
+  }
+
   pane.addEventListener("click", function (ev) {
     var button = ev.target.closest("button.apply");
     if (!button) { return; }
