@@ -4,6 +4,7 @@ Screenshots are left in tests/artifacts/ for a person to look at."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import socket
@@ -28,12 +29,9 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None and shutil.which("apt-get") is 
                                 reason="no chromium and no apt-get to install Debian's package")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    ws = tmp_path_factory.mktemp("wb")
-    for name in ("motions", "rules", "examples"):
-        shutil.copytree(ROOT / name, ws / name)
-    (ws / ABSTENTION).unlink()  # (b) builds it again from an empty form
+@contextlib.contextmanager
+def serving(ws: Path) -> Iterator[str]:
+    """`compliance serve` on ``ws`` as a user starts it, on a free port; its URL."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -51,11 +49,26 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
         proc.kill()
         log.close()
         pytest.fail(f"the workbench did not start: {(ws / 'serve.log').read_text()}")
-    yield url, ws
+    yield url
     proc.terminate()
     proc.wait(timeout=10)
     log.close()
     assert "Traceback" not in (ws / "serve.log").read_text(), (ws / "serve.log").read_text()
+
+
+def workspace_copy(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+    ws = tmp_path_factory.mktemp(name)
+    for folder in ("motions", "rules", "examples"):
+        shutil.copytree(ROOT / folder, ws / folder)
+    return ws
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    ws = workspace_copy(tmp_path_factory, "wb")
+    (ws / ABSTENTION).unlink()  # (b) builds it again from an empty form
+    with serving(ws) as url:
+        yield url, ws
 
 
 @pytest.fixture(scope="module")

@@ -6,19 +6,22 @@ command line. Screenshots are left in tests/artifacts/ for a person to look at."
 from __future__ import annotations
 
 import json
-import shutil
-import socket
-import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import ROOT, compliance_exe, run_cli
-from tests.test_web_browser import CHROMIUM, FLAGS, shot, shown_verdicts
+from tests.conftest import run_cli
+from tests.test_web_browser import (  # noqa: F401  (browser and page are fixtures used here)
+    CHROMIUM,
+    browser,
+    page,
+    serving,
+    shot,
+    shown_verdicts,
+    workspace_copy,
+)
 
 SEED_LETTER = Path(__file__).parent / "data" / "seed" / "geannoteerde-agenda-jbz-raad-2023-09-28.txt"
 HOSTILE_LETTER = ("Den Haag, 18 september 2023\n"
@@ -30,57 +33,9 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium at /usr/bi
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    ws = tmp_path_factory.mktemp("wbdraft")
-    for name in ("motions", "rules", "examples"):
-        shutil.copytree(ROOT / name, ws / name)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = (ws / "serve.log").open("wb")
-    proc = subprocess.Popen([*compliance_exe(), "serve", "-w", str(ws), "--port", str(port)],
-                            stdout=log, stderr=log)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/api/v1/motions", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        log.close()
-        pytest.fail(f"the workbench did not start: {(ws / 'serve.log').read_text()}")
-    yield url, ws
-    proc.terminate()
-    proc.wait(timeout=10)
-    log.close()
-    assert "Traceback" not in (ws / "serve.log").read_text(), (ws / "serve.log").read_text()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser, server) -> Iterator[object]:
-    url, _ = server
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    pg.problems = []  # type: ignore[attr-defined]
-    pg.on("pageerror", lambda e: pg.problems.append(f"error: {e}"))
-    pg.on("dialog", lambda d: (pg.problems.append(f"dialog: {d.message}"), d.dismiss()))
-    pg.on("console", lambda m: pg.problems.append(f"console: {m.text}") if m.type == "error" else None)
-    pg.on("request", lambda r: None if r.url.startswith(url) else pg.problems.append(f"outside: {r.url}"))
-    yield pg
-    problems = pg.problems
-    context.close()
-    assert not problems, problems  # no script error, no dialog, no CSP violation, nothing fetched outside
+    ws = workspace_copy(tmp_path_factory, "wbdraft")
+    with serving(ws) as url:
+        yield url, ws
 
 
 def _paste_and_draft(page, url: str, text: str, name: str) -> None:
