@@ -8,6 +8,7 @@ Walkthrough: docs/authoring.md, "Your first motion on your own dossier"."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -16,10 +17,12 @@ import yaml
 
 from compliance.errors import InputError, InputErrors
 from compliance.loading.workspace import load_workspace_partial
+from compliance.reports.writing import write_atomically
 
 TODO = "TODO"
 NAME = re.compile(r"^[a-z][a-z0-9-]{0,62}$")
 KAMERSTUK = re.compile(r"^(\d{4,6})-(\d{1,5})$")
+POSITION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")  # as model.position.Position.id
 
 README = """# Motion-compliance workspace
 
@@ -56,24 +59,31 @@ def _err(where: str, problem: str, fix: str) -> InputErrors:
 
 
 def _write(path: Path, text: str, written: list[Path]) -> None:
-    if path.exists():
+    # lexists: a link, even a dangling one, is an existing entry and is never written through
+    if os.path.lexists(path):
         raise _err(str(path), "the file already exists", "nothing is overwritten: remove it or pick "
                    "another name")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    _folder(path.parent)
+    write_atomically(path, text)  # a private temporary name: no planted '.tmp' is followed
     written.append(path)
+
+
+def _folder(path: Path) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise _err(str(path), f"cannot make the folder: {e.strerror}",
+                   "give a folder that can be created (not a file, and writable)") from None
 
 
 def init(root: Path) -> list[Path]:
     """An empty workspace: motions/, rules/, examples/positions/, a README, a CI snippet."""
     written: list[Path] = []
     for folder in ("motions", "rules", "examples/positions"):
-        (root / folder).mkdir(parents=True, exist_ok=True)
+        _folder(root / folder)
         keep = root / folder / ".gitkeep"
-        if not keep.exists():
-            keep.write_text("", encoding="utf-8")
+        if not os.path.lexists(keep):
+            write_atomically(keep, "")
     _write(root / "README.md", README, written)
     _write(root / "ci" / "compliance.yml", CI, written)
     return written
@@ -197,7 +207,10 @@ def new_position(root: Path, dossier: str, position_id: str | None = None) -> li
     if vocab is None:
         raise _err("--dossier", f"no dossier {dossier!r} in rules/",
                    f"use one of: {', '.join(sorted(ws.vocabularies)) or '-'}")
-    pid = position_id or f"nl-todo-{dossier}"
+    pid = f"nl-todo-{dossier}" if position_id is None else position_id
+    if not POSITION_ID.fullmatch(pid):
+        raise _err("--id", f"{pid!r} is not a position id",
+                   "use lower-case letters, digits and '-' (e.g. nl-2026-01-15-kamerbrief)")
     lines = [
         "# yaml-language-server: $schema=../../compliance/schemas/position.schema.json",
         f"# TODO: a position of the cabinet on {dossier}; state only what the source supports",

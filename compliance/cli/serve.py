@@ -7,6 +7,7 @@ here: the interfaces stand side by side. Its settings travel in the environment.
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +16,24 @@ import typer
 from compliance.cli.app import Lang, LangOpt, WorkspaceOpt, app, bad_option, guarded
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _can_listen(host: str, port: int) -> None:
+    """Refuse, before the URL is printed, an address this machine cannot listen on (a
+    port in use, a host name that does not resolve): uvicorn would only log it."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as e:
+        raise bad_option("--host", f"{host!r} cannot be resolved ({e})", "give an address such as "
+                         "127.0.0.1") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(address)
+        except OSError as e:
+            raise bad_option("--port", f"cannot listen on {host}:{port}: {e.strerror}",
+                             "pick another port (or stop what uses it)") from None
 
 
 @app.command()
@@ -39,6 +58,7 @@ def serve(
         if not (workspace / "motions").is_dir() or not (workspace / "rules").is_dir():
             raise bad_option("--workspace", f"no motions/ or rules/ in {workspace}",
                              "give the workspace folder with --workspace")
+        _can_listen(host, port)
         import uvicorn
 
         os.environ.update({"COMPLIANCE_WORKSPACE": str(workspace.resolve()), "COMPLIANCE_WEB_HOST": host,

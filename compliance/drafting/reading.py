@@ -8,11 +8,12 @@ text layer (a scan) gives no text and is refused with a clear message.
 
 from __future__ import annotations
 
+import io
 from html.parser import HTMLParser
 from pathlib import Path
 
 from compliance.errors import InputError, InputErrors
-from compliance.loading.textfile import read_text_file
+from compliance.loading.textfile import read_file_bytes, read_text_file
 
 MAX_BYTES = 20 * 1024 * 1024
 _BLOCK = frozenset(["p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5",
@@ -68,11 +69,9 @@ def pdf_text(path: Path, display: str) -> str:
         raise InputErrors([InputError(display, 1, 1, "reading PDF needs the pypdf library",
                                       "pip install 'motion-compliance[pdf]', or give the text "
                                       "(pdftotext letter.pdf)")]) from None
+    raw = read_file_bytes(path, display, max_bytes=MAX_BYTES, what="PDF letter")
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise InputErrors([InputError(display, 1, 1, f"file is over the {MAX_BYTES} byte limit",
-                                          "split it")])
-        reader = PdfReader(str(path))
+        reader = PdfReader(io.BytesIO(raw))
         text = "\n".join((page.extract_text() or "") for page in reader.pages)
     except InputErrors:
         raise

@@ -12,9 +12,9 @@ from pathlib import Path
 from compliance.errors import InputError, InputErrors
 
 
-def read_text_file(path: Path, display: str | None = None, *, max_bytes: int,
-                   what: str = "text", root: Path | None = None) -> str:
-    """The file's text, or InputErrors saying where and why it cannot be read.
+def read_file_bytes(path: Path, display: str | None = None, *, max_bytes: int,
+                    what: str = "text", root: Path | None = None) -> bytes:
+    """The file's bytes, or InputErrors saying where and why it cannot be read.
 
     Only a regular file is read (a FIFO would block for ever, /dev/zero never end), and
     the read itself stops at ``max_bytes``, whatever the size stat reported. With
@@ -29,12 +29,14 @@ def read_text_file(path: Path, display: str | None = None, *, max_bytes: int,
     except OSError as e:
         raise InputErrors([InputError(name, 1, 1, f"cannot read file: {e.strerror}",
                                       "check the path and its permissions")]) from None
+    # the type is checked on the descriptor before Python wraps it: fdopen refuses a folder
+    # with an error that names the descriptor, not the file
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        kind = "a folder" if stat.S_ISDIR(st.st_mode) else "not a regular file (a device, pipe or socket)"
+        raise InputErrors([InputError(name, 1, 1, f"{kind}: not read", f"give a {what} file")])
     with os.fdopen(fd, "rb") as f:
-        st = os.fstat(fd)
-        mode = st.st_mode
-        if not stat.S_ISREG(mode):
-            kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a device, pipe or socket)"
-            raise InputErrors([InputError(name, 1, 1, f"{kind}: not read", f"give a {what} file")])
         try:
             raw = f.read(max_bytes + 1)
         except OSError as e:
@@ -44,6 +46,14 @@ def read_text_file(path: Path, display: str | None = None, *, max_bytes: int,
         size = max(st.st_size, len(raw))
         raise InputErrors([InputError(name, 1, 1, f"file is {size} bytes, over the {max_bytes} limit",
                                       "split it into smaller files")])
+    return raw
+
+
+def read_text_file(path: Path, display: str | None = None, *, max_bytes: int,
+                   what: str = "text", root: Path | None = None) -> str:
+    """The file's UTF-8 text (a BOM allowed, no NUL byte), read as read_file_bytes reads."""
+    name = display or str(path)
+    raw = read_file_bytes(path, name, max_bytes=max_bytes, what=what, root=root)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:

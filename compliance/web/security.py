@@ -128,7 +128,9 @@ class Guard:
         if not hmac.compare_digest(given[-1].encode(), self._token):
             return None
         rest = {k: v for k, v in query.items() if k != "token"}
-        return scope.get("path", "/") + (f"?{urlencode(rest, doseq=True)}" if rest else "")
+        # a path of this server only: "//host/x" or "/\\host" would leave it (open redirect)
+        path = "/" + str(scope.get("path", "/")).lstrip("/\\")
+        return path + (f"?{urlencode(rest, doseq=True)}" if rest else "")
 
     def _authorised(self, headers: dict[bytes, bytes]) -> bool:
         assert self._token is not None and self._cookie is not None
