@@ -31,8 +31,15 @@ from compliance.verdict import VERDICTS
 
 
 def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, lang: Lang = "nl",
-          as_of: str | None = None, interpretations: dict[str, str] | None = None) -> Report:
-    """Evaluate every position against every motion record of the workspace."""
+          as_of: str | None = None, interpretations: dict[str, str] | None = None,
+          conditions: bool = True) -> Report:
+    """Evaluate every position against every motion record of the workspace.
+
+    ``conditions=False`` leaves out the reasons that render a clause's conditions with each
+    part's result (applies_when, conflicts_when, complies_when), for a format that shows
+    none of them (``compliance.reports.SHOWS_CONDITIONS``). Verdicts, messages, facts read,
+    missing facts, locations, notes and every other reason are as with them, so the gate
+    and the exit code are too."""
     positions = sorted(positions, key=lambda p: (p.file, p.model.id))
     evaluated: dict[str, list[tuple[Branch, dict[str, Outcome] | None]]] = {}
     reference = getattr(backend, "reference", False) is True
@@ -50,7 +57,7 @@ def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, l
             evaluated.setdefault(pos.model.id, []).append((b, result))
     findings: list[Finding] = []
     summaries: list[MotionVerdict] = []
-    texts = Texts(lang)
+    texts = Texts(lang, conditions)
     order = sorted(ws.motions, key=motion_sort_key)
     compiled_by_motion = {m: compiled_rules(ws, m, ws.interpretation_for(m, interpretations)) for m in order}
     for pos in positions:

@@ -121,7 +121,7 @@ def finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: in
         message = t("undetermined_gap", lang)
 
     reasons = []
-    for part, tr in traces.items():
+    for part, tr in traces.items() if texts.conditions else ():
         letters: list[str] = []
         text = f"{t(part, lang)}: {describe(tr, lang, letters)}"
         reasons.append(texts.reason(part, tr.result, text, texts.template(part, tr.cond),

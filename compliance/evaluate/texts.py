@@ -39,8 +39,10 @@ class Texts:
     branch, a location by position and fact, a gated clause's finding by motion, clause and
     gate, less its position's fields), so the findings are the ones built afresh."""
 
-    def __init__(self, lang: Lang) -> None:
+    def __init__(self, lang: Lang, conditions: bool = True) -> None:
         self.lang = lang
+        # whether findings carry their conditions' reasons (see evaluate.check)
+        self.conditions = conditions
         self.motions: dict[str, MotionTexts] = {}
         self.reasons: dict[tuple[str, str | None, str, str | None, str | None], Reason] = {}
         self.locations: dict[tuple[str, str | None], Location] = {}
