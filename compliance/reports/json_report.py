@@ -5,13 +5,17 @@ findings would otherwise repeat is written once, in tables, and findings refer t
 
 - ``motion_records``: motion id -> name, Kamerstuk, source, the request of each clause;
 - ``rules``: rule id (``<motion>#<clause>@<interpretation>``) -> file, line, interpretation;
-- ``messages``: message id -> text (messages, reasons and notes); the id is derived from
-  the text, so it is the same in every chunk of a streamed check;
+- ``messages``: message id -> text (messages, reasons, notes and reason templates); the
+  id is derived from the text, so it is the same in every chunk of a streamed check;
 - ``positions``: position id -> file, dossier, date, source and the facts its findings
   read, each with its value and location;
 - ``motions`` (per position and motion, as in v1) and ``findings``, holding only what is
   theirs. A finding keeps ``position``, ``motion``, ``clause``, ``verdict``, ``declared``
   and ``missing_facts`` as in v1.
+
+A condition's reason is written as its template (one per rule, part and language) and the
+letters of the results it shows; its values are the finding's facts
+(compliance.model.template), so what differs per position is written once per position.
 
 Whatever a finding would have to say differently from its tables (never, for findings
 ``check`` produces) is written in the finding itself, so the report reads back to the
