@@ -84,7 +84,7 @@ def finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: in
         return Finding(**base, verdict=verdict, message=text, reasons=[texts.reason(part, result, text)])
 
     if gate is not None:
-        found = texts.gated[(record.id, number, gate)] = early(*gate)
+        texts.gated[(record.id, number, gate)] = found = early(*gate)
         return found
     if clause is None:
         return early("undetermined", "rule", t("no_rule", lang))
@@ -228,8 +228,9 @@ _LETTER = {r: LETTERS[r.value] for r in Truth}
 def describe(trace: Trace, lang: Lang, letters: list[str] | None = None) -> str:
     """A one-line rendering of an evaluated condition with each part's result.
 
-    ``letters`` collects each shown result's letter in the order of :func:`template`'s
-    placeholders: the text is that template filled with them and the facts read."""
+    ``letters`` collects each shown result's letter in the order of the placeholders of
+    ``texts.condition_template``: the text is that template filled with them and the facts
+    read (compliance.model.template)."""
     c = trace.cond
     r = _RESULT_WORDS[lang][trace.result]
     kind = type(c)
