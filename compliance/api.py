@@ -17,10 +17,12 @@ DEFAULT_POSITIONS = Path("examples/positions")
 def run_check(workspace: Path, paths: list[Path] | None = None, *, backend: str | Backend = "durable",
               lang: Lang = "nl", as_of: str | None = None,
               interpretations: dict[str, str] | None = None, notice: Any = None, jobs: int = 1,
-              progress: Any = None) -> Report:
+              progress: Any = None, conditions: bool = True) -> Report:
     """Load everything and evaluate; raises InputErrors on bad input. With ``jobs`` > 1
     positions are checked in that many processes; ``progress(done, total)`` is told
-    as chunks finish. The report is the same either way."""
+    as chunks finish. The report is the same either way. ``conditions=False``: see
+    :func:`compliance.evaluate.check` (a check in one process only; the workers of
+    compliance.parallel explain in full)."""
     if (jobs > 1 or progress is not None) and isinstance(backend, str):
         from compliance import parallel
 
@@ -30,7 +32,8 @@ def run_check(workspace: Path, paths: list[Path] | None = None, *, backend: str 
     ws = load_workspace(workspace)
     positions = load_positions(ws, paths or [workspace / DEFAULT_POSITIONS])
     engine = get_backend(backend, notice, lang) if isinstance(backend, str) else backend
-    return check(ws, positions, engine, lang=lang, as_of=as_of, interpretations=interpretations)
+    return check(ws, positions, engine, lang=lang, as_of=as_of, interpretations=interpretations,
+                 conditions=conditions)
 
 
 __all__ = ["LoadedPosition", "Report", "Workspace", "check", "get_backend", "load_positions",

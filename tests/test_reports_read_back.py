@@ -24,7 +24,7 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("big")
     ws = root / "ws"
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(ws), "--dossiers", "1",
-                    "--motions", "3", "--clauses", "1", "--positions", "1000"], check=True,
+                    "--motions", "4", "--clauses", "1", "--positions", "1000"], check=True,
                    capture_output=True)
     report = root / "base.json"
     r = run_cli("check", "-w", str(ws), str(ws / "positions"), "--format", "json", "-o", str(report))

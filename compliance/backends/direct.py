@@ -21,6 +21,10 @@ def clause_outcome(clause: CompiledClause, facts: dict[str, Any], concepts: Any)
 
 class DirectBackend:
     name = "direct"
+    # the reference semantics (kleene.truth, as kleene.evaluate's traces): a check, which
+    # traces every clause to explain it, takes the outcomes from its traces instead of
+    # evaluating twice (compliance.evaluate.check)
+    reference = True
 
     def evaluate(self, pack: RulePack, records: list[dict[str, Any]]) -> list[dict[str, Outcome]]:
         # Read through typed_value as the durable projection does: a record with null or

@@ -60,7 +60,7 @@ def check(
     def body() -> int:
         from compliance.api import DEFAULT_POSITIONS, get_backend, load_positions, load_workspace
         from compliance.gate import exit_code
-        from compliance.reports import STREAMED, RenderOptions, render
+        from compliance.reports import SHOWS_CONDITIONS, STREAMED, RenderOptions, render
 
         check_as_of(as_of)
         check_output(output, [workspace / "motions", workspace / "rules",
@@ -125,7 +125,8 @@ def check(
             with TerminalProgress() as bar:
                 report = run_check(workspace, paths, backend=backend.value, lang=lang.value,
                                    as_of=as_of, interpretations=chosen,
-                                   jobs=jobs or cpu_count(), progress=bar if bar.enabled else None)
+                                   jobs=jobs or cpu_count(), progress=bar if bar.enabled else None,
+                                   conditions=fmt.value in SHOWS_CONDITIONS)
             options = RenderOptions(fail_on=fail_on.value)
             if baseline is not None:
                 from compliance.baseline import classify, load_report

@@ -2,7 +2,9 @@
 
 The backend decides each clause's verdict (by compliance.verdict's table); this package
 explains it. For every clause it also evaluates the conditions three-valued with a trace
-(the reference semantics) and refuses to report a verdict the two do not agree on.
+(the reference semantics) and refuses to report a verdict the two do not agree on. With
+the reference evaluator itself (the direct backend) the traces are the verdicts: the
+backend's own pass would evaluate the same semantics a second time.
 
 adoption.py: does a motion apply at all; scenarios.py: the base position or its scenarios;
 declarations.py: declared or not; findings.py: one clause's finding; texts.py: the memo.
@@ -29,22 +31,33 @@ from compliance.verdict import VERDICTS
 
 
 def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, lang: Lang = "nl",
-          as_of: str | None = None, interpretations: dict[str, str] | None = None) -> Report:
-    """Evaluate every position against every motion record of the workspace."""
+          as_of: str | None = None, interpretations: dict[str, str] | None = None,
+          conditions: bool = True) -> Report:
+    """Evaluate every position against every motion record of the workspace.
+
+    ``conditions=False`` leaves out the reasons that render a clause's conditions with each
+    part's result (applies_when, conflicts_when, complies_when), for a format that shows
+    none of them (``compliance.reports.SHOWS_CONDITIONS``). Verdicts, messages, facts read,
+    missing facts, locations, notes and every other reason are as with them, so the gate
+    and the exit code are too."""
     positions = sorted(positions, key=lambda p: (p.file, p.model.id))
-    evaluated: dict[str, list[tuple[Branch, dict[str, Outcome]]]] = {}
+    evaluated: dict[str, list[tuple[Branch, dict[str, Outcome] | None]]] = {}
+    reference = getattr(backend, "reference", False) is True
     for dossier in sorted({p.model.dossier for p in positions}):
         group = [p for p in positions if p.model.dossier == dossier]
         pack = ws.pack(dossier, interpretations)
         timeline = ws.timelines.get(dossier) or LoadedTimeline(dossier)
         keyed = [(pos, b) for pos in group
                  for b in branches(pos, pack, timeline, PartialDate.parse(as_of or pos.model.date), lang)]
-        results = backend.evaluate(pack, [b.facts for _, b in keyed])
+        # the reference evaluator's outcomes are the traces' (findings.finding), which
+        # explain every clause anyway: evaluated once; any other backend is cross-checked
+        results: list[dict[str, Outcome] | None] = [None] * len(keyed) if reference \
+            else list(backend.evaluate(pack, [b.facts for _, b in keyed]))
         for (pos, b), result in zip(keyed, results, strict=True):
             evaluated.setdefault(pos.model.id, []).append((b, result))
     findings: list[Finding] = []
     summaries: list[MotionVerdict] = []
-    texts = Texts(lang)
+    texts = Texts(lang, conditions)
     order = sorted(ws.motions, key=motion_sort_key)
     compiled_by_motion = {m: compiled_rules(ws, m, ws.interpretation_for(m, interpretations)) for m in order}
     for pos in positions:

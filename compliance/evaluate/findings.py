@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from compliance import deadlines
-from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Flag, Not
+from compliance.conditions.ast import All, Any_, Atom, Not
 from compliance.conditions.kleene import Trace, evaluate
 from compliance.conditions.values import MISSING, to_json
 from compliance.dates import PartialDate
@@ -15,7 +15,7 @@ from compliance.errors import InternalError
 from compliance.evaluate.adoption import Gate
 from compliance.evaluate.declarations import cabinet_declaration
 from compliance.evaluate.scenarios import Branch
-from compliance.evaluate.texts import Texts
+from compliance.evaluate.texts import Texts, shown_as
 from compliance.i18n import t
 from compliance.loading.workspace import LoadedMotion, LoadedPosition, Workspace
 from compliance.logic import TRUE, UNKNOWN, Truth
@@ -27,6 +27,7 @@ from compliance.model.output import (
     MotionVerdict,
     Reason,
 )
+from compliance.model.template import LETTERS
 from compliance.pack import CompiledClause, Outcome
 from compliance.standstill import explain
 from compliance.verdict import SEVERITY, Verdict, decide, worst
@@ -58,24 +59,33 @@ def summary(pos: LoadedPosition, motion: LoadedMotion, clauses: list[Finding],
 
 
 def finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: int,
-            clause: CompiledClause | None, outcomes: dict[str, Outcome], date: PartialDate,
+            clause: CompiledClause | None, outcomes: dict[str, Outcome] | None, date: PartialDate,
             lang: Lang, branch: Branch, texts: Texts, source: str, gate: Gate | None) -> Finding:
     record = motion.record
     mt = texts.motion(motion)
-    base: dict[str, Any] = dict(
+    own: dict[str, Any] = dict(
         position=pos.model.id, position_file=pos.file, dossier=pos.model.dossier,
-        motion=record.id, motion_name=record.short_name, kamerstuk=mt.kamerstuk,
-        clause=number, request=mt.requests[number], rule=None, rule_file=None, rule_line=None,
-        interpretation=None, declared=None, missing_facts=[], facts=[], notes=[],
         sources=[source, mt.source] if mt.source else [source], position_date=pos.model.date,
-        location=_location(pos, (), {}, texts),
-    )
+        location=_location(pos, (), {}, texts))
+    if gate is not None:
+        # A motion that does not apply (another dossier, not adopted, held...) says the same
+        # for this clause in every position with the same gate: built once, validated, and
+        # copied with the position's own fields (the finding's only other fields).
+        key = (record.id, number, gate)
+        shared = texts.gated.get(key)
+        if shared is not None:
+            return shared.model_copy(update=own)
+    base: dict[str, Any] = dict(
+        **own, motion=record.id, motion_name=record.short_name, kamerstuk=mt.kamerstuk,
+        clause=number, request=mt.requests[number], rule=None, rule_file=None, rule_line=None,
+        interpretation=None, declared=None, missing_facts=[], facts=[], notes=[])
 
     def early(verdict: Verdict, part: str, text: str, result: Truth | None = None) -> Finding:
         return Finding(**base, verdict=verdict, message=text, reasons=[texts.reason(part, result, text)])
 
     if gate is not None:
-        return early(*gate)
+        texts.gated[(record.id, number, gate)] = found = early(*gate)
+        return found
     if clause is None:
         return early("undetermined", "rule", t("no_rule", lang))
 
@@ -88,9 +98,10 @@ def finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: in
     traces["complies_when"] = evaluate(clause.complies, facts, concepts)
     note_traces = [evaluate(n, facts, concepts) for n in clause.notes]
     verdict = traced_verdict(traces)
-    outcome = outcomes[clause.key]
     fired = tuple(i for i, tr in enumerate(note_traces) if tr.result is TRUE)
-    if outcome.verdict != verdict or outcome.notes != fired:
+    # outcomes None: the backend is the reference, whose verdicts these traces are
+    outcome = outcomes[clause.key] if outcomes is not None else None
+    if outcome is not None and (outcome.verdict != verdict or outcome.notes != fired):
         raise InternalError(
             f"backend and reference semantics disagree on {clause.key} for position "
             f"{pos.model.id} ({branch.name}): {outcome.verdict}/{outcome.notes} vs {verdict}/{fired}")
@@ -109,15 +120,18 @@ def finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: in
     else:
         message = t("undetermined_gap", lang)
 
-    reasons = [texts.reason(part, tr.result, f"{t(part, lang)}: {describe(tr, lang)}")
-               for part, tr in traces.items()]
+    reasons = []
+    for part, tr in traces.items() if texts.conditions else ():
+        letters: list[str] = []
+        text = f"{t(part, lang)}: {describe(tr, lang, letters)}"
+        reasons.append(texts.reason(part, tr.result, text, texts.template(part, tr.cond),
+                                    "".join(letters)))
     if clause.rule.standstill is not None:
         text = explain(clause.rule.standstill, branch.timeline, branch.steps, lang)
-        reasons.append(Reason(part="standstill", text=text))
+        reasons.append(texts.reason("standstill", None, text))
         if verdict in ("conflicts", "undetermined"):
             message = f"{message} ({text})"
-    for other in sorted(m for m, lm in ws.motions.items() if lm.record.replaced_by == record.id):
-        reasons.append(Reason(part="adoption", text=t("replaces", lang, motion=other)))
+    reasons += texts.replacing(ws, record.id)
     due = None
     if clause.clock is not None:
         text = deadlines.explain(clause.clock, branch.timeline, branch.facts, date, lang)
@@ -208,27 +222,30 @@ def _facts_used(pos: LoadedPosition, names: Iterable[str], branch: Branch) -> li
 
 
 _RESULT_WORDS = {lang: {r: t(f"condition_{r.value}", lang) for r in Truth} for lang in ("nl", "en")}
+_LETTER = {r: LETTERS[r.value] for r in Truth}
 
 
-def describe(trace: Trace, lang: Lang) -> str:
-    """A one-line rendering of an evaluated condition with each part's result."""
+def describe(trace: Trace, lang: Lang, letters: list[str] | None = None) -> str:
+    """A one-line rendering of an evaluated condition with each part's result.
+
+    ``letters`` collects each shown result's letter in the order of the placeholders of
+    ``texts.condition_template``: the text is that template filled with them and the facts
+    read (compliance.model.template)."""
     c = trace.cond
     r = _RESULT_WORDS[lang][trace.result]
-    if type(c) is Atom:
-        shown = "" if c.op == "known" else f" {to_json(c.value)}"
+    kind = type(c)
+    if kind is Not:
+        return f"not {describe(trace.children[0], lang, letters)}"
+    if kind is All or kind is Any_:
+        word = "all" if kind is All else "any"
+        inner = ", ".join(describe(ch, lang, letters) for ch in trace.children)
+        if letters is not None:
+            letters.append(_LETTER[trace.result])
+        return f"{word}({inner}): {r}"
+    if letters is not None:
+        letters.append(_LETTER[trace.result])
+    if kind is Atom:
+        shown = "" if c.op == "known" else f" {to_json(c.value)}"  # type: ignore[union-attr]
         read = t("absent", lang) if trace.value is MISSING else to_json(trace.value)
-        return f"[{c.fact} {c.op}{shown}: {r} ({read})]"
-    if isinstance(c, ConceptRef):
-        return f"[{c.name}: {r}]"
-    if isinstance(c, Flag) and c.clock is not None:
-        what = t("event_clock", lang, which=c.kind, kind=t(c.clock.kind, lang), event=c.event)
-        return f"[{what}: {r}]"
-    if isinstance(c, Flag):
-        what = t("event_happened", lang, event=c.event) if c.kind is None \
-            else t("step_open", lang, kind=c.kind, event=c.event)
-        return f"[{what}: {r}]"
-    if isinstance(c, Not):
-        return f"not {describe(trace.children[0], lang)}"
-    word = "all" if isinstance(c, All) else "any" if isinstance(c, Any_) else "?"
-    inner = ", ".join(describe(ch, lang) for ch in trace.children)
-    return f"{word}({inner}): {r}"
+        return f"[{c.fact} {c.op}{shown}: {r} ({read})]"  # type: ignore[union-attr]
+    return f"[{shown_as(c, lang)}: {r}]"

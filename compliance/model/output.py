@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -12,6 +12,8 @@ SCHEMA_VERSION = "2.0"
 # the versions of the JSON report compliance reads back (diff, --baseline)
 READABLE_VERSIONS = ("1.0", "2.0")
 TruthValue = Literal["true", "false", "unknown"]
+# a reason template's parameters: one letter per result it shows (compliance.model.template)
+Params = Annotated[str, Field(pattern=r"^[tfu]*$")]
 
 
 class Out(BaseModel):
@@ -37,6 +39,11 @@ class Reason(Out):
                   "execution"]
     result: TruthValue | None = None
     text: str
+    # a condition's reason: its text as a template of the rule's condition and the results
+    # of its parts (compliance.model.template), so a report writes the text once per rule
+    template: str | None = Field(default=None, description="the text with placeholders: {0}.. "
+                                 "the results in params, {fact} the value read (see the report docs)")
+    params: Params | None = Field(default=None, description="per result placeholder its letter: t, f, u")
 
 
 class DeclarationRef(Out):
@@ -204,8 +211,13 @@ class FindingEntry(Out):
     missing_facts: list[str]
     rule: str | None = Field(description="id of an entry of rules; null if not formalised")
     message: str = Field(description="id of an entry of messages")
-    reasons: list[tuple[str, TruthValue | None, str]] = Field(
-        description="[part, result, message id] per condition (applies_when, conflicts_when, ...)")
+    reasons: list[tuple[str, TruthValue | None, str] | tuple[str, TruthValue | None, str, Params]
+                  | tuple[str, TruthValue | None, str, str, Params]] = Field(
+        description="per reason: [part, result, message id]; a condition's (applies_when, "
+        "conflicts_when, complies_when) as [part, result, template id, params]: the template's "
+        "{0}, {1}... are the results in params (one letter each: t, f, u), {fact} the value of "
+        "that fact as this finding read it; [part, result, message id, template id, params] "
+        "where the template does not give the text (never for reports check writes)")
     facts: list[str | FactUse] = Field(default=[], description="names of the facts read (in the "
                                        "position's facts), or the fact in full where it differs; "
                                        "left out when none")
@@ -264,7 +276,8 @@ class ReportDocument(Out):
     counts: dict[str, int]
     motion_records: dict[str, MotionEntry]
     rules: dict[str, RuleEntry]
-    messages: dict[str, str] = Field(description="message id -> text (messages, reasons, notes)")
+    messages: dict[str, str] = Field(description="message id -> text (messages, reasons, notes, "
+                                     "reason templates)")
     positions: dict[str, PositionEntry]
     motions: list[MotionVerdictEntry] = Field(description="per position and motion: the worst "
                                               "verdict of its clauses")

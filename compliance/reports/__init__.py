@@ -86,6 +86,12 @@ FORMATS: dict[str, str] = {"text": "text", "json": "json_report", "markdown": "m
                            "junit": "junit", "sarif": "sarif", "github": "github"}
 
 
+# the formats that show a clause's condition reasons (the conditions with each part's
+# result); the others show the verdicts, messages, facts and the other reasons only, so a
+# check for them need not render the conditions (compliance.evaluate.check's ``conditions``)
+SHOWS_CONDITIONS = frozenset({"json", "markdown", "html", "junit"})
+
+
 def renderer(fmt: str) -> Renderer:
     """The module of a format of FORMATS."""
     return cast(Renderer, importlib.import_module(f"compliance.reports.{FORMATS[fmt]}"))

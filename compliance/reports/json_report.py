@@ -5,13 +5,17 @@ findings would otherwise repeat is written once, in tables, and findings refer t
 
 - ``motion_records``: motion id -> name, Kamerstuk, source, the request of each clause;
 - ``rules``: rule id (``<motion>#<clause>@<interpretation>``) -> file, line, interpretation;
-- ``messages``: message id -> text (messages, reasons and notes); the id is derived from
-  the text, so it is the same in every chunk of a streamed check;
+- ``messages``: message id -> text (messages, reasons, notes and reason templates); the
+  id is derived from the text, so it is the same in every chunk of a streamed check;
 - ``positions``: position id -> file, dossier, date, source and the facts its findings
   read, each with its value and location;
 - ``motions`` (per position and motion, as in v1) and ``findings``, holding only what is
   theirs. A finding keeps ``position``, ``motion``, ``clause``, ``verdict``, ``declared``
   and ``missing_facts`` as in v1.
+
+A condition's reason is written as its template (one per rule, part and language) and the
+letters of the results it shows; its values are the finding's facts
+(compliance.model.template), so what differs per position is written once per position.
 
 Whatever a finding would have to say differently from its tables (never, for findings
 ``check`` produces) is written in the finding itself, so the report reads back to the
@@ -31,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from compliance.errors import InternalError
+from compliance.model import template
 from compliance.model.output import SCHEMA_VERSION, Finding, MotionVerdict, Report
 from compliance.reports import RenderOptions
 
@@ -105,7 +110,7 @@ class _Tables:
         return mid
 
 
-def _encode_finding(f: Finding, tb: _Tables) -> tuple[dict[str, Any], bool]:
+def _encode_finding(f: Finding, tb: _Tables, lang: str) -> tuple[dict[str, Any], bool]:
     """The finding's entry, and whether it holds values of facts (which may be floats)."""
     pos = tb.positions.get(f.position)
     if pos is None:
@@ -126,7 +131,7 @@ def _encode_finding(f: Finding, tb: _Tables) -> tuple[dict[str, Any], bool]:
         "position": f.position, "motion": f.motion, "clause": f.clause, "verdict": f.verdict,
         "declared": f.declared, "missing_facts": f.missing_facts, "rule": f.rule,
         "message": tb.msg(f.message),
-        "reasons": [[r.part, r.result, tb.msg(r.text)] for r in f.reasons],
+        "reasons": _encode_reasons(f, tb, lang),
     }
     facts = pos["facts"]
     used: list[Any] = []
@@ -188,6 +193,44 @@ def _encode_finding(f: Finding, tb: _Tables) -> tuple[dict[str, Any], bool]:
     return out, values
 
 
+def _encode_reasons(f: Finding, tb: _Tables, lang: str) -> list[list[Any]]:
+    """``[part, result, message id]``; a condition's reason as ``[part, result, template id,
+    params]`` when its template filled with the finding's facts gives its text (always, for
+    findings `check` produces), else with both ``[part, result, message id, template id,
+    params]``, so that it reads back as it was."""
+    out: list[list[Any]] = []
+    facts: dict[str, tuple[bool, Any]] | None = None
+    for r in f.reasons:
+        if r.template is None or r.params is None:
+            out.append([r.part, r.result, tb.msg(r.text)])
+            continue
+        if facts is None:
+            facts = {u.name: (u.present, u.value) for u in f.facts}
+        try:
+            same = template.fill(r.template, r.params, template.reader(facts), lang) == r.text
+        except (KeyError, ValueError):
+            same = False
+        out.append([r.part, r.result, tb.msg(r.template), r.params] if same
+                   else [r.part, r.result, tb.msg(r.text), tb.msg(r.template), r.params])
+    return out
+
+
+def _decode_reason(entry: list[Any], messages: dict[str, str], facts: list[dict[str, Any]] | Any,
+                   lang: str) -> dict[str, Any]:
+    part, result, mid, *rest = entry
+    if not rest:
+        return {"part": part, "result": result, "text": messages[mid]}
+    if len(rest) == 1:
+        params = rest[0]
+        text = messages[mid]
+        read = {u["name"]: (u["present"], u.get("value")) for u in facts}
+        return {"part": part, "result": result, "template": text, "params": params,
+                "text": template.fill(text, params, template.reader(read), lang)}
+    tid, params = rest
+    return {"part": part, "result": result, "text": messages[mid], "template": messages[tid],
+            "params": params}
+
+
 def _default_sources(pos: dict[str, Any], mot: dict[str, Any], declaration: str | bool) -> list[str]:
     return [pos["source"], *([mot["source"]] if mot["source"] else []),
             *([declaration] if isinstance(declaration, str) else [])]
@@ -234,7 +277,7 @@ def sections(report: Report) -> tuple[bytes, ...]:
         clauses: dict[str, dict[str, str]] = {}
         while fi < len(fs) and fs[fi].position == current:
             clauses.setdefault(fs[fi].motion, {})[str(fs[fi].clause)] = fs[fi].verdict
-            entry, values = _encode_finding(fs[fi], tb)
+            entry, values = _encode_finding(fs[fi], tb, report.lang)
             findings.append(dumps(entry, floats=values))
             fi += 1
         while mi < len(ms) and ms[mi].position == current:
@@ -306,6 +349,9 @@ def decode(doc: dict[str, Any]) -> dict[str, Any]:
     :class:`Report` validates). Raises KeyError or TypeError on a dangling reference."""
     motions, rules = doc.get("motion_records") or {}, doc.get("rules") or {}
     messages, positions = doc.get("messages") or {}, doc.get("positions") or {}
+    lang = doc.get("lang")
+    if lang not in template.WORDS:
+        raise ValueError(f"unknown report language {lang!r}")
     findings = []
     for f in doc["findings"]:
         f = dict(f)
@@ -321,11 +367,10 @@ def decode(doc: dict[str, Any]) -> dict[str, Any]:
                            ("sources", _default_sources(pos, mot, decl["source"] if decl else False))):
             f.setdefault(key, value)
         f["message"] = messages[f["message"]]
-        f["reasons"] = [{"part": part, "result": result, "text": messages[mid]}
-                        for part, result, mid in f["reasons"]]
         f["notes"] = [messages[n] for n in f.get("notes", ())]
         f["facts"] = [{"name": u, **pos["facts"][u], "file": pos["file"]} if isinstance(u, str) else u
                       for u in f.get("facts", ())]
+        f["reasons"] = [_decode_reason(r, messages, f["facts"], lang) for r in f["reasons"]]
         loc = f.get("location")
         if isinstance(loc, str):
             fact = pos["facts"][loc]
