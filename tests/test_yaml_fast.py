@@ -62,6 +62,7 @@ def test_nasty_inputs_give_the_same_errors(name: str) -> None:
     "a: 1\nb: x\x08y\n", "a:\n  - \x1b", "a: caf\u00e9 \ufeff x\n", "k: \u2028v\n", "- a\n\t- b\n",
     "a: 'it''s'\nb: \"\\u00e9\\x41\"\nc: |\n  two\n  lines\nd: >-\n  folded\n  text\n",
     "x: vóór\ny: [é, ü, 1]\nz: {ä: ö}\n", "%YAML 1.2\n---\na: 1\n", "a: @b\n", "a: `b\n",
+    "a: |#x\n  b\n", "a: >-#\n  b\n", "a: |2#\n  b\n", "a: | #x\n  b\n",
 ])
 def test_edge_cases_give_the_same_result(text: str) -> None:
     assert_same_as_python_parser(text)

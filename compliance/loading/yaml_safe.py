@@ -290,9 +290,10 @@ def load_text(text: str, file: str, *, parser: Any = None) -> Document:
 
 
 # Characters around which the two parsers disagree (tests/test_yaml_fast.py finds them):
-# libyaml accepts tabs and "? " where PyYAML refuses them, and reads a byte-order mark
-# and the Unicode line breaks otherwise. A text holding one is left to PyYAML.
-_NOT_FAST = re.compile("[?\t\ufeff\x85\u2028\u2029]")
+# libyaml accepts tabs, "? " and a block scalar's header followed by a comment without a
+# space ("|#", "|-#") where PyYAML refuses them, and reads a byte-order mark and the
+# Unicode line breaks otherwise. A text holding one is left to PyYAML.
+_NOT_FAST = re.compile("[?\t\ufeff\x85\u2028\u2029]|[|>][-+0-9]*#")
 
 
 def _fast(text: str, file: str) -> Document | None:
