@@ -40,7 +40,7 @@ def _py312_datetime() -> types.ModuleType:
     return shim
 
 
-def test_durable_deprecation_warnings_are_filtered_under_warnings_as_errors(
+def test_durable_evaluations_never_reach_the_hosts_deprecated_clock_under_warnings_as_errors(
         monkeypatch: pytest.MonkeyPatch) -> None:
     import durable.engine
 
@@ -110,7 +110,7 @@ def test_check_on_other_pythons_runs_the_engine_and_gives_the_same_report(tmp_pa
 
 def test_simulated_missing_durable_falls_back_with_one_notice() -> None:
     # as where durable-rules is not installed: a fresh interpreter with the import blocked
-    code = ("import sys; sys.modules['durable'] = None; "
+    code = ("import sys; sys.modules['durable'] = sys.modules['durable_rules_engine'] = None; "
             "sys.argv = ['compliance', 'check', '--format', 'json']; "
             "from compliance.cli import main; main()")
     blocked = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,

@@ -188,3 +188,14 @@ def test_c_and_python_parsers_read_the_bundled_files_alike() -> None:
         c, py = _read_both(f.read_text(encoding="utf-8"))
         assert c == py and c != "refused", f
 
+
+
+@given(st.lists(st.tuples(st.one_of(st.text(max_size=12), st.sampled_from(
+    ["yes", "no", "on", "1_000", "0x1f", "0755", "1:2:3", "2023-04-01", "~", "null", ".inf", "1e3",
+     "true", "False", "12", "-0.5"])), st.tuples(st.booleans(), st.booleans())), max_size=40))
+def test_memoised_tag_resolution_is_the_resolvers_own(scalars: list[tuple[str, tuple[bool, bool]]]) -> None:
+    # asked twice, so the second answer comes from the memo
+    resolver = yaml.resolver.Resolver()
+    for value, implicit in scalars + scalars:
+        expected = resolver.resolve(yaml.nodes.ScalarNode, value, implicit)
+        assert yaml_safe._implicit_tag(value, implicit) == expected

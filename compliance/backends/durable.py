@@ -2,19 +2,20 @@
 each position's facts with the engine.
 
 The engine is fenced in as docs/durable-rules.md describes:
-- the host's timer threads never start (``_run`` is a no-op): actions run
-  synchronously inside ``assert_fact``, so results are complete when it returns;
+- its C core is driven directly (``_Shard.fire``), not through durable's Python host:
+  no timer threads, no store callbacks (on 3.13+ those are the calls into Python the
+  project's C-API shim stands in for, docs/pycompat.md), no action closures to catch
+  exceptions in, and no JSON decode and encode of the record per fired rule;
 - a catch-all rule makes every record fire at least one action, so ``delete_state``
   never meets a state in which no action ran, and no fact goes unhandled;
 - one short-lived sid per record, deleted after, so at most one sid is live;
 - the engine sees only projected fields of the types the rules compare with
   (sets as one boolean per allowed value, dates as day numbers), so its coercions
-  (``"5" == 5``) and its handling of null never come into play;
+  (``"5" == 5``) and its handling of null never come into play, and each shard only
+  the fields its own rules test;
 - rulesets are compiled once per pack and reused; large packs are sharded below
   the engine's sibling-test limit;
-- exceptions inside actions are captured by us, never left to the engine;
-- on 3.13+ the project's C-API shim is loaded first, and the store callbacks, whose
-  calls into Python it stands in for, are refused (docs/pycompat.md).
+- on 3.13+ the project's C-API shim is loaded first.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import json
-import warnings
 from typing import Any
 
 from compliance.backends.pycompat import prepare_durable
@@ -35,9 +35,7 @@ from compliance.pack import CompiledClause, Outcome, RulePack
 from compliance.verdict import TABLE, UNDECIDED
 
 prepare_durable()  # before the engine's extension asks for C-API functions 3.13 removed
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    from durable import engine as _engine
+import durable_rules_engine as _core  # noqa: E402  the C core of durable-rules, without its Python host
 
 # Stay well below the 512 sibling tests at which ruleset creation hangs
 # (counted as distinct tests per ruleset, an upper bound on any node's children).
@@ -55,23 +53,6 @@ MAX_PIECES_PER_RULE = 256
 
 _ALWAYS: dict[str, Any] = {"kind": "position"}
 _NEVER: dict[str, Any] = {"kind": "__never__"}
-
-
-class _QuietHost(_engine.Host):
-    """A host without the background timer threads (they race and crash)."""
-
-    def _run(self) -> None:
-        return None
-
-    def _no_store_callbacks(self, func: Any) -> None:
-        # the store callbacks are the engine's only calls of PyEval_CallObject; built
-        # without its declaration (3.13+) it truncates their result pointer to 32 bits
-        # (docs/pycompat.md), so they must never be installed
-        raise InternalError("durable-rules store callbacks are not supported")
-
-    set_store_message_callback = set_delete_message_callback = _no_store_callbacks
-    set_queue_message_callback = set_get_queued_messages_callback = _no_store_callbacks
-    set_get_idle_state_callback = _no_store_callbacks
 
 
 def _flat(op: str, parts: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -355,28 +336,81 @@ def project(pack: RulePack, facts: dict[str, Any], numbers: dict[str, list[Any]]
     return out
 
 
+CATCH_ALL = "z"
+
+
+def _fields(expr: dict[str, Any]) -> set[str]:
+    """The record fields an engine test reads (the discriminator aside)."""
+    out: set[str] = set()
+    for key, value in expr.items():
+        if key in ("$and", "$or"):
+            for part in value:
+                out |= _fields(part)
+        elif key.startswith("$"):  # $lt, $neq, $ex, ...: {field: value}
+            out.update(value)
+        elif key != "kind":
+            out.add(key)
+    return out
+
+
 class _Shard:
-    def __init__(self, host: _QuietHost, name: str, rules: list[tuple[str, Any, dict[str, Any]]],
-                 sink: dict[str, list[Any]], errors: list[BaseException]) -> None:
+    """One engine ruleset, created with the engine's C core directly.
+
+    Its rules are named ``r0``, ``r1``, ... (and the catch-all ``z``), so the rule that
+    fired is read off the front of the engine's message without decoding the record the
+    message repeats; ``fields`` are the record fields its rules test, the only ones it is
+    sent."""
+
+    def __init__(self, name: str, rules: list[tuple[str, Any, dict[str, Any]]]) -> None:
         self.name = name
         definition: dict[str, Any] = {}
-        for rule_name, tag, expr in rules:
-            definition[rule_name] = {"all": [{"m": _guarded(expr)}], "pri": 0,
-                                     "run": _action(tag, sink, errors)}
-        definition["zz_catch_all"] = {"all": [{"m": _ALWAYS}], "pri": 1,
-                                      "run": _action(None, sink, errors)}
-        host.set_rulesets({name: definition})
+        self.tags: dict[str, Any] = {}
+        self.rule_names: dict[str, str] = {}
+        fields: set[str] = set()
+        for i, (rule_name, tag, expr) in enumerate(rules):
+            definition[f"r{i}"] = {"all": [{"m": _guarded(expr)}], "pri": 0}
+            self.tags[f"r{i}"] = tag
+            self.rule_names[f"r{i}"] = rule_name
+            fields |= _fields(expr)
+        definition[CATCH_ALL] = {"all": [{"m": _ALWAYS}], "pri": 1}
+        self.tags[CATCH_ALL] = None
+        self.fields = tuple(sorted(fields))
+        self.handle = _core.create_ruleset(name, json.dumps(definition, ensure_ascii=False))
 
+    def fire(self, record: dict[str, Any], sid: str) -> list[Any]:
+        """The tags of the rules that fire for one record, in a session of its own.
 
-def _action(tag: Any, sink: dict[str, list[Any]], errors: list[BaseException]) -> Any:
-    def act(c: Any) -> None:  # exactly one parameter, or the engine treats it as async
+        The sequence is the one durable's own host runs, less its Python action layer
+        (which decodes the state and the record from JSON and encodes the state back for
+        every firing): assert, start the session's first action, complete each action
+        and start the next, delete the session. The catch-all makes the first action
+        certain, so a session is never deleted before an action ran."""
+        payload = {k: record[k] for k in self.fields if k in record}
+        payload["sid"] = sid
+        payload["kind"] = "position"
+        code, state = _core.assert_fact(self.handle, json.dumps(payload, ensure_ascii=False))
         try:
-            if tag is not None:
-                sink[c.m["sid"]].append(tag)
-        except BaseException as e:  # the engine would swallow it: keep it and re-raise later
-            errors.append(e)
+            if code != 0:
+                raise InternalError(f"durable-rules did not take the record (result {code})")
+            started = _core.start_action_for_state(self.handle, state)
+            if not started:
+                raise InternalError("durable-rules ran no action, not even the catch-all")
+            tags = []
+            message = started[1]
+            while message:
+                tags.append(self._tag(message))
+                message = _core.complete_and_start_action(self.handle, state)
+            return [t for t in tags if t is not None]
+        finally:
+            _core.delete_state(self.handle, sid)
 
-    return act
+    def _tag(self, message: str) -> Any:
+        # the engine writes each message as {"<rule name>":{"m":{...the record...}}}
+        end = message.find('"', 2)
+        name = message[2:end] if message.startswith('{"') and end > 2 else None
+        if name not in self.tags:
+            raise InternalError(f"durable-rules fired an unknown rule: {message[:80]!r}")
+        return self.tags[name]
 
 
 def _refusal(clause: CompiledClause, why: str) -> InputErrors:
@@ -391,10 +425,7 @@ class DurableBackend:
     name = "durable"
 
     def __init__(self) -> None:
-        self._host = _QuietHost()
         self._compiled: dict[int, tuple[RulePack, list[_Shard], dict[str, list[Any]]]] = {}
-        self._sink: dict[str, list[Any]] = {}
-        self._errors: list[BaseException] = []
         self._sids = itertools.count()
         self._names = itertools.count()
 
@@ -454,7 +485,7 @@ class DurableBackend:
         return shards, numbers
 
     def _shard(self, rules: list[tuple[str, Any, dict[str, Any]]]) -> _Shard:
-        return _Shard(self._host, f"pack{next(self._names)}", rules, self._sink, self._errors)
+        return _Shard(f"pack{next(self._names)}", rules)
 
     @staticmethod
     def _clause_rules(compiler: _Compiler, clause: CompiledClause) -> list[tuple[str, Any, dict[str, Any]]]:
@@ -477,30 +508,13 @@ class DurableBackend:
         return out
 
     def evaluate(self, pack: RulePack, records: list[dict[str, Any]]) -> list[dict[str, Outcome]]:
-        # On Python 3.12 the engine's clock calls datetime.utcfromtimestamp, deprecated
-        # there, on every fired action: under warnings-as-errors evaluations would break.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            return self._evaluate(pack, records)
-
-    def _evaluate(self, pack: RulePack, records: list[dict[str, Any]]) -> list[dict[str, Outcome]]:
         shards, numbers = self._shards(pack)
         results: list[dict[str, Outcome]] = []
         for facts in records:
             projected = project(pack, facts, numbers)
             fired: list[Any] = []
             for shard in shards:
-                sid = f"s{next(self._sids)}"
-                self._sink[sid] = fired
-                try:
-                    self._host.assert_fact(shard.name, {**projected, "sid": sid, "kind": "position"})
-                finally:
-                    self._host.delete_state(shard.name, sid)
-                    del self._sink[sid]
-                if self._errors:
-                    error = self._errors[0]
-                    self._errors.clear()
-                    raise InternalError(f"durable-rules action failed: {error!r}") from error
+                fired.extend(shard.fire(projected, f"s{next(self._sids)}"))
             results.append(self._outcomes(pack, fired))
         return results
 

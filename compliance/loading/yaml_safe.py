@@ -73,10 +73,26 @@ _resolver = Resolver()
 _constructor = SafeConstructor()
 
 
+_resolved: dict[tuple[str, Any], str] = {}
+
+
+def _implicit_tag(value: str, implicit: Any) -> str:
+    """The tag YAML resolves an untagged scalar to: a pure function of its text and of
+    whether it was plain, memoised because position files repeat their keys and values
+    (fact names, dates, booleans) and the resolver runs a regular expression per try."""
+    key = (value, implicit)
+    tag = _resolved.get(key)
+    if tag is None:
+        if len(_resolved) >= 8192:
+            _resolved.clear()
+        tag = _resolved[key] = _resolver.resolve(ScalarNode, value, implicit)
+    return tag
+
+
 def _scalar(event: yaml.ScalarEvent) -> Any:
     tag = event.tag
     if tag is None or tag == "!":
-        tag = _resolver.resolve(ScalarNode, event.value, event.implicit)
+        tag = _implicit_tag(event.value, event.implicit)
     if tag not in _SCALAR_TAGS:
         raise _Fail(
             event.start_mark,
@@ -124,7 +140,7 @@ def _key(event: yaml.ScalarEvent) -> str:
     """A mapping key as written: `yes:` is the key 'yes', not 'True', and `0x1:` not '1'."""
     tag = event.tag
     if tag is None or tag == "!":
-        tag = _resolver.resolve(ScalarNode, event.value, event.implicit)
+        tag = _implicit_tag(event.value, event.implicit)
     if tag not in _SCALAR_TAGS:
         raise _Fail(event.start_mark, f"YAML tag {tag!r} is not allowed",
                     "remove the tag; only plain strings, numbers, booleans, null, lists and maps are read")
@@ -196,6 +212,20 @@ def _build(text: str, doc: Document, parser_class: Any, *, cautious: bool = Fals
             event = parser.get_event()
             if event is None:
                 break
+            if type(event) is _SCALAR_EVENT and stack and not event.anchor and event.value:
+                # the common case first, without the checks below that cannot apply to it:
+                # a scalar inside a collection, with no anchor (the generic path below
+                # handles the rest identically)
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise _Fail(event.start_mark, "document has too many values",
+                                f"split it; at most {MAX_NODES} values are read")
+                frame = stack[-1]
+                awaiting_key = frame["kind"] == "map" and frame["key"] is _NOKEY
+                value = _key(event) if awaiting_key else _scalar(event)
+                mark = event.start_mark
+                attach(value, _pos(mark), mark)
+                continue
             if isinstance(event, yaml.StreamEndEvent):
                 break
             if isinstance(event, yaml.StreamStartEvent | yaml.DocumentStartEvent | yaml.DocumentEndEvent):
@@ -266,6 +296,9 @@ def _build(text: str, doc: Document, parser_class: Any, *, cautious: bool = Fals
 
 class _NoKey:
     pass
+
+
+_SCALAR_EVENT = yaml.ScalarEvent
 
 
 _NOKEY = _NoKey()
