@@ -212,10 +212,10 @@ def _build(text: str, doc: Document, parser_class: Any, *, cautious: bool = Fals
             event = parser.get_event()
             if event is None:
                 break
-            if type(event) is _SCALAR_EVENT and stack and not event.anchor and event.value:
+            if type(event) is _SCALAR_EVENT and stack and not event.anchor and event.value and not questions:
                 # the common case first, without the checks below that cannot apply to it:
-                # a scalar inside a collection, with no anchor (the generic path below
-                # handles the rest identically)
+                # a scalar inside a collection, with no anchor, in a text without a "?"
+                # to place (the generic path below handles the rest identically)
                 nodes += 1
                 if nodes > MAX_NODES:
                     raise _Fail(event.start_mark, "document has too many values",
