@@ -18,6 +18,7 @@ with ``lt``/``gt`` (the language has no such atom, so this never happens with a 
 
 from __future__ import annotations
 
+import abc
 import json
 import operator
 from collections.abc import Callable, Mapping
@@ -137,7 +138,7 @@ def clause_closures(pack: RulePack) -> list[tuple[str, Callable[[Mapping[str, An
     def always(f: Mapping[str, Any]) -> Truth:
         return TRUE
 
-    out = []
+    out: list[tuple[str, Callable[[Mapping[str, Any]], Outcome]]] = []
     for c in pack.clauses:
         applies = always if c.applies is None else closure(c.applies, pack.concepts, memo)
         conflicts = closure(c.conflicts, pack.concepts, memo)
@@ -167,7 +168,7 @@ def _rows(c: CompiledClause) -> list[tuple[Verdict, list[tuple[Cond | None, Trut
     return [(verdict, [(parts[p], t) for p, t in needs]) for verdict, needs in TABLE]
 
 
-class _DualRail:
+class _DualRail(abc.ABC):
     """T and F of a condition as text in a two-valued language; subclasses say the syntax."""
 
     TRUE_: str
@@ -199,14 +200,17 @@ class _DualRail:
             return self.flag(cond.key, want)  # type: ignore[union-attr]
         return self.atom(cond, want)  # type: ignore[arg-type]
 
+    @abc.abstractmethod
     def join(self, parts: list[str], conj: bool) -> str:
-        raise NotImplementedError
+        """Every part (``conj``) or some part."""
 
+    @abc.abstractmethod
     def flag(self, key: str, want: bool) -> str:
-        raise NotImplementedError
+        """A derived flag surely true or surely false."""
 
+    @abc.abstractmethod
     def atom(self, atom: Atom, want: bool) -> str:
-        raise NotImplementedError
+        """An atom surely true (``want``) or surely false."""
 
 
 def _dates(atom: Atom, want: bool) -> tuple[str, str, str, int]:
