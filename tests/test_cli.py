@@ -222,7 +222,7 @@ BLOCK_DURABLE = textwrap.dedent("""
     class BlockDurable:
         # As where the extension fails to load (3.13 without the C-API shim).
         def find_spec(self, name, path=None, target=None):
-            if name == "durable" or name.startswith("durable."):
+            if name in ("durable", "durable_rules_engine") or name.startswith("durable."):
                 raise ImportError("undefined symbol: PyEval_CallObject")
             return None
 

@@ -4,12 +4,15 @@ verdicts docs/dossier2-design.md specifies per as-of date."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from compliance.api import load_positions, load_workspace
 from compliance.backends.direct import DirectBackend
 from compliance.backends.durable import DurableBackend
 from compliance.evaluate import check
+from compliance.model.rules import RuleFile
 from tests.conftest import ROOT, run_cli
 
 WS = load_workspace(ROOT)
@@ -28,7 +31,7 @@ def _matrix_rows() -> list[list[str]]:
 def test_matrix_file_is_the_engines_output_with_a_justification_per_cell() -> None:
     rows = _matrix_rows()
     motions = sorted(m for m, lm in WS.motions.items() if DOSSIER in lm.record.dossiers)
-    assert len(motions) >= 7 and len(POSITIONS) >= 5
+    assert len(motions) >= 10 and len(POSITIONS) >= 6
     assert sorted((r[0], r[1]) for r in rows) == sorted((p, m) for p in BY_ID for m in motions)
     for backend in (DurableBackend(), DirectBackend()):
         report = check(WS, POSITIONS, backend, lang="en")
@@ -49,6 +52,12 @@ AS_OF = [  # (motion#clause, as of, verdict, due) from docs/dossier2-design.md s
     ("35561-37#1", "2023-06-06", "not_applicable", None),
     ("35561-37#1", "2023-06-08", "undetermined", None),
     ("36848-66#1", "2026-02-26", "undetermined", None),
+    # the real held and replaced motion: 594 never applies, its replacement 635 (outcome
+    # unknown) only from its proposal in May 2019
+    ("33529-594#1", "2019-04-15", "not_applicable", None),
+    ("33529-594#1", "2025-01-01", "not_applicable", None),
+    ("33529-635#1", "2019-04-30", "not_applicable", None),
+    ("33529-635#1", "2019-06-01", "undetermined", None),
 ]
 
 
@@ -73,3 +82,45 @@ def test_dossier_validates_lints_clean_and_is_fully_covered() -> None:
     mine = [k for k in rules if k.split("#")[0] in {m for m, lm in WS.motions.items()
                                                     if DOSSIER in lm.record.dossiers}]
     assert len(mine) >= 8
+
+
+def test_the_issue_15_minimum_holds_on_real_records_only() -> None:
+    """At least 5 adopted motions, a deadline or reporting motion among them, and a real
+    (not constructed) held or replaced motion whose replacement is in the dossier."""
+    records = [lm.record for lm in WS.motions.values() if DOSSIER in lm.record.dossiers]
+    assert all(not r.id.startswith("provisional-constructed") for r in records)
+    adopted = {r.id for r in records if r.result == "adopted"}
+    assert len(adopted) >= 5, adopted
+    clocked = {key.split("#")[0] for lr in WS.rules.values() for key in _clock_clauses(lr.model)}
+    assert adopted & clocked, "no adopted deadline or reporting motion"
+    replaced = [r for r in records if r.result == "replaced"]
+    assert replaced and all(r.replaced_by in WS.motions for r in replaced)
+    assert any(step.step == "held" for r in replaced for step in r.history)
+
+
+def _clock_clauses(rule_file: RuleFile) -> list[str]:
+    """The clauses asking for an event by a deadline or every period, in any reading."""
+    return [f"{rule_file.motion}#{c.clause}" for i in rule_file.interpretations for c in i.clauses
+            if c.deadline is not None or c.recurring is not None]
+
+
+@pytest.mark.parametrize(("as_of", "verdict", "due"), [
+    ("2019-12-31", "complies", "not_yet_due"),   # the deadline day is still in time
+    ("2020-01-01", "conflicts", "overdue"),      # claims still open the day after
+    ("2020-07-01", "conflicts", "overdue"),      # settled in June 2020: met late
+])
+def test_amended_damage_motion_would_conflict_for_lateness_if_adopted(
+        workspace_copy: Path, as_of: str, verdict: str, due: str) -> None:
+    """33 529 nr. 635's outcome is unknown; were it adopted, the timeline's real dates
+    decide its deadline: settling the old claims in June 2020 is late for 1 January 2020."""
+    record = workspace_copy / "motions/33529-635.yaml"
+    text = record.read_text(encoding="utf-8")
+    assert "result: unknown\n" in text
+    record.write_text(text.replace("result: unknown\n", "result: adopted\n"), encoding="utf-8")
+    ws = load_workspace(workspace_copy)
+    pos = [p for p in load_positions(ws, [workspace_copy / "examples/positions"])
+           if p.model.id == "nl-2018-12-verlenging-nieuwbouwregeling"]
+    reports = [check(ws, pos, b, lang="en", as_of=as_of) for b in (DurableBackend(), DirectBackend())]
+    assert reports[0].model_dump() == reports[1].model_dump()
+    f = next(f for f in reports[0].findings if f.motion == "33529-635")
+    assert (f.verdict, f.due) == (verdict, due), f.message

@@ -64,18 +64,23 @@ MATRIX = {
 
 # The second dossier (groningen-gas): its positions x its motions, same source of truth
 # (examples/verdict-matrix.md, also pinned cell by cell by tests/test_groningen.py). The
-# rejected motion never applies; the two of unknown outcome apply (undetermined) from
-# their proposal on: 35561-37 from 2023-06-07, 36848-66 only from 2026-02-26.
+# rejected and the replaced motion never apply; the three of unknown outcome apply
+# (undetermined) from their proposal on: 33529-635 from 2019-05, 35561-37 from 2023-06-07,
+# 36848-66 only from 2026-02-26.
 _NA, _UN = "not_applicable", "undetermined"
 
 
-def _groningen(m34957: str, m35561: str) -> dict[str, str]:
-    return {"34957-30": m34957, "provisional-2022-01-paternotte": _UN, "35561-37": m35561,
+def _groningen(m34957: str, m35561: str, *, paternotte: str = _UN, m33529_635: str = _UN) -> dict[str, str]:
+    return {"34957-30": m34957, "provisional-2022-01-paternotte": paternotte, "35561-37": m35561,
             "36848-66": _NA, "provisional-2023-06-van-haga": _NA, "32849-275": _NA,
-            "provisional-2025-12-beckerman-warffum": _NA}
+            "provisional-2025-12-beckerman-warffum": _NA, "33529-594": _NA,
+            "33529-635": m33529_635, "34957-50": _UN}
 
 
 MATRIX.update({
+    # the new-build scheme of December 2018: 34957-50 adopted that month (cannot be placed
+    # before or after the position), the damage motions not yet proposed
+    "nl-2018-12-verlenging-nieuwbouwregeling": _groningen(_UN, _NA, paternotte=_NA, m33529_635=_NA),
     "nl-2022-01-verhoging-gasjaar-2021-2022": _groningen(_UN, _NA),
     "nl-2022-09-26-waakvlam": _groningen(_UN, _NA),
     "nl-2023-06-sluiting-groningenveld": _groningen(_UN, _UN),

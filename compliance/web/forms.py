@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -25,9 +25,21 @@ FACT_KEYS = ("value", "where", "note", "confirmed")
 TOP_KEYS = ("id", "dossier", "date", "actor", "certainty", "source", "summary", "facts",
             "planned_steps", "declarations", "scenarios")
 SOURCE_KEYS = ("title", "date", "where", "url", "file", "kamerstuk")
-STEP_KEYS = ("date", "kind", "forum", "description", "where")
-DECL_KEYS = ("motion", "statement", "summary", "where")
-SCENARIO_KEYS = ("name", "description", "facts")
+# The repeatable rows of a position (one list each): per key, in the schema's order, how
+# the form holds it — a plain field, a bilingual text (``.nl``/``.en``) or, for a
+# scenario, a block of fact widgets. The keys listed are those the form shows; any other
+# key of a row travels along in the row's ``_keep`` field.
+RowKey = tuple[str, Literal["plain", "text", "facts"]]
+ROWS: dict[str, tuple[RowKey, ...]] = {
+    "planned_steps": (("date", "plain"), ("kind", "plain"), ("forum", "plain"),
+                      ("description", "text"), ("where", "plain")),
+    "declarations": (("motion", "plain"), ("statement", "plain"), ("summary", "text"),
+                     ("where", "plain")),
+    "scenarios": (("name", "plain"), ("description", "text"), ("facts", "facts")),
+}
+STEP_KEYS = tuple(k for k, _ in ROWS["planned_steps"])
+DECL_KEYS = tuple(k for k, _ in ROWS["declarations"])
+SCENARIO_KEYS = tuple(k for k, _ in ROWS["scenarios"])
 MAX_ROWS = 200
 
 
@@ -137,6 +149,29 @@ def facts_from_form(vocab: Vocabulary, form: Form, prefix: str) -> dict[str, Any
     return facts
 
 
+def rows_from_form(vocab: Vocabulary, form: Form, section: str) -> list[dict[str, Any]]:
+    """The rows of one repeatable section (``planned_steps``, ``declarations``,
+    ``scenarios``) as posted: removed rows and rows left empty are dropped."""
+    rows = []
+    for i in form.indices(section):
+        p = f"{section}.{i}"
+        if form.get(f"{p}.remove"):
+            continue
+        row: dict[str, Any] = {}
+        for key, kind in ROWS[section]:
+            if kind == "text":
+                _put(row, key, _text(form, f"{p}.{key}"))
+            elif kind == "facts":
+                _put(row, key, facts_from_form(vocab, form, f"{p}.{key}") or None)
+            else:
+                _put(row, key, form.get(f"{p}.{key}"))
+        shown = tuple(k for k, _ in ROWS[section])
+        row.update({k: v for k, v in _keep(form, p).items() if k not in shown})
+        if row:
+            rows.append(row)
+    return rows
+
+
 def position_from_form(vocab: Vocabulary, form: Form) -> dict[str, Any]:
     """The position a posted editor form describes, keys in the order of the schema."""
     out: dict[str, Any] = {}
@@ -154,52 +189,10 @@ def position_from_form(vocab: Vocabulary, form: Form) -> dict[str, Any]:
     if form.get("certainty") and form.get("certainty") != "verified":
         out["certainty"] = form.get("certainty")
     out["facts"] = facts_from_form(vocab, form, "facts")
-    steps = []
-    for i in form.indices("planned_steps"):
-        p = f"planned_steps.{i}"
-        if form.get(f"{p}.remove"):
-            continue
-        step: dict[str, Any] = {}
-        for key in ("date", "kind", "forum"):
-            _put(step, key, form.get(f"{p}.{key}"))
-        _put(step, "description", _text(form, f"{p}.description"))
-        _put(step, "where", form.get(f"{p}.where"))
-        step.update({k: v for k, v in _keep(form, p).items() if k not in STEP_KEYS})
-        if step:
-            steps.append(step)
-    if steps:
-        out["planned_steps"] = steps
-    decls = []
-    for i in form.indices("declarations"):
-        p = f"declarations.{i}"
-        if form.get(f"{p}.remove"):
-            continue
-        decl: dict[str, Any] = {}
-        for key in ("motion", "statement"):
-            _put(decl, key, form.get(f"{p}.{key}"))
-        _put(decl, "summary", _text(form, f"{p}.summary"))
-        _put(decl, "where", form.get(f"{p}.where"))
-        decl.update({k: v for k, v in _keep(form, p).items() if k not in DECL_KEYS})
-        if decl:
-            decls.append(decl)
-    if decls:
-        out["declarations"] = decls
-    scenarios = []
-    for i in form.indices("scenarios"):
-        p = f"scenarios.{i}"
-        if form.get(f"{p}.remove"):
-            continue
-        sc: dict[str, Any] = {}
-        _put(sc, "name", form.get(f"{p}.name"))
-        _put(sc, "description", _text(form, f"{p}.description"))
-        facts = facts_from_form(vocab, form, f"{p}.facts")
-        if facts:
-            sc["facts"] = facts
-        sc.update({k: v for k, v in _keep(form, p).items() if k not in SCENARIO_KEYS})
-        if sc:
-            scenarios.append(sc)
-    if scenarios:
-        out["scenarios"] = scenarios
+    for section in ROWS:
+        rows = rows_from_form(vocab, form, section)
+        if rows:
+            out[section] = rows
     out.update({k: v for k, v in _keep(form, "").items() if k not in TOP_KEYS})
     return out
 
