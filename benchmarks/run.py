@@ -9,6 +9,9 @@ engine, explain, JSON); peak RSS; `--jobs 1` against `--jobs 2` (and whether the
 outputs are identical); resident-memory growth over 100,000 durable evaluations; and
 the cold start of `compliance check` on the bundled examples next to the time of merely
 importing its dependencies. Every end-to-end run is a fresh process, as in CI.
+With ``--peers``, also benchmarks/peers.py's evaluation-only figures on the same workspace
+(closures, direct, durable, cedarpy, rule-engine) and the target "end to end per finding
+<= 2x cedarpy's evaluation-only cost", the end to end being the durable ``--jobs 1`` run.
 """
 
 from __future__ import annotations
@@ -47,8 +50,14 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
     return wall, usage.ru_maxrss / 1024, code
 
 
-def median_time(cmd: list[str], cwd: Path, n: int = 5) -> float:
-    return statistics.median(timed(cmd, cwd)[0] for _ in range(n))
+def median_times(cmds: list[list[str]], cwd: Path, n: int = 7) -> list[float]:
+    """The median wall time of each command over ``n`` rounds, the commands interleaved in
+    each round, so that a change in the machine's load falls on all of them alike."""
+    runs: list[list[float]] = [[] for _ in cmds]
+    for _ in range(n):
+        for i, cmd in enumerate(cmds):
+            runs[i].append(timed(cmd, cwd)[0])
+    return [statistics.median(r) for r in runs]
 
 
 STAGES = r"""
@@ -122,6 +131,8 @@ def main() -> None:
     ap.add_argument("--growth", type=int, default=100_000, help="evaluations for the RSS growth figure")
     ap.add_argument("--workdir", type=Path, help="keep the workspace and reports here")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
+    ap.add_argument("--peers", action="store_true", help="also run benchmarks/peers.py on the same workspace "
+                    "(evaluation only; cedarpy and rule-engine from the `bench` extra)")
     a = ap.parse_args()
 
     work = a.workdir or Path(tempfile.mkdtemp(prefix="compliance-bench-"))
@@ -173,13 +184,18 @@ def main() -> None:
     print(f"RSS growth over {fig['rss_growth']['evaluations']} durable evaluations: "
           f"{fig['rss_growth']['rss_growth_mb']:.1f} MB", flush=True)
 
-    cold = median_time([EXE, "check", "--fail-on", "never"], ROOT)
-    deps = median_time([sys.executable, "-c", DEPS], ROOT)
-    bare = median_time([sys.executable, "-c", "pass"], ROOT)
+    cold, deps, bare = median_times([[EXE, "check", "--fail-on", "never"], [sys.executable, "-c", DEPS],
+                                     [sys.executable, "-c", "pass"]], ROOT)
     fig["cold_start"] = {"check_examples_s": round(cold, 3), "import_deps_s": round(deps, 3),
                          "python_bare_s": round(bare, 3), "ratio": round(cold / deps, 2)}
     print(f"cold start: check on examples {cold:.3f} s, importing the dependencies {deps:.3f} s "
           f"(bare python {bare:.3f} s): {cold / deps:.2f}x", flush=True)
+    cedar = None
+    if a.peers:
+        from peers import measure
+
+        fig["peers"] = measure(ws, end_to_end=False)
+        cedar = fig["peers"]["peers"].get("cedarpy", {}).get("us_per_position_rule")
     engine = {b: fig["stages"][b]["engine_only"] for b in ("durable", "direct")}
     targets = {
         "end to end --jobs 2 <= 10 s": (runs["durable_jobs2"]["seconds"], 10.0),
@@ -188,6 +204,10 @@ def main() -> None:
         "durable engine stage <= 3x direct": (round(engine["durable"] / max(1e-9, engine["direct"]), 2), 3.0),
         "cold start <= 2x dependency import": (fig["cold_start"]["ratio"], 2.0),
     }
+    if cedar:  # the end-to-end run above, per finding, against Cedar's evaluation alone
+        per_finding = runs["durable_jobs1"]["seconds"] / max(1, fig["size"]["findings"]) * 1e6
+        targets["end to end per finding <= 2x cedarpy's evaluation-only cost"] = (
+            round(per_finding / cedar, 2), 2.0)
     fig["targets"] = {}
     for name, (got, limit) in targets.items():
         met = got <= limit

@@ -37,9 +37,16 @@ def assert_same_as_python_parser(text: str) -> None:
     assert outcome(text) == outcome(text, yaml_safe.PythonParser)
 
 
-def test_libyaml_is_used_for_ordinary_files() -> None:
-    text = (ROOT / "examples" / "positions" / "2023-09-18-geannoteerde-agenda-jbz.yaml").read_text()
+@pytest.mark.parametrize("path", ["examples/positions/2023-09-18-geannoteerde-agenda-jbz.yaml",
+                                  "motions/32317-891.yaml"])  # the latter links with a query (?nummer=)
+def test_libyaml_is_used_for_ordinary_files(path: str) -> None:
+    text = (ROOT / path).read_text()
     assert yaml_safe._fast(text, "f.yaml") is not None
+
+
+@pytest.mark.parametrize("text", ["a: [x?y]\n", "a: x # why?\n", "? a\n: b\n", "a: {k: v?w}\n"])
+def test_a_question_mark_outside_a_block_scalar_of_text_goes_to_the_python_parser(text: str) -> None:
+    assert yaml_safe._fast(text, "f.yaml") is None
 
 
 @pytest.mark.parametrize("path", sorted(p.relative_to(ROOT).as_posix() for folder in
@@ -62,6 +69,9 @@ def test_nasty_inputs_give_the_same_errors(name: str) -> None:
     "a: 1\nb: x\x08y\n", "a:\n  - \x1b", "a: caf\u00e9 \ufeff x\n", "k: \u2028v\n", "- a\n\t- b\n",
     "a: 'it''s'\nb: \"\\u00e9\\x41\"\nc: |\n  two\n  lines\nd: >-\n  folded\n  text\n",
     "x: vóór\ny: [é, ü, 1]\nz: {ä: ö}\n", "%YAML 1.2\n---\na: 1\n", "a: @b\n", "a: `b\n",
+    "a: |#x\n  b\n", "a: >-#\n  b\n", "a: |2#\n  b\n", "a: | #x\n  b\n",
+    "a: https://x.nl/d?id=1&n=2\n", "a: [x?y]\n", "a: {k: v?w}\n", "a: 'x?y'\n", "a: [\"x?y\"]\n",
+    "a: x # why?\n", "? a\n: b\n", "a: b\n  c?d\n", "a: b\n  ?d\n", "a?b: c\n", "a: ?b\n", "a: |\n  ? x\n",
 ])
 def test_edge_cases_give_the_same_result(text: str) -> None:
     assert_same_as_python_parser(text)

@@ -10,6 +10,7 @@ the strings the author wrote (a position's ``2023-04`` must not become a datetim
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 from typing import Any
@@ -164,9 +165,15 @@ def _build(text: str, doc: Document, parser_class: Any, *, cautious: bool = Fals
     """Build plain data from events with an explicit stack (no recursion). ``cautious``:
     give up (_AskPython) where libyaml and PyYAML are known to read a document differently."""
     anchors: dict[str, tuple[Any, int]] = {}
-    stack: list[dict[str, Any]] = []  # frames: {"kind", "value", "path", "key", "anchor"}
+    stack: list[dict[str, Any]] = []  # frames: {"kind", "value", "path", "key", "anchor", "flow"}
     nodes = aliases = 0
     root_set = False
+    # Where a "?" is in the text (cautious only): each must turn out to be inside a quoted
+    # or block scalar, or inside a plain scalar of block context after a letter or digit
+    # (a query in a link: https://host/page?id=1), where both parsers read it as text.
+    questions = [i for i, ch in enumerate(text) if ch == "?"] if cautious and "?" in text else []
+    cleared = 0  # how many of them are
+    flow = 0  # open flow collections ([...] or {...}) around the current event
 
     def attach(value: Any, start: tuple[int, int], mark: Any) -> Path_ | None:
         nonlocal root_set
@@ -205,10 +212,10 @@ def _build(text: str, doc: Document, parser_class: Any, *, cautious: bool = Fals
             event = parser.get_event()
             if event is None:
                 break
-            if type(event) is _SCALAR_EVENT and stack and not event.anchor and event.value:
+            if type(event) is _SCALAR_EVENT and stack and not event.anchor and event.value and not questions:
                 # the common case first, without the checks below that cannot apply to it:
-                # a scalar inside a collection, with no anchor (the generic path below
-                # handles the rest identically)
+                # a scalar inside a collection, with no anchor, in a text without a "?"
+                # to place (the generic path below handles the rest identically)
                 nodes += 1
                 if nodes > MAX_NODES:
                     raise _Fail(event.start_mark, "document has too many values",
@@ -243,6 +250,14 @@ def _build(text: str, doc: Document, parser_class: Any, *, cautious: bool = Fals
             if isinstance(event, yaml.ScalarEvent):
                 if cautious and not event.value:
                     raise _AskPython  # the parsers differ on where (and whether) an empty value is
+                if questions:
+                    first, end = event.start_mark.index, event.end_mark.index
+                    inside = questions[bisect.bisect_right(questions, first):
+                                       bisect.bisect_left(questions, end)]
+                    if event.style:  # quoted or block: every character is text to both
+                        cleared += len(inside)
+                    elif not flow:
+                        cleared += sum(text[i - 1] in _ASCII_ALNUM for i in inside)
                 awaiting_key = bool(stack) and stack[-1]["kind"] == "map" and stack[-1]["key"] is _NOKEY
                 value = _key(event) if awaiting_key else _scalar(event)
                 attach(value, start, event.start_mark)
@@ -263,16 +278,20 @@ def _build(text: str, doc: Document, parser_class: Any, *, cautious: bool = Fals
                     raise _Fail(event.start_mark, "a mapping key must be a plain string",
                                 "quote the key or simplify it")
                 stack.append({"kind": "seq" if seq else "map", "value": value, "path": path,
-                              "key": _NOKEY, "anchor": event.anchor})
+                              "key": _NOKEY, "anchor": event.anchor, "flow": bool(event.flow_style)})
+                flow += bool(event.flow_style)
                 continue
             if isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
                 frame = stack.pop()
+                flow -= frame["flow"]
                 if frame["anchor"]:
                     anchors[frame["anchor"]] = (frame["value"], _count(frame["value"]))
                 continue
     finally:
         if hasattr(parser, "dispose"):
             parser.dispose()
+    if cleared < len(questions):
+        raise _AskPython  # a "?" in a comment, a flow collection or an indicator's place
 
 
 class _NoKey:
@@ -323,9 +342,13 @@ def load_text(text: str, file: str, *, parser: Any = None) -> Document:
 
 
 # Characters around which the two parsers disagree (tests/test_yaml_fast.py finds them):
-# libyaml accepts tabs and "? " where PyYAML refuses them, and reads a byte-order mark
-# and the Unicode line breaks otherwise. A text holding one is left to PyYAML.
-_NOT_FAST = re.compile("[?\t\ufeff\x85\u2028\u2029]")
+# libyaml accepts tabs, "? " and a block scalar's header followed by a comment without a
+# space ("|#", "|-#") where PyYAML refuses them, and reads a byte-order mark and the
+# Unicode line breaks otherwise. A text holding one is left to PyYAML. A "?" is too
+# (libyaml reads explicit keys and "?" in flow collections that PyYAML refuses), unless
+# every "?" sits inside a scalar where both read it as a character (see _build).
+_NOT_FAST = re.compile("[\t\ufeff\x85\u2028\u2029]|[|>][-+0-9]*#")
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 def _fast(text: str, file: str) -> Document | None:
