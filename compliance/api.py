@@ -21,14 +21,13 @@ def run_check(workspace: Path, paths: list[Path] | None = None, *, backend: str 
     """Load everything and evaluate; raises InputErrors on bad input. With ``jobs`` > 1
     positions are checked in that many processes; ``progress(done, total)`` is told
     as chunks finish. The report is the same either way. ``conditions=False``: see
-    :func:`compliance.evaluate.check` (a check in one process only; the workers of
-    compliance.parallel explain in full)."""
+    :func:`compliance.evaluate.check`."""
     if (jobs > 1 or progress is not None) and isinstance(backend, str):
         from compliance import parallel
 
         return parallel.run(workspace, paths or [workspace / DEFAULT_POSITIONS], jobs=jobs,
                             backend=backend, lang=lang, as_of=as_of, interpretations=interpretations,
-                            notice=notice, progress=progress)
+                            notice=notice, progress=progress, conditions=conditions)
     ws = load_workspace(workspace)
     positions = load_positions(ws, paths or [workspace / DEFAULT_POSITIONS])
     engine = get_backend(backend, notice, lang) if isinstance(backend, str) else backend

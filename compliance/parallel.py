@@ -36,7 +36,7 @@ from compliance.gate import FAIL_LEVELS, reaches
 from compliance.loading.workspace import Workspace, load_positions, load_workspace, position_files
 from compliance.model.common import Lang
 from compliance.model.output import Report
-from compliance.reports import streamed
+from compliance.reports import SHOWS_CONDITIONS, streamed
 
 # Positions per chunk: small enough for a smooth progress bar, an even spread over
 # workers and a small working set (a streamed check holds one chunk's report per
@@ -56,6 +56,7 @@ class Job:
     as_of: str | None
     interpretations: dict[str, str] | None
     stream: str | None = None  # a streamed format: send back the chunk's sections, not its report
+    conditions: bool = True  # False: the report's format shows no condition reasons (check's flag)
 
 
 @dataclass
@@ -121,7 +122,7 @@ def run_job(job: Job, as_json: bool = True, ws: Workspace | None = None,
     except InputErrors:
         return Done(None, [], True)
     report = check(ws, positions, backend or _backend(job.backend), lang=job.lang, as_of=job.as_of,
-                   interpretations=job.interpretations)
+                   interpretations=job.interpretations, conditions=job.conditions)
     ids = [(p.model.id, p.file) for p in positions]
     if job.stream is not None:
         reached = frozenset(level for level in FAIL_LEVELS if any(reaches(f, level) for f in report.findings))
@@ -174,8 +175,8 @@ def _results(ws: Workspace, jobs: list[Job], workers: int) -> Iterator[Done]:
 
 def _chunk_results(workspace: Path, paths: list[Path], *, jobs: int, backend: str, lang: Lang,
                    as_of: str | None, interpretations: dict[str, str] | None, notice: Any,
-                   progress: Progress | None, chunk: int,
-                   stream: str | None) -> tuple[Workspace, str, Iterator[Done]]:
+                   progress: Progress | None, chunk: int, stream: str | None,
+                   conditions: bool = True) -> tuple[Workspace, str, Iterator[Done]]:
     """The workspace, the backend's name and the chunks' results in report order; the
     iterator raises the input errors of a serial run, after the last chunk, if any
     chunk failed to load."""
@@ -184,7 +185,7 @@ def _chunk_results(workspace: Path, paths: list[Path], *, jobs: int, backend: st
     # resolve the backend here, so a fallback notice is given once, not per worker
     engine = get_backend(backend, notice, lang).name
     parts = chunks(ws, files, chunk)
-    work = [Job(workspace, part, engine, lang, as_of, interpretations, stream) for part in parts]
+    work = [Job(workspace, part, engine, lang, as_of, interpretations, stream, conditions) for part in parts]
 
     def results() -> Iterator[Done]:
         total, done = len(files), 0
@@ -208,15 +209,19 @@ def _chunk_results(workspace: Path, paths: list[Path], *, jobs: int, backend: st
 
 def run(workspace: Path, paths: list[Path], *, jobs: int = 1, backend: str = "durable",
         lang: Lang = "nl", as_of: str | None = None, interpretations: dict[str, str] | None = None,
-        notice: Any = None, progress: Progress | None = None, chunk: int = CHUNK) -> Report:
-    """Check the positions in ``paths`` in chunks over ``jobs`` processes."""
+        notice: Any = None, progress: Progress | None = None, chunk: int = CHUNK,
+        conditions: bool = True) -> Report:
+    """Check the positions in ``paths`` in chunks over ``jobs`` processes (``conditions``:
+    see compliance.evaluate.check)."""
     ws, engine, results = _chunk_results(
         workspace, paths, jobs=jobs, backend=backend, lang=lang, as_of=as_of,
-        interpretations=interpretations, notice=notice, progress=progress, chunk=chunk, stream=None)
+        interpretations=interpretations, notice=notice, progress=progress, chunk=chunk, stream=None,
+        conditions=conditions)
     reports = [Report.model_validate_json(r.report) if isinstance(r.report, str) else r.report
                for r in results if r.report is not None]
     if not reports:
-        return check(ws, [], get_backend(engine), lang=lang, as_of=as_of, interpretations=interpretations)
+        return check(ws, [], get_backend(engine), lang=lang, as_of=as_of, interpretations=interpretations,
+                     conditions=conditions)
     return merge(reports)
 
 
@@ -233,7 +238,8 @@ def run_streamed(fmt: str, workspace: Path, paths: list[Path], write: Callable[[
     module = streamed(fmt)
     ws, engine, results = _chunk_results(
         workspace, paths, jobs=jobs, backend=backend, lang=lang, as_of=as_of,
-        interpretations=interpretations, notice=notice, progress=progress, chunk=chunk, stream=fmt)
+        interpretations=interpretations, notice=notice, progress=progress, chunk=chunk, stream=fmt,
+        conditions=fmt in SHOWS_CONDITIONS)
     with ExitStack() as stack:
         spools: list[IO[bytes]] = []
         counts: Counter[str] = Counter()
@@ -260,7 +266,8 @@ def run_streamed(fmt: str, workspace: Path, paths: list[Path], write: Callable[[
                     spool.write(section)
             counts.update(result.counts or {})
             reached |= result.reached
-        header = check(ws, [], get_backend(engine), lang=lang, as_of=as_of, interpretations=interpretations)
+        header = check(ws, [], get_backend(engine), lang=lang, as_of=as_of, interpretations=interpretations,
+                       conditions=fmt in SHOWS_CONDITIONS)
         header = header.model_copy(update={"counts": {k: counts.get(k, 0) for k in header.counts}})
         sections = len(module.sections(header))
         write(module.assemble(header, [_blocks(s) for s in spools] if spools else [()] * sections))

@@ -180,3 +180,22 @@ def test_a_streamed_check_holds_memory_flat(tmp_path: Path, fmt: str) -> None:
     large = _peak_rss_mb([*args, *files], tmp_path)
     assert (tmp_path / "out").stat().st_size > 3_000_000  # the large report was written
     assert large - small < 50, (small, large)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_streamed_chunks_render_conditions_only_for_a_format_that_shows_them(
+        synthetic: Path, fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance.reports import SHOWS_CONDITIONS
+
+    asked: list[bool] = []
+    real = parallel.check
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        asked.append(kwargs["conditions"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "check", spy)
+    out: list[bytes] = []
+    parallel.run_streamed(fmt, synthetic, [synthetic / "positions"], out.extend, chunk=7)
+    assert len(asked) > 2 and set(asked) == {fmt in SHOWS_CONDITIONS}
+    assert (b"conflicts_when" in b"".join(out)) == (fmt == "json")
