@@ -45,32 +45,56 @@ def shown(value: Any) -> str:
     return f"{value}"
 
 
+_LITERAL, _RESULT, _FACT = 0, 1, 2
+_compiled: dict[str, tuple[tuple[int, Any], ...]] = {}
+
+
+def _pieces(template: str) -> tuple[tuple[int, Any], ...]:
+    """A template cut once into literal text, result indexes and fact names: a report
+    fills the same few templates for every finding. Raises ValueError on a brace that is
+    not a placeholder."""
+    found = _compiled.get(template)
+    if found is not None:
+        return found
+    pieces: list[tuple[int, Any]] = []
+    at = 0
+    for m in _TOKEN.finditer(template):
+        if m.start() > at:
+            pieces.append((_LITERAL, template[at:m.start()]))
+        at = m.end()
+        token = m.group(0)
+        if token in ("{{", "}}"):
+            pieces.append((_LITERAL, token[0]))
+        elif m.group(1) is None:
+            raise ValueError(f"a lone brace in a reason template at {m.start()}")
+        elif m.group(1).isdigit():
+            pieces.append((_RESULT, int(m.group(1))))
+        else:
+            pieces.append((_FACT, m.group(1)))
+    if at < len(template):
+        pieces.append((_LITERAL, template[at:]))
+    if len(_compiled) >= 4096:  # a report read back may hold any number of templates
+        _compiled.clear()
+    found = _compiled[template] = tuple(pieces)
+    return found
+
+
 def fill(template: str, params: str, value: Callable[[str], str | None], lang: str) -> str:
     """The text of ``template`` with its parameters' results and ``value(name)`` for each
     fact (None: not stated). Raises ValueError on a placeholder that has no parameter or
     a brace that is not a placeholder."""
     words = WORDS[lang]
     out: list[str] = []
-    at = 0
-    for m in _TOKEN.finditer(template):
-        out.append(template[at:m.start()])
-        at = m.end()
-        token = m.group(0)
-        if token == "{{":
-            out.append("{")
-        elif token == "}}":
-            out.append("}")
-        elif m.group(1) is None:
-            raise ValueError(f"a lone brace in a reason template at {m.start()}")
-        elif m.group(1).isdigit():
-            index = int(m.group(1))
-            if index >= len(params) or params[index] not in RESULTS:
-                raise ValueError(f"a reason template's result {{{index}}} has no parameter")
-            out.append(words[params[index]])
+    for kind, what in _pieces(template):
+        if kind == _LITERAL:
+            out.append(what)
+        elif kind == _RESULT:
+            if what >= len(params) or params[what] not in RESULTS:
+                raise ValueError(f"a reason template's result {{{what}}} has no parameter")
+            out.append(words[params[what]])
         else:
-            read = value(m.group(1))
+            read = value(what)
             out.append(words["absent"] if read is None else read)
-    out.append(template[at:])
     return "".join(out)
 
 
