@@ -28,6 +28,8 @@ _T: dict[str, dict[str, str]] = {
     "declared_unknown": {"nl": "melding onbekend", "en": "declaration unknown"},
     "other_dossier": {"nl": "De motie gaat niet over dossier '{dossier}'.",
                       "en": "The motion does not concern dossier '{dossier}'."},
+    "other_dossiers": {"nl": "Niet van toepassing, gaan niet over dossier '{dossier}': {motions}",
+                       "en": "Not applicable, not about dossier '{dossier}': {motions}"},
     "not_adopted": {"nl": "De motie is niet aangenomen (uitkomst: {result}).",
                     "en": "The motion was not adopted (result: {result})."},
     "adopted_later": {"nl": "De motie is pas aangenomen op {voted}, na {as_of}.",

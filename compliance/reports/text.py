@@ -45,14 +45,23 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     lines: list[str] = []
     by_key = findings_by_motion(report)
     current = None
+    # Motions of other dossiers say nothing about a position, and a workspace of several
+    # dossiers has many: one line per position names them instead of a block each.
+    elsewhere: list[str] = []
+    dossier = ""
     for m in report.motions:
         if m.position != current:
+            _elsewhere(lines, elsewhere, dossier, lang)
             current = m.position
             if lines:
                 lines.append("")
             first = by_key[(m.position, m.motion)][0]
+            dossier = first.dossier
             lines.append(f"{t('position', lang)} {m.position} ({m.position_file}) — {first.sources[0]}")
         name = f"{m.motion_name} ({m.kamerstuk or m.motion})"
+        if m.verdict == "not_applicable" and _other_dossier(by_key[(m.position, m.motion)]):
+            elsewhere.append(m.kamerstuk or m.motion)
+            continue
         badge = _badge(m.verdict, m.declared, lang)
         if m.conditional:
             badge += f" ({t('conditional', lang)})"
@@ -89,9 +98,21 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
                              for k, changes in enumerate(f.would_comply, 1))
                 if not f.would_comply:
                     lines.append(f"        {t('no_change_found', lang)}")
+    _elsewhere(lines, elsewhere, dossier, lang)
     lines.append("")
     lines.append(_summary(report))
     return safe_lines(lines)
+
+
+def _other_dossier(findings: list[Finding]) -> bool:
+    return all(f.reasons and f.reasons[0].part == "dossier" for f in findings)
+
+
+def _elsewhere(lines: list[str], motions: list[str], dossier: str, lang: str) -> None:
+    """The line naming the motions of other dossiers than the position's, if any."""
+    if motions:
+        lines.append(f"  {t('other_dossiers', lang, dossier=dossier, motions='; '.join(motions))}")
+        motions.clear()
 
 
 def _summary(report: Report) -> str:
