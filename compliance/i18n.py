@@ -461,8 +461,10 @@ _T: dict[str, dict[str, str]] = {
                             "het feit).",
                       "en": "Check every fact against the letter, then set confirmed: true (or remove "
                             "the fact)."},
-    "draft_no_date": {"nl": "De brief noemt geen datum: vervang de datum hieronder.",
-                      "en": "The letter shows no date: replace the date below."},
+    "draft_no_date": {"nl": "De brief noemt geen datum: schrijf de datum van de brief bij 'date' "
+                            "hieronder; zonder datum wordt het standpunt niet gecontroleerd.",
+                      "en": "The letter shows no date: write the letter's date at 'date' below; "
+                            "without a date the position is not checked."},
     "draft_lines": {"nl": "regels {lines}", "en": "lines {lines}"},
     "draft_line": {"nl": "regel", "en": "line"},
     "draft_step": {"nl": "Gepland volgens de brief (regel {line}).",

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from compliance.drafting import Draft, draft_letter, render_position
+from compliance.drafting import Draft, draft_letter, position_data, render_position
 from compliance.drafting.letter import read
 from compliance.drafting.match import find
 from compliance.drafting.reading import html_text
@@ -255,3 +255,21 @@ def test_hostile_text_stays_a_valid_position(tmp_path: Path) -> None:
     (pos,) = load_positions(ws(), [path])
     assert pos.facts["text_detection_orders"] is True
     assert pos.model.id.startswith("draft-2024-05-01-")
+
+
+def test_an_undated_letter_gives_a_position_without_a_date_that_the_loader_refuses(tmp_path: Path) -> None:
+    # never a made-up date: one would be evaluated as the position's (adoption, deadlines)
+    d = draft_letter("Het kabinet steunt detectiebevelen niet.\n", ws(), DOSSIER, letter_name="brief.txt")
+    assert d.letter_date is None
+    assert "date" not in position_data(d)
+    out = render_position(d, "yaml", "en")
+    assert "# date: YYYY-MM-DD" in out and "write the letter's date" in out
+    assert not any(line.startswith("date:") for line in out.splitlines())
+    path = tmp_path / "brief.yaml"
+    path.write_text(out, encoding="utf-8")
+    with pytest.raises(InputErrors) as e:
+        load_positions(ws(), [path])
+    assert "date" in str(e.value)
+    path.write_text(out.replace("# date: YYYY-MM-DD", "date: 2024-05-01"), encoding="utf-8")
+    (pos,) = load_positions(ws(), [path])  # filled in as the comment says, it loads
+    assert pos.model.date == "2024-05-01"

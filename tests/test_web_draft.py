@@ -201,3 +201,14 @@ def test_the_letter_pane_keeps_every_character_of_every_line_and_marks_only_pass
         assert marked <= set(p.passages)
 
     check()
+
+
+def test_an_undated_letter_drafts_with_the_date_empty_and_no_verdicts_until_it_is_given(c) -> None:
+    r = _draft(c, "Het kabinet steunt detectiebevelen niet.\n", name="brief.txt")
+    assert r.status_code == 200, r.text[:2000]
+    fields = dict(form_of(r.text))
+    assert fields["date"] == ""  # never a made-up date
+    panel = post_form(c, "/editor/verdicts", list(form_of(r.text)))
+    assert "date" in panel.text and "not_applicable" not in panel.text and "complies" not in panel.text
+    dated = post_form(c, "/editor/verdicts", replace(form_of(r.text), "date", "2024-05-01"))
+    assert dated.status_code == 200 and "26643-885" in dated.text

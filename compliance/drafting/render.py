@@ -44,11 +44,6 @@ def position_id(draft: Draft) -> str:
     return (head + slug)[:81].rstrip("-")
 
 
-def _date(draft: Draft) -> str:
-    # a position needs a date; without one in the letter the draft says so in a comment
-    return draft.letter_date or "2000"
-
-
 def position_data(draft: Draft, lang: Lang = "nl") -> dict[str, Any]:
     """The draft as a position record (what the JSON output holds)."""
     source: dict[str, Any] = {"title": _clean(draft.title or draft.letter_name)}
@@ -78,9 +73,13 @@ def position_data(draft: Draft, lang: Lang = "nl") -> dict[str, Any]:
             entry["source"] = {"title": t("draft_source_title", lang),
                                "kamerstuk": {"dossier": d.source.dossier, "number": d.source.number}}
         decls.append(entry)
-    out: dict[str, Any] = {"id": position_id(draft), "dossier": draft.dossier, "date": _date(draft),
-                           "actor": _clean(draft.actor or t("draft_actor", lang)), "source": source,
-                           "facts": facts}
+    # A letter without a date gives a position without one: the loader then refuses it,
+    # located, until the adviser writes the date in. Any date put in its place would be
+    # evaluated as the position's (which motions were adopted by then, which deadlines due).
+    out: dict[str, Any] = {"id": position_id(draft), "dossier": draft.dossier}
+    if draft.letter_date:
+        out["date"] = draft.letter_date
+    out.update({"actor": _clean(draft.actor or t("draft_actor", lang)), "source": source, "facts": facts})
     if steps:
         out["planned_steps"] = steps
     if decls:
@@ -113,7 +112,8 @@ def render_position(draft: Draft, fmt: str = "yaml", lang: Lang = "nl") -> str:
              f"# {_comment(t('draft_header2', lang))}"]
     if not draft.letter_date:
         lines.append(f"# {_comment(t('draft_no_date', lang))}")
-    lines += [f"id: {data['id']}", f"dossier: {data['dossier']}", f"date: {_q(data['date'])}",
+    lines += [f"id: {data['id']}", f"dossier: {data['dossier']}",
+              f"date: {_q(data['date'])}" if "date" in data else "# date: YYYY-MM-DD",
               f"actor: {_q(data['actor'])}", "source:"]
     for key, value in data["source"].items():
         if isinstance(value, dict):
