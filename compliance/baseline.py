@@ -47,6 +47,11 @@ class Diff:
 # and the read itself stops at it, whatever stat says. Parsed whole, a report takes some
 # times its size in memory; over 1 GiB a streamed reader would be needed.
 MAX_REPORT_BYTES = 1024 * 1024 * 1024
+# The reasons of a v2 report are templates filled with the position's facts: what check
+# writes fills to about its own size (a long fact read by many clauses, a few times it).
+# A hostile template repeating a long value's placeholder could ask for far more: the
+# filled texts may take this many characters per byte of the file, at most.
+READ_BACK_FACTOR = 64
 
 
 def load_report(path: Path) -> Report:
@@ -88,7 +93,7 @@ def load_report(path: Path) -> Report:
         from compliance.reports.json_report import decode
 
         try:
-            doc = decode(doc)
+            doc = decode(doc, budget=min(READ_BACK_FACTOR * len(text) + (1 << 20), 1 << 32))
         except (KeyError, TypeError, ValueError, AttributeError) as e:
             problem = f"a reference to a missing entry {excerpt(str(e), 60)}" if isinstance(e, KeyError) \
                 else excerpt(e, 120)

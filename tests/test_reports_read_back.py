@@ -147,3 +147,36 @@ def test_a_v2_report_reads_back_to_the_findings_it_was_written_from(tmp_path: Pa
     path = tmp_path / "r.json"
     path.write_text(render(report, "json"), encoding="utf-8")
     assert load_report(path).model_dump() == report.model_dump()
+
+
+def test_a_template_that_multiplies_a_long_value_is_refused_in_one_line(tmp_path: Path) -> None:
+    # A reason template is text from a file: one repeating the placeholder of a long fact
+    # value would fill to far more than the report holds. It is refused, not filled.
+    from compliance.api import run_check
+    from compliance.reports import render
+
+    report = run_check(ROOT, lang="en", as_of="2025-12-01")
+    doc = json.loads(render(report, "json"))
+    finding = next(f for f in doc["findings"] if any(len(r) == 4 for r in f["reasons"]) and f.get("facts"))
+    reason = next(r for r in finding["reasons"] if len(r) == 4)
+    fact = next(u for u in finding["facts"] if isinstance(u, str))
+    doc["positions"][finding["position"]]["facts"][fact].update(present=True, value="x" * 4096)
+    doc["messages"][reason[2]] = "{" + fact + "}" * 1 + ("{" + fact + "}") * 20_000
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    out = run_cli("check", "--baseline", str(path))
+    assert out.returncode == 2, out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "longer than" in lines[0] and "Traceback" not in out.stderr
+
+
+def test_the_filled_reasons_of_a_whole_report_stay_within_the_budget() -> None:
+    from compliance.api import run_check
+    from compliance.reports import render
+    from compliance.reports.json_report import decode
+
+    doc = json.loads(render(run_check(ROOT, lang="nl"), "json"))
+    whole = sum(len(r["text"]) for f in decode(json.loads(json.dumps(doc)))["findings"] for r in f["reasons"])
+    decode(json.loads(json.dumps(doc)), budget=whole)  # enough: every reason, filled or not
+    with pytest.raises(ValueError, match="longer than"):
+        decode(doc, budget=whole // 2)

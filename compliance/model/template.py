@@ -45,6 +45,9 @@ def shown(value: Any) -> str:
     return f"{value}"
 
 
+# One filled reason at most: far above any rule's (a reason lists each part of one
+# condition once), far below what a hostile template could ask for.
+MAX_FILLED = 1 << 20
 _LITERAL, _RESULT, _FACT = 0, 1, 2
 _compiled: dict[str, tuple[tuple[int, Any], ...]] = {}
 
@@ -79,22 +82,29 @@ def _pieces(template: str) -> tuple[tuple[int, Any], ...]:
     return found
 
 
-def fill(template: str, params: str, value: Callable[[str], str | None], lang: str) -> str:
+def fill(template: str, params: str, value: Callable[[str], str | None], lang: str,
+         limit: int = MAX_FILLED) -> str:
     """The text of ``template`` with its parameters' results and ``value(name)`` for each
-    fact (None: not stated). Raises ValueError on a placeholder that has no parameter or
-    a brace that is not a placeholder."""
+    fact (None: not stated). Raises ValueError on a placeholder that has no parameter, a
+    brace that is not a placeholder, or a text longer than ``limit`` characters (a
+    template repeating a long value's placeholder would otherwise multiply it)."""
     words = WORDS[lang]
     out: list[str] = []
+    size = 0
     for kind, what in _pieces(template):
         if kind == _LITERAL:
-            out.append(what)
+            piece = what
         elif kind == _RESULT:
             if what >= len(params) or params[what] not in RESULTS:
                 raise ValueError(f"a reason template's result {{{what}}} has no parameter")
-            out.append(words[params[what]])
+            piece = words[params[what]]
         else:
             read = value(what)
-            out.append(words["absent"] if read is None else read)
+            piece = words["absent"] if read is None else read
+        size += len(piece)
+        if size > limit:
+            raise ValueError(f"a reason's text is longer than {limit} characters")
+        out.append(piece)
     return "".join(out)
 
 

@@ -216,7 +216,8 @@ def _encode_reasons(f: Finding, tb: _Tables, lang: str) -> list[list[Any]]:
 
 
 def _decode_reason(entry: list[Any], messages: dict[str, str], facts: list[dict[str, Any]] | Any,
-                   lang: str) -> dict[str, Any]:
+                   lang: str, left: list[int]) -> dict[str, Any]:
+    """``left``: the characters the filled texts may still take ([-1]: no bound)."""
     part, result, mid, *rest = entry
     if not rest:
         return {"part": part, "result": result, "text": messages[mid]}
@@ -224,8 +225,11 @@ def _decode_reason(entry: list[Any], messages: dict[str, str], facts: list[dict[
         params = rest[0]
         text = messages[mid]
         read = {u["name"]: (u["present"], u.get("value")) for u in facts}
-        return {"part": part, "result": result, "template": text, "params": params,
-                "text": template.fill(text, params, template.reader(read), lang)}
+        bound = template.MAX_FILLED if left[0] < 0 else min(template.MAX_FILLED, left[0])
+        filled = template.fill(text, params, template.reader(read), lang, limit=bound)
+        if left[0] >= 0:
+            left[0] -= len(filled)
+        return {"part": part, "result": result, "template": text, "params": params, "text": filled}
     tid, params = rest
     return {"part": part, "result": result, "text": messages[mid], "template": messages[tid],
             "params": params}
@@ -344,9 +348,13 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
     return b"".join(assemble(report, [[s] for s in sections(report)])).decode("utf-8", "surrogatepass")
 
 
-def decode(doc: dict[str, Any]) -> dict[str, Any]:
+def decode(doc: dict[str, Any], budget: int | None = None) -> dict[str, Any]:
     """A v2 report's document as the v1 document of the same findings (what
-    :class:`Report` validates). Raises KeyError or TypeError on a dangling reference."""
+    :class:`Report` validates). Raises KeyError or TypeError on a dangling reference, and
+    ValueError when the reasons' filled texts would exceed ``budget`` characters in all
+    (the reader passes a multiple of the file's size: a report that check wrote fills to
+    less than its own size)."""
+    left = [budget if budget is not None else -1]
     motions, rules = doc.get("motion_records") or {}, doc.get("rules") or {}
     messages, positions = doc.get("messages") or {}, doc.get("positions") or {}
     lang = doc.get("lang")
@@ -370,7 +378,7 @@ def decode(doc: dict[str, Any]) -> dict[str, Any]:
         f["notes"] = [messages[n] for n in f.get("notes", ())]
         f["facts"] = [{"name": u, **pos["facts"][u], "file": pos["file"]} if isinstance(u, str) else u
                       for u in f.get("facts", ())]
-        f["reasons"] = [_decode_reason(r, messages, f["facts"], lang) for r in f["reasons"]]
+        f["reasons"] = [_decode_reason(r, messages, f["facts"], lang, left) for r in f["reasons"]]
         loc = f.get("location")
         if isinstance(loc, str):
             fact = pos["facts"][loc]
