@@ -73,3 +73,43 @@ def test_the_bundled_examples_give_the_direct_evaluators_outcomes() -> None:
         facts = [p.facts for p in positions if p.model.dossier == dossier]
         pack = ws.pack(dossier)
         assert DurableBackend().evaluate(pack, facts) == DirectBackend().evaluate(pack, facts)
+
+
+def test_an_engine_refusal_is_an_internal_error_and_leaves_no_session(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # more fields than a record may hold (error 302): the assert fails after the engine
+    # made the session, which is deleted all the same
+    wide = _shard([("a", ("c1", "conflicts"), {"$and": [{f"f:x{i}": 1} for i in range(12)]})])
+    deleted: list[str] = []
+    real = durable._core.delete_state
+    monkeypatch.setattr(durable._core, "delete_state", lambda h, sid: (deleted.append(sid), real(h, sid)))
+    wide.fields = tuple(f"f:x{i}" for i in range(300))
+    with pytest.raises(InternalError, match="refused a record"):
+        wide.fire({f"f:x{i}": 1 for i in range(300)}, "s6")
+    assert deleted == ["s6"]
+    wide.fields = tuple(f"f:x{i}" for i in range(12))
+    assert wide.fire({f"f:x{i}": 1 for i in range(12)}, "s6") == [("c1", "conflicts")]
+
+
+@pytest.mark.parametrize("dossier", ["csam-regulation", "groningen-gas"])
+def test_shards_are_cut_below_the_fields_a_record_may_hold(monkeypatch: pytest.MonkeyPatch,
+                                                           dossier: str) -> None:
+    # the bound lowered to the widest single rule: the pack is cut finer, never refused,
+    # and still gives the direct evaluator's outcomes
+    ws = load_workspace(ROOT)
+    positions = load_positions(ws, [ROOT / "examples" / "positions"])
+    pack = ws.pack(dossier)
+    facts = [p.facts for p in positions if p.model.dossier == dossier]
+    before = len(DurableBackend()._shards(pack)[0])
+    compiler = durable._Compiler(pack, durable.number_literals(pack))
+    widest = max(len(_fields(piece)) for c in pack.clauses
+                 for _, _, e in DurableBackend._clause_rules(compiler, c) for piece in durable.split(e))
+    monkeypatch.setattr(durable, "MAX_FIELDS_PER_SHARD", widest)
+    backend = DurableBackend()
+    shards, _ = backend._shards(pack)
+    assert len(shards) > before and all(len(s.fields) <= widest for s in shards)
+    assert backend.evaluate(pack, facts) == DirectBackend().evaluate(pack, facts)
+    # one rule wider than the bound is refused, worded, as too large for durable-rules
+    monkeypatch.setattr(durable, "MAX_FIELDS_PER_SHARD", widest - 1)
+    with pytest.raises(durable.InputErrors, match="engine fields"):
+        DurableBackend().evaluate(pack, facts)

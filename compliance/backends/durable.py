@@ -50,6 +50,9 @@ MAX_COMBINATORS = 14  # 15, less one for the $and that adds the record discrimin
 # Splitting a rule distributes an $and over an $or: cap the pieces so a pathological
 # rule is refused instead of compiling for ever.
 MAX_PIECES_PER_RULE = 256
+# A fact holds at most 255 fields (error 302 beyond; the engine's MAX_OBJECT_PROPERTIES):
+# a shard is sent the fields its rules test, with "sid" and "kind".
+MAX_FIELDS_PER_SHARD = 250
 
 _ALWAYS: dict[str, Any] = {"kind": "position"}
 _NEVER: dict[str, Any] = {"kind": "__never__"}
@@ -365,12 +368,10 @@ class _Shard:
         self.name = name
         definition: dict[str, Any] = {}
         self.tags: dict[str, Any] = {}
-        self.rule_names: dict[str, str] = {}
         fields: set[str] = set()
-        for i, (rule_name, tag, expr) in enumerate(rules):
+        for i, (_, tag, expr) in enumerate(rules):
             definition[f"r{i}"] = {"all": [{"m": _guarded(expr)}], "pri": 0}
             self.tags[f"r{i}"] = tag
-            self.rule_names[f"r{i}"] = rule_name
             fields |= _fields(expr)
         definition[CATCH_ALL] = {"all": [{"m": _ALWAYS}], "pri": 1}
         self.tags[CATCH_ALL] = None
@@ -384,25 +385,40 @@ class _Shard:
         (which decodes the state and the record from JSON and encodes the state back for
         every firing): assert, start the session's first action, complete each action
         and start the next, delete the session. The catch-all makes the first action
-        certain, so a session is never deleted before an action ran."""
+        certain, so a session is never deleted before an action ran.
+
+        The engine makes the session before it matches, so an error of the assert itself
+        may leave one behind: it is deleted then too. Where the assert failed before the
+        session existed, deleting it fails as well; that failure must not hide the first."""
         payload = {k: record[k] for k in self.fields if k in record}
         payload["sid"] = sid
         payload["kind"] = "position"
-        code, state = _core.assert_fact(self.handle, json.dumps(payload, ensure_ascii=False))
+        failed = True
         try:
+            code, state = _core.assert_fact(self.handle, json.dumps(payload, ensure_ascii=False))
             if code != 0:
                 raise InternalError(f"durable-rules did not take the record (result {code})")
             started = _core.start_action_for_state(self.handle, state)
             if not started:
                 raise InternalError("durable-rules ran no action, not even the catch-all")
-            tags = []
+            tags: list[Any] = []
             message = started[1]
             while message:
+                if len(tags) > MAX_FIRINGS_PER_SHARD:  # the shard was cut to fire fewer
+                    raise InternalError(f"durable-rules fired more than {MAX_FIRINGS_PER_SHARD} "
+                                        "rules for one record")
                 tags.append(self._tag(message))
                 message = _core.complete_and_start_action(self.handle, state)
+            failed = False
             return [t for t in tags if t is not None]
+        except _core.error as e:  # the engine's own refusal (an error code), not ours
+            raise InternalError(f"durable-rules refused a record: {e}") from e
         finally:
-            _core.delete_state(self.handle, sid)
+            try:
+                _core.delete_state(self.handle, sid)
+            except _core.error:
+                if not failed:
+                    raise
 
     def _tag(self, message: str) -> Any:
         # the engine writes each message as {"<rule name>":{"m":{...the record...}}}
@@ -437,17 +453,21 @@ class DurableBackend:
         shards: list[_Shard] = []
         current: list[tuple[str, Any, dict[str, Any]]] = []
         tests: set[str] = set()
+        fields: set[str] = set()
         firings = 1  # the catch-all
+        Unit = tuple[list[tuple[str, Any, dict[str, Any]]], set[str], int, set[str]]
 
-        def add(units: list[tuple[list[tuple[str, Any, dict[str, Any]]], set[str], int]]) -> None:
-            nonlocal current, tests, firings
-            for rules, own, fires in units:
+        def add(units: list[Unit]) -> None:
+            nonlocal current, tests, fields, firings
+            for rules, own, fires, reads in units:
                 if current and (len(tests | own) > MAX_TESTS_PER_SHARD
-                                or firings + fires > MAX_FIRINGS_PER_SHARD):
+                                or firings + fires > MAX_FIRINGS_PER_SHARD
+                                or len(fields | reads) > MAX_FIELDS_PER_SHARD):
                     shards.append(self._shard(current))
-                    current, tests, firings = [], set(), 1
+                    current, tests, fields, firings = [], set(), set(), 1
                 current.extend(rules)
                 tests |= own
+                fields |= reads
                 firings += fires
 
         for clause in pack.clauses:
@@ -459,24 +479,29 @@ class DurableBackend:
                     raise _refusal(clause, f"its condition expands to {e}") from None
                 pieces.extend((name if len(split_) == 1 else f"{name}/{k}", tag, piece)
                               for k, piece in enumerate(split_))
-            units = []
+            units: list[Unit] = []
             for piece in pieces:
-                own = _tests(piece[2])
+                own, reads = _tests(piece[2]), _fields(piece[2])
                 if len(own) > MAX_TESTS_PER_SHARD:
                     raise _refusal(clause, f"one alternative of its condition needs {len(own)} "
                                    f"engine tests, over the {MAX_TESTS_PER_SHARD} it compiles safely")
-                units.append(([piece], own, _alternatives(piece[2])))
+                if len(reads) > MAX_FIELDS_PER_SHARD:
+                    raise _refusal(clause, f"one alternative of its condition reads {len(reads)} "
+                                   f"engine fields, over the {MAX_FIELDS_PER_SHARD} a record may hold")
+                units.append(([piece], own, _alternatives(piece[2]), reads))
             # Its verdict rules exclude each other, so a clause fires at most the
             # alternatives of one verdict plus its notes: keep it whole when that fits.
             by_verdict: dict[Any, int] = {}
-            for rules, _, fires in units:
+            for rules, _, fires, _ in units:
                 tag = rules[0][1]
                 by_verdict[tag] = by_verdict.get(tag, 0) + fires
             bound = max((n for t, n in by_verdict.items() if isinstance(t[1], str)), default=0) \
                 + sum(n for t, n in by_verdict.items() if isinstance(t[1], int))
-            whole = set().union(*(own for _, own, _ in units))
-            if bound < MAX_FIRINGS_PER_SHARD and len(whole) <= MAX_TESTS_PER_SHARD:
-                add([(pieces, whole, bound)])
+            whole = set().union(*(own for _, own, _, _ in units))
+            read = set().union(*(reads for _, _, _, reads in units))
+            if bound < MAX_FIRINGS_PER_SHARD and len(whole) <= MAX_TESTS_PER_SHARD \
+                    and len(read) <= MAX_FIELDS_PER_SHARD:
+                add([(pieces, whole, bound, read)])
             else:
                 add(units)
         if current or not shards:
