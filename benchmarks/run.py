@@ -34,7 +34,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BIN = Path(sys.executable).parent
 EXE = str(BIN / "compliance") if (BIN / "compliance").exists() else "compliance"
-DEPS = "import durable.engine, pydantic, yaml, typer, jsonschema, rich"
+# what a check imports of others' code (the durable backend loads the engine's C core, not
+# its Python host)
+DEPS = "import durable_rules_engine, pydantic, yaml, typer, jsonschema, rich"
 
 
 def timed(cmd: list[str], cwd: Path) -> tuple[float, float, int]:

@@ -80,6 +80,8 @@ def _implicit_tag(value: str, implicit: Any) -> str:
     """The tag YAML resolves an untagged scalar to: a pure function of its text and of
     whether it was plain, memoised because position files repeat their keys and values
     (fact names, dates, booleans) and the resolver runs a regular expression per try."""
+    if len(value) > 64:  # not a repeated key or value: a long-lived process keeps no texts
+        return _resolver.resolve(ScalarNode, value, implicit)
     key = (value, implicit)
     tag = _resolved.get(key)
     if tag is None:
