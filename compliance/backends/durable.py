@@ -416,9 +416,9 @@ class _Shard:
         finally:
             try:
                 _core.delete_state(self.handle, sid)
-            except _core.error:
+            except _core.error as e:
                 if not failed:
-                    raise
+                    raise InternalError(f"durable-rules could not delete a session: {e}") from e
 
     def _tag(self, message: str) -> Any:
         # the engine writes each message as {"<rule name>":{"m":{...the record...}}}
