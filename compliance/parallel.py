@@ -22,6 +22,7 @@ import gc
 import multiprocessing
 import os
 import tempfile
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -169,8 +170,57 @@ def _results(ws: Workspace, jobs: list[Job], workers: int) -> Iterator[Done]:
             yield run_job(job, as_json=False, ws=ws, backend=engine)
         return
     ctx = _context()
-    with ctx.Pool(min(workers, len(jobs)), initializer=without_gc) as pool:
-        yield from pool.imap(run_job, jobs)
+    with _pool_thread_errors() as failed:
+        pool = ctx.Pool(min(workers, len(jobs)), initializer=without_gc)
+        try:
+            yield from pool.imap(run_job, jobs)
+        except BaseException:
+            _abandon(pool)
+            raise
+        pool.terminate()
+    if failed:
+        raise InternalError(f"the worker pool failed: {failed[0]!r}") from failed[0]
+
+
+def _abandon(pool: Any) -> None:
+    """End a pool whose run is ending on an error or a signal, without waiting for ever.
+
+    A SIGTERM to the process group may kill a worker while it holds the lock of the queue
+    its results go to (a semaphore, which a dead process never releases); the pool's own
+    terminate() then blocks on that lock for ever (seen: one run in about 40). The workers
+    are killed, and terminate() is given a few seconds in a daemon thread, which the
+    interpreter does not wait for at exit."""
+    for worker in list(getattr(pool, "_pool", ())):
+        if worker.is_alive():
+            worker.kill()
+    ender = threading.Thread(target=pool.terminate, name="pool-terminate", daemon=True)
+    ender.start()
+    ender.join(timeout=3)
+
+
+@contextmanager
+def _pool_thread_errors() -> Iterator[list[BaseException]]:
+    """The exceptions of the pool's own helper threads, kept instead of printed.
+
+    A SIGTERM to the process group ends the workers and the fork server at once; the
+    pool's thread that replaces dead workers may then fail (EOFError from the fork server)
+    before the parent's handler ends the run, and print a traceback. Kept here, such an
+    error is silent when the run ends on the signal (the pool is terminated, and its
+    threads joined, inside this context) and an internal error when it does not."""
+    failed: list[BaseException] = []
+    previous = threading.excepthook
+
+    def keep(args: Any) -> None:
+        if args.thread is not None and "_handle_" in args.thread.name and args.exc_value is not None:
+            failed.append(args.exc_value)
+        else:
+            previous(args)
+
+    threading.excepthook = keep
+    try:
+        yield failed
+    finally:
+        threading.excepthook = previous
 
 
 def _chunk_results(workspace: Path, paths: list[Path], *, jobs: int, backend: str, lang: Lang,

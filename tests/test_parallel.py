@@ -199,3 +199,41 @@ def test_streamed_chunks_render_conditions_only_for_a_format_that_shows_them(
     parallel.run_streamed(fmt, synthetic, [synthetic / "positions"], out.extend, chunk=7)
     assert len(asked) > 2 and set(asked) == {fmt in SHOWS_CONDITIONS}
     assert (b"conflicts_when" in b"".join(out)) == (fmt == "json")
+
+
+def test_a_pool_helper_threads_error_is_kept_not_printed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # as when a SIGTERM to the process group ends the fork server under the pool's thread
+    # that replaces workers: kept (an internal error if the run goes on), never printed;
+    # any other thread's error still goes to the hook that was there before
+    import threading
+
+    passed_on: list[str] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: passed_on.append(args.thread.name))
+
+    def boom() -> None:
+        raise EOFError("unexpected EOF")
+
+    with parallel._pool_thread_errors() as failed:
+        for name in ("Thread-9 (_handle_workers)", "progress"):
+            thread = threading.Thread(target=boom, name=name)
+            thread.start()
+            thread.join()
+    assert [type(e) for e in failed] == [EOFError]
+    assert passed_on == ["progress"]
+
+
+def test_a_pool_whose_result_lock_a_dead_worker_holds_is_abandoned_not_waited_for() -> None:
+    # a worker killed by a SIGTERM while it writes a result leaves the result queue's lock
+    # taken for good; the pool's terminate() then waits on it for ever. Held here by this
+    # process instead, the lock blocks terminate() all the same.
+    import time
+
+    pool = parallel._context().Pool(2)
+    workers = list(pool._pool)
+    assert pool._outqueue._wlock.acquire(timeout=5)
+    start = time.monotonic()
+    parallel._abandon(pool)
+    assert time.monotonic() - start < 10
+    for w in workers:
+        w.join(timeout=5)
+        assert not w.is_alive()
