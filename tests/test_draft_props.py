@@ -3,16 +3,19 @@ its cue in the text, renders a valid position, and its matcher agrees with brute
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compliance.drafting import Draft, draft_letter, render_position
 from compliance.drafting.letter import read
 from compliance.drafting.match import find
+from compliance.errors import InputErrors
 from compliance.loading.workspace import Workspace, load_positions, load_workspace
 from compliance.model.cues import normalise, parse_phrase
 from tests.conftest import ROOT
@@ -100,10 +103,19 @@ def test_draft_never_crashes_and_never_proposes_without_its_cue(text: str) -> No
                                                                    HealthCheck.function_scoped_fixture])
 @given(letters)
 def test_every_draft_renders_a_valid_position(tmp_path: Path, text: str) -> None:
+    # valid as drafted when the letter is dated; an undated one has no date (never a
+    # made-up one) and is refused at that key until the date is written in
     d = draft_letter(text, ws(), DOSSIER, letter_name="letter.txt")
     for fmt in ("yaml", "json"):
         path = tmp_path / f"d.{fmt}"
-        path.write_text(render_position(d, fmt, "nl"), encoding="utf-8")
+        out = render_position(d, fmt, "nl")
+        if d.letter_date is None:
+            path.write_text(out, encoding="utf-8")
+            with pytest.raises(InputErrors, match="'date'"):
+                load_positions(ws(), [path])
+            out = out.replace("# date: YYYY-MM-DD", "date: 2024-05-01") if fmt == "yaml" \
+                else json.dumps({**json.loads(out), "date": "2024-05-01"})
+        path.write_text(out, encoding="utf-8")
         (pos,) = load_positions(ws(), [path])
         assert set(pos.facts) == {p.fact for p in d.proposals}
 
