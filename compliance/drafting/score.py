@@ -63,17 +63,11 @@ class Score(BaseModel):
         found, want = set(self.declarations_found), set(self.declarations_expected)
         lines.append(f"declarations: {len(found & want)}/{len(want)} found, {len(found - want)} "
                      f"extra; sources right: {self.declaration_sources_right}")
-        for d in self.declarations_expected:
-            lines.append(f"  {'ok' if d in found else 'missed':<7} {d}")
-        for d in sorted(found - set(self.declarations_expected)):
-            lines.append(f"  {'EXTRA':<7} {d}")
+        lines += _marks(self.declarations_expected, found)
         sfound = set(self.steps_found)
         lines.append(f"planned steps: {len(sfound & set(self.steps_expected))}/{len(self.steps_expected)} "
                      f"found, {len(sfound - set(self.steps_expected))} extra")
-        for s in self.steps_expected:
-            lines.append(f"  {'ok' if s in sfound else 'missed':<7} {s}")
-        for s in sorted(sfound - set(self.steps_expected)):
-            lines.append(f"  {'EXTRA':<7} {s}")
+        lines += _marks(self.steps_expected, sfound)
         return "\n".join(lines) + "\n"
 
 
@@ -166,3 +160,9 @@ def score(draft: Draft, text: str, reference: Any) -> Score:
                  declarations_expected=expected, declarations_found=found,
                  declaration_sources_right=sources_right, steps_expected=steps_expected,
                  steps_found=steps_found)
+
+
+def _marks(expected: Any, found: set[Any]) -> list[str]:
+    """Each expected item found or missed, in order, then what was found beyond them."""
+    return [f"  {'ok' if x in found else 'missed':<7} {x}" for x in expected] + \
+        [f"  {'EXTRA':<7} {x}" for x in sorted(found - set(expected))]
