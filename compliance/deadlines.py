@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from compliance.conditions.ast import Clock, Flag
-from compliance.dates import PartialDate, add_period
+from compliance.dates import PartialDate, add_days, add_period
 from compliance.i18n import t
 from compliance.loading.timeline import LoadedTimeline
 from compliance.logic import FALSE, TRUE, UNKNOWN, Truth
@@ -42,7 +42,7 @@ def anchor_window(clock: Clock, timeline: LoadedTimeline) -> Window | None:
     if w is None:
         return None
     if clock.anchor == "before":
-        return w[0] - ONE_DAY, w[1] - ONE_DAY
+        return add_days(w[0], -1), add_days(w[1], -1)
     return w
 
 
@@ -145,7 +145,7 @@ def recurring_flags(clock: Clock, timeline: LoadedTimeline, as_of: PartialDate) 
         out["done"], out["missed"] = TRUE, FALSE
     elif not any(w[1] >= s[0] and w[0] < e[1] for w in windows) and any(
             ev.date is None and ev.not_happened_by is not None
-            and PartialDate.parse(ev.not_happened_by).first >= e[1] - ONE_DAY for ev in tagged):
+            and PartialDate.parse(ev.not_happened_by).first >= add_days(e[1], -1) for ev in tagged):
         # A source shows the period's report had not come by the period's end.
         out["done"], out["missed"] = FALSE, TRUE
     return out
