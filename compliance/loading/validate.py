@@ -109,6 +109,8 @@ def _alternatives(doc: Document, error: ValidationError, kind: str) -> list[Inpu
                     if e.validator == "type" and not e.relative_path
                     for w in (e.validator_value if isinstance(e.validator_value, list)
                               else [e.validator_value])})
+    if error.instance is not None and len(wants) > 1:
+        wants = [w for w in wants if w != "null"]  # null there means "leave it out", not a value to write
     found = _JSON_TYPES.get(type(error.instance), type(error.instance).__name__)
     want = " or ".join(wants) or "another value"
     path = tuple(error.absolute_path)
