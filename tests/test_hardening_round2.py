@@ -204,6 +204,8 @@ def _dup_workspace(root: Path) -> str:
 def test_a_workspace_holding_a_duplicate_id_still_serves_its_pages(workspace_copy: Path) -> None:
     dup = _dup_workspace(workspace_copy)
     before = snapshot(workspace_copy)
+    first = client(workspace_copy).get("/editor", params={"file": dup})  # before any other page
+    assert first.status_code == 200 and "workspace-problems" in first.text
     c = client(workspace_copy)
     for lang, words in (("nl", "Problemen in de werkruimte"), ("en", "Problems in the workspace")):
         page = c.get("/", params={"lang": lang})
