@@ -531,6 +531,16 @@ _T: dict[str, dict[str, str]] = {
     "wb_found_step": {"nl": "geplande stap", "en": "planned step"},
     "wb_found_ambiguous": {"nl": "twee waarden genoemd, niet gekozen:", "en": "two values cued, not chosen:"},
     "wb_found_addressed": {"nl": "genoemd zonder waarde", "en": "spoken of without a value"},
+    # subjects and the gates of issue 24 (compliance/evaluate/gates.py)
+    "not_about_subject": {"nl": "Deze positie gaat niet over {subjects} (zij gaat over {addressed}).",
+                          "en": "This position is not about {subjects} (it addresses {addressed})."},
+    "subjects_unknown": {"nl": "Of deze positie over {subjects} gaat, is niet te zeggen: zij noemt geen "
+                               "onderwerpen en stelt geen feit; schrijf 'subjects:' of de feiten erbij.",
+                         "en": "Whether this position is about {subjects} cannot be told: it declares no "
+                               "subjects and states no fact; write 'subjects:' or the facts."},
+    "word_or": {"nl": "of", "en": "or"},
+    "word_and": {"nl": "en", "en": "and"},
+    "subject": {"nl": "onderwerp", "en": "subject"},
 }
 
 

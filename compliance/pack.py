@@ -27,6 +27,9 @@ class CompiledClause:
     file: str
     line: int
     clock: Clock | None = None  # the clause's deadline or recurring duty, if any
+    # the dossier subjects the clause concerns (declared in the rule file, else derived from
+    # the facts its conditions read); empty: it concerns every position of the dossier
+    subjects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,7 @@ def _joined(kind: type[All] | type[Any_], parts: list[Cond | None]) -> Cond | No
 
 
 def compile_clause(motion: str, interpretation: str, rule: ClauseRule, conds: dict[str, Any],
-                   file: str, line: int) -> CompiledClause:
+                   file: str, line: int, subjects: tuple[str, ...] = ()) -> CompiledClause:
     # A standstill, a deadline or a recurring duty is one more way to conflict (and, for
     # the latter two, to comply or not apply): the engines see ordinary conditions over
     # derived flags, so no backend needs to know about them.
@@ -108,5 +111,5 @@ def compile_clause(motion: str, interpretation: str, rule: ClauseRule, conds: di
         key=f"{motion}#{rule.clause}", motion=motion, clause=rule.clause, interpretation=interpretation,
         applies=_joined(All, [conds.get("applies_when"), conds.get("clock_applies")]),
         conflicts=conflicts, complies=complies, notes=tuple(conds.get("notes", ())), rule=rule,
-        file=file, line=line, clock=conds.get("clock"),
+        file=file, line=line, clock=conds.get("clock"), subjects=subjects,
     )

@@ -6,7 +6,7 @@ explains it. For every clause it also evaluates the conditions three-valued with
 the reference evaluator itself (the direct backend) the traces are the verdicts: the
 backend's own pass would evaluate the same semantics a second time.
 
-adoption.py: does a motion apply at all; scenarios.py: the base position or its scenarios;
+gates.py: does a clause apply at all (every gate, in order); scenarios.py: the base position or its scenarios;
 declarations.py: declared or not; findings.py: one clause's finding; texts.py: the memo.
 """
 
@@ -16,17 +16,17 @@ from collections import Counter
 
 from compliance.backends import Backend
 from compliance.dates import PartialDate
-from compliance.evaluate.adoption import Gate, adoption_gate, execution_gate
 from compliance.evaluate.confirmation import annotate
 from compliance.evaluate.findings import compiled_rules, describe, finding, summary, traced_verdict
+from compliance.evaluate.gates import clause_gate, motion_gate
 from compliance.evaluate.scenarios import Branch, branches, merged
 from compliance.evaluate.texts import Texts
 from compliance.loading.timeline import LoadedTimeline
-from compliance.loading.workspace import LoadedMotion, LoadedPosition, Workspace
+from compliance.loading.workspace import LoadedPosition, Workspace
 from compliance.model.common import Lang
 from compliance.model.motion import motion_sort_key
 from compliance.model.output import Finding, MotionVerdict, Report
-from compliance.pack import CompiledClause, Outcome
+from compliance.pack import Outcome
 from compliance.verdict import VERDICTS
 
 
@@ -63,14 +63,15 @@ def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, l
     for pos in positions:
         date = PartialDate.parse(as_of or pos.model.date)
         source = pos.model.source.cite(lang)
+        vocab = ws.vocabularies.get(pos.model.dossier)
         for motion_id in order:
             motion = ws.motions[motion_id]
             compiled = compiled_by_motion[motion_id]
-            gate = adoption_gate(pos, motion, texts.motion(motion), date, lang)
+            gate = motion_gate(pos, motion, texts.motion(motion), date, lang)
             clause_findings = [
                 merged(pos, [finding(ws, pos, motion, number, compiled.get(number), outcome, date,
-                                       lang, b, texts, source, gate or _clause_gate(
-                                           motion, number, compiled.get(number), date, lang))
+                                       lang, b, texts, source, gate or clause_gate(
+                                           pos, motion, number, compiled.get(number), vocab, date, lang))
                               for b, outcome in evaluated[pos.model.id]],
                         [b for b, _ in evaluated[pos.model.id]], lang)
                 for number in (c.number for c in motion.record.clauses)
@@ -87,12 +88,6 @@ def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, l
                                        if f.verdict == "conflicts" and f.declared is not True)},
         motions=summaries, findings=findings,
     )
-
-
-def _clause_gate(motion: LoadedMotion, number: int, clause: CompiledClause | None, date: PartialDate,
-                 lang: Lang) -> Gate | None:
-    return execution_gate(motion, number, clause.rule.duty if clause is not None else "standing",
-                          date, lang)
 
 
 __all__ = ["Branch", "branches", "check", "describe", "traced_verdict"]

@@ -12,8 +12,8 @@ from compliance.conditions.kleene import Trace, evaluate
 from compliance.conditions.values import MISSING, to_json
 from compliance.dates import PartialDate
 from compliance.errors import InternalError
-from compliance.evaluate.adoption import Gate
 from compliance.evaluate.declarations import cabinet_declaration
+from compliance.evaluate.gates import Gate
 from compliance.evaluate.scenarios import Branch
 from compliance.evaluate.texts import Texts, shown_as
 from compliance.i18n import t

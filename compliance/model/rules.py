@@ -127,6 +127,9 @@ class ClauseRule(Strict):
     recurring: Recurring | None = Field(default=None, description="the clause asks for an event every period")
     duty: Duty = Field(default="standing", description="once: an execution statement without "
                        "per-clause entries ends this clause's duty; standing: it keeps holding")
+    subjects: list[Name] | None = Field(
+        default=None, min_length=1, description="the dossier subjects this clause concerns; absent: "
+        "derived from the facts and concepts its applies_when, conflicts_when and complies_when read")
     messages: Messages
     notes: list[Note] = Field(default_factory=list)
 

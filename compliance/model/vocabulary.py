@@ -33,6 +33,9 @@ class FactDef(Strict):
     deprecated: bool = Field(default=False, description="a fact kept so old positions load: "
                              "rules should no longer read it; lint warns where a position states it")
     cues: FactCues | None = Field(default=None, description="how a letter shows this fact (compliance draft)")
+    subjects: list[Name] = Field(default_factory=list, description="the dossier's subjects this fact "
+                                 "belongs to (ids from the dossier's 'subjects'); one or more when "
+                                 "the dossier declares subjects")
 
     @model_validator(mode="after")
     def _values_iff_enum(self) -> FactDef:
@@ -50,6 +53,10 @@ class Vocabulary(Strict):
     dossier: DossierName
     title: Text
     proposal: str | None = None
+    subjects: dict[Name, Text] = Field(
+        default_factory=dict, description="what the debate of this dossier is about (subject id -> "
+        "nl/en name): a motion clause applies only to positions that address one of its subjects "
+        "(docs/applicability.md); absent: every clause applies to every position of the dossier")
     facts: dict[Name, FactDef] = Field(min_length=1)
     concepts: dict[Name, ConceptDef] = Field(default_factory=dict)
     step_kinds: dict[Name, Text] = Field(
