@@ -541,6 +541,32 @@ _T: dict[str, dict[str, str]] = {
     "word_or": {"nl": "of", "en": "or"},
     "word_and": {"nl": "en", "en": "and"},
     "subject": {"nl": "onderwerp", "en": "subject"},
+    # duties of conduct (compliance/evaluate/duties.py, `compliance duties`)
+    "duty_elsewhere": {"nl": "Een plicht over het handelen van het kabinet (termijn of terugkerende "
+                             "plicht): deze positie vervult haar niet en stelt geen feit dat het dictum "
+                             "leest; per {as_of}: {state} (zie compliance duties).",
+                       "en": "A duty of the cabinet's conduct (a deadline or a recurring duty): this "
+                             "position neither fulfils it nor states a fact the clause reads; as of "
+                             "{as_of}: {state} (see compliance duties)."},
+    "duty_word_not_yet_due": {"nl": "nog niet verschuldigd", "en": "not yet due"},
+    "duty_word_met": {"nl": "vervuld", "en": "met"},
+    "duty_word_overdue": {"nl": "te laat", "en": "overdue"},
+    "duty_word_unknown": {"nl": "onbekend", "en": "unknown"},
+    "duty_word_ended": {"nl": "beëindigd", "en": "ended"},
+    "duty_state_not_yet_due": {"nl": "Nog niet verschuldigd (termijn: {due}).",
+                               "en": "Not yet due (due: {due})."},
+    "duty_state_met": {"nl": "Vervuld door {by} (termijn: {due}).", "en": "Met by {by} (due: {due})."},
+    "duty_state_overdue": {"nl": "Te laat (termijn: {due}); bekend: {by}.",
+                           "en": "Overdue (due: {due}); known: {by}."},
+    "duty_state_unknown": {"nl": "Niet te bepalen (termijn: {due}); beslist door: {decides}.",
+                           "en": "Cannot be told (due: {due}); decided by: {decides}."},
+    "duty_state_ended": {"nl": "Beëindigd door {by} (periode: {due}).",
+                         "en": "Ended by {by} (period: {due})."},
+    "duty_effort_note": {"nl": "Een inspanningsplicht: een gemiste uitkomst is geen strijdigheid.",
+                         "en": "An effort duty: a missed outcome is not a conflict."},
+    "duty_if_adopted": {"nl": "Of de motie is aangenomen, is niet bekend; zo ja: {text}",
+                        "en": "Whether the motion was adopted is not known; if so: {text}"},
+    "duty": {"nl": "plicht", "en": "duty"},
 }
 
 

@@ -17,6 +17,7 @@ from collections import Counter
 from compliance.backends import Backend
 from compliance.dates import PartialDate
 from compliance.evaluate.confirmation import annotate
+from compliance.evaluate.duties import letters_of, with_evidence
 from compliance.evaluate.findings import compiled_rules, describe, finding, summary, traced_verdict
 from compliance.evaluate.gates import clause_gate, motion_gate
 from compliance.evaluate.scenarios import Branch, branches, merged
@@ -47,8 +48,12 @@ def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, l
         group = [p for p in positions if p.model.dossier == dossier]
         pack = ws.pack(dossier, interpretations)
         timeline = ws.timelines.get(dossier) or LoadedTimeline(dossier)
+        clocks = [c.clock for c in pack.clauses if c.clock is not None]
+        # a letter that declares it gives effect to a motion is evidence, on its own date, of
+        # the event the motion's duty awaits (compliance.evaluate.duties)
         keyed = [(pos, b) for pos in group
-                 for b in branches(pos, pack, timeline, PartialDate.parse(as_of or pos.model.date), lang)]
+                 for b in branches(pos, pack, with_evidence(timeline, clocks, letters_of([pos], lang)),
+                                   PartialDate.parse(as_of or pos.model.date), lang)]
         # the reference evaluator's outcomes are the traces' (findings.finding), which
         # explain every clause anyway: evaluated once; any other backend is cross-checked
         results: list[dict[str, Outcome] | None] = [None] * len(keyed) if reference \
@@ -64,6 +69,7 @@ def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, l
         date = PartialDate.parse(as_of or pos.model.date)
         source = pos.model.source.cite(lang)
         vocab = ws.vocabularies.get(pos.model.dossier)
+        timeline = ws.timelines.get(pos.model.dossier) or LoadedTimeline(pos.model.dossier)
         for motion_id in order:
             motion = ws.motions[motion_id]
             compiled = compiled_by_motion[motion_id]
@@ -71,7 +77,8 @@ def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, l
             clause_findings = [
                 merged(pos, [finding(ws, pos, motion, number, compiled.get(number), outcome, date,
                                        lang, b, texts, source, gate or clause_gate(
-                                           pos, motion, number, compiled.get(number), vocab, date, lang))
+                                           pos, motion, number, compiled.get(number), vocab, timeline,
+                                           date, lang))
                               for b, outcome in evaluated[pos.model.id]],
                         [b for b, _ in evaluated[pos.model.id]], lang)
                 for number in (c.number for c in motion.record.clauses)

@@ -112,6 +112,7 @@ class Recurring(Strict):
 
 
 Duty = Literal["once", "standing"]
+Obligation = Literal["effort", "result"]
 
 
 class ClauseRule(Strict):
@@ -127,6 +128,11 @@ class ClauseRule(Strict):
     recurring: Recurring | None = Field(default=None, description="the clause asks for an event every period")
     duty: Duty = Field(default="standing", description="once: an execution statement without "
                        "per-clause entries ends this clause's duty; standing: it keeps holding")
+    obligation: Obligation = Field(
+        default="result", description="result: the clause asks for an outcome, and missing it "
+        "conflicts; effort: it asks the cabinet to do its utmost ('zich inzetten voor', 'alles op "
+        "alles zetten', 'bevorderen', 'streven naar'): met by effort shown (effort_when), and a "
+        "missed outcome is reported as such, not as a conflict (docs/applicability.md)")
     subjects: list[Name] | None = Field(
         default=None, min_length=1, description="the dossier subjects this clause concerns; absent: "
         "derived from the facts and concepts its applies_when, conflicts_when and complies_when read")
