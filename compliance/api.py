@@ -31,8 +31,11 @@ def run_check(workspace: Path, paths: list[Path] | None = None, *, backend: str 
     ws = load_workspace(workspace)
     positions = load_positions(ws, paths or [workspace / DEFAULT_POSITIONS])
     engine = get_backend(backend, notice, lang) if isinstance(backend, str) else backend
-    return check(ws, positions, engine, lang=lang, as_of=as_of, interpretations=interpretations,
-                 conditions=conditions)
+    from compliance.evaluate.duty_list import with_duties
+
+    report = check(ws, positions, engine, lang=lang, as_of=as_of, interpretations=interpretations,
+                   conditions=conditions)
+    return with_duties(report, ws, positions, as_of, lang, interpretations)
 
 
 __all__ = ["LoadedPosition", "Report", "Workspace", "check", "get_backend", "load_positions",

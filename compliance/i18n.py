@@ -567,6 +567,21 @@ _T: dict[str, dict[str, str]] = {
     "duty_if_adopted": {"nl": "Of de motie is aangenomen, is niet bekend; zo ja: {text}",
                         "en": "Whether the motion was adopted is not known; if so: {text}"},
     "duty": {"nl": "plicht", "en": "duty"},
+    "duty_vote_unknown": {"nl": "als de motie is aangenomen", "en": "if the motion was adopted"},
+    "duty_none": {"nl": "Geen plichten over het handelen van het kabinet.", "en": "No duties of conduct."},
+    "duty_evidence": {"nl": "bewijs", "en": "evidence"},
+    "duty_decides": {"nl": "beslist door", "en": "decided by"},
+    "duty_counts": {"nl": "{n} plicht(en): {overdue} te laat, {unknown} onbekend, {not_yet_due} nog niet "
+                          "verschuldigd, {met} vervuld, {ended} beëindigd",
+                    "en": "{n} duties: {overdue} overdue, {unknown} unknown, {not_yet_due} not yet due, "
+                          "{met} met, {ended} ended"},
+    "duty_title": {"nl": "Plichten over het handelen van het kabinet en hun stand",
+                   "en": "Duties of the cabinet's conduct and their state"},
+    "duty_state": {"nl": "stand", "en": "state"},
+    "duty_due": {"nl": "termijn", "en": "due"},
+    "duty_reason": {"nl": "toelichting", "en": "explanation"},
+    "duty_gate_fail": {"nl": "{n} plicht(en) te laat (--fail-on overdue-duty): {duties}",
+                       "en": "{n} overdue duty(ies) (--fail-on overdue-duty): {duties}"},
 }
 
 

@@ -8,11 +8,12 @@ from typing import Annotated
 import typer
 
 from compliance.cli.app import (
+    OVERDUE_DUTY,
     TEXT,
-    UNDECLARED,
     AsOfOpt,
     BackendName,
     BackendOpt,
+    CheckFailOn,
     FailOn,
     Fmt,
     InterpretationOpt,
@@ -25,9 +26,11 @@ from compliance.cli.app import (
     check_as_of,
     check_output,
     emit,
+    finding_level,
     guarded,
     interpretations,
 )
+from compliance.i18n import t
 
 
 @app.command()
@@ -38,8 +41,10 @@ def check(
     fmt: Annotated[Fmt, typer.Option("--format", "-f", help="output format")] = TEXT,
     lang: LangOpt = Lang.nl,
     backend: BackendOpt = BackendName.durable,
-    fail_on: Annotated[FailOn, typer.Option(help="exit 1 when a finding reaches this level")]
-    = UNDECLARED,
+    fail_on_given: Annotated[list[CheckFailOn] | None, typer.Option(
+        "--fail-on", help="exit 1 when a finding reaches this level (undeclared, the default; "
+        "conflict; undetermined; never), or with overdue-duty when a duty of conduct of a checked "
+        "dossier is overdue (compliance duties); repeat to combine")] = None,
     as_of: AsOfOpt = None,
     interpretation: InterpretationOpt = None,
     output: OutputOpt = None,
@@ -57,7 +62,31 @@ def check(
     """Check positions against the adopted motions. Exit 0: nothing reaches --fail-on;
     1: something does (with --baseline: something new does); 2: bad input."""
 
+    levels = [v.value for v in fail_on_given] if fail_on_given else ["undeclared"]
+    fail_on = FailOn(finding_level(levels))
+    duty_gate = OVERDUE_DUTY in levels
+
     def body() -> int:
+        code = checked()
+        if duty_gate:
+            from compliance.api import DEFAULT_POSITIONS, load_positions, load_workspace
+            from compliance.duties import overdue
+            from compliance.evaluate.duty_list import with_duties
+            from compliance.model.output import Report
+
+            ws = load_workspace(workspace)
+            positions = load_positions(ws, paths or [workspace / DEFAULT_POSITIONS])
+            empty = Report(lang=lang.value, as_of=as_of, interpretations={}, counts={}, motions=[],
+                           findings=[])
+            late = overdue(with_duties(empty, ws, positions, as_of, lang.value,
+                                       interpretations(interpretation)).duties)
+            if late:
+                typer.echo(t("duty_gate_fail", lang.value, n=len(late), duties=", ".join(
+                    f"{d.motion}#{d.clause} ({d.due})" for d in late)), err=True)
+                return 1
+        return code
+
+    def checked() -> int:
         from compliance.api import DEFAULT_POSITIONS, get_backend, load_positions, load_workspace
         from compliance.gate import exit_code
         from compliance.reports import SHOWS_CONDITIONS, STREAMED, RenderOptions, render

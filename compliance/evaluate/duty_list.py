@@ -10,13 +10,13 @@ from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from compliance.dates import PartialDate
-from compliance.evaluate.duties import Letter, duty_reason, evidenced, state_of
+from compliance.evaluate.duties import Letter, duty_reason, evidenced, letters_of, state_of
 from compliance.evaluate.gates import adoption_gate, execution_gate
 from compliance.loading.timeline import LoadedTimeline
-from compliance.loading.workspace import LoadedMotion, Workspace
+from compliance.loading.workspace import LoadedMotion, LoadedPosition, Workspace
 from compliance.logic import TRUE
 from compliance.model.common import Lang
-from compliance.model.output import Duty, DutyEvidence, DutyState
+from compliance.model.output import Duty, DutyEvidence, DutyState, Report
 from compliance.pack import CompiledClause
 
 
@@ -85,4 +85,36 @@ def duties(ws: Workspace, dossiers: Iterable[str], as_of: dict[str, PartialDate]
     return out
 
 
-__all__ = ["duties", "duty_for"]
+Dated = tuple[str, str]  # (dossier, a position's date)
+
+
+def dates_of(positions: Iterable[LoadedPosition]) -> list[Dated]:
+    return [(p.model.dossier, p.model.date) for p in positions]
+
+
+def as_of_dates(dated: Iterable[Dated], as_of: str | None) -> dict[str, PartialDate]:
+    """Per dossier the evaluation date: ``as_of``, else its latest position's date."""
+    out: dict[str, PartialDate] = {}
+    for dossier, text in dated:
+        when = PartialDate.parse(as_of or text)
+        if dossier not in out or (when.last, when.first) > (out[dossier].last, out[dossier].first):
+            out[dossier] = when
+    return out
+
+
+def report_duties(ws: Workspace, letters: Sequence[Letter], dated: Iterable[Dated], as_of: str | None,
+                  lang: Lang = "nl", interpretations: dict[str, str] | None = None) -> list[Duty]:
+    """The duties a check's report carries: those of the checked positions' dossiers."""
+    when = as_of_dates(dated, as_of)
+    return duties(ws, when, when, letters, lang, interpretations)
+
+
+def with_duties(report: Report, ws: Workspace, positions: Sequence[LoadedPosition], as_of: str | None,
+                lang: Lang = "nl", interpretations: dict[str, str] | None = None) -> Report:
+    """The report with the duties of its positions' dossiers (see :func:`report_duties`)."""
+    found = report_duties(ws, letters_of(positions, lang), dates_of(positions), as_of, lang,
+                          interpretations)
+    return report.model_copy(update={"duties": found}) if found else report
+
+
+__all__ = ["as_of_dates", "dates_of", "duties", "duty_for", "report_duties", "with_duties"]
