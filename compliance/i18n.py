@@ -582,6 +582,15 @@ _T: dict[str, dict[str, str]] = {
     "duty_reason": {"nl": "toelichting", "en": "explanation"},
     "duty_gate_fail": {"nl": "{n} plicht(en) te laat (--fail-on overdue-duty): {duties}",
                        "en": "{n} overdue duty(ies) (--fail-on overdue-duty): {duties}"},
+    "effort_result_missed": {"nl": "inspanningsplicht: de uitkomst is gemist, maar de gevraagde inspanning "
+                                   "telt, dus geen strijdigheid",
+                             "en": "effort duty: the outcome was missed, but the effort asked is what "
+                                   "counts, so no conflict"},
+    "effort_result_met": {"nl": "inspanningsplicht: de uitkomst is (nog) niet gemist",
+                          "en": "effort duty: the outcome is not (yet) missed"},
+    "effort_result_unknown": {"nl": "inspanningsplicht: of de uitkomst is gemist, is niet te zeggen",
+                              "en": "effort duty: whether the outcome was missed cannot be told"},
+    "effort": {"nl": "inspanning", "en": "effort"},
 }
 
 

@@ -13,13 +13,14 @@ declarations.py: declared or not; findings.py: one clause's finding; texts.py: t
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 
 from compliance.backends import Backend
 from compliance.dates import PartialDate
 from compliance.evaluate.confirmation import annotate
 from compliance.evaluate.duties import letters_of, with_evidence
 from compliance.evaluate.findings import compiled_rules, describe, finding, summary, traced_verdict
-from compliance.evaluate.gates import clause_gate, motion_gate
+from compliance.evaluate.gates import clause_gate, gate_of, motion_gate
 from compliance.evaluate.scenarios import Branch, branches, merged
 from compliance.evaluate.texts import Texts
 from compliance.loading.timeline import LoadedTimeline
@@ -74,15 +75,16 @@ def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, l
             motion = ws.motions[motion_id]
             compiled = compiled_by_motion[motion_id]
             gate = motion_gate(pos, motion, texts.motion(motion), date, lang)
-            clause_findings = [
-                merged(pos, [finding(ws, pos, motion, number, compiled.get(number), outcome, date,
-                                       lang, b, texts, source, gate or clause_gate(
-                                           pos, motion, number, compiled.get(number), vocab, timeline,
-                                           date, lang))
-                              for b, outcome in evaluated[pos.model.id]],
-                        [b for b, _ in evaluated[pos.model.id]], lang)
-                for number in (c.number for c in motion.record.clauses)
-            ]
+            clause_findings = []
+            for number in (c.number for c in motion.record.clauses):
+                clause = compiled.get(number)
+                # every gate in order (compliance.evaluate.gates), once per clause, not per branch
+                gated = gate if gate is not None and gate[0] == "not_applicable" else gate_of(
+                    gate, partial(clause_gate, pos, motion, number, clause, vocab, timeline, date, lang))
+                clause_findings.append(merged(
+                    pos, [finding(ws, pos, motion, number, clause, outcome, date, lang, b, texts, source,
+                                  gated) for b, outcome in evaluated[pos.model.id]],
+                    [b for b, _ in evaluated[pos.model.id]], lang))
             findings.extend(clause_findings)
             summaries.append(summary(pos, motion, clause_findings, lang, texts))
     findings = annotate(findings, positions, lang)

@@ -140,6 +140,15 @@ def finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: in
         due = deadlines.due(clause.clock, branch.timeline, branch.facts, date)
         if verdict in ("conflicts", "undetermined") or due == "not_yet_due":
             message = f"{message} ({text})"
+    if clause.result_conflicts is not None:
+        # an effort duty: a missed result is reported as such, never as a conflict by itself
+        missed = evaluate(clause.result_conflicts, facts, concepts).result
+        key = {TRUE: "effort_result_missed", UNKNOWN: "effort_result_unknown"}.get(
+            missed, "effort_result_met")
+        text = t(key, lang)
+        reasons.append(texts.reason("effort", missed, text))
+        if verdict == "complies" and missed is TRUE:
+            message = f"{message} ({text})"
     declared, declaration = None, None
     if verdict == "conflicts":
         declared, declaration, text = cabinet_declaration(motion, pos, date, lang)

@@ -22,6 +22,8 @@ docs/applicability.md describes the gates with examples from both dossiers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from compliance.conditions.ast import Clock, facts_of
 from compliance.dates import PartialDate
 from compliance.evaluate.duties import gives_effect, status_marker
@@ -37,10 +39,27 @@ from compliance.verdict import Verdict
 Gate = tuple[Verdict, str, str, Truth | None]
 
 
+def first_gate(*gates: Callable[[], Gate | None]) -> Gate | None:
+    """The gates as a three-valued conjunction, in order: the first that surely shuts the clause
+    out (not applicable) decides, even after one that cannot tell (false and unknown is false:
+    a motion whose vote is unknown still does not bear on a position about something else);
+    otherwise the first that cannot tell (undetermined); None when every gate passes."""
+    unknown: Gate | None = None
+    for gate in gates:
+        found = gate()
+        if found is None:
+            continue
+        if found[0] == "not_applicable":
+            return found
+        unknown = unknown or found
+    return unknown
+
+
 def motion_gate(pos: LoadedPosition, motion: LoadedMotion, mt: MotionTexts, date: PartialDate,
                 lang: Lang) -> Gate | None:
     """Gates 1 and 2 for a whole motion (the same for every clause and scenario)."""
-    return dossier_gate(pos, motion, lang) or adoption_gate(motion, date, lang, mt.voted)
+    return first_gate(lambda: dossier_gate(pos, motion, lang),
+                      lambda: adoption_gate(motion, date, lang, mt.voted))
 
 
 def clause_gate(pos: LoadedPosition, motion: LoadedMotion, number: int, clause: CompiledClause | None,
@@ -48,10 +67,18 @@ def clause_gate(pos: LoadedPosition, motion: LoadedMotion, number: int, clause: 
                 lang: Lang) -> Gate | None:
     """The clause's own gates, after the motion's: its duty ended, its subjects, a duty of
     conduct the position does not bear on."""
-    return execution_gate(motion, number, clause.rule.duty if clause is not None else "standing",
-                          date, lang) \
-        or subject_gate(pos, motion, clause, vocab, lang) \
-        or duty_gate(pos, motion, clause, vocab, timeline, date, lang)
+    return first_gate(
+        lambda: execution_gate(motion, number, clause.rule.duty if clause is not None else "standing",
+                               date, lang),
+        lambda: subject_gate(pos, motion, clause, vocab, lang),
+        lambda: duty_gate(pos, motion, clause, vocab, timeline, date, lang))
+
+
+def gate_of(motion_level: Gate | None, clause_level: Callable[[], Gate | None]) -> Gate | None:
+    """A clause's gate: the motion's gates, then its own, as one conjunction (:func:`first_gate`)."""
+    if motion_level is not None and motion_level[0] == "not_applicable":
+        return motion_level  # the clause's own gates need not be worked out
+    return first_gate(lambda: motion_level, clause_level)
 
 
 def dossier_gate(pos: LoadedPosition, motion: LoadedMotion, lang: Lang) -> Gate | None:

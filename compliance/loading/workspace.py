@@ -372,7 +372,7 @@ def _check_rules(ws: Workspace, rules: RuleFile, doc: Document, vocab: LoadedVoc
                 continue
             seen.add(clause.clause)
             conds: dict[str, Any] = {}
-            for part in ("applies_when", "conflicts_when", "complies_when"):
+            for part in ("applies_when", "conflicts_when", "complies_when", "effort_when"):
                 raw = getattr(clause, part)
                 if raw is not None:
                     conds[part] = parser.parse(raw, (*base, part))
@@ -393,7 +393,8 @@ def _check_rules(ws: Workspace, rules: RuleFile, doc: Document, vocab: LoadedVoc
                     and None not in conds["notes"]:
                 # declared, else derived from what the clause's own conditions read
                 subjects = tuple(clause.subjects) if clause.subjects else vocab.subjects_of(
-                    conds.get(p) for p in ("applies_when", "conflicts_when", "complies_when")) \
+                    conds.get(p) for p in ("applies_when", "conflicts_when", "complies_when",
+                                           "effort_when")) \
                     + (vocab.subjects_of_facts([clause.deadline.fact])
                        if clause.deadline is not None and clause.deadline.fact else ())
                 out.append(compile_clause(rules.motion, interp.name, clause, conds, doc.file, line,

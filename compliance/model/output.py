@@ -36,7 +36,7 @@ class FactUse(Out):
 class Reason(Out):
     part: Literal["dossier", "adoption", "rule", "applies_when", "conflicts_when",
                   "complies_when", "declaration", "standstill", "deadline", "recurring",
-                  "execution", "subject", "duty"]
+                  "execution", "subject", "duty", "effort"]
     result: TruthValue | None = None
     text: str
     # a condition's reason: its text as a template of the rule's condition and the results

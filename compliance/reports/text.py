@@ -74,7 +74,8 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
                          + (f" [{f.interpretation}]" if f.interpretation else ""))
             lines.append(f"      {f.message}")
             for reason in f.reasons:
-                if reason.part in ("declaration", "standstill", "deadline", "recurring", "execution"):
+                if reason.part in ("declaration", "standstill", "deadline", "recurring", "execution",
+                                   "effort"):
                     lines.append(f"      {reason.text}")
             for b in f.branches or []:
                 lines.append(f"      {t('scenario', lang)} {b.name}: {_badge(b.verdict, b.declared, lang)}"
