@@ -591,6 +591,20 @@ _T: dict[str, dict[str, str]] = {
     "effort_result_unknown": {"nl": "inspanningsplicht: of de uitkomst is gemist, is niet te zeggen",
                               "en": "effort duty: whether the outcome was missed cannot be told"},
     "effort": {"nl": "inspanning", "en": "effort"},
+    "lint_no_subject": {"nl": "{rule} gaat over geen enkel onderwerp van het dossier: het geldt voor "
+                              "elke positie, waar die ook over gaat",
+                        "en": "{rule} concerns no subject of the dossier: it applies to every position, "
+                              "whatever it is about"},
+    "lint_no_subject_fix": {"nl": "schrijf 'subjects: [...]' bij het dictum (een of meer van: {subjects})",
+                            "en": "write 'subjects: [...]' on the clause (one or more of: {subjects})"},
+    "lint_subject_not_read": {"nl": "{rule} noemt onderwerpen {declared}, maar leest feiten over {read}: "
+                                    "een positie die die feiten stelt, zou er niet aan getoetst worden",
+                              "en": "{rule} declares subjects {declared} but reads facts about {read}: a "
+                                    "position stating those facts would not be judged on it"},
+    "lint_subject_not_read_fix": {"nl": "voeg de onderwerpen van de gelezen feiten toe, of laat 'subjects' "
+                                        "weg (dan worden ze afgeleid)",
+                                  "en": "add the subjects of the facts it reads, or leave 'subjects' out "
+                                        "(they are then derived)"},
 }
 
 

@@ -143,9 +143,9 @@ def finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: in
     if clause.result_conflicts is not None:
         # an effort duty: a missed result is reported as such, never as a conflict by itself
         missed = evaluate(clause.result_conflicts, facts, concepts).result
-        key = {TRUE: "effort_result_missed", UNKNOWN: "effort_result_unknown"}.get(
+        which = {TRUE: "effort_result_missed", UNKNOWN: "effort_result_unknown"}.get(
             missed, "effort_result_met")
-        text = t(key, lang)
+        text = t(which, lang)
         reasons.append(texts.reason("effort", missed, text))
         if verdict == "complies" and missed is TRUE:
             message = f"{message} ({text})"

@@ -394,7 +394,7 @@ def _check_rules(ws: Workspace, rules: RuleFile, doc: Document, vocab: LoadedVoc
                 # declared, else derived from what the clause's own conditions read
                 subjects = tuple(clause.subjects) if clause.subjects else vocab.subjects_of(
                     conds.get(p) for p in ("applies_when", "conflicts_when", "complies_when",
-                                           "effort_when")) \
+                                           "effort_when", "standstill")) \
                     + (vocab.subjects_of_facts([clause.deadline.fact])
                        if clause.deadline is not None and clause.deadline.fact else ())
                 out.append(compile_clause(rules.motion, interp.name, clause, conds, doc.file, line,
