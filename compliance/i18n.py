@@ -605,6 +605,7 @@ _T: dict[str, dict[str, str]] = {
                                         "weg (dan worden ze afgeleid)",
                                   "en": "add the subjects of the facts it reads, or leave 'subjects' out "
                                         "(they are then derived)"},
+    "tl_duties": {"nl": "plichten", "en": "duties"},
 }
 
 
