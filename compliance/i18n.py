@@ -606,6 +606,7 @@ _T: dict[str, dict[str, str]] = {
                                   "en": "add the subjects of the facts it reads, or leave 'subjects' out "
                                         "(they are then derived)"},
     "tl_duties": {"nl": "plichten", "en": "duties"},
+    "duty_not_by": {"nl": "{event} niet gebeurd op {date}", "en": "{event} not happened by {date}"},
 }
 
 

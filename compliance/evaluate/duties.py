@@ -148,7 +148,9 @@ def state_of(clause: CompiledClause, timeline: LoadedTimeline, as_of: PartialDat
             return "not_yet_due", due, evidence if f["pending"] is not TRUE else [], []
         if f["passed"] is TRUE and f["pending"] is TRUE:
             ev = timeline.events.get(clock.event or "")
-            proof = [DutyEvidence(kind="event", ref=clock.event or "?", date=None,
+            proof = [DutyEvidence(kind="event", ref=t("duty_not_by", lang, event=clock.event or "?",
+                                                    date=ev.not_happened_by or "?"),
+                                  date=ev.not_happened_by if ev is not None else None,
                                   source=ev.sources[0].cite(lang) if ev and ev.sources else None,
                                   file=timeline.file, line=timeline.line(clock.event or ""))] \
                 if ev is not None and ev.not_happened_by is not None else []

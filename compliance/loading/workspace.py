@@ -303,6 +303,12 @@ def _check_subjects(vocab: Vocabulary, doc: Document) -> list[InputError]:
                                  "add 'subjects: [...]' with one or more of: "
                                  + ", ".join(vocab.subjects), key=True))
         out.extend(subject_errors(vocab, fact.subjects, ("facts", name, "subjects"), doc))
+    for i, name in enumerate(vocab.text_identity):
+        if name not in vocab.facts:
+            out.append(doc.error(("text_identity", i), f"'{name}' is not a fact of dossier "
+                                 f"'{vocab.dossier}'", did_you_mean(name, vocab.facts)
+                                 or "name the facts that tell which text is on the table",
+                                 code="unknown-name"))
     return out
 
 

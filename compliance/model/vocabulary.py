@@ -24,8 +24,9 @@ FactType = Literal["bool", "enum", "set", "number", "date", "text"]
 class FactDef(Strict):
     type: FactType
     group: Literal["text", "cabinet", "process"] = Field(
-        description="text: about the text on the table; cabinet: what the cabinet will do; "
-        "process: where the procedure stands")
+        description="text: about the text or proposal on the table (in the standing position it "
+        "carries over only while it is the same text, see the dossier's text_identity); cabinet: "
+        "what the cabinet will do; process: where the procedure stands")
     description: Text
     values: dict[Name, ValueText] | None = Field(
         default=None, description="allowed values (enum and set only), each with its meaning")
@@ -57,6 +58,11 @@ class Vocabulary(Strict):
         default_factory=dict, description="what the debate of this dossier is about (subject id -> "
         "nl/en name): a motion clause applies only to positions that address one of its subjects "
         "(docs/applicability.md); absent: every clause applies to every position of the dossier")
+    text_identity: list[Name] = Field(
+        default_factory=list, description="the facts that tell which text or proposal is on the "
+        "table (e.g. presidency and stage): in the standing position a fact of group 'text' "
+        "carries over only while these facts are the same (docs/applicability.md); absent: text "
+        "facts never carry over")
     facts: dict[Name, FactDef] = Field(min_length=1)
     concepts: dict[Name, ConceptDef] = Field(default_factory=dict)
     step_kinds: dict[Name, Text] = Field(

@@ -25,7 +25,8 @@ def _evidence(d: Duty, sources: bool = True) -> str:
 
 
 def _name(d: Duty) -> str:
-    return f"{d.motion_name} ({d.kamerstuk or d.motion}) #{d.clause}"
+    cited = f"{d.kamerstuk}; {d.motion}" if d.kamerstuk else d.motion
+    return f"{d.motion_name} ({cited}) #{d.clause}"
 
 
 def _state(d: Duty, lang: str) -> str:
