@@ -607,6 +607,9 @@ _T: dict[str, dict[str, str]] = {
                                         "(they are then derived)"},
     "tl_duties": {"nl": "plichten", "en": "duties"},
     "duty_not_by": {"nl": "{event} niet gebeurd op {date}", "en": "{event} not happened by {date}"},
+    "carried_from": {"nl": "overgenomen uit {position}, {date}, regel {line}",
+                     "en": "carried from {position}, {date}, line {line}"},
+    "standing": {"nl": "staande positie", "en": "standing position"},
 }
 
 

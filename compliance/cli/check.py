@@ -58,6 +58,10 @@ def check(
                                       "processes (0: one per processor); same output")] = 1,
     require_confirmed: Annotated[bool, typer.Option("--require-confirmed", help="an unconfirmed "
                                                     "fact (confirmed: false) is an input error")] = False,
+    standing: Annotated[bool, typer.Option("--standing", help="judge each position as it stands: "
+                                           "with the facts it does not state carried from the latest "
+                                           "earlier position that states them (a text's facts only "
+                                           "while it is the same text)")] = False,
 ) -> None:
     """Check positions against the adopted motions. Exit 0: nothing reaches --fail-on;
     1: something does (with --baseline: something new does); 2: bad input."""
@@ -105,6 +109,10 @@ def check(
             raise bad_option("--format", f"--compare-interpretations writes text or json, not {fmt.value}",
                              "use --format text or --format json")
         # a comparison is no baseline diff and proposes no changes: refused, never ignored
+        for given, option in ((standing, "--standing"),):
+            if given and (suggest or compare_interpretations):
+                raise bad_option(option, f"{option} does not combine with --suggest or "
+                                 "--compare-interpretations", "run them separately")
         for given, option in ((baseline is not None, "--baseline"), (suggest, "--suggest")):
             if compare_interpretations and given:
                 raise bad_option(option, f"{option} does not combine with --compare-interpretations",
@@ -140,7 +148,7 @@ def check(
         from compliance.progress import TerminalProgress
 
         with gc_paused():
-            if fmt.value in STREAMED and baseline is None:
+            if fmt.value in STREAMED and baseline is None and not standing:
                 # the report is never held whole, and with --jobs the workers render it
                 from compliance.parallel import run_streamed
 
@@ -155,7 +163,7 @@ def check(
                 report = run_check(workspace, paths, backend=backend.value, lang=lang.value,
                                    as_of=as_of, interpretations=chosen,
                                    jobs=jobs or cpu_count(), progress=bar if bar.enabled else None,
-                                   conditions=fmt.value in SHOWS_CONDITIONS)
+                                   conditions=fmt.value in SHOWS_CONDITIONS, standing=standing)
             options = RenderOptions(fail_on=fail_on.value)
             if baseline is not None:
                 from compliance.baseline import classify, load_report

@@ -22,6 +22,7 @@ from compliance.evaluate.duties import letters_of, with_evidence
 from compliance.evaluate.findings import compiled_rules, describe, finding, summary, traced_verdict
 from compliance.evaluate.gates import clause_gate, gate_of, motion_gate
 from compliance.evaluate.scenarios import Branch, branches, merged
+from compliance.evaluate.standing import standing_positions
 from compliance.evaluate.texts import Texts
 from compliance.loading.timeline import LoadedTimeline
 from compliance.loading.workspace import LoadedPosition, Workspace
@@ -34,15 +35,21 @@ from compliance.verdict import VERDICTS
 
 def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, lang: Lang = "nl",
           as_of: str | None = None, interpretations: dict[str, str] | None = None,
-          conditions: bool = True) -> Report:
+          conditions: bool = True, standing: bool = False) -> Report:
     """Evaluate every position against every motion record of the workspace.
 
     ``conditions=False`` leaves out the reasons that render a clause's conditions with each
     part's result (applies_when, conflicts_when, complies_when), for a format that shows
     none of them (``compliance.reports.SHOWS_CONDITIONS``). Verdicts, messages, facts read,
     missing facts, locations, notes and every other reason are as with them, so the gate
-    and the exit code are too."""
+    and the exit code are too.
+
+    ``standing=True`` judges each position as it stands among the others given: its own facts
+    plus those it does not state, carried from the latest earlier position that states them
+    (compliance.evaluate.standing); a finding on a carried fact names its origin."""
     positions = sorted(positions, key=lambda p: (p.file, p.model.id))
+    if standing:
+        positions = standing_positions(ws, positions)
     evaluated: dict[str, list[tuple[Branch, dict[str, Outcome] | None]]] = {}
     reference = getattr(backend, "reference", False) is True
     for dossier in sorted({p.model.dossier for p in positions}):

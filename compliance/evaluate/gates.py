@@ -125,7 +125,8 @@ def duty_gate(pos: LoadedPosition, motion: LoadedMotion, clause: CompiledClause 
     for cond in (clause.applies, clause.conflicts, clause.complies):
         if cond is not None:
             read |= facts_of(cond, concepts)
-    stated = set(pos.facts).union(*(b.facts for b in pos.branches))
+    # its own statements only: a fact carried into the standing position is another letter's
+    stated = set(pos.model.facts).union(*(sc.facts for sc in pos.model.scenarios))
     if read & stated:
         return None
     state = status_marker(clause, timeline, date)

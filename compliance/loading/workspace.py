@@ -86,6 +86,9 @@ class LoadedPosition:
     # base and every scenario); empty when they cannot be told (docs/applicability.md)
     subjects: tuple[str, ...] = ()
     subjects_declared: bool = False
+    # the standing position (check --standing): facts carried from earlier positions, by
+    # name -> their origin (compliance.evaluate.standing.Carried); empty for a document as it stands
+    carried: dict[str, Any] = field(default_factory=dict)
 
     def fact_loc(self, name: str, branch: int | None = None) -> tuple[int, int] | None:
         if branch is not None:

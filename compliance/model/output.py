@@ -31,12 +31,16 @@ class FactUse(Out):
     line: int | None = None
     column: int | None = None
     where: str | None = Field(default=None, description="where in the source document")
+    carried_from: str | None = Field(
+        default=None, description="check --standing: the fact is not stated by this position but "
+        "carried from an earlier one ('carried from <position>, <date>, line N'); file, line and "
+        "where are the origin's")
 
 
 class Reason(Out):
     part: Literal["dossier", "adoption", "rule", "applies_when", "conflicts_when",
                   "complies_when", "declaration", "standstill", "deadline", "recurring",
-                  "execution", "subject", "duty", "effort"]
+                  "execution", "subject", "duty", "effort", "standing"]
     result: TruthValue | None = None
     text: str
     # a condition's reason: its text as a template of the rule's condition and the results

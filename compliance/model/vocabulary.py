@@ -34,6 +34,11 @@ class FactDef(Strict):
     deprecated: bool = Field(default=False, description="a fact kept so old positions load: "
                              "rules should no longer read it; lint warns where a position states it")
     cues: FactCues | None = Field(default=None, description="how a letter shows this fact (compliance draft)")
+    describes: Literal["text"] | None = Field(
+        default=None, description="text: the fact is about one text or proposal on the table (a "
+        "vote on it, accepting what it holds) although its group is cabinet or process; facts of "
+        "group text always are. In the standing position such a fact carries over only while it "
+        "is the same text (the dossier's text_identity)")
     subjects: list[Name] = Field(default_factory=list, description="the dossier's subjects this fact "
                                  "belongs to (ids from the dossier's 'subjects'); one or more when "
                                  "the dossier declares subjects")
@@ -43,6 +48,10 @@ class FactDef(Strict):
         if (self.type in ("enum", "set")) != bool(self.values):
             raise ValueError("'values' is required for enum and set facts and only for them")
         return self
+
+
+    def about_a_text(self) -> bool:
+        return self.group == "text" or self.describes == "text"
 
 
 class ConceptDef(Strict):
