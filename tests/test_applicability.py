@@ -236,3 +236,75 @@ def test_duties_command_lists_every_groningen_duty_with_state_and_evidence(fmt: 
         assert states[("34957-30", 2)]["state"] == "ended"
         assert states[("33529-635", 1)]["adoption"] == "unknown"
         assert all(d["evidence"] or d["decides"] for d in doc["duties"])
+
+
+# --- the standing position -------------------------------------------------------------------
+
+def _standing(positions: list[LoadedPosition], pid: str) -> dict[tuple[str, int], Finding]:
+    got = []
+    for backend in BACKENDS:
+        report = check(WS, positions, backend, lang="en", standing=True)
+        got.append({(f.motion, f.clause): f for f in report.findings if f.position == pid})
+    assert got[0] == got[1]
+    return got[0]
+
+
+def test_the_standing_position_carries_a_stance_fact_forward_with_its_origin() -> None:
+    earlier = position("2024-02-01", {"housing_plan": "false", "plan_version": "v1"}, pid="earlier")
+    later = position("2024-05-01", {"plan_version": "v1"}, pid="later")
+    assert findings(later)[(HOUSING, 1)].verdict == "undetermined"  # the document as it stands
+    f = _standing([earlier, later], "later")[(HOUSING, 1)]
+    assert f.verdict == "conflicts"
+    use = next(u for u in f.facts if u.name == "housing_plan")
+    assert use.carried_from == "carried from earlier, 2024-02-01, line 7"
+    assert (use.file, use.line) == ("earlier.yaml", 7)
+    assert any(r.part == "standing" and "carried from earlier" in r.text for r in f.reasons)
+    # a later position's own statement wins, and a later position never reaches back
+    assert _standing([earlier, later], "earlier")[(HOUSING, 1)].facts[0].carried_from is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["v1", "v2", None]), st.sampled_from(["v1", "v2", None]), st.booleans())
+def test_a_text_fact_carries_only_while_it_is_the_same_text(first: str | None, second: str | None,
+                                                            protects: bool) -> None:
+    facts = {"plan_protects_tenants": str(protects).lower()}
+    if first:
+        facts["plan_version"] = first
+    earlier = position("2024-02-01", facts, pid="earlier")
+    later = position("2024-05-01", {"plan_version": second} if second else {"housing_plan": "true"},
+                     pid="later")
+    f = _standing([earlier, later], "later")[(HOUSING, 2)]
+    use = next(u for u in f.facts if u.name == "plan_protects_tenants")
+    # the identity is carried as a whole when the later letter names none of it
+    same = first is not None and (second is None or second == first)
+    assert (use.carried_from is not None) == same
+    assert f.verdict == (("conflicts" if not protects else "complies") if same else "undetermined")
+
+
+def test_check_standing_in_json_says_where_a_carried_fact_comes_from(tmp_path: Path) -> None:
+    import json
+
+    ws = tmp_path / "ws"
+    shutil.copytree(WS_DIR, ws)
+    folder = ws / "examples/positions"
+    (folder / "a.yaml").write_text(
+        "# CONSTRUCTED position (test)\nid: constructed-a\ndossier: constructed-duties\ndate: 2024-02-01\n"
+        "actor: Constructed\nsource: {title: constructed}\nfacts:\n  housing_plan: {value: true}\n",
+        encoding="utf-8")
+    (folder / "b.yaml").write_text(
+        "# CONSTRUCTED position (test)\nid: constructed-b\ndossier: constructed-duties\ndate: 2024-05-01\n"
+        "actor: Constructed\nsource: {title: constructed}\nsubjects: [housing]\nfacts: {}\n",
+        encoding="utf-8")
+    plain = json.loads(run_cli("check", "-w", str(ws), str(folder), "-f", "json").stdout)
+    out = run_cli("check", "-w", str(ws), str(folder), "-f", "json", "--standing", "--lang", "en")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    cell = [f for f in doc["findings"] if f["position"] == "constructed-b" and f["motion"] == HOUSING
+            and f["clause"] == 1]
+    assert cell[0]["verdict"] == "complies"
+    carried = [u for u in cell[0]["facts"] if isinstance(u, dict)]
+    assert carried[0]["carried_from"] == "carried from constructed-a, 2024-02-01, line 8"
+    assert carried[0]["file"] == "examples/positions/a.yaml"
+    before = [f for f in plain["findings"] if f["position"] == "constructed-b" and f["motion"] == HOUSING
+              and f["clause"] == 1]
+    assert before[0]["verdict"] == "undetermined"
