@@ -308,3 +308,14 @@ def test_check_standing_in_json_says_where_a_carried_fact_comes_from(tmp_path: P
     before = [f for f in plain["findings"] if f["position"] == "constructed-b" and f["motion"] == HOUSING
               and f["clause"] == 1]
     assert before[0]["verdict"] == "undetermined"
+
+
+def test_draft_proposes_the_subjects_the_letter_addresses() -> None:
+    out = run_cli("draft", "tests/data/seed/geannoteerde-agenda-jbz-raad-2023-09-28.txt",
+                  "--dossier", "csam-regulation", "--lang", "en")
+    assert out.returncode == 0, out.stderr
+    line = next(x for x in out.stdout.splitlines() if x.startswith("# subjects"))
+    # derived from the facts the draft proposes: the text, the vote, encryption, the letter
+    for subject in ("detection_orders", "encryption", "council_negotiation"):
+        assert subject in line
+    assert "alternatives" not in line  # the letter says nothing on alternatives with experts
