@@ -319,3 +319,23 @@ def test_draft_proposes_the_subjects_the_letter_addresses() -> None:
     for subject in ("detection_orders", "encryption", "council_negotiation"):
         assert subject in line
     assert "alternatives" not in line  # the letter says nothing on alternatives with experts
+
+
+def test_lint_and_analyze_reason_with_subjects(tmp_path: Path) -> None:
+    import json
+
+    ws = tmp_path / "ws"
+    shutil.copytree(WS_DIR, ws)
+    inform = ws / "rules/constructed-duties/provisional-constructed-inform.yaml"
+    inform.write_text(inform.read_text(encoding="utf-8").replace("        subjects: [housing]\n", ""),
+                      encoding="utf-8")
+    housing = ws / "rules/constructed-duties/provisional-constructed-housing.yaml"
+    housing.write_text(housing.read_text(encoding="utf-8").replace(
+        "      - clause: 1\n", "      - clause: 1\n        subjects: [budget]\n"), encoding="utf-8")
+    out = run_cli("lint", "-w", str(ws), "--format", "json", "--lang", "en")
+    codes = {(i["code"], i["rule"]) for i in json.loads(out.stdout)["issues"]}
+    assert ("clause-without-subject", f"{INFORM}#1@literal") in codes
+    assert ("subject-not-read", f"{HOUSING}#1@literal") in codes
+    plain = json.loads(run_cli("analyze", "-w", str(WS_DIR), "--dossier", "constructed-duties",
+                               "--format", "json").stdout)
+    assert plain["subjects"][f"{HOUSING}#1"] == ["housing"] and plain["subjects"][f"{BUDGET}#1"] == ["budget"]
