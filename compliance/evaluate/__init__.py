@@ -18,7 +18,7 @@ from compliance.backends import Backend
 from compliance.dates import PartialDate
 from compliance.evaluate.confirmation import annotate
 from compliance.evaluate.findings import compiled_rules, describe, finding, summary, traced_verdict
-from compliance.evaluate.gates import clause_gate, motion_gate
+from compliance.evaluate.gates import clause_gate, combined, motion_gate
 from compliance.evaluate.scenarios import Branch, branches, merged
 from compliance.evaluate.texts import Texts
 from compliance.loading.timeline import LoadedTimeline
@@ -70,8 +70,8 @@ def check(ws: Workspace, positions: list[LoadedPosition], backend: Backend, *, l
             gate = motion_gate(pos, motion, texts.motion(motion), date, lang)
             clause_findings = [
                 merged(pos, [finding(ws, pos, motion, number, compiled.get(number), outcome, date,
-                                       lang, b, texts, source, gate or clause_gate(
-                                           pos, motion, number, compiled.get(number), vocab, date, lang))
+                                       lang, b, texts, source, combined(gate, clause_gate(
+                                           pos, motion, number, compiled.get(number), vocab, date, lang)))
                               for b, outcome in evaluated[pos.model.id]],
                         [b for b, _ in evaluated[pos.model.id]], lang)
                 for number in (c.number for c in motion.record.clauses)

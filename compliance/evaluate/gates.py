@@ -48,6 +48,18 @@ def clause_gate(pos: LoadedPosition, motion: LoadedMotion, number: int, clause: 
         or subject_gate(pos, clause, vocab, lang)
 
 
+def combined(motion: Gate | None, clause: Gate | None) -> Gate | None:
+    """The motion's gate, unless it cannot tell (an unknown vote or vote date) while a clause
+    gate surely excludes the position: a clause about a subject the position does not address,
+    or whose duty surely ended, bears on it whatever became of the vote (as with the dossier
+    gate), so not applicable outranks undetermined there; otherwise the order above holds."""
+    if motion is None:
+        return clause
+    if motion[0] == "undetermined" and clause is not None and clause[0] == "not_applicable":
+        return clause
+    return motion
+
+
 def dossier_gate(pos: LoadedPosition, motion: LoadedMotion, lang: Lang) -> Gate | None:
     """A motion about another dossier never applies."""
     if pos.model.dossier not in motion.record.dossiers:
