@@ -58,6 +58,7 @@ MATRIX = {
         "26643-885": "complies", "26643-1011": "complies", "26643-1047": "complies",
         "32317-856": "complies", "32317-891": "complies",
         "provisional-2023-10-van-haga": "complies", "provisional-2025-11-kathmann": "not_applicable"},
+    # 891's clause 2 (alternatives with experts) is not about what these letters address
     "nl-2025-11-25-tegenstem-coreper": {
         "26643-885": "complies", "26643-1011": "complies", "26643-1047": "complies",
         "32317-856": "complies", "32317-891": "complies",
@@ -68,24 +69,21 @@ MATRIX = {
 # (examples/verdict-matrix.md, also pinned cell by cell by tests/test_groningen.py). Every
 # cell not listed is not applicable: a motion adopted after the position, rejected, replaced,
 # executed (Paternotte, March 2022) or about a subject the position does not address (the
-# subject gate, which also outranks an unknown vote). The undetermined ones are the ten cells
+# subject gate, which also outranks an unknown vote) or a duty of conduct the position does
+# not bear on (the duty gate). The undetermined ones are the cells
 # examples/verdict-matrix.md explains.
 _NA, _UN, _OK = "not_applicable", "undetermined", "complies"
 _GRONINGEN_APPLICABLE = {
     ("nl-2018-12-verlenging-nieuwbouwregeling", "34957-50"): _UN,
     ("nl-2020-06-29-beleidsregel-nieuwbouw", "34957-50"): _UN,
     ("nl-2021-04-nam-betaalt-rekeningen", "33529-508"): _UN,
-    ("nl-2021-04-nam-betaalt-rekeningen", "33529-635"): _UN,
     ("nl-2021-04-nam-betaalt-rekeningen", "provisional-2017-12-van-tongeren-betaalcapaciteit"): _OK,
     ("nl-2022-01-verhoging-gasjaar-2021-2022", "34957-30"): _UN,
     ("nl-2022-09-26-waakvlam", "34957-30"): _OK,
-    ("nl-2023-04-25-nij-begun", "33529-635"): _UN,
     ("nl-2023-06-sluiting-groningenveld", "34957-30"): _OK,
     ("nl-2023-06-sluiting-groningenveld", "35561-37"): _UN,
     ("nl-2024-04-19-wet-beeindiging", "34957-30"): _OK,
-    ("nl-2024-04-19-wet-beeindiging", "35561-37"): _UN,
     ("nl-2024-06-26-staat-van-groningen", "33529-508"): _UN,
-    ("nl-2024-06-26-staat-van-groningen", "33529-635"): _UN,
 }
 _G_MOTIONS = sorted(m for m, lm in WS.motions.items() if "groningen-gas" in lm.record.dossiers)
 _G_POSITIONS = sorted(p.model.id for p in POSITIONS if p.model.dossier == "groningen-gas")

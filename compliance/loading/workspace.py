@@ -86,6 +86,9 @@ class LoadedPosition:
     # base and every scenario); empty when they cannot be told (docs/applicability.md)
     subjects: tuple[str, ...] = ()
     subjects_declared: bool = False
+    # the standing position (check --standing): facts carried from earlier positions, by
+    # name -> their origin (compliance.evaluate.standing.Carried); empty for a document as it stands
+    carried: dict[str, Any] = field(default_factory=dict)
 
     def fact_loc(self, name: str, branch: int | None = None) -> tuple[int, int] | None:
         if branch is not None:
@@ -303,6 +306,12 @@ def _check_subjects(vocab: Vocabulary, doc: Document) -> list[InputError]:
                                  "add 'subjects: [...]' with one or more of: "
                                  + ", ".join(vocab.subjects), key=True))
         out.extend(subject_errors(vocab, fact.subjects, ("facts", name, "subjects"), doc))
+    for i, name in enumerate(vocab.text_identity):
+        if name not in vocab.facts:
+            out.append(doc.error(("text_identity", i), f"'{name}' is not a fact of dossier "
+                                 f"'{vocab.dossier}'", did_you_mean(name, vocab.facts)
+                                 or "name the facts that tell which text is on the table",
+                                 code="unknown-name"))
     return out
 
 
@@ -372,7 +381,7 @@ def _check_rules(ws: Workspace, rules: RuleFile, doc: Document, vocab: LoadedVoc
                 continue
             seen.add(clause.clause)
             conds: dict[str, Any] = {}
-            for part in ("applies_when", "conflicts_when", "complies_when"):
+            for part in ("applies_when", "conflicts_when", "complies_when", "effort_when"):
                 raw = getattr(clause, part)
                 if raw is not None:
                     conds[part] = parser.parse(raw, (*base, part))
@@ -393,7 +402,8 @@ def _check_rules(ws: Workspace, rules: RuleFile, doc: Document, vocab: LoadedVoc
                     and None not in conds["notes"]:
                 # declared, else derived from what the clause's own conditions read
                 subjects = tuple(clause.subjects) if clause.subjects else vocab.subjects_of(
-                    conds.get(p) for p in ("applies_when", "conflicts_when", "complies_when")) \
+                    conds.get(p) for p in ("applies_when", "conflicts_when", "complies_when",
+                                           "effort_when", "standstill")) \
                     + (vocab.subjects_of_facts([clause.deadline.fact])
                        if clause.deadline is not None and clause.deadline.fact else ())
                 out.append(compile_clause(rules.motion, interp.name, clause, conds, doc.file, line,
