@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from compliance.conditions.ast import Clock, facts_of
 from compliance.dates import PartialDate
-from compliance.evaluate.duties import gives_effect, status_marker
+from compliance.evaluate.duties import status_marker
 from compliance.evaluate.texts import MotionTexts
 from compliance.i18n import t
 from compliance.loading.timeline import LoadedTimeline
@@ -114,12 +114,14 @@ def duty_gate(pos: LoadedPosition, motion: LoadedMotion, clause: CompiledClause 
     """A duty of conduct (a deadline or a recurring duty) is the dossier's, not a position's:
     a position is judged on it only when it bears on it, i.e. it is the letter that fulfils it
     (it declares it gives effect to the motion, or it is the source of the event the duty
-    awaits) or it states a fact the clause reads. Otherwise the duty's state is in
+    awaits), it declares anything else about the motion's execution (will or will not execute
+    it), or it states a fact the clause reads. Otherwise the duty's state is in
     `compliance duties`, and a letter about something else is not charged with it."""
     if clause is None or clause.clock is None:
         return None
-    if gives_effect(pos, motion.record.id) or _is_the_letter(pos, clause.clock, timeline):
-        return None
+    if any(d.motion == motion.record.id for d in pos.model.declarations) \
+            or _is_the_letter(pos, clause.clock, timeline):
+        return None  # it speaks of the motion's execution, or it is the awaited letter
     concepts = vocab.concepts if vocab is not None else {}
     read = {clause.clock.fact} if clause.clock.fact else set()
     for cond in (clause.applies, clause.conflicts, clause.complies):
