@@ -18,7 +18,7 @@ from compliance.drafting import draft_letter, render_position
 from compliance.loading.workspace import load_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seed" / "geannoteerde-agenda-jbz-raad-2023-09-28.txt"
+SEED = ROOT / "tests" / "data" / "seed" / "geannoteerde-agenda-jbz-raad-2023-09-28.txt"
 LETTERS = ROOT / "tests" / "data" / "letters"
 RUNS = 5
 

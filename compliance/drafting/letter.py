@@ -55,9 +55,34 @@ class Letter:
     _line_starts: list[int] = field(default_factory=list)
     starts_cache: dict[object, list[int]] = field(default_factory=dict, repr=False)
     _vocabulary: list[str] | None = field(default=None, repr=False)
+    _lemma_index: dict[str, list[int]] | None = field(default=None, repr=False)
     marks: Any = field(default=None, repr=False)  # compliance.drafting.match's per-word tables
     # ((offset, k), mention), sorted: k keeps equal offsets apart without comparing mentions
     _date_offsets: list[tuple[tuple[int, int], Any]] | None = field(default=None, repr=False)
+
+    def raw_word(self, k: int) -> str:
+        """Word ``k`` as the letter writes it (a word split at a line end joined)."""
+        return self.joined.get(k) or self.text[self.start[k]:self.end[k]]
+
+    def keys_at(self, k: int) -> frozenset[str]:
+        """The forms word ``k`` stands for (compliance.drafting.lemma.keys)."""
+        from compliance.drafting.lemma import keys
+
+        return keys(self.raw_word(k))
+
+    def lemma_index(self) -> dict[str, list[int]]:
+        """Each other form (lemma, a noun's verb) -> the positions of the words standing for it;
+        built once per letter, one lemma look-up per distinct word."""
+        if self._lemma_index is None:
+            from compliance.drafting.lemma import keys
+
+            out: dict[str, list[int]] = {}
+            for word, positions in self.index.items():
+                for key in keys(self.raw_word(positions[0])):
+                    if key != word:
+                        out.setdefault(key, []).extend(positions)
+            self._lemma_index = out
+        return self._lemma_index
 
     def vocabulary(self) -> list[str]:
         """The distinct words, sorted (for prefix look-ups)."""

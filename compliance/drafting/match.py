@@ -13,6 +13,7 @@ import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
+from compliance.drafting.lemma import keys
 from compliance.drafting.letter import Letter, _words
 from compliance.model.cues import Element, parse_phrase
 
@@ -78,10 +79,21 @@ def _starts(letter: Letter, el: Element) -> list[int]:
     return cached
 
 
+def element_keys(el: Element) -> frozenset[str]:
+    """Every form the element's whole words stand for (their lemmas, a verb's noun)."""
+    out = set(el.words)
+    for w in el.raw:
+        out |= keys(w)
+    return frozenset(out)
+
+
 def _lookup(letter: Letter, el: Element) -> list[int]:
     out: list[int] = []
-    for w in el.words:
+    forms = element_keys(el)
+    lemmas = letter.lemma_index()
+    for w in forms:
         out.extend(letter.index.get(w, ()))
+        out.extend(lemmas.get(w, ()))
     if el.prefixes:
         vocab = letter.vocabulary()
         for prefix in el.prefixes:
@@ -90,7 +102,7 @@ def _lookup(letter: Letter, el: Element) -> list[int]:
                 if vocab[i] not in el.words:
                     out.extend(letter.index[vocab[i]])
                 i += 1
-    return sorted(set(out)) if el.prefixes and len(el.words) + len(el.prefixes) > 1 else sorted(out)
+    return sorted(set(out))
 
 
 def find(letter: Letter, phrase: str, ranges: list[tuple[int, int]] | None = None) -> list[Match]:

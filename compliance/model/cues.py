@@ -47,6 +47,9 @@ class Element:
     words: frozenset[str]
     prefixes: tuple[str, ...]
     gap: int = 0  # words that may stand between the previous element and this one
+    # the whole words as the cue writes them (case-folded, accents kept): the drafter matches
+    # their other forms too (compliance.drafting.lemma)
+    raw: tuple[str, ...] = ()
 
     def matches(self, word: str) -> bool:
         return word in self.words or any(word.startswith(p) for p in self.prefixes)
@@ -104,7 +107,8 @@ def parse_phrase(text: str) -> tuple[Element, ...]:
 def _element(alts: list[str], gap: int) -> Element:
     words = frozenset(normalise(a) for a in alts if not a.endswith("*"))
     prefixes = tuple(sorted(normalise(a[:-1]) for a in alts if a.endswith("*")))
-    return Element(words, prefixes, gap)
+    raw = tuple(sorted({a.replace("\u00ad", "").casefold() for a in alts if not a.endswith("*")}))
+    return Element(words, prefixes, gap, raw)
 
 
 def _check(text: str) -> str:
