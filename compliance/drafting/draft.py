@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from compliance.drafting.letter import Letter, _words, read
 from compliance.drafting.match import Match, find
+from compliance.drafting.scope import CABINET, REMOVAL, sentence_scope
 from compliance.errors import InputError, InputErrors
 from compliance.ingest.refs import paper_id
 from compliance.loading.cues import value_key
@@ -151,12 +152,12 @@ class _Reader:
         self.vocab = vocab
         self.relevant: list[tuple[int, int]] = [(0, len(letter.norm))]
 
-    def matches(self, phrases: Phrases | None, *, relevant: bool = True) -> list[Match]:
+    def matches(self, phrases: Phrases | None, *, relevant: bool = True, across: bool = False) -> list[Match]:
         if phrases is None:
             return []
         out: list[Match] = []
         for phrase in phrases.all():
-            out.extend(find(self.letter, phrase, self.relevant if relevant else None))
+            out.extend(find(self.letter, phrase, self.relevant if relevant else None, across=across))
         return out
 
     def set_relevant(self, ranges: list[tuple[int, int]]) -> None:
@@ -169,7 +170,10 @@ class _Reader:
         return a[0], a[1], b[0], b[1]
 
     def quote(self, m: Match) -> str:
-        return self.letter.sentence_quote(m.sentence, m.first)
+        q = self.letter.sentence_quote(m.sentence, m.first)
+        if m.end_sentence != m.sentence:  # a cue running on into the next sentence
+            q += " " + self.letter.sentence_quote(m.end_sentence, m.last)
+        return q
 
 
 def _scope(r: _Reader, vocab: Vocabulary, warnings: list[str]) -> None:
@@ -382,18 +386,93 @@ def _typed(fact: FactDef, key: str) -> Any:
     return k == "true" if fact.type == "bool" else k
 
 
+REMOVAL_BEFORE, REMOVAL_AFTER = 4, 10  # "schrapping van X"; "X uit de tekst te schrappen"
+
+
+def _stance(fact: FactDef) -> str:
+    if fact.cues is not None and fact.cues.stance is not None:
+        return fact.cues.stance
+    return {"text": "text", "cabinet": "cabinet"}.get(fact.group, "any")
+
+
+class _Context:
+    """What the fact cues need to know of the letter beyond the match: its date (what is
+    history) and the sentences naming the text (the text's facts stay near them)."""
+
+    def __init__(self, r: _Reader, vocab: Vocabulary, letter_date: str | None) -> None:
+        self.r, self.letter_date = r, letter_date
+        cues = vocab.cues.text_subject if vocab.cues else None
+        self.subject: set[int] | None = None
+        if cues is not None:
+            self.subject = {m.sentence for m in r.matches(cues, relevant=False)}
+
+    def about_text(self, sid: int) -> bool:
+        if self.subject is None:
+            return True
+        letter = self.r.letter
+        for back in range(3):  # the sentence, or one of the two before it in its paragraph
+            s = sid - back
+            if s < 0 or (back and not letter.continues(s)):
+                return False
+            if s in self.subject:
+                return True
+        return False
+
+    def holds(self, m: Match, stance: str, value: Any) -> bool:
+        """Whether the match is evidence for a fact of this stance, by its sentence's scope."""
+        if stance == "any":
+            return True
+        letter = self.r.letter
+        scopes = [sentence_scope(letter, s, self.letter_date)
+                  for s in range(m.sentence, m.end_sentence + 1)]
+        if any(sc.history for sc in scopes):
+            return False  # an earlier text or decision, not today's
+        sc = scopes[0]
+        if stance == "cabinet":
+            own = any(letter.norm[k] in CABINET for k in m.literals)
+            if sc.reported and sc.voice != "cabinet":
+                return False  # "de Commissie verwacht dat Nederland instemt"
+            return own or sc.voice in ("cabinet", "none")
+        # the text's facts
+        if sc.voice == "other" or sc.reported:
+            return False  # a member state's, the House's, the Parliament's wish or view
+        if sc.proposal and sc.voice != "author":
+            return False  # someone proposes a change: not (yet) the text
+        if any(x.removal for x in scopes) and value is not False and self._removed(m):
+            return False  # "voorstel om X te schrappen", "X is verwijderd": X is leaving
+        return self.about_text(m.sentence)
+
+    def _removed(self, m: Match) -> bool:
+        """A removal word in the clause of the match, just before it or after it, that is not
+        one of the cue's own words (a cue written for the removal holds)."""
+        letter = self.r.letter
+
+        def removal(k: int) -> bool:
+            return not REMOVAL.isdisjoint(letter.keys_at(k)) or letter.norm[k] in REMOVAL
+
+        if any(removal(k) for k in m.literals):
+            return False
+        lo, hi = max(0, m.first - REMOVAL_BEFORE), min(len(letter.norm), m.last + 1 + REMOVAL_AFTER)
+        clauses = {letter.clause[m.first], letter.clause[m.last]}
+        return any(letter.clause[k] in clauses and letter.sentence[k] in (m.sentence, m.end_sentence)
+                   and removal(k) for k in range(lo, hi) if k not in m.literals)
+
+
 def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
-           draft: dict[str, Any]) -> None:
+           draft: dict[str, Any], letter_date: str | None = None) -> None:
+    ctx = _Context(r, vocab, letter_date)
     for name, fact in vocab.facts.items():
         cues = fact.cues
         if cues is None:
             draft["unstated"].append(name)
             continue
+        stance = _stance(fact)
+        across = cues.window == "two_sentences"
         items: list[tuple[Match, Any]] = []
         implied: list[Evidence] = []
         for key, vc in cues.values.items():
             cued = _typed(fact, key)
-            for m in r.matches(vc):
+            for m in r.matches(vc, across=across):
                 if m.hypothetical and not m.negated and cues.hypothetical == "ignore":
                     continue
                 if m.negated:
@@ -405,6 +484,8 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
                         continue
                 else:
                     v = cued
+                if not ctx.holds(m, stance, v):
+                    continue
                 items.append((m, v))
             for imp in vc.implied_by:
                 for d in declarations:
@@ -431,6 +512,13 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
             draft["unstated"].append(name)
             continue
         values = list(dict.fromkeys(e.value for e in evidence))
+        if fact.type != "set" and len(values) > 1:
+            # the most specific of values that imply each other: "kan niet instemmen ... zal
+            # daarom tegenstemmen" is against (which implies not_for), not an ambiguity
+            implied_values = {_typed(fact, i) for key, vc in cues.values.items()
+                              if _typed(fact, key) in values for i in vc.implies}
+            values = [v for v in values if v not in implied_values] or values
+            evidence = [e for e in evidence if e.value in values] if len(values) == 1 else evidence
         if fact.type == "set":
             order = list(fact.values or {})
             value: Any = sorted(values, key=order.index)
@@ -508,7 +596,7 @@ def draft_letter(text: str, workspace: Any, dossier: str, *, letter_name: str) -
     meeting = _meeting_date(r, vocab)
     declarations = _declarations(r, vocab, set(ws.motions))
     parts: dict[str, Any] = {"proposals": [], "ambiguities": [], "addressed": [], "unstated": []}
-    _facts(r, vocab, declarations, parts)
+    _facts(r, vocab, declarations, parts, date)
     passages = []
     for a, b in r.relevant:
         if b > a:

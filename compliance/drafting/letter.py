@@ -56,9 +56,19 @@ class Letter:
     starts_cache: dict[object, list[int]] = field(default_factory=dict, repr=False)
     _vocabulary: list[str] | None = field(default=None, repr=False)
     _lemma_index: dict[str, list[int]] | None = field(default=None, repr=False)
+    scopes: dict[Any, Any] = field(default_factory=dict, repr=False)  # compliance.drafting.scope's
+    _all_dates: list[tuple[tuple[int, int], Any]] | None = field(default=None, repr=False)
     marks: Any = field(default=None, repr=False)  # compliance.drafting.match's per-word tables
     # ((offset, k), mention), sorted: k keeps equal offsets apart without comparing mentions
     _date_offsets: list[tuple[tuple[int, int], Any]] | None = field(default=None, repr=False)
+
+    def continues(self, sid: int) -> bool:
+        """Whether sentence ``sid + 1`` exists and follows ``sid`` in the same paragraph."""
+        if sid + 1 >= len(self.sentences):
+            return False
+        a, _ = self.sentences[sid + 1]
+        between = self.text[self.end[a - 1]:self.start[a]] if a > 0 else ""
+        return _BLANK.search(between) is None and a not in self.after_skip
 
     def raw_word(self, k: int) -> str:
         """Word ``k`` as the letter writes it (a word split at a line end joined)."""
@@ -100,6 +110,22 @@ class Letter:
             return []
         lo, hi = self.start[a], self.end[b - 1]
         offs = self._date_offsets
+        i = bisect.bisect_left(offs, (lo, -1), key=lambda x: x[0])
+        out = []
+        while i < len(offs) and offs[i][0][0] <= hi:
+            out.append(offs[i][1])
+            i += 1
+        return out
+
+    def dates_in(self, a: int, b: int) -> list[Any]:
+        """Every date mention (with or without day or year) in words a..b-1."""
+        if self._all_dates is None:
+            self._all_dates = sorted(((self.offset(d.line, d.column), k), d)
+                                     for k, d in enumerate(self.refs.dates))
+        if b <= a:
+            return []
+        lo, hi = self.start[a], self.end[b - 1]
+        offs = self._all_dates
         i = bisect.bisect_left(offs, (lo, -1), key=lambda x: x[0])
         out = []
         while i < len(offs) and offs[i][0][0] <= hi:

@@ -44,12 +44,13 @@ HYPOTHETICAL_BEFORE_WINDOW, HYPOTHETICAL_AFTER_WINDOW = 12, 4
 class Match:
     """One match of a cue; whether it is negated or conditional is worked out when asked."""
 
-    __slots__ = ("_hyp", "_literals", "_neg", "first", "last", "letter", "phrase", "sentence")
+    __slots__ = ("_hyp", "_literals", "_neg", "end_sentence", "first", "last", "letter", "phrase", "sentence")
 
     def __init__(self, phrase: str, first: int, last: int, sentence: int, letter: Letter,
                  literals: set[int]) -> None:
         self.phrase, self.first, self.last, self.sentence = phrase, first, last, sentence
         self.letter, self._literals = letter, literals
+        self.end_sentence = letter.sentence[last]  # the next sentence when a cue runs on into it
         self._neg: bool | None = None
         self._hyp: bool | None = None
 
@@ -58,6 +59,11 @@ class Match:
         if self._neg is None:
             self._neg = _negated(self.letter, self.first, self.last, self._literals)
         return self._neg
+
+    @property
+    def literals(self) -> set[int]:
+        """The positions of the words the cue's elements matched (not its gaps)."""
+        return self._literals
 
     @property
     def hypothetical(self) -> bool:
@@ -105,9 +111,11 @@ def _lookup(letter: Letter, el: Element) -> list[int]:
     return sorted(set(out))
 
 
-def find(letter: Letter, phrase: str, ranges: list[tuple[int, int]] | None = None) -> list[Match]:
+def find(letter: Letter, phrase: str, ranges: list[tuple[int, int]] | None = None, *,
+         across: bool = False) -> list[Match]:
     """Every match of ``phrase`` (at most one per starting word), optionally only those
-    starting in one of the sorted word ranges ``ranges``."""
+    starting in one of the sorted word ranges ``ranges``; ``across``: a match may run on
+    into the next sentence of the same paragraph."""
     elements = compile_phrase(phrase)
     lists = [_starts(letter, el) for el in elements]
     if any(not positions for positions in lists):
@@ -118,6 +126,7 @@ def find(letter: Letter, phrase: str, ranges: list[tuple[int, int]] | None = Non
         return [Match(phrase, s, s, sentence[s], letter, {s}) for s in _within(lists[0], ranges)]
     for s in _within(lists[0], ranges):
         sid = sentence[s]
+        end_sid = sid + 1 if across and letter.continues(sid) else sid
         # chain[i]: position matched by element i -> the position element i-1 matched
         chain: list[dict[int, int]] = [{s: -1}]
         for el, positions in zip(elements[1:], lists[1:], strict=True):
@@ -127,7 +136,7 @@ def find(letter: Letter, phrase: str, ranges: list[tuple[int, int]] | None = Non
                 limit = q + 1 + el.gap
                 while i < len(positions) and positions[i] <= limit:
                     p = positions[i]
-                    if sentence[p] != sid:
+                    if sentence[p] > end_sid:
                         break
                     nxt.setdefault(p, q)
                     i += 1
@@ -177,8 +186,15 @@ def _marks(letter: Letter) -> _Marks:
 def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
     norm, clause, sentence = letter.norm, letter.clause, letter.sentence
     neg = _marks(letter).neg
-    # negations in the gaps: all between first and last, less the cue's own words
-    count = neg[last] - neg[first + 1] - sum(1 for k in literals if first < k < last and norm[k] in NEGATORS)
+    # negations in the gaps, less the cue's own words, each in the clause of the cue word it
+    # stands before ("Nederland is niet het enige land dat ... niet kan instemmen": one)
+    count = 0
+    if neg[last] - neg[first + 1]:
+        lits = sorted(literals)
+        for k in range(first + 1, last):
+            if norm[k] in NEGATORS and k not in literals:
+                nxt = lits[bisect.bisect_right(lits, k)]
+                count += clause[k] == clause[nxt]
     for k in range(first - 1, max(-1, first - 1 - BEFORE_WINDOW), -1):
         if clause[k] != clause[first] or sentence[k] != sentence[first]:
             break

@@ -1,0 +1,118 @@
+"""What a sentence of a letter is: who speaks in it, which text it is about, what kind of sentence.
+
+A fact of the cabinet's stance comes only from the cabinet's own sentences; a fact of the
+text only from sentences about the text on the table now. So each sentence gets:
+
+- ``voice``: the first actor it names - the cabinet ("het kabinet", "Nederland", "wij",
+  "ik"), an *author* of texts (the Commission, the presidency), or *another* actor (member
+  states, the House, the European Parliament, a regulator). "volgens X" and "X stelt dat /
+  wil / heeft voorgesteld" make the sentence *reported*: someone else's view or wish.
+- ``history``: it recalls an earlier or other text or decision ("eerder", "vorige",
+  "destijds", a simple past like "presenteerde", a date more than four months before the
+  letter unless it says "huidige", "nieuwe", "herziene", ...).
+- ``removal``: something leaves the text ("schrappen", "verwijderen", "vervallen", and their
+  nouns and participles through the lemmas): a cue for the thing's presence does not hold
+  there; only cues written for its removal do.
+- ``proposal``: someone proposes a change ("voorstel om", "voorgesteld", "stelt voor").
+
+Word lists only, no parsing: what they cannot tell apart stays unsaid (a lost proposal),
+never a flipped one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from compliance.drafting.letter import Letter, _words
+
+CABINET = _words("kabinet kabinetten nederland nl regering wij we ik ons onze mijn cabinet government netherlands i our")
+AUTHORS = _words("commissie voorzitterschap voorzitter commission presidency")
+OTHERS = _words("""lidstaten lidstaat landen parlement europarlement kamer kamerleden fractie fracties
+    duitsland frankrijk belgie polen spanje italie oostenrijk zweden denemarken hongarije ierland
+    tsjechie portugal griekenland finland estland letland litouwen slowakije slovenie kroatie
+    roemenie bulgarije cyprus malta luxemburg mijnraad sodm nam tno gemeenten provincie regio
+    bewoners inwoners states parliament house members""")
+# words after an actor that make the sentence his view or wish, not a statement of the text
+REPORTING = _words("""stelt stellen meent menen zegt zeggen vindt vinden verwacht verwachten wil willen
+    wenst wensen pleit pleiten benadrukt benadrukken vraagt vragen verzoekt verzoeken suggereert
+    voorgesteld voorstellen says say wants want proposed propose proposes argues argue""")
+REPORT_WINDOW = 4
+ACCORDING = _words("volgens according")
+COMPARING = _words("evenals zoals net")  # "net als andere lidstaten kan Nederland ..."
+HISTORY = _words("""eerder eerdere vorige vorig voorgaande voorheen destijds toenmalige toenmalig
+    aanvankelijk presenteerde presenteerden stelde stelden legde legden verspreidde verspreidden
+    publiceerde besloot kwam bracht previously earlier previous former presented""")
+CURRENT = _words("huidige nieuwe nieuw herziene herzien voorliggende voorliggend recente actuele current new revised")
+REMOVAL = _words("schrappen verwijderen vervallen delete remove drop")  # lemmas: participles, nouns too
+PROPOSAL = _words("voorstellen voorstel")  # with "om ... te" or as a verb
+HISTORY_DAYS = 120
+
+
+@dataclass(frozen=True)
+class SentenceScope:
+    voice: str  # "cabinet", "author", "other" or "none"
+    reported: bool
+    history: bool
+    removal: bool
+    proposal: bool
+
+
+def _has(letter: Letter, k: int, words: frozenset[str]) -> bool:
+    return letter.norm[k] in words or not words.isdisjoint(letter.keys_at(k))
+
+
+def sentence_scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
+    key = (sid, letter_date)
+    got = letter.scopes.get(key)
+    if got is None:
+        got = letter.scopes[key] = _scope(letter, sid, letter_date)
+    return got  # type: ignore[no-any-return]
+
+
+def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
+    a, b = letter.sentences[sid]
+    norm = letter.norm
+    voice, at = "none", -1
+    reported = False
+    for k in range(a, b):
+        w = norm[k]
+        if w in ACCORDING and any(norm[j] in AUTHORS | OTHERS for j in range(k + 1, min(b, k + 4))):
+            reported = True
+        if w in CABINET or w in AUTHORS or w in OTHERS:
+            before = norm[max(a, k - 3):k]
+            if any(x in COMPARING for x in before):
+                continue  # "net als andere lidstaten", "zoals de Commissie": a comparison
+            voice = "cabinet" if w in CABINET else "author" if w in AUTHORS else "other"
+            at = k
+            break
+    if voice in ("author", "other") and at >= 0:
+        reported = reported or any(_has(letter, j, REPORTING) for j in range(at + 1, min(b, at + 1 + REPORT_WINDOW)))
+    history = any(norm[k] in HISTORY for k in range(a, b))
+    current = any(norm[k] in CURRENT for k in range(a, b))
+    if not history and not current and letter_date:
+        history = _old_date(letter, a, b, letter_date)
+    removal = any(_has(letter, k, REMOVAL) for k in range(a, b))
+    proposal = any((norm[k] in ("voorstel", "voorstellen") and k + 1 < b and norm[k + 1] == "om")
+                   or norm[k] == "voorgesteld" or (norm[k] in ("stelt", "stellen", "stelde") and
+                                                  any(norm[j] == "voor" for j in range(k + 1, b)))
+                   for k in range(a, b))
+    return SentenceScope(voice, reported, history, removal, proposal)
+
+
+def _old_date(letter: Letter, a: int, b: int, letter_date: str) -> bool:
+    """A date in the sentence more than HISTORY_DAYS before the letter's."""
+    try:
+        own = date.fromisoformat(letter_date)
+    except ValueError:
+        return False
+    for d in letter.dates_in(a, b):
+        if d.year is None:
+            continue
+        try:
+            when = date(d.year, d.month, d.day or 1)
+        except ValueError:
+            continue
+        if (own - when).days > HISTORY_DAYS:
+            return True
+    return False
