@@ -26,7 +26,8 @@ from datetime import date
 
 from compliance.drafting.letter import Letter, _words
 
-CABINET = _words("kabinet kabinetten nederland nl regering wij we ik ons onze mijn cabinet government netherlands i our")
+CABINET = _words("""kabinet kabinetten nederland nl regering wij we ik ons onze mijn cabinet government
+    netherlands i our""")
 AUTHORS = _words("commissie voorzitterschap voorzitter commission presidency")
 OTHERS = _words("""lidstaten lidstaat landen parlement europarlement kamer kamerleden fractie fracties
     duitsland frankrijk belgie polen spanje italie oostenrijk zweden denemarken hongarije ierland
@@ -43,9 +44,9 @@ COMPARING = _words("evenals zoals net")  # "net als andere lidstaten kan Nederla
 HISTORY = _words("""eerder eerdere vorige vorig voorgaande voorheen destijds toenmalige toenmalig
     aanvankelijk presenteerde presenteerden stelde stelden legde legden verspreidde verspreidden
     publiceerde besloot kwam bracht previously earlier previous former presented""")
-CURRENT = _words("huidige nieuwe nieuw herziene herzien voorliggende voorliggend recente actuele current new revised")
+CURRENT = _words("""huidige nieuwe nieuw herziene herzien voorliggende voorliggend recente actuele current
+    new revised""")
 REMOVAL = _words("schrappen verwijderen vervallen delete remove drop")  # lemmas: participles, nouns too
-PROPOSAL = _words("voorstellen voorstel")  # with "om ... te" or as a verb
 HISTORY_DAYS = 120
 
 
@@ -67,7 +68,7 @@ def sentence_scope(letter: Letter, sid: int, letter_date: str | None) -> Sentenc
     got = letter.scopes.get(key)
     if got is None:
         got = letter.scopes[key] = _scope(letter, sid, letter_date)
-    return got  # type: ignore[no-any-return]
+    return got
 
 
 def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
@@ -87,7 +88,8 @@ def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
             at = k
             break
     if voice in ("author", "other") and at >= 0:
-        reported = reported or any(_has(letter, j, REPORTING) for j in range(at + 1, min(b, at + 1 + REPORT_WINDOW)))
+        window = range(at + 1, min(b, at + 1 + REPORT_WINDOW))
+        reported = reported or any(_has(letter, j, REPORTING) for j in window)
     history = any(norm[k] in HISTORY for k in range(a, b))
     current = any(norm[k] in CURRENT for k in range(a, b))
     if not history and not current and letter_date:
