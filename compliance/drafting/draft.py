@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date as _date
 from pathlib import Path
 from typing import Any, Literal, TypeVar, get_args
 
@@ -16,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from compliance.drafting.letter import Letter, _words, read
 from compliance.drafting.match import Match, find
-from compliance.drafting.scope import CABINET, REMOVAL, sentence_scope
+from compliance.drafting.scope import CABINET, REMOVAL, questions, sentence_scope
 from compliance.errors import InputError, InputErrors
 from compliance.ingest.refs import paper_id
 from compliance.loading.cues import value_key
@@ -194,8 +195,18 @@ def _scope(r: _Reader, vocab: Vocabulary, warnings: list[str]) -> None:
     r.set_relevant(keep)
 
 
+_ANSWERED = re.compile(r"(?i)(ontvangen|beantwoord|antwoord\w*|received|answered)\W{0,3}(op\W{1,3})?$")
+_ASKED = re.compile(r"(?i)(ingezonden|gesteld|submitted|asked)\W{0,3}(op\W{1,3})?$")
+
+
 def _letter_date(letter: Letter) -> tuple[str | None, int | None]:
     full = [d for d in letter.refs.dates if d.year and d.day]
+    # answers to written questions: the answer's date ("(ontvangen 28 oktober 2024)"), never
+    # the questions' ("(ingezonden 2 oktober 2024)")
+    for d in full:
+        if d.line <= 40 and _ANSWERED.search(letter.line_text(d.line)[:d.column - 1]):
+            return d.iso, d.line
+    full = [d for d in full if not _ASKED.search(letter.line_text(d.line)[:d.column - 1])]
     for d in full:
         before = letter.line_text(d.line)[:d.column - 1]
         if re.search(r"(?i)(den haag|'s-gravenhage|’s-gravenhage|datum|the hague|date)\W*$", before):
@@ -248,19 +259,66 @@ _ACTOR = re.compile(r"(?m)^[ \t]*((?:De|Het|The)[ \t]+(?:Minister|Staatssecretar
                     r"Prime Minister|State Secretary)\b[^,\n]{0,90})")
 
 
+# "Antwoord van Staatssecretaris Coenradie (Justitie en Veiligheid)": the answering minister
+_ANSWERER = re.compile(r"(?i)antwoord(?:en)?\s+van\s+(?:de\s+)?(minister|staatssecretaris|minister-president)"
+                       r"\b[^()\n]{0,60}\(([A-Z][\w ,'-]{2,80})\)")
+# an office's name: capitalised words, "en", "van", "voor", a bracketed portfolio; not a sentence
+_OFFICE_TAIL = re.compile(r"^((?:De|Het|The)\s+(?:Minister|Staatssecretaris|Minister-president|Prime Minister|"
+                          r"State Secretary)(?:\s+(?:van|voor|of|for|en|and|[A-Z][\w'-]*|\([A-Z][\w ]{1,40}\)))*)")
+
+
 def _actor(letter: Letter) -> str | None:
-    found = list(dict.fromkeys(" ".join(m.group(1).split()) for m in _ACTOR.finditer(letter.text)))
-    found = [f for f in found if len(f.split()) >= 3][:4]
+    answer = _ANSWERER.search(letter.text[:6000])
+    if answer:
+        office = answer.group(1).capitalize()
+        portfolio = " ".join(answer.group(2).split())
+        return f"{office} {'voor' if portfolio.startswith('Klimaat en Energie') else 'van'} {portfolio}"
+    found = []
+    for m in _ACTOR.finditer(letter.text):
+        office = _OFFICE_TAIL.match(" ".join(m.group(1).split()))
+        if office:
+            found.append(office.group(1).rstrip(" ,"))
+    found = [f for f in dict.fromkeys(found) if len(f.split()) >= 3][:4]
     return "; ".join(found) or None
 
 
-def _meeting_date(r: _Reader, vocab: Vocabulary) -> str | None:
+_FIRST_DAY = re.compile(r"(\d{1,2})\s*(?:en|tot en met|t/m|and|[-–])\s*$")
+
+
+def _days(letter: Letter, a: int, b: int, letter_date: str | None) -> list[tuple[str, int]]:
+    """(ISO date, offset) of each date with a day in words a..b-1; a date without a year is
+    the next such day on or after the letter's date ("de JBZ-raad van 12 en 13 december":
+    the 12th, of the letter's year or the next)."""
+    out: list[tuple[str, int]] = []
+    for d in letter.dates_in(a, b):
+        if not d.day:
+            continue
+        off = letter.offset(d.line, d.column)
+        day = d.day
+        if d.last_day is None:
+            first = _FIRST_DAY.search(letter.text[max(0, off - 16):off])
+            if first and int(first.group(1)) < day:
+                day = int(first.group(1))
+        year = d.year
+        if year is None:
+            if letter_date is None or len(letter_date) < 10:
+                continue
+            ly, lm, ld = int(letter_date[:4]), int(letter_date[5:7]), int(letter_date[8:10])
+            year = ly if (d.month, day) >= (lm, ld) else ly + 1
+        try:
+            out.append((_date(year, d.month, day).isoformat(), off))
+        except ValueError:
+            continue
+    return out
+
+
+def _meeting_date(r: _Reader, vocab: Vocabulary, letter_date: str | None = None) -> str | None:
     cues = vocab.cues.meeting if vocab.cues else None
     letter = r.letter
     for m in sorted(r.matches(cues, relevant=False), key=lambda m: m.first):
         a, b = letter.sentences[m.sentence]
-        for d in letter.full_dates(a, b):
-            return d.iso
+        for iso, _ in _days(letter, a, b, letter_date):
+            return iso
     return None
 
 
@@ -269,16 +327,31 @@ def _meeting_date(r: _Reader, vocab: Vocabulary) -> str | None:
 _ANAPHORA_BEFORE = _words("deze die de genoemde bovengenoemde voornoemde this that the said")
 
 
-def _motion_refs(letter: Letter) -> list[tuple[int, str]]:
-    """(word position, motion id) of every motion the letter names or points back to."""
+def _name_key(name: str) -> str:
+    return " ".join(re.sub(r"(?i)\b(c\.s\.|cs|het lid|de leden|van het lid|motie)\b", " ", name).split()).casefold()
+
+
+def _motion_refs(letter: Letter, by_name: dict[str, str] | None = None) -> list[tuple[int, str]]:
+    """(word position, motion id) of every motion the letter names or points back to. A
+    mention without a Kamerstuk number ("in de titel: uitvoering motie Van Raan c.s.") takes
+    the number the letter gives that name elsewhere, else the one motion of the dossier
+    whose first submitter bears it (``by_name``)."""
     named: list[tuple[int, int, str]] = []
+    letter_names = {_name_key(mm.name): paper_id(*mm.kamerstukken[0])
+                    for mm in letter.refs.motions if mm.kamerstukken and mm.name}
     for mm in letter.refs.motions:
-        if not mm.kamerstukken:
-            continue
+        if mm.kamerstukken:
+            d, n = mm.kamerstukken[0]
+            mid = paper_id(d, n)
+        else:
+            key = _name_key(mm.name or "")
+            found = letter_names.get(key) or (by_name or {}).get(key)
+            if not key or found is None:
+                continue
+            mid = found
         start = letter.word_at(letter.offset(mm.line, mm.column))
         end = letter.word_at(letter.offset(mm.line, mm.column) + len(mm.raw))
-        d, n = mm.kamerstukken[0]
-        named.append((start, max(start, end - 1), paper_id(d, n)))
+        named.append((start, max(start, end - 1), mid))
     named.sort()
     out = [(a, mid) for a, _, mid in named]
     spans = [(a, b) for a, b, _ in named]
@@ -294,20 +367,22 @@ def _motion_refs(letter: Letter) -> list[tuple[int, str]]:
     return sorted(out)
 
 
-def _declarations(r: _Reader, vocab: Vocabulary, known: set[str]) -> list[FoundDeclaration]:
+def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
+                  by_name: dict[str, str] | None = None) -> list[FoundDeclaration]:
     letter = r.letter
     decl = vocab.cues.declarations if vocab.cues else None
     if decl is None:
         return []
-    refs = _motion_refs(letter)
+    refs = _motion_refs(letter, by_name)
     by_sentence: dict[int, list[tuple[int, str]]] = {}
     for k, mid in refs:
         by_sentence.setdefault(letter.sentence[k], []).append((k, mid))
     found: list[tuple[Match, DeclStatement, str]] = []  # match, statement, motion
     for statement in _STATEMENTS.values():
         cues: ValueCues | None = getattr(decl, statement)
+        asked = questions(letter)
         for m in r.matches(cues, relevant=False):
-            if m.hypothetical and not m.negated:
+            if (m.hypothetical and not m.negated) or m.sentence in asked:
                 continue
             said = statement
             if m.negated:
@@ -318,9 +393,22 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str]) -> list[FoundD
             cands = by_sentence.get(m.sentence)
             if not cands:
                 continue
-            k, mid = min(cands, key=lambda c: (_distance(c[0], m), c[0] > m.first))
-            found.append((m, said, mid))
-    kept = _drop_contained([(m, (said, mid)) for m, said, mid in found])
+            found.append((m, said, ""))  # the motion is chosen below, per sentence
+    statements = _drop_contained([(m, said) for m, said, _ in found])
+    said_in: dict[int, set[str]] = {}
+    for m, said in statements:
+        said_in.setdefault(m.sentence, set()).add(said)
+    chosen: list[tuple[Match, DeclStatement, str]] = []
+    for m, said in statements:
+        cands = by_sentence[m.sentence]
+        if len(said_in[m.sentence]) == 1:
+            # one statement in the sentence: it holds for every motion the sentence names
+            # ("geeft uitvoering aan de motie X en aan de motie Y")
+            chosen.extend((m, said, mid) for mid in dict.fromkeys(mid for _, mid in cands))
+        else:
+            _k, mid = min(cands, key=lambda c: (_distance(c[0], m), c[0] > m.first))
+            chosen.append((m, said, mid))
+    kept = _drop_contained([(m, (said, mid)) for m, said, mid in chosen])
     notes = {f.number: f for f in letter.refs.footnotes}
     papers = {p.id: p for p in letter.refs.papers()}
     out: dict[tuple[str, str], FoundDeclaration] = {}
@@ -332,7 +420,10 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str]) -> list[FoundD
         out[key] = FoundDeclaration(motion=mid, statement=said, line=line, column=col, quote=r.quote(m),
                                     cue=m.phrase, source=_source(letter, m.sentence, notes, papers, mid),
                                     known=mid in known)
-    return sorted(out.values(), key=lambda d: (d.line, d.column, d.motion))
+    # the most specific: a motion the letter gives effect to is not also one it will execute
+    effected = {mid for mid, said in out if said == "gives_effect"}
+    return sorted((d for (mid, said), d in out.items() if not (said == "will_execute" and mid in effected)),
+                  key=lambda d: (d.line, d.column, d.motion))
 
 
 def _distance(k: int, m: Match) -> int:
@@ -420,9 +511,12 @@ class _Context:
 
     def holds(self, m: Match, stance: str, value: Any) -> bool:
         """Whether the match is evidence for a fact of this stance, by its sentence's scope."""
+        letter = self.r.letter
+        asked = questions(letter)
+        if m.sentence in asked or m.end_sentence in asked:
+            return False  # a question states nothing; the asker's words are not the cabinet's
         if stance == "any":
             return True
-        letter = self.r.letter
         scopes = [sentence_scope(letter, s, self.letter_date)
                   for s in range(m.sentence, m.end_sentence + 1)]
         if any(sc.history for sc in scopes):
@@ -434,6 +528,8 @@ class _Context:
                 return False  # "de Commissie verwacht dat Nederland instemt"
             return own or sc.voice in ("cabinet", "none")
         # the text's facts
+        if sc.stance:
+            return False  # "het kabinet is bereid X te aanvaarden": its stance, not the text
         if sc.voice == "other" or sc.reported:
             return False  # a member state's, the House's, the Parliament's wish or view
         if sc.proposal and sc.voice != "author":
@@ -540,6 +636,9 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
 # -- planned steps ----------------------------------------------------------------------------
 
 
+FORUM_SUFFIX = "_meeting"  # step kinds that name where (council_meeting), not what is decided
+
+
 def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str | None) -> list[FoundStep]:
     letter = r.letter
     cues = vocab.cues
@@ -549,22 +648,37 @@ def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str 
     items: list[tuple[Match, str]] = []
     for kind, phrases in cues.steps.items():
         items.extend((m, kind) for m in r.matches(phrases) if not m.negated)
-    out: dict[tuple[str, str], FoundStep] = {}
-    for m, kind in sorted(_drop_contained(items), key=lambda x: x[0].first):
+    kept = _drop_contained(items)
+    # an undated decision cue next to a dated meeting gives that meeting its kind:
+    # "Op 12 september vergadert Coreper. Het voorzitterschap wil dan een algemene oriëntatie."
+    undated: dict[int, str] = {}
+    for m, kind in kept:
         a, b = letter.sentences[m.sentence]
-        dates = letter.full_dates(a, b)
-        date, origin = None, "sentence"
+        if not kind.endswith(FORUM_SUFFIX) and not _days(letter, a, b, letter_date):
+            undated.setdefault(m.sentence, kind)
+    out: dict[tuple[str, str], FoundStep] = {}
+    for m, kind in sorted(kept, key=lambda x: x[0].first):
+        a, b = letter.sentences[m.sentence]
+        dates = _days(letter, a, b, letter_date)
+        date_, origin = None, "sentence"
         if dates:
             here = letter.start[m.first]
-            date = min(dates, key=lambda d: abs(letter.offset(d.line, d.column) - here)).iso
+            date_ = min(dates, key=lambda d: abs(d[1] - here))[0]
         elif m.sentence in this_meeting and meeting:
-            date, origin = meeting, "meeting"
-        if date is None or (letter_date is not None and date < letter_date):
-            continue  # undated, or already past when the letter was written: not planned
+            date_, origin = meeting, "meeting"
+        if date_ is None or (letter_date is not None and date_ <= letter_date):
+            continue  # undated, or not after the letter was written: not planned
+        if kind.endswith(FORUM_SUFFIX):
+            near = [undated[s] for s in (m.sentence + 1, m.sentence - 1) if s in undated
+                    and letter.continues(min(s, m.sentence))]
+            kind = near[0] if near else kind
         line, col, _, _ = r.span(m)
-        out.setdefault((date, kind), FoundStep(date=date, kind=kind, line=line, column=col,
-                                               quote=r.quote(m), cue=m.phrase, date_from=origin))  # type: ignore[arg-type]
-    return sorted(out.values(), key=lambda s: (s.date, s.kind))
+        out.setdefault((date_, kind), FoundStep(date=date_, kind=kind, line=line, column=col,
+                                                quote=r.quote(m), cue=m.phrase, date_from=origin))  # type: ignore[arg-type]
+    # a meeting is the forum of what is decided there that day: one step, the decision
+    decided = {d for d, k in out if not k.endswith(FORUM_SUFFIX)}
+    return sorted((s for (d, k), s in out.items() if not (k.endswith(FORUM_SUFFIX) and d in decided)),
+                  key=lambda s: (s.date, s.kind))
 
 
 # -- the whole draft ------------------------------------------------------------------------
@@ -593,8 +707,14 @@ def draft_letter(text: str, workspace: Any, dossier: str, *, letter_name: str) -
     date, date_line = _letter_date(letter)
     if date is None:
         warnings.append("no date of the letter found")
-    meeting = _meeting_date(r, vocab)
-    declarations = _declarations(r, vocab, set(ws.motions))
+    meeting = _meeting_date(r, vocab, date)
+    by_name: dict[str, list[str]] = {}
+    for mid, lm in ws.motions.items():
+        if dossier in lm.record.dossiers:
+            first = next((x for x in lm.record.submitters if x.first), lm.record.submitters[0])
+            by_name.setdefault(_name_key(first.name), []).append(mid)
+    unique = {k: v[0] for k, v in by_name.items() if len(v) == 1}
+    declarations = _declarations(r, vocab, set(ws.motions), unique)
     parts: dict[str, Any] = {"proposals": [], "ambiguities": [], "addressed": [], "unstated": []}
     _facts(r, vocab, declarations, parts, date)
     passages = []

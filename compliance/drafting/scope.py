@@ -48,12 +48,17 @@ CURRENT = _words("""huidige nieuwe nieuw herziene herzien voorliggende voorligge
     new revised""")
 REMOVAL = _words("schrappen verwijderen vervallen delete remove drop")  # lemmas: participles, nouns too
 HISTORY_DAYS = 120
+# the cabinet's own stance ("het kabinet is bereid detectiebevelen te aanvaarden"): not a
+# statement of what the text holds
+STANCE = _words("""bereid instemmen steunen accepteren aanvaarden willen wensen pleiten inzetten zien vinden
+    achten streven verzetten willing agree support accept want""")
 
 
 @dataclass(frozen=True)
 class SentenceScope:
     voice: str  # "cabinet", "author", "other" or "none"
     reported: bool
+    stance: bool  # the cabinet says what it wants, accepts or will do
     history: bool
     removal: bool
     proposal: bool
@@ -99,7 +104,8 @@ def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
                    or norm[k] == "voorgesteld" or (norm[k] in ("stelt", "stellen", "stelde") and
                                                   any(norm[j] == "voor" for j in range(k + 1, b)))
                    for k in range(a, b))
-    return SentenceScope(voice, reported, history, removal, proposal)
+    stance = voice == "cabinet" and any(_has(letter, k, STANCE) for k in range(a, b))
+    return SentenceScope(voice, reported, stance, history, removal, proposal)
 
 
 def _old_date(letter: Letter, a: int, b: int, letter_date: str) -> bool:
@@ -118,3 +124,27 @@ def _old_date(letter: Letter, a: int, b: int, letter_date: str) -> bool:
         if (own - when).days > HISTORY_DAYS:
             return True
     return False
+
+
+def questions(letter: Letter) -> set[int]:
+    """The sentences of written questions: a question ("...?"), and in answers to written
+    questions everything from "Vraag N" to the next "Antwoord N" (the asker's words)."""
+    got: set[int] | None = letter.scopes.get("questions")
+    if got is None:
+        got = set()
+        norm = letter.norm
+        asking = False
+        for sid, (a, b) in enumerate(letter.sentences):
+            if b <= a:
+                continue
+            first = norm[a]
+            numbered = b - a > 1 and (norm[a + 1].isdigit() or letter.text[letter.end[a]:letter.end[a] + 1] == ":")
+            if first in ("vraag", "question") and (numbered or b - a == 1):
+                asking = True
+            elif first in ("antwoord", "answer") and (numbered or b - a == 1):
+                asking = False
+            tail = letter.text[letter.end[b - 1]:letter.end[b - 1] + 1]
+            if asking or tail == "?":
+                got.add(sid)
+        letter.scopes["questions"] = got
+    return got
