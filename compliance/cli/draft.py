@@ -23,6 +23,16 @@ from compliance.cli.app import (
 LETTER_SUFFIXES = (".txt", ".html", ".htm", ".pdf")
 
 
+def _without_collector_header(text: str) -> str:
+    """A corpus letter's leading "SOURCE: url" / "NOTE: ..." lines (where and how it was
+    collected) blanked, line numbers kept: the collector's words are not the letter's."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:4]):
+        if line.startswith(("SOURCE:", "NOTE:")):
+            lines[i] = ""
+    return "\n".join(lines)
+
+
 def _score_folder(folder: Path, dossier: str | None, workspace: Path, score_against: Path | None) -> int:
     """Draft and score every letter of ``folder`` that has a NAME-expected.yaml beside it."""
     from compliance.drafting import draft_letter
@@ -48,7 +58,7 @@ def _score_folder(folder: Path, dossier: str | None, workspace: Path, score_agai
         own = reference.model.dossier
         if dossier is not None and own != dossier:
             continue
-        text = read_letter(path)
+        text = _without_collector_header(read_letter(path))
         drafted = draft_letter(text, ws, own, letter_name=path.as_posix())
         scores.append((path.stem, score(drafted, text, reference)))
     typer.echo(folder_table(scores), nl=False)

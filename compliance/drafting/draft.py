@@ -30,6 +30,7 @@ _STATEMENTS: dict[str, DeclStatement] = {s: s for s in get_args(DeclStatement)}
 _V = TypeVar("_V")
 MAX_EVIDENCE = 5  # passages kept per value of a fact
 TITLE_WORDS = 80  # a scope cue among the letter's first words: the whole letter is about the dossier
+HEADING_WORDS = 15  # a paragraph of one sentence this short is a heading
 
 
 class Out(BaseModel):
@@ -152,6 +153,10 @@ class _Reader:
         self.letter = letter
         self.vocab = vocab
         self.relevant: list[tuple[int, int]] = [(0, len(letter.norm))]
+        self.paragraphs: set[int] | None = None  # when set: only these paragraphs are about the dossier
+
+    def on_subject(self, sid: int) -> bool:
+        return self.paragraphs is None or self.letter.paragraph(sid) in self.paragraphs
 
     def matches(self, phrases: Phrases | None, *, relevant: bool = True, across: bool = False) -> list[Match]:
         if phrases is None:
@@ -184,9 +189,25 @@ def _scope(r: _Reader, vocab: Vocabulary, warnings: list[str]) -> None:
         return
     hits = r.matches(cues, relevant=False)
     if not hits:
-        warnings.append("no passage names the dossier (scope cues): the whole letter is read")
+        # a letter that never names the dossier is about something else: its "algemene
+        # oriëntatie" is another file's
+        warnings.append("no passage names the dossier (scope cues): no fact, step or declaration read")
+        r.paragraphs = set()
         return
     if len(letter.sections) <= 1:
+        if any(m.first < TITLE_WORDS for m in hits):
+            return  # named in the title: the whole letter is about the dossier
+        # no numbered items: the paragraphs naming the dossier, and the one after a short
+        # heading that names it, are about it (not a report's bullets on other files)
+        near: set[int] = set()
+        for m in hits:
+            p = letter.paragraph(m.sentence)
+            near.add(p)
+            a = letter.sentences[m.sentence][0]
+            if sum(1 for s in range(m.sentence, len(letter.sentences)) if letter.paragraph(s) == p) == 1 \
+                    and letter.sentences[m.sentence][1] - a <= HEADING_WORDS:
+                near.add(p + 1)
+        r.paragraphs = near
         return
     preamble = letter.sections[0][1] if letter.sections[0][2] == 1 else 0
     if any(m.first < min(TITLE_WORDS, preamble) for m in hits):
@@ -263,8 +284,9 @@ _ACTOR = re.compile(r"(?m)^[ \t]*((?:De|Het|The)[ \t]+(?:Minister|Staatssecretar
 _ANSWERER = re.compile(r"(?i)antwoord(?:en)?\s+van\s+(?:de\s+)?(minister|staatssecretaris|minister-president)"
                        r"\b[^()\n]{0,60}\(([A-Z][\w ,'-]{2,80})\)")
 # an office's name: capitalised words, "en", "van", "voor", a bracketed portfolio; not a sentence
-_OFFICE_TAIL = re.compile(r"^((?:De|Het|The)\s+(?:Minister|Staatssecretaris|Minister-president|Prime Minister|"
-                          r"State Secretary)(?:\s+(?:van|voor|of|for|en|and|[A-Z][\w'-]*|\([A-Z][\w ]{1,40}\)))*)")
+_OFFICE_TAIL = re.compile(r"^((?:De|Het|The)\s+(?:Minister|Staatssecretaris|Minister-president|"
+                          r"Prime Minister|State Secretary)"
+                          r"(?:\s+(?:van|voor|of|for|en|and|[A-Z][\w'-]*|\([A-Z][\w ]{1,40}\)))*)")
 
 
 def _actor(letter: Letter) -> str | None:
@@ -328,7 +350,8 @@ _ANAPHORA_BEFORE = _words("deze die de genoemde bovengenoemde voornoemde this th
 
 
 def _name_key(name: str) -> str:
-    return " ".join(re.sub(r"(?i)\b(c\.s\.|cs|het lid|de leden|van het lid|motie)\b", " ", name).split()).casefold()
+    bare = re.sub(r"(?i)\b(c\.s\.|cs|het lid|de leden|van het lid|motie)\b", " ", name)
+    return " ".join(bare.split()).casefold()
 
 
 def _motion_refs(letter: Letter, by_name: dict[str, str] | None = None) -> list[tuple[int, str]]:
@@ -401,13 +424,18 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
     chosen: list[tuple[Match, DeclStatement, str]] = []
     for m, said in statements:
         cands = by_sentence[m.sentence]
+        k0, mid = min(cands, key=lambda c: (_distance(c[0], m), c[0] > m.first))
+        chosen.append((m, said, mid))
         if len(said_in[m.sentence]) == 1:
-            # one statement in the sentence: it holds for every motion the sentence names
-            # ("geeft uitvoering aan de motie X en aan de motie Y")
-            chosen.extend((m, said, mid) for mid in dict.fromkeys(mid for _, mid in cands))
-        else:
-            _k, mid = min(cands, key=lambda c: (_distance(c[0], m), c[0] > m.first))
-            chosen.append((m, said, mid))
+            # one statement in the sentence: it holds for the motions enumerated with its
+            # nearest one ("geeft uitvoering aan de motie X en aan de motie Y")
+            order = sorted(cands)
+            i = order.index((k0, mid))
+            for step in (1, -1):
+                j = i
+                while 0 <= j + step < len(order) and _enumerated(letter, order[j][0], order[j + step][0]):
+                    j += step
+                    chosen.append((m, said, order[j][1]))
     kept = _drop_contained([(m, (said, mid)) for m, said, mid in chosen])
     notes = {f.number: f for f in letter.refs.footnotes}
     papers = {p.id: p for p in letter.refs.papers()}
@@ -424,6 +452,21 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
     effected = {mid for mid, said in out if said == "gives_effect"}
     return sorted((d for (mid, said), d in out.items() if not (said == "will_execute" and mid in effected)),
                   key=lambda d: (d.line, d.column, d.motion))
+
+
+_AND = _words("en and")
+ENUMERATION_GAP = 24  # words from a motion's mention to the next: "de motie X (Kamerstuk ...) en de motie Y"
+
+
+def _enumerated(letter: Letter, a: int, b: int) -> bool:
+    """Whether the motions named at words ``a`` and ``b`` are enumerated together: near,
+    joined by "en" or a comma, no full stop between."""
+    lo, hi = min(a, b), max(a, b)
+    if hi - lo > ENUMERATION_GAP or letter.sentence[lo] != letter.sentence[hi]:
+        return False
+    between = letter.text[letter.end[lo]:letter.start[hi]]
+    joined = any(letter.norm[k] in _AND for k in range(lo + 1, hi))
+    return joined and re.search(r"[.!?]\d{0,3}\s+[A-Z]", between) is None
 
 
 def _distance(k: int, m: Match) -> int:
@@ -512,6 +555,8 @@ class _Context:
     def holds(self, m: Match, stance: str, value: Any) -> bool:
         """Whether the match is evidence for a fact of this stance, by its sentence's scope."""
         letter = self.r.letter
+        if not self.r.on_subject(m.sentence):
+            return False  # a paragraph that does not name the dossier (another file)
         asked = questions(letter)
         if m.sentence in asked or m.end_sentence in asked:
             return False  # a question states nothing; the asker's words are not the cabinet's
@@ -639,7 +684,8 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
 FORUM_SUFFIX = "_meeting"  # step kinds that name where (council_meeting), not what is decided
 
 
-def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str | None) -> list[FoundStep]:
+def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str | None,
+           date_line: int | None = None) -> list[FoundStep]:
     letter = r.letter
     cues = vocab.cues
     if cues is None:
@@ -658,6 +704,8 @@ def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str 
             undated.setdefault(m.sentence, kind)
     out: dict[tuple[str, str], FoundStep] = {}
     for m, kind in sorted(kept, key=lambda x: x[0].first):
+        if not r.on_subject(m.sentence) or (date_line is not None and r.span(m)[0] < date_line):
+            continue  # another file's, or the document's own heading ("verslag van een schriftelijk overleg")
         a, b = letter.sentences[m.sentence]
         dates = _days(letter, a, b, letter_date)
         date_, origin = None, "sentence"
@@ -727,7 +775,7 @@ def draft_letter(text: str, workspace: Any, dossier: str, *, letter_name: str) -
         meeting_date=meeting, passages=passages,
         citations=[CitationOut(id=p.id, cite=p.cite(), role=p.role, lines=list(p.lines),
                                mentioned_as=list(p.mentioned_as)) for p in letter.refs.papers()],
-        declarations=declarations, planned_steps=_steps(r, vocab, date, meeting),
+        declarations=declarations, planned_steps=_steps(r, vocab, date, meeting, date_line),
         warnings=warnings,
         descriptions={n: {"nl": f.description.nl, "en": f.description.en} for n, f in vocab.facts.items()},
         **parts)

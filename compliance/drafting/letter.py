@@ -58,6 +58,7 @@ class Letter:
     _lemma_index: dict[str, list[int]] | None = field(default=None, repr=False)
     scopes: dict[Any, Any] = field(default_factory=dict, repr=False)  # compliance.drafting.scope's
     _all_dates: list[tuple[tuple[int, int], Any]] | None = field(default=None, repr=False)
+    _paragraphs: list[int] | None = field(default=None, repr=False)
     marks: Any = field(default=None, repr=False)  # compliance.drafting.match's per-word tables
     # ((offset, k), mention), sorted: k keeps equal offsets apart without comparing mentions
     _date_offsets: list[tuple[tuple[int, int], Any]] | None = field(default=None, repr=False)
@@ -69,6 +70,17 @@ class Letter:
         a, _ = self.sentences[sid + 1]
         between = self.text[self.end[a - 1]:self.start[a]] if a > 0 else ""
         return _BLANK.search(between) is None and a not in self.after_skip
+
+    def paragraph(self, sid: int) -> int:
+        """The number of the paragraph sentence ``sid`` stands in (blank lines separate them)."""
+        if self._paragraphs is None:
+            paras, p = [], 0
+            for s in range(len(self.sentences)):
+                if s and not self.continues(s - 1):
+                    p += 1
+                paras.append(p)
+            self._paragraphs = paras
+        return self._paragraphs[sid]
 
     def raw_word(self, k: int) -> str:
         """Word ``k`` as the letter writes it (a word split at a line end joined)."""

@@ -43,7 +43,8 @@ ACCORDING = _words("volgens according")
 COMPARING = _words("evenals zoals net")  # "net als andere lidstaten kan Nederland ..."
 HISTORY = _words("""eerder eerdere vorige vorig voorgaande voorheen destijds toenmalige toenmalig
     aanvankelijk presenteerde presenteerden stelde stelden legde legden verspreidde verspreidden
-    publiceerde besloot kwam bracht previously earlier previous former presented""")
+    publiceerde besloot kwam bracht stemde stemden onthield onthielden steunde steunden previously earlier
+    previous former presented voted abstained""")
 CURRENT = _words("""huidige nieuwe nieuw herziene herzien voorliggende voorliggend recente actuele current
     new revised""")
 REMOVAL = _words("schrappen verwijderen vervallen delete remove drop")  # lemmas: participles, nouns too
@@ -138,7 +139,8 @@ def questions(letter: Letter) -> set[int]:
             if b <= a:
                 continue
             first = norm[a]
-            numbered = b - a > 1 and (norm[a + 1].isdigit() or letter.text[letter.end[a]:letter.end[a] + 1] == ":")
+            colon = letter.text[letter.end[a]:letter.end[a] + 1] == ":"
+            numbered = b - a > 1 and (norm[a + 1].isdigit() or colon)
             if first in ("vraag", "question") and (numbered or b - a == 1):
                 asking = True
             elif first in ("antwoord", "answer") and (numbered or b - a == 1):
