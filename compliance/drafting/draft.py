@@ -636,7 +636,10 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
                                                 cue=f"declaration {d.motion} {d.statement}"))
         evidence: list[Evidence] = []
         shown: dict[Any, int] = {}
-        for m, v in sorted(_drop_contained(items), key=lambda x: (x[0].first, x[0].phrase)):
+        # a set's values stand side by side ("bekend materiaal, nieuw materiaal en grooming"):
+        # no value gives way to a longer match of another
+        kept = items if fact.type == "set" else _drop_contained(items)
+        for m, v in sorted(kept, key=lambda x: (x[0].first, x[0].phrase)):
             seen = tuple(v) if isinstance(v, list) else v
             shown[seen] = shown.get(seen, 0) + 1
             if shown[seen] > MAX_EVIDENCE:

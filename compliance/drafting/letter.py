@@ -30,9 +30,12 @@ _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 _ABBREV = _words("""nr nrs jl c s o a bijv vgl zgn art blz p e g i ca dhr mr drs prof no nos
     resp incl excl etc mevr ir dr st vs cf fig ibid al""")
 # clause boundaries: a negation does not reach across them (the word starts the new clause)
+# (a relative "waarin ..." and a consequence "... en zal daarom ..." start one too: "kan niet
+# instemmen en zal daarom tegenstemmen" does not negate the vote against)
 CLAUSE_WORDS = _words("""maar tenzij als indien mits omdat doordat terwijl dat die welke wanneer
-    zodat hoewel zodra totdat voordat but unless if because while that which whereas although
-    whether until before once""")
+    zodat hoewel zodra totdat voordat waarin waarbij waarmee waardoor waarop daarom derhalve
+    but unless if because while that which whereas although whether until before once where
+    therefore""")
 MAX_SENTENCE = 150  # words; a longer run without a full stop is cut (a list, a table)
 
 

@@ -194,7 +194,10 @@ def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
         for k in range(first + 1, last):
             if norm[k] in NEGATORS and k not in literals:
                 nxt = lits[bisect.bisect_right(lits, k)]
-                count += clause[k] == clause[nxt]
+                # "om de motie niet uit te voeren heeft uw Kamer ontvangen": the negation
+                # is the infinitive's ("niet ... te VERB"), not the cue's
+                own_verb = any(norm[j] in ("te", "to") for j in range(k + 1, min(nxt, k + 4)))
+                count += clause[k] == clause[nxt] and not own_verb
     for k in range(first - 1, max(-1, first - 1 - BEFORE_WINDOW), -1):
         if clause[k] != clause[first] or sentence[k] != sentence[first]:
             break
@@ -212,8 +215,14 @@ def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
     return count % 2 == 1
 
 
+# "kan alleen instemmen met een tekst waarin ...": a condition, not a vote
+ONLY = _words("alleen slechts uitsluitend only")
+
+
 def _hypothetical(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
     norm, sentence = letter.norm, letter.sentence
+    if any(norm[k] in ONLY and sentence[k] == sentence[last] for k in (last - 1, last - 2) if k >= 0):
+        return True
     marks = _marks(letter)
     before = marks.before
     inside = before[last] - before[first + 1]
