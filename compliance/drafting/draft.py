@@ -197,16 +197,19 @@ def _scope(r: _Reader, vocab: Vocabulary, warnings: list[str]) -> None:
     if len(letter.sections) <= 1:
         if any(m.first < TITLE_WORDS for m in hits):
             return  # named in the title: the whole letter is about the dossier
-        # no numbered items: the paragraphs naming the dossier, and the one after a short
-        # heading that names it, are about it (not a report's bullets on other files)
+        # no numbered items: a paragraph naming the dossier and those after it, up to a
+        # heading or a bulleted item (a report's bullets on other files stay out)
+        first_of: dict[int, int] = {}
+        for sid in range(len(letter.sentences)):
+            first_of.setdefault(letter.paragraph(sid), sid)
+        last_para = letter.paragraph(len(letter.sentences) - 1) if letter.sentences else -1
         near: set[int] = set()
-        for m in hits:
-            p = letter.paragraph(m.sentence)
+        for p in sorted({letter.paragraph(m.sentence) for m in hits}):
             near.add(p)
-            a = letter.sentences[m.sentence][0]
-            if sum(1 for s in range(m.sentence, len(letter.sentences)) if letter.paragraph(s) == p) == 1 \
-                    and letter.sentences[m.sentence][1] - a <= HEADING_WORDS:
-                near.add(p + 1)
+            q = p + 1
+            while q <= last_para and q not in near and not _breaks_subject(letter, first_of[q]):
+                near.add(q)
+                q += 1
         r.paragraphs = near
         return
     preamble = letter.sections[0][1] if letter.sections[0][2] == 1 else 0
@@ -218,6 +221,20 @@ def _scope(r: _Reader, vocab: Vocabulary, warnings: list[str]) -> None:
 
 _ANSWERED = re.compile(r"(?i)(ontvangen|beantwoord|antwoord\w*|received|answered)\W{0,3}(op\W{1,3})?$")
 _ASKED = re.compile(r"(?i)(ingezonden|gesteld|submitted|asked)\W{0,3}(op\W{1,3})?$")
+
+
+_BULLET = re.compile(r"[•\-*–·▪]\s")
+
+
+def _breaks_subject(letter: Letter, sid: int) -> bool:
+    """A paragraph starting with a heading (a one-sentence paragraph this short) or a bullet."""
+    a, b = letter.sentences[sid]
+    if b <= a:
+        return False
+    line_start = letter.text.rfind("\n", 0, letter.start[a]) + 1
+    if _BULLET.match(letter.text[line_start:letter.start[a]].lstrip() + " "):
+        return True
+    return b - a <= HEADING_WORDS and not letter.continues(sid)
 
 
 def _letter_date(letter: Letter) -> tuple[str | None, int | None]:
