@@ -72,7 +72,7 @@ def _facts_without_cues(ws: Workspace, lang: str) -> list[LintIssue]:
             if doc is None:
                 doc = load_file(ws.root / loaded.file if not Path(loaded.file).is_absolute()
                                 else Path(loaded.file))
-            line, col = doc.loc(("facts", fact_name))
+            line, col = doc.loc(("facts", fact_name), key=True)
             out.append(LintIssue(loaded.file, line, col, "fact-without-cues", "warning",
                                  t("no_cues_fact", lang, fact=fact_name), t("no_cues_fix", lang)))
     return out
