@@ -598,7 +598,7 @@ class _Context:
             return False  # someone proposes a change: not (yet) the text
         if any(x.removal for x in scopes) and value is not False and self._removed(m):
             return False  # "voorstel om X te schrappen", "X is verwijderd": X is leaving
-        return self.about_text(m.sentence)
+        return self.about_text(m.sentence) or self.about_text(m.end_sentence)
 
     def _removed(self, m: Match) -> bool:
         """A removal word in the clause of the match, just before it or after it, that is not
