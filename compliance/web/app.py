@@ -28,7 +28,7 @@ from compliance.model.motion import MotionRecord, motion_sort_key
 from compliance.model.output import FactChange, Report
 from compliance.model.position import Position
 from compliance.model.vocabulary import Vocabulary
-from compliance.web import forms, letter, views
+from compliance.web import forms, letter, safe_text, views
 from compliance.web.security import CSRF_FIELD, Guard, csrf_ok, new_csrf_token
 from compliance.web.service import NEW_DIR, PathRefused, StaleFile, Workbench, check_date, sha256
 from compliance.web.settings import Settings
@@ -148,7 +148,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings.check()
     wb = Workbench(settings.workspace, settings.backend)
     app = FastAPI(title="motion-compliance workbench", version="1", docs_url=None, redoc_url=None,
-                  openapi_url="/api/v1/openapi.json",
+                  openapi_url="/api/v1/openapi.json", default_response_class=safe_text.SafeJSONResponse,
                   description="Check cabinet positions against adopted motions. Errors are "
                   "400 with the loader's located messages.")
     app.add_middleware(Guard, settings=settings)
@@ -158,7 +158,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.csrf = new_csrf_token()
     app.state.settings = settings
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
-                             undefined=jinja2.ChainableUndefined)
+                             undefined=jinja2.ChainableUndefined, finalize=safe_text.for_page)
     templates = Jinja2Templates(env=env)
     env.globals.update(t=t, label=views.label, kind=views.kind, show=views.show,
                        fact_entry=forms.fact_entry, widget_text=forms.widget_text, kept=forms.kept,
@@ -179,7 +179,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         switch = here + "?" + urlencode({**query, "lang": other})
         return templates.TemplateResponse(request, name, {
             "lang": lang, "other_lang": other, "switch_url": switch, "csrf": csrf_token(request),
-            "CSRF_FIELD": CSRF_FIELD, "w": words(lang), "path": here, **ctx}, status_code=status)
+            "CSRF_FIELD": CSRF_FIELD, "w": words(lang), "path": here, "problems": wb.problems(), **ctx},
+            status_code=status)
 
     def lang_of(request: Request, value: str | None = None) -> str:
         value = value or request.query_params.get("lang")
@@ -243,7 +244,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
         _, report = wb.check_draft(body.text, body.file, body.lang, body.as_of,
                                    body.interpretations or None)
-        return Response(render(report, "json"), media_type="application/json")
+        return Response(safe_text.for_json(render(report, "json")), media_type="application/json")
 
     @app.get("/api/v1/report", response_model=Report, tags=["check"],
              responses={400: {"model": ErrorsOut}})
@@ -252,7 +253,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ``compliance check --format json`` writes for the positions folders."""
         from compliance.reports import render
 
-        return Response(render(wb.overview(lang), "json"), media_type="application/json")
+        wb.require_valid()
+        return Response(safe_text.for_json(render(wb.overview(lang), "json")), media_type="application/json")
 
     @app.post("/api/v1/explain", tags=["check"], responses={400: {"model": ErrorsOut}})
     def api_explain(body: ExplainIn) -> dict[str, Any]:
@@ -284,6 +286,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def api_validate_workspace() -> ValidOut:
         """Validate the whole workspace: motions, vocabularies, rules and positions."""
         ws = wb.workspace()
+        wb.require_valid()
         positions = wb.positions()
         return ValidOut(ok=True, motions=len(ws.motions), dossiers=len(ws.vocabularies),
                         rule_files=len(ws.rules), positions=len(positions))
@@ -623,13 +626,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 rel = file
             else:
                 name = filename or f"{data.get('id') or 'position'}.yaml"
-                path = wb.new_path(name)
+                path = wb.new_path(name, lang)
                 rel = wb.display(path)
                 text = forms.to_yaml(data)
         except PathRefused as e:
             return editor(request, lang, data, error_list=[str(e)], status=400, **again)
         try:
-            wb.load_draft(text, rel)
+            wb.load_for_save(text, rel, lang)
         except InputErrors as e:
             fields = forms.error_fields(text, e.errors)
             return editor(request, lang, data, errors=fields,
