@@ -16,8 +16,8 @@ from typing import Any, Literal, TypeVar, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 from compliance.drafting.letter import Letter, _words, read
-from compliance.drafting.match import Match, find
-from compliance.drafting.scope import CABINET, REMOVAL, questions, sentence_scope
+from compliance.drafting.match import Match, compile_phrase, find, starts
+from compliance.drafting.scope import CABINET, REMOVAL, positions, questions, sentence_scope
 from compliance.errors import InputError, InputErrors
 from compliance.ingest.refs import paper_id
 from compliance.loading.cues import value_key
@@ -562,7 +562,14 @@ class _Context:
         cues = vocab.cues.text_subject if vocab.cues else None
         self.subject: set[int] | None = None
         if cues is not None:
-            self.subject = {m.sentence for m in r.matches(cues, relevant=False)}
+            letter = r.letter
+            self.subject = set()
+            for phrase in cues.all():
+                elements = compile_phrase(phrase)
+                if len(elements) == 1:  # one word: its positions will do, no match objects
+                    self.subject.update(letter.sentence[k] for k in starts(letter, elements[0]))
+                else:
+                    self.subject.update(m.sentence for m in find(letter, phrase))
 
     def about_text(self, sid: int) -> bool:
         if self.subject is None:
@@ -612,8 +619,10 @@ class _Context:
         one of the cue's own words (a cue written for the removal holds)."""
         letter = self.r.letter
 
+        removals = positions(letter, REMOVAL)
+
         def removal(k: int) -> bool:
-            return not REMOVAL.isdisjoint(letter.keys_at(k)) or letter.norm[k] in REMOVAL
+            return k in removals
 
         if any(removal(k) for k in m.literals):
             return False

@@ -77,7 +77,7 @@ def compile_phrase(text: str) -> tuple[Element, ...]:
     return parse_phrase(text)
 
 
-def _starts(letter: Letter, el: Element) -> list[int]:
+def starts(letter: Letter, el: Element) -> list[int]:
     """The sorted positions of the words ``el`` matches (cached per letter)."""
     cached = letter.starts_cache.get(el)
     if cached is None:
@@ -117,7 +117,7 @@ def find(letter: Letter, phrase: str, ranges: list[tuple[int, int]] | None = Non
     starting in one of the sorted word ranges ``ranges``; ``across``: a match may run on
     into the next sentence of the same paragraph."""
     elements = compile_phrase(phrase)
-    lists = [_starts(letter, el) for el in elements]
+    lists = [starts(letter, el) for el in elements]
     if any(not positions for positions in lists):
         return []  # a word of the phrase does not occur in the letter
     out: list[Match] = []

@@ -66,7 +66,22 @@ class SentenceScope:
 
 
 def _has(letter: Letter, k: int, words: frozenset[str]) -> bool:
-    return letter.norm[k] in words or not words.isdisjoint(letter.keys_at(k))
+    """Whether word ``k`` is one of ``words`` or a form of one (looked up once per letter)."""
+    return k in positions(letter, words)
+
+
+def positions(letter: Letter, words: frozenset[str]) -> frozenset[int]:
+    """The positions of the words that are, or stand for, one of ``words``."""
+    key = ("positions", words)
+    got: frozenset[int] | None = letter.scopes.get(key)
+    if got is None:
+        lemmas = letter.lemma_index()
+        found: set[int] = set()
+        for w in words:
+            found.update(letter.index.get(w, ()))
+            found.update(lemmas.get(w, ()))
+        got = letter.scopes[key] = frozenset(found)
+    return got
 
 
 def sentence_scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
