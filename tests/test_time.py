@@ -52,42 +52,43 @@ MATRIX = {
         "26643-885": "complies", "26643-1011": "complies", "26643-1047": "complies",
         "32317-856": "complies", "32317-891": "conflicts",
         "provisional-2023-10-van-haga": "complies", "provisional-2025-11-kathmann": "not_applicable"},
+    # 891 clause 2 (alternatives) is about another subject than these positions (issue 24):
+    # not applicable, so the motion complies on clause 1 alone.
     "nl-2025-11-18-herzien-deens-voorstel": {
         "26643-885": "complies", "26643-1011": "complies", "26643-1047": "complies",
-        "32317-856": "complies", "32317-891": "undetermined",
+        "32317-856": "complies", "32317-891": "complies",
         "provisional-2023-10-van-haga": "complies", "provisional-2025-11-kathmann": "not_applicable"},
+    # 891's clause 2 (alternatives with experts) is not about what these letters address
     "nl-2025-11-25-tegenstem-coreper": {
         "26643-885": "complies", "26643-1011": "complies", "26643-1047": "complies",
-        "32317-856": "complies", "32317-891": "undetermined",
+        "32317-856": "complies", "32317-891": "complies",
         "provisional-2023-10-van-haga": "complies", "provisional-2025-11-kathmann": "complies"},
 }
 
 # The second dossier (groningen-gas): its positions x its motions, same source of truth
-# (examples/verdict-matrix.md, also pinned cell by cell by tests/test_groningen.py). The
-# rejected and the replaced motion never apply; the three of unknown outcome apply
-# (undetermined) from their proposal on: 33529-635 from 2019-05, 35561-37 from 2023-06-07,
-# 36848-66 only from 2026-02-26.
-_NA, _UN = "not_applicable", "undetermined"
-
-
-def _groningen(m34957: str, m35561: str, *, paternotte: str = _UN, m33529_635: str = _UN) -> dict[str, str]:
-    return {"34957-30": m34957, "provisional-2022-01-paternotte": paternotte, "35561-37": m35561,
-            "36848-66": _NA, "provisional-2023-06-van-haga": _NA, "32849-275": _NA,
-            "provisional-2025-12-beckerman-warffum": _NA, "33529-594": _NA,
-            "33529-635": m33529_635, "34957-50": _UN}
-
-
-MATRIX.update({
-    # the new-build scheme of December 2018: 34957-50 adopted that month (cannot be placed
-    # before or after the position), the damage motions not yet proposed
-    "nl-2018-12-verlenging-nieuwbouwregeling": _groningen(_UN, _NA, paternotte=_NA, m33529_635=_NA),
-    "nl-2022-01-verhoging-gasjaar-2021-2022": _groningen(_UN, _NA),
-    "nl-2022-09-26-waakvlam": _groningen(_UN, _NA),
-    "nl-2023-06-sluiting-groningenveld": _groningen(_UN, _UN),
-    # the reporting duty ended when the closure act entered into force that day
-    "nl-2024-04-19-wet-beeindiging": _groningen("complies", _UN),
-    "nl-2025-03-warffum-hervat": _groningen(_UN, _UN),
-})
+# (examples/verdict-matrix.md, also pinned cell by cell by tests/test_groningen.py). Every
+# cell not listed is not applicable: a motion adopted after the position, rejected, replaced,
+# executed (Paternotte, March 2022) or about a subject the position does not address (the
+# subject gate, which also outranks an unknown vote) or a duty of conduct the position does
+# not bear on (the duty gate). The undetermined ones are the cells
+# examples/verdict-matrix.md explains.
+_NA, _UN, _OK = "not_applicable", "undetermined", "complies"
+_GRONINGEN_APPLICABLE = {
+    ("nl-2018-12-verlenging-nieuwbouwregeling", "34957-50"): _UN,
+    ("nl-2020-06-29-beleidsregel-nieuwbouw", "34957-50"): _UN,
+    ("nl-2021-04-nam-betaalt-rekeningen", "33529-508"): _UN,
+    ("nl-2021-04-nam-betaalt-rekeningen", "provisional-2017-12-van-tongeren-betaalcapaciteit"): _OK,
+    ("nl-2022-01-verhoging-gasjaar-2021-2022", "34957-30"): _UN,
+    ("nl-2022-09-26-waakvlam", "34957-30"): _OK,
+    ("nl-2023-06-sluiting-groningenveld", "34957-30"): _OK,
+    ("nl-2023-06-sluiting-groningenveld", "35561-37"): _UN,
+    ("nl-2024-04-19-wet-beeindiging", "34957-30"): _OK,
+    ("nl-2024-06-26-staat-van-groningen", "33529-508"): _UN,
+}
+_G_MOTIONS = sorted(m for m, lm in WS.motions.items() if "groningen-gas" in lm.record.dossiers)
+_G_POSITIONS = sorted(p.model.id for p in POSITIONS if p.model.dossier == "groningen-gas")
+MATRIX.update({p: {m: _GRONINGEN_APPLICABLE.get((p, m), _NA) for m in _G_MOTIONS}
+               for p in _G_POSITIONS})
 
 
 def _verdicts(report):
