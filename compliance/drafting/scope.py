@@ -21,6 +21,7 @@ never a flipped one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -133,6 +134,9 @@ def _old_date(letter: Letter, a: int, b: int, letter_date: str) -> bool:
     for d in letter.dates_in(a, b):
         if d.year is None:
             continue
+        off = letter.offset(d.line, d.column)
+        if re.search(r"(?i)\b(sinds|since)\s+$", letter.text[max(0, off - 8):off]):
+            continue  # "sinds 19 april 2024 gesloten": a state that still holds
         try:
             when = date(d.year, d.month, d.day or 1)
         except ValueError:
@@ -158,6 +162,8 @@ def questions(letter: Letter) -> set[int]:
             numbered = b - a > 1 and (norm[a + 1].isdigit() or colon)
             if first in ("vraag", "question") and (numbered or b - a == 1):
                 asking = True
+            elif first in ("vragen", "questions") and b - a > 1 and norm[a + 1] in ("van", "from", "by"):
+                asking = True  # "Vragen van het lid X aan de Minister over ... (ingezonden ...)"
             elif first in ("antwoord", "answer") and (numbered or b - a == 1):
                 asking = False
             tail = letter.text[letter.end[b - 1]:letter.end[b - 1] + 1]
