@@ -118,8 +118,8 @@ def c():
 def test_a_groningen_letter_is_drafted_with_a_quote_per_fact_in_the_workbench(c) -> None:
     text = GRONINGEN.read_text(encoding="utf-8")
     fields = form_of(c.get("/editor").text)
-    for key, value in (("_letter", text), ("_letter_name", GRONINGEN.name), ("_draft_dossier", "groningen-gas"),
-                       ("_action", "draft")):
+    for key, value in (("_letter", text), ("_letter_name", GRONINGEN.name),
+                       ("_draft_dossier", "groningen-gas"), ("_action", "draft")):
         fields = replace(fields, key, value)
     r = post_form(c, "/editor/draft", fields)
     assert r.status_code == 200, r.text[:2000]
