@@ -219,6 +219,7 @@ def _scope(r: _Reader, vocab: Vocabulary, warnings: list[str]) -> None:
     r.set_relevant(keep)
 
 
+BEFORE_DATE = 60  # characters before a date read for what it dates
 _ANSWERED = re.compile(r"(?i)(ontvangen|beantwoord|antwoord\w*|received|answered)\W{0,3}(op\W{1,3})?$")
 _ASKED = re.compile(r"(?i)(ingezonden|gesteld|submitted|asked)\W{0,3}(op\W{1,3})?$")
 
@@ -239,15 +240,19 @@ def _breaks_subject(letter: Letter, sid: int) -> bool:
 
 def _letter_date(letter: Letter) -> tuple[str | None, int | None]:
     full = [d for d in letter.refs.dates if d.year and d.day]
+
+    def before(d: Any) -> str:  # the words just before the date on its line (bounded: linear)
+        off = letter.offset(d.line, d.column)
+        return letter.text[max(0, off - BEFORE_DATE):off].split("\n")[-1]
+
     # answers to written questions: the answer's date ("(ontvangen 28 oktober 2024)"), never
     # the questions' ("(ingezonden 2 oktober 2024)")
     for d in full:
-        if d.line <= 40 and _ANSWERED.search(letter.line_text(d.line)[:d.column - 1]):
+        if d.line <= 40 and _ANSWERED.search(before(d)):
             return d.iso, d.line
-    full = [d for d in full if not _ASKED.search(letter.line_text(d.line)[:d.column - 1])]
+    full = [d for d in full if not _ASKED.search(before(d))]
     for d in full:
-        before = letter.line_text(d.line)[:d.column - 1]
-        if re.search(r"(?i)(den haag|'s-gravenhage|’s-gravenhage|datum|the hague|date)\W*$", before):
+        if re.search(r"(?i)(den haag|'s-gravenhage|’s-gravenhage|datum|the hague|date)\W*$", before(d)):
             return d.iso, d.line
     early = [d for d in full if d.line <= 30]
     if early:
