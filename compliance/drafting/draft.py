@@ -340,6 +340,14 @@ def _days(letter: Letter, a: int, b: int, letter_date: str | None) -> list[tuple
     """(ISO date, offset) of each date with a day in words a..b-1; a date without a year is
     the next such day on or after the letter's date ("de JBZ-raad van 12 en 13 december":
     the 12th, of the letter's year or the next)."""
+    key = ("days", a, b, letter_date)
+    got: list[tuple[str, int]] | None = letter.scopes.get(key)
+    if got is None:
+        got = letter.scopes[key] = _days_in(letter, a, b, letter_date)
+    return got
+
+
+def _days_in(letter: Letter, a: int, b: int, letter_date: str | None) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     for d in letter.dates_in(a, b):
         if not d.day:

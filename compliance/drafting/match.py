@@ -124,7 +124,14 @@ def find(letter: Letter, phrase: str, ranges: list[tuple[int, int]] | None = Non
     sentence = letter.sentence
     if len(elements) == 1:
         return [Match(phrase, s, s, sentence[s], letter, {s}) for s in _within(lists[0], ranges)]
+    # the rarest later element bounds where a match can start: a start with none of its
+    # words within reach is skipped by one bisection (the result is the same)
+    j = min(range(1, len(elements)), key=lambda i: len(lists[i]))
+    rare, near, far = lists[j], j, j + sum(el.gap for el in elements[1:j + 1])
     for s in _within(lists[0], ranges):
+        i = bisect.bisect_left(rare, s + near)
+        if i == len(rare) or rare[i] > s + far:
+            continue
         sid = sentence[s]
         end_sid = sid + 1 if across and letter.continues(sid) else sid
         # chain[i]: position matched by element i -> the position element i-1 matched

@@ -21,6 +21,7 @@ never a flipped one.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -93,36 +94,57 @@ def sentence_scope(letter: Letter, sid: int, letter_date: str | None) -> Sentenc
     return got
 
 
+ACTORS = CABINET | AUTHORS | OTHERS
+
+
+def _in(letter: Letter, words: frozenset[str], a: int, b: int) -> bool:
+    """Whether a word of a..b-1 is, or stands for, one of ``words`` (a bisection)."""
+    found = sorted_positions(letter, words)
+    i = bisect.bisect_left(found, a)
+    return i < len(found) and found[i] < b
+
+
+def sorted_positions(letter: Letter, words: frozenset[str]) -> list[int]:
+    key = ("sorted", words)
+    got: list[int] | None = letter.scopes.get(key)
+    if got is None:
+        got = letter.scopes[key] = sorted(positions(letter, words))
+    return got
+
+
 def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
     a, b = letter.sentences[sid]
     norm = letter.norm
+    here = set(norm[a:b])
     voice, at = "none", -1
     reported = False
-    for k in range(a, b):
-        w = norm[k]
-        if w in ACCORDING and any(norm[j] in AUTHORS | OTHERS for j in range(k + 1, min(b, k + 4))):
-            reported = True
-        if w in CABINET or w in AUTHORS or w in OTHERS:
-            before = norm[max(a, k - 3):k]
-            if any(x in COMPARING for x in before):
-                continue  # "net als andere lidstaten", "zoals de Commissie": a comparison
-            voice = "cabinet" if w in CABINET else "author" if w in AUTHORS else "other"
-            at = k
-            break
+    if not ACTORS.isdisjoint(here):
+        for k in range(a, b):
+            w = norm[k]
+            if w in ACCORDING and any(norm[j] in ACTORS - CABINET for j in range(k + 1, min(b, k + 4))):
+                reported = True
+            if w in ACTORS:
+                if not COMPARING.isdisjoint(norm[max(a, k - 3):k]):
+                    continue  # "net als andere lidstaten", "zoals de Commissie": a comparison
+                voice = "cabinet" if w in CABINET else "author" if w in AUTHORS else "other"
+                at = k
+                break
     if voice in ("author", "other") and at >= 0:
-        window = range(at + 1, min(b, at + 1 + REPORT_WINDOW))
-        reported = reported or any(_has(letter, j, REPORTING) for j in window)
-    history = any(norm[k] in HISTORY for k in range(a, b))
-    current = any(norm[k] in CURRENT for k in range(a, b))
+        reported = reported or _in(letter, REPORTING, at + 1, min(b, at + 1 + REPORT_WINDOW))
+    history = not HISTORY.isdisjoint(here)
+    current = not CURRENT.isdisjoint(here)
     if not history and not current and letter_date:
         history = _old_date(letter, a, b, letter_date)
-    removal = any(_has(letter, k, REMOVAL) for k in range(a, b))
-    proposal = any((norm[k] in ("voorstel", "voorstellen") and k + 1 < b and norm[k + 1] == "om")
-                   or norm[k] == "voorgesteld" or (norm[k] in ("stelt", "stellen", "stelde") and
-                                                  any(norm[j] == "voor" for j in range(k + 1, b)))
-                   for k in range(a, b))
-    stance = voice == "cabinet" and any(_has(letter, k, STANCE) for k in range(a, b))
+    removal = _in(letter, REMOVAL, a, b)
+    proposal = bool(here & _PROPOSING) and any(
+        (norm[k] in ("voorstel", "voorstellen") and k + 1 < b and norm[k + 1] == "om")
+        or norm[k] == "voorgesteld" or (norm[k] in ("stelt", "stellen", "stelde") and "voor" in norm[k + 1:b])
+        for k in range(a, b))
+    stance = voice == "cabinet" and _in(letter, STANCE, a, b)
     return SentenceScope(voice, reported, stance, history, removal, proposal)
+
+
+_PROPOSING = _words("voorstel voorstellen voorgesteld stelt stellen stelde")
 
 
 def _old_date(letter: Letter, a: int, b: int, letter_date: str) -> bool:
