@@ -99,6 +99,11 @@ def test_declarations_in_noun_form_in_the_title_and_for_each_motion_named() -> N
     d = draft("De motie van het lid Kathmann c.s. (Kamerstuk 32 317, nr. 891) kent u. Het kabinet zal "
               "deze motie uitvoeren.\n")
     assert {(x.motion, x.statement) for x in d.declarations} == {("32317-891", "will_execute")}
+    # passive: to be executed, and done
+    d = draft("De motie van het lid Kathmann c.s. (Kamerstuk 32 317, nr. 891) zal worden uitgevoerd.\n")
+    assert {(x.motion, x.statement) for x in d.declarations} == {("32317-891", "will_execute")}
+    d = draft("De motie van het lid Kathmann c.s. (Kamerstuk 32 317, nr. 891) is inmiddels uitgevoerd.\n")
+    assert {(x.motion, x.statement) for x in d.declarations} == {("32317-891", "gives_effect")}
 
 
 def test_a_meeting_named_without_a_year_is_the_next_such_day() -> None:
