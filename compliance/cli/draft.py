@@ -103,7 +103,7 @@ def draft(
             return _score_folder(letter, dossier, workspace, score_against)
         if dossier is None:
             raise bad_option("--dossier", "missing option --dossier", "name the dossier whose vocabulary "
-                             "is used, e.g. --dossier csam-regulation")
+                             "is used (a folder of rules/)")
         ws = load_workspace(workspace)
         text = read_letter(letter)
         draft = draft_letter(text, ws, dossier, letter_name=letter.as_posix())

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from compliance.drafting.letter import Letter, _words, read
 from compliance.drafting.match import Match, compile_phrase, find, starts
-from compliance.drafting.scope import CABINET, REMOVAL, positions, questions, sentence_scope
+from compliance.drafting.scope import ACTORS, REMOVAL, positions, questions, sentence_scope
 from compliance.errors import InputError, InputErrors
 from compliance.ingest.refs import paper_id
 from compliance.loading.cues import value_key
@@ -612,9 +612,11 @@ class _Context:
             return False  # an earlier text or decision, not today's
         sc = scopes[0]
         if stance == "cabinet":
-            own = any(letter.norm[k] in CABINET for k in m.literals)
             if sc.reported and sc.voice != "cabinet":
                 return False  # "de Commissie verwacht dat Nederland instemt"
+            # a cue naming its actor says what it is about ("de NAM heeft geen rol meer",
+            # "Nederland ... instemmen"); otherwise the cabinet must be the one speaking
+            own = any(letter.norm[k] in ACTORS for k in m.literals)
             return own or sc.voice in ("cabinet", "none")
         # the text's facts
         if sc.stance:
