@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from compliance.errors import InputError, InputErrors
@@ -574,7 +575,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if not errors and not text.strip():
             errors = [t("wb_letter_empty", lang)]
         if not errors:
-            draft, errors = letter.draft_or_errors(text, wb.workspace(), dossier, name)
+            # in a worker thread: a megabyte letter must not hold up every other request
+            draft, errors = await run_in_threadpool(letter.draft_or_errors, text, wb.workspace(),
+                                                    dossier, name)
         if draft is None:
             data, file, sha, as_of, interps = form_state(form)
             return editor(request, lang, data, file=file, sha=sha, as_of=as_of, interps=interps,
