@@ -168,6 +168,12 @@ _T: dict[str, dict[str, str]] = {
                        "en": "rule {rule}: no position can ever comply with it"},
     "dead_fix": {"nl": "controleer de voorwaarden; ze zijn altijd of nooit waar",
                  "en": "check the conditions; they are always or never true"},
+    "no_cues_fact": {"nl": "feit {fact} heeft geen cues: compliance draft stelt het nooit voor",
+                     "en": "fact {fact} has no cues: compliance draft never proposes it"},
+    "no_cues_fix": {"nl": "geef cues per waarde (facts.<feit>.cues.values, docs/drafting.md), of "
+                          "'addressed' voor een getal of datum",
+                    "en": "give cues per value (facts.<fact>.cues.values, docs/drafting.md), or "
+                          "'addressed' for a number or date"},
     "no_rule_motion": {"nl": "aangenomen motie {motion} heeft geen regels in rules/",
                        "en": "adopted motion {motion} has no rules in rules/"},
     "no_rule_motion_fix": {"nl": "formaliseer haar in rules/<dossier>/{motion}.yaml",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -160,3 +161,20 @@ def test_solver_handles_dates_numbers_and_partial_literals(tmp_path: Path) -> No
     numbers = domain(type("F", (), {"type": "number", "values": None})(), {1, 3})  # type: ignore[arg-type]
     assert numbers == [0, 1, 2, 3, 4]
     assert lint(ROOT) == []
+
+
+def test_lint_warns_about_a_fact_without_cues(tmp_path: Path) -> None:
+    for name in ("motions", "rules"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    path = tmp_path / "rules" / "csam-regulation" / "dossier.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  substantiation_letter_discussed:")
+    cues = text.index("    cues:", start)
+    end = text.index("\n\n", cues)
+    path.write_text(text[:cues] + text[end + 1:], encoding="utf-8")
+    j = run_cli("lint", "--format", "json", "--workspace", str(tmp_path))
+    found = [i for i in json.loads(j.stdout)["issues"]
+             if i["code"] == "fact-without-cues" and "substantiation_letter_discussed" in i["message"]]
+    line = text[:start].count("\n") + 1
+    assert [(i["file"].endswith("dossier.yaml"), i["line"], i["severity"]) for i in found] == [
+        (True, line, "warning")]

@@ -13,11 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compliance.drafting import Draft, draft_letter, render_position
+from compliance.drafting.lemma import keys
 from compliance.drafting.letter import read
-from compliance.drafting.match import find
+from compliance.drafting.match import element_keys, find
 from compliance.errors import InputErrors
 from compliance.loading.workspace import Workspace, load_positions, load_workspace
-from compliance.model.cues import normalise, parse_phrase
+from compliance.model.cues import Element, normalise, parse_phrase
 from tests.conftest import ROOT
 
 DOSSIER = "csam-regulation"
@@ -60,12 +61,22 @@ def _text_words(text: str) -> set[str]:
     return words
 
 
-def _occurs(element_words: frozenset[str], prefixes: tuple[str, ...], words: set[str]) -> bool:
-    return bool(element_words & words) or any(w.startswith(p) for p in prefixes for w in words)
+def _forms(text: str) -> set[str]:
+    """Every form the text's words stand for (lemmas, a verb's noun: compliance.drafting.lemma)."""
+    out: set[str] = set()
+    for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", text):
+        out |= keys(w)
+    return out
+
+
+def _occurs(el: Element, words: set[str], forms: set[str]) -> bool:
+    return bool(element_keys(el) & (words | forms)) or any(
+        w.startswith(p) for p in el.prefixes for w in words)
 
 
 def _check_evidence(d: Draft, text: str) -> None:
     words = _text_words(text)
+    forms = _forms(text) | {f for w in words for f in keys(w)}
     vocab = ws().vocabularies[DOSSIER].model
     declared = {(x.motion, x.statement) for x in d.declarations}
     for p in d.proposals:
@@ -84,7 +95,7 @@ def _check_evidence(d: Draft, text: str) -> None:
                 continue
             # every word of the cue stands in the letter, and so does the quoted passage
             for el in parse_phrase(e.cue):
-                assert _occurs(el.words, el.prefixes, words), (e.cue, text)
+                assert _occurs(el, words, forms), (e.cue, text)
             quoted = {normalise(w) for w in re.findall(r"[^\W_]+(?:['’][^\W_]+)*", e.quote)}
             assert quoted <= words | {""}, (quoted - words, text)
             assert 1 <= e.line <= text.count("\n") + 1
@@ -125,18 +136,23 @@ def _brute(letter: object, phrase: str) -> set[int]:
     els = parse_phrase(phrase)
     norm, sentence = letter.norm, letter.sentence  # type: ignore[attr-defined]
 
+    def hit(i: int, p: int) -> bool:  # the word itself, a prefix, or a form of the same lemma
+        return els[i].matches(norm[p]) or not element_keys(els[i]).isdisjoint(
+            letter.keys_at(p))  # type: ignore[attr-defined]
+
     def rest(i: int, q: int) -> bool:
         if i == len(els):
             return True
         for p in range(q + 1, min(len(norm), q + 2 + els[i].gap)):
-            if sentence[p] == sentence[q] and els[i].matches(norm[p]) and rest(i + 1, p):
+            if sentence[p] == sentence[q] and hit(i, p) and rest(i + 1, p):
                 return True
         return False
 
-    return {s for s in range(len(norm)) if els[0].matches(norm[s]) and rest(1, s)}
+    return {s for s in range(len(norm)) if hit(0, s) and rest(1, s)}
 
 
 phrases = st.lists(st.tuples(st.sampled_from(["de", "niet", "kan", "instemmen", "tekst", "met", "inz*",
+                                               "verwijderd", "schrapping|instemt",
                                                "tot|met", "detectiebevel*", "kabinet|nederland"]),
                              st.integers(0, 4)), min_size=1, max_size=4).map(
     lambda parts: " ".join((f"~{g} " if g and i else "") + w for i, (w, g) in enumerate(parts)))
@@ -145,6 +161,7 @@ phrases = st.lists(st.tuples(st.sampled_from(["de", "niet", "kan", "instemmen", 
 @SETTINGS
 @given(phrases, st.lists(st.sampled_from(["de", "niet", "kan", "instemmen", "tekst", "met", "in",
                                           "tot", "inzet", "detectiebevelen", "Nederland", "kabinet",
+                                          "verwijdering", "verwijderen", "schrappen", "instemming",
                                           ".", ",", "Het"]), max_size=60))
 def test_matcher_agrees_with_brute_force(phrase: str, words: list[str]) -> None:
     letter = read(" ".join(words))

@@ -51,7 +51,32 @@ def lint(root: Path, *, lang: str = "en", method: Method = "auto") -> list[LintI
     issues += _semantics(ws, lang, method)
     issues += _subjects(ws, lang)
     issues += _deprecated_in_positions(ws, lang)
+    issues += _facts_without_cues(ws, lang)
     return sorted(set(issues))
+
+
+def _facts_without_cues(ws: Workspace, lang: str) -> list[LintIssue]:
+    """A fact without cues: `compliance draft` can never propose it (no cue, no fact)."""
+    from compliance.loading.yaml_safe import load_file
+
+    out: list[LintIssue] = []
+    for name in sorted(ws.vocabularies):
+        loaded = ws.vocabularies[name]
+        vocab = loaded.model
+        doc = None
+        for fact_name, fact in vocab.facts.items():
+            if fact.deprecated:
+                continue
+            values = fact.cues.values if fact.cues is not None else {}
+            if fact.cues is not None and (values or fact.cues.addressed is not None):
+                continue
+            if doc is None:
+                doc = load_file(ws.root / loaded.file if not Path(loaded.file).is_absolute()
+                                else Path(loaded.file))
+            line, col = doc.loc(("facts", fact_name), key=True)
+            out.append(LintIssue(loaded.file, line, col, "fact-without-cues", "warning",
+                                 t("no_cues_fact", lang, fact=fact_name), t("no_cues_fix", lang)))
+    return out
 
 
 def _deprecated_in_positions(ws: Workspace, lang: str) -> list[LintIssue]:

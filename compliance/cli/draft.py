@@ -8,7 +8,61 @@ from typing import Annotated
 
 import typer
 
-from compliance.cli.app import Lang, LangOpt, OutputOpt, WorkspaceOpt, app, check_output, emit, guarded
+from compliance.cli.app import (
+    Lang,
+    LangOpt,
+    OutputOpt,
+    WorkspaceOpt,
+    app,
+    bad_option,
+    check_output,
+    emit,
+    guarded,
+)
+
+LETTER_SUFFIXES = (".txt", ".html", ".htm", ".pdf")
+
+
+def _without_collector_header(text: str) -> str:
+    """A corpus letter's leading "SOURCE: url" / "NOTE: ..." lines (where and how it was
+    collected) blanked, line numbers kept: the collector's words are not the letter's."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:4]):
+        if line.startswith(("SOURCE:", "NOTE:")):
+            lines[i] = ""
+    return "\n".join(lines)
+
+
+def _score_folder(folder: Path, dossier: str | None, workspace: Path, score_against: Path | None) -> int:
+    """Draft and score every letter of ``folder`` that has a NAME-expected.yaml beside it."""
+    from compliance.drafting import draft_letter
+    from compliance.drafting.reading import read_letter
+    from compliance.drafting.score import folder_table, score
+    from compliance.loading.workspace import load_positions, load_workspace
+
+    if score_against is not None and score_against.resolve() != folder.resolve():
+        raise bad_option("--score", f"a folder of letters is scored against its own expected positions, "
+                         f"not {score_against}", f"leave out --score or give the folder: --score {folder}")
+    ws = load_workspace(workspace)
+    pairs = []
+    for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in LETTER_SUFFIXES):
+        expected = path.with_name(path.stem + "-expected.yaml")
+        if expected.is_file():
+            pairs.append((path, expected))
+    if not pairs:
+        raise bad_option("LETTER", f"no letter in {folder} has a NAME-expected.yaml position beside it",
+                         "write the expected position of each letter as NAME-expected.yaml")
+    scores = []
+    for path, expected in pairs:
+        reference = load_positions(ws, [expected])[0]
+        own = reference.model.dossier
+        if dossier is not None and own != dossier:
+            continue
+        text = _without_collector_header(read_letter(path))
+        drafted = draft_letter(text, ws, own, letter_name=path.as_posix())
+        scores.append((path.stem, score(drafted, text, reference)))
+    typer.echo(folder_table(scores), nl=False)
+    return 0
 
 
 class DraftFormat(StrEnum):
@@ -19,8 +73,11 @@ class DraftFormat(StrEnum):
 
 @app.command()
 def draft(
-    letter: Annotated[Path, typer.Argument(help="the letter: plain text, HTML, or PDF (with pypdf)")],
-    dossier: Annotated[str, typer.Option("--dossier", "-d", help="the dossier whose vocabulary is used")],
+    letter: Annotated[Path, typer.Argument(help="the letter: plain text, HTML, or PDF (with pypdf); or a "
+                                           "folder of letters with their NAME-expected.yaml positions "
+                                           "to score them all")],
+    dossier: Annotated[str | None, typer.Option("--dossier", "-d", help="the dossier whose vocabulary is "
+                                                "used (a folder: each expected position's own)")] = None,
     workspace: WorkspaceOpt = Path("."),
     output: OutputOpt = None,
     fmt: Annotated[DraftFormat, typer.Option("--format", "-f", help="yaml or json: a position file; "
@@ -28,7 +85,8 @@ def draft(
     = DraftFormat.yaml,
     lang: LangOpt = Lang.nl,
     score_against: Annotated[Path | None, typer.Option("--score", help="a hand-encoded position of the "
-                                                       "same letter: print precision and recall")] = None,
+                                                       "same letter: print precision and recall (for a "
+                                                       "folder LETTER: that folder)")] = None,
 ) -> None:
     """Propose a position from a cabinet letter: each fact with the passage that cues it,
     unconfirmed. Exit 0: done; 2: bad input."""
@@ -41,6 +99,11 @@ def draft(
         # a draft is meant to become a new position file; never one of the files it reads
         check_output(output, [letter, workspace / "motions", workspace / "rules",
                               *([score_against] if score_against is not None else [])])
+        if letter.is_dir():
+            return _score_folder(letter, dossier, workspace, score_against)
+        if dossier is None:
+            raise bad_option("--dossier", "missing option --dossier", "name the dossier whose vocabulary "
+                             "is used (a folder of rules/)")
         ws = load_workspace(workspace)
         text = read_letter(letter)
         draft = draft_letter(text, ws, dossier, letter_name=letter.as_posix())

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from datetime import date as _date
 from pathlib import Path
 from typing import Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from compliance.drafting.letter import Letter, _words, read
-from compliance.drafting.match import Match, find
+from compliance.drafting.match import Match, compile_phrase, find, starts
+from compliance.drafting.scope import ACTORS, REMOVAL, positions, questions, sentence_scope
 from compliance.errors import InputError, InputErrors
 from compliance.ingest.refs import paper_id
 from compliance.loading.cues import value_key
@@ -28,6 +30,7 @@ _STATEMENTS: dict[str, DeclStatement] = {s: s for s in get_args(DeclStatement)}
 _V = TypeVar("_V")
 MAX_EVIDENCE = 5  # passages kept per value of a fact
 TITLE_WORDS = 80  # a scope cue among the letter's first words: the whole letter is about the dossier
+HEADING_WORDS = 15  # a paragraph of one sentence this short is a heading
 
 
 class Out(BaseModel):
@@ -155,13 +158,17 @@ class _Reader:
         self.letter = letter
         self.vocab = vocab
         self.relevant: list[tuple[int, int]] = [(0, len(letter.norm))]
+        self.paragraphs: set[int] | None = None  # when set: only these paragraphs are about the dossier
 
-    def matches(self, phrases: Phrases | None, *, relevant: bool = True) -> list[Match]:
+    def on_subject(self, sid: int) -> bool:
+        return self.paragraphs is None or self.letter.paragraph(sid) in self.paragraphs
+
+    def matches(self, phrases: Phrases | None, *, relevant: bool = True, across: bool = False) -> list[Match]:
         if phrases is None:
             return []
         out: list[Match] = []
         for phrase in phrases.all():
-            out.extend(find(self.letter, phrase, self.relevant if relevant else None))
+            out.extend(find(self.letter, phrase, self.relevant if relevant else None, across=across))
         return out
 
     def set_relevant(self, ranges: list[tuple[int, int]]) -> None:
@@ -174,7 +181,10 @@ class _Reader:
         return a[0], a[1], b[0], b[1]
 
     def quote(self, m: Match) -> str:
-        return self.letter.sentence_quote(m.sentence, m.first)
+        q = self.letter.sentence_quote(m.sentence, m.first)
+        if m.end_sentence != m.sentence:  # a cue running on into the next sentence
+            q += " " + self.letter.sentence_quote(m.end_sentence, m.last)
+        return q
 
 
 def _scope(r: _Reader, vocab: Vocabulary, warnings: list[str]) -> None:
@@ -184,9 +194,28 @@ def _scope(r: _Reader, vocab: Vocabulary, warnings: list[str]) -> None:
         return
     hits = r.matches(cues, relevant=False)
     if not hits:
-        warnings.append("no passage names the dossier (scope cues): the whole letter is read")
+        # a letter that never names the dossier is about something else: its "algemene
+        # oriëntatie" is another file's
+        warnings.append("no passage names the dossier (scope cues): no fact, step or declaration read")
+        r.paragraphs = set()
         return
     if len(letter.sections) <= 1:
+        if any(m.first < TITLE_WORDS for m in hits):
+            return  # named in the title: the whole letter is about the dossier
+        # no numbered items: a paragraph naming the dossier and those after it, up to a
+        # heading or a bulleted item (a report's bullets on other files stay out)
+        first_of: dict[int, int] = {}
+        for sid in range(len(letter.sentences)):
+            first_of.setdefault(letter.paragraph(sid), sid)
+        last_para = letter.paragraph(len(letter.sentences) - 1) if letter.sentences else -1
+        near: set[int] = set()
+        for p in sorted({letter.paragraph(m.sentence) for m in hits}):
+            near.add(p)
+            q = p + 1
+            while q <= last_para and q not in near and not _breaks_subject(letter, first_of[q]):
+                near.add(q)
+                q += 1
+        r.paragraphs = near
         return
     preamble = letter.sections[0][1] if letter.sections[0][2] == 1 else 0
     if any(m.first < min(TITLE_WORDS, preamble) for m in hits):
@@ -195,11 +224,40 @@ def _scope(r: _Reader, vocab: Vocabulary, warnings: list[str]) -> None:
     r.set_relevant(keep)
 
 
+BEFORE_DATE = 60  # characters before a date read for what it dates
+_ANSWERED = re.compile(r"(?i)(ontvangen|beantwoord|antwoord\w*|received|answered)\W{0,3}(op\W{1,3})?$")
+_ASKED = re.compile(r"(?i)(ingezonden|gesteld|submitted|asked)\W{0,3}(op\W{1,3})?$")
+
+
+_BULLET = re.compile(r"[•\-*–·▪]\s")
+
+
+def _breaks_subject(letter: Letter, sid: int) -> bool:
+    """A paragraph starting with a heading (a one-sentence paragraph this short) or a bullet."""
+    a, b = letter.sentences[sid]
+    if b <= a:
+        return False
+    line_start = letter.text.rfind("\n", 0, letter.start[a]) + 1
+    if _BULLET.match(letter.text[line_start:letter.start[a]].lstrip() + " "):
+        return True
+    return b - a <= HEADING_WORDS and not letter.continues(sid)
+
+
 def _letter_date(letter: Letter) -> tuple[str | None, int | None]:
     full = [d for d in letter.refs.dates if d.year and d.day]
+
+    def before(d: Any) -> str:  # the words just before the date on its line (bounded: linear)
+        off = letter.offset(d.line, d.column)
+        return letter.text[max(0, off - BEFORE_DATE):off].split("\n")[-1]
+
+    # answers to written questions: the answer's date ("(ontvangen 28 oktober 2024)"), never
+    # the questions' ("(ingezonden 2 oktober 2024)")
     for d in full:
-        before = letter.line_text(d.line)[:d.column - 1]
-        if re.search(r"(?i)(den haag|'s-gravenhage|’s-gravenhage|datum|the hague|date)\W*$", before):
+        if d.line <= 40 and _ANSWERED.search(before(d)):
+            return d.iso, d.line
+    full = [d for d in full if not _ASKED.search(before(d))]
+    for d in full:
+        if re.search(r"(?i)(den haag|'s-gravenhage|’s-gravenhage|datum|the hague|date)\W*$", before(d)):
             return d.iso, d.line
     early = [d for d in full if d.line <= 30]
     if early:
@@ -256,19 +314,75 @@ _ACTOR = re.compile(r"(?m)^[ \t]*((?:De|Het|The)[ \t]+(?:Minister|Staatssecretar
                     r"Prime Minister|State Secretary)\b[^,\n]{0,90})")
 
 
+# "Antwoord van Staatssecretaris Coenradie (Justitie en Veiligheid)": the answering minister
+_ANSWERER = re.compile(r"(?i)antwoord(?:en)?\s+van\s+(?:de\s+)?(minister|staatssecretaris|minister-president)"
+                       r"\b[^()\n]{0,60}\(([A-Z][\w ,'-]{2,80})\)")
+# an office's name: capitalised words, "en", "van", "voor", a bracketed portfolio; not a sentence
+_OFFICE_TAIL = re.compile(r"^((?:De|Het|The)\s+(?:Minister|Staatssecretaris|Minister-president|"
+                          r"Prime Minister|State Secretary)"
+                          r"(?:\s+(?:van|voor|of|for|en|and|[A-Z][\w'-]*|\([A-Z][\w ]{1,40}\)))*)")
+
+
 def _actor(letter: Letter) -> str | None:
-    found = list(dict.fromkeys(" ".join(m.group(1).split()) for m in _ACTOR.finditer(letter.text)))
-    found = [f for f in found if len(f.split()) >= 3][:4]
+    answer = _ANSWERER.search(letter.text[:6000])
+    if answer:
+        office = answer.group(1).capitalize()
+        portfolio = " ".join(answer.group(2).split())
+        return f"{office} {'voor' if portfolio.startswith('Klimaat en Energie') else 'van'} {portfolio}"
+    found = []
+    for m in _ACTOR.finditer(letter.text):
+        office = _OFFICE_TAIL.match(" ".join(m.group(1).split()))
+        if office:
+            found.append(office.group(1).rstrip(" ,"))
+    found = [f for f in dict.fromkeys(found) if len(f.split()) >= 3][:4]
     return "; ".join(found) or None
 
 
-def _meeting_date(r: _Reader, vocab: Vocabulary) -> str | None:
+_FIRST_DAY = re.compile(r"(\d{1,2})\s*(?:en|tot en met|t/m|and|[-–])\s*$")
+
+
+def _days(letter: Letter, a: int, b: int, letter_date: str | None) -> list[tuple[str, int]]:
+    """(ISO date, offset) of each date with a day in words a..b-1; a date without a year is
+    the next such day on or after the letter's date ("de JBZ-raad van 12 en 13 december":
+    the 12th, of the letter's year or the next)."""
+    key = ("days", a, b, letter_date)
+    got: list[tuple[str, int]] | None = letter.scopes.get(key)
+    if got is None:
+        got = letter.scopes[key] = _days_in(letter, a, b, letter_date)
+    return got
+
+
+def _days_in(letter: Letter, a: int, b: int, letter_date: str | None) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
+    for d in letter.dates_in(a, b):
+        if not d.day:
+            continue
+        off = letter.offset(d.line, d.column)
+        day = d.day
+        if d.last_day is None:
+            first = _FIRST_DAY.search(letter.text[max(0, off - 16):off])
+            if first and int(first.group(1)) < day:
+                day = int(first.group(1))
+        year = d.year
+        if year is None:
+            if letter_date is None or len(letter_date) < 10:
+                continue
+            ly, lm, ld = int(letter_date[:4]), int(letter_date[5:7]), int(letter_date[8:10])
+            year = ly if (d.month, day) >= (lm, ld) else ly + 1
+        try:
+            out.append((_date(year, d.month, day).isoformat(), off))
+        except ValueError:
+            continue
+    return out
+
+
+def _meeting_date(r: _Reader, vocab: Vocabulary, letter_date: str | None = None) -> str | None:
     cues = vocab.cues.meeting if vocab.cues else None
     letter = r.letter
     for m in sorted(r.matches(cues, relevant=False), key=lambda m: m.first):
         a, b = letter.sentences[m.sentence]
-        for d in letter.full_dates(a, b):
-            return d.iso
+        for iso, _ in _days(letter, a, b, letter_date):
+            return iso
     return None
 
 
@@ -277,16 +391,32 @@ def _meeting_date(r: _Reader, vocab: Vocabulary) -> str | None:
 _ANAPHORA_BEFORE = _words("deze die de genoemde bovengenoemde voornoemde this that the said")
 
 
-def _motion_refs(letter: Letter) -> list[tuple[int, str]]:
-    """(word position, motion id) of every motion the letter names or points back to."""
+def _name_key(name: str) -> str:
+    bare = re.sub(r"(?i)\b(c\.s\.|cs|het lid|de leden|van het lid|motie)\b", " ", name)
+    return " ".join(bare.split()).casefold()
+
+
+def _motion_refs(letter: Letter, by_name: dict[str, str] | None = None) -> list[tuple[int, str]]:
+    """(word position, motion id) of every motion the letter names or points back to. A
+    mention without a Kamerstuk number ("in de titel: uitvoering motie Van Raan c.s.") takes
+    the number the letter gives that name elsewhere, else the one motion of the dossier
+    whose first submitter bears it (``by_name``)."""
     named: list[tuple[int, int, str]] = []
+    letter_names = {_name_key(mm.name): paper_id(*mm.kamerstukken[0])
+                    for mm in letter.refs.motions if mm.kamerstukken and mm.name}
     for mm in letter.refs.motions:
-        if not mm.kamerstukken:
-            continue
+        if mm.kamerstukken:
+            d, n = mm.kamerstukken[0]
+            mid = paper_id(d, n)
+        else:
+            key = _name_key(mm.name or "")
+            found = letter_names.get(key) or (by_name or {}).get(key)
+            if not key or found is None:
+                continue
+            mid = found
         start = letter.word_at(letter.offset(mm.line, mm.column))
         end = letter.word_at(letter.offset(mm.line, mm.column) + len(mm.raw))
-        d, n = mm.kamerstukken[0]
-        named.append((start, max(start, end - 1), paper_id(d, n)))
+        named.append((start, max(start, end - 1), mid))
     named.sort()
     out = [(a, mid) for a, _, mid in named]
     spans = [(a, b) for a, b, _ in named]
@@ -302,20 +432,22 @@ def _motion_refs(letter: Letter) -> list[tuple[int, str]]:
     return sorted(out)
 
 
-def _declarations(r: _Reader, vocab: Vocabulary, known: set[str]) -> list[FoundDeclaration]:
+def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
+                  by_name: dict[str, str] | None = None) -> list[FoundDeclaration]:
     letter = r.letter
     decl = vocab.cues.declarations if vocab.cues else None
     if decl is None:
         return []
-    refs = _motion_refs(letter)
+    refs = _motion_refs(letter, by_name)
     by_sentence: dict[int, list[tuple[int, str]]] = {}
     for k, mid in refs:
         by_sentence.setdefault(letter.sentence[k], []).append((k, mid))
     found: list[tuple[Match, DeclStatement, str]] = []  # match, statement, motion
     for statement in _STATEMENTS.values():
         cues: ValueCues | None = getattr(decl, statement)
+        asked = questions(letter)
         for m in r.matches(cues, relevant=False):
-            if m.hypothetical and not m.negated:
+            if (m.hypothetical and not m.negated) or m.sentence in asked:
                 continue
             said = statement
             if m.negated:
@@ -326,9 +458,27 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str]) -> list[FoundD
             cands = by_sentence.get(m.sentence)
             if not cands:
                 continue
-            k, mid = min(cands, key=lambda c: (_distance(c[0], m), c[0] > m.first))
-            found.append((m, said, mid))
-    kept = _drop_contained([(m, (said, mid)) for m, said, mid in found])
+            found.append((m, said, ""))  # the motion is chosen below, per sentence
+    statements = _drop_contained([(m, said) for m, said, _ in found])
+    said_in: dict[int, set[str]] = {}
+    for m, said in statements:
+        said_in.setdefault(m.sentence, set()).add(said)
+    chosen: list[tuple[Match, DeclStatement, str]] = []
+    for m, said in statements:
+        cands = by_sentence[m.sentence]
+        k0, mid = min(cands, key=lambda c: (_distance(c[0], m), c[0] > m.first))
+        chosen.append((m, said, mid))
+        if len(said_in[m.sentence]) == 1:
+            # one statement in the sentence: it holds for the motions enumerated with its
+            # nearest one ("geeft uitvoering aan de motie X en aan de motie Y")
+            order = sorted(cands)
+            i = order.index((k0, mid))
+            for step in (1, -1):
+                j = i
+                while 0 <= j + step < len(order) and _enumerated(letter, order[j][0], order[j + step][0]):
+                    j += step
+                    chosen.append((m, said, order[j][1]))
+    kept = _drop_contained([(m, (said, mid)) for m, said, mid in chosen])
     notes = {f.number: f for f in letter.refs.footnotes}
     papers = {p.id: p for p in letter.refs.papers()}
     out: dict[tuple[str, str], FoundDeclaration] = {}
@@ -340,7 +490,25 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str]) -> list[FoundD
         out[key] = FoundDeclaration(motion=mid, statement=said, line=line, column=col, quote=r.quote(m),
                                     cue=m.phrase, source=_source(letter, m.sentence, notes, papers, mid),
                                     known=mid in known)
-    return sorted(out.values(), key=lambda d: (d.line, d.column, d.motion))
+    # the most specific: a motion the letter gives effect to is not also one it will execute
+    effected = {mid for mid, said in out if said == "gives_effect"}
+    return sorted((d for (mid, said), d in out.items() if not (said == "will_execute" and mid in effected)),
+                  key=lambda d: (d.line, d.column, d.motion))
+
+
+_AND = _words("en and")
+ENUMERATION_GAP = 24  # words from a motion's mention to the next: "de motie X (Kamerstuk ...) en de motie Y"
+
+
+def _enumerated(letter: Letter, a: int, b: int) -> bool:
+    """Whether the motions named at words ``a`` and ``b`` are enumerated together: near,
+    joined by "en" or a comma, no full stop between."""
+    lo, hi = min(a, b), max(a, b)
+    if hi - lo > ENUMERATION_GAP or letter.sentence[lo] != letter.sentence[hi]:
+        return False
+    between = letter.text[letter.end[lo]:letter.start[hi]]
+    joined = any(letter.norm[k] in _AND for k in range(lo + 1, hi))
+    return joined and re.search(r"[.!?]\d{0,3}\s+[A-Z]", between) is None
 
 
 def _distance(k: int, m: Match) -> int:
@@ -394,18 +562,111 @@ def _typed(fact: FactDef, key: str) -> Any:
     return k == "true" if fact.type == "bool" else k
 
 
+REMOVAL_BEFORE, REMOVAL_AFTER = 4, 10  # "schrapping van X"; "X uit de tekst te schrappen"
+
+
+def _stance(fact: FactDef) -> str:
+    if fact.cues is not None and fact.cues.stance is not None:
+        return fact.cues.stance
+    return {"text": "text", "cabinet": "cabinet"}.get(fact.group, "any")
+
+
+class _Context:
+    """What the fact cues need to know of the letter beyond the match: its date (what is
+    history) and the sentences naming the text (the text's facts stay near them)."""
+
+    def __init__(self, r: _Reader, vocab: Vocabulary, letter_date: str | None) -> None:
+        self.r, self.letter_date = r, letter_date
+        cues = vocab.cues.text_subject if vocab.cues else None
+        self.subject: set[int] | None = None
+        if cues is not None:
+            letter = r.letter
+            self.subject = set()
+            for phrase in cues.all():
+                elements = compile_phrase(phrase)
+                if len(elements) == 1:  # one word: its positions will do, no match objects
+                    self.subject.update(letter.sentence[k] for k in starts(letter, elements[0]))
+                else:
+                    self.subject.update(m.sentence for m in find(letter, phrase))
+
+    def about_text(self, sid: int) -> bool:
+        if self.subject is None:
+            return True
+        letter = self.r.letter
+        for back in range(3):  # the sentence, or one of the two before it in its paragraph
+            s = sid - back
+            if s < 0 or (back and not letter.continues(s)):
+                return False
+            if s in self.subject:
+                return True
+        return False
+
+    def holds(self, m: Match, stance: str, value: Any) -> bool:
+        """Whether the match is evidence for a fact of this stance, by its sentence's scope."""
+        letter = self.r.letter
+        if not self.r.on_subject(m.sentence):
+            return False  # a paragraph that does not name the dossier (another file)
+        asked = questions(letter)
+        if m.sentence in asked or m.end_sentence in asked:
+            return False  # a question states nothing; the asker's words are not the cabinet's
+        if stance == "any":
+            return True
+        scopes = [sentence_scope(letter, s, self.letter_date)
+                  for s in range(m.sentence, m.end_sentence + 1)]
+        if any(sc.history for sc in scopes):
+            return False  # an earlier text or decision, not today's
+        sc = scopes[0]
+        if stance == "cabinet":
+            if sc.reported and sc.voice != "cabinet":
+                return False  # "de Commissie verwacht dat Nederland instemt"
+            # a cue naming its actor says what it is about ("de NAM heeft geen rol meer",
+            # "Nederland ... instemmen"); otherwise the cabinet must be the one speaking
+            own = any(letter.norm[k] in ACTORS for k in m.literals)
+            return own or sc.voice in ("cabinet", "none")
+        # the text's facts
+        if sc.stance:
+            return False  # "het kabinet is bereid X te aanvaarden": its stance, not the text
+        if sc.voice == "other" or sc.reported:
+            return False  # a member state's, the House's, the Parliament's wish or view
+        if sc.proposal and sc.voice != "author":
+            return False  # someone proposes a change: not (yet) the text
+        if any(x.removal for x in scopes) and value is not False and self._removed(m):
+            return False  # "voorstel om X te schrappen", "X is verwijderd": X is leaving
+        return self.about_text(m.sentence) or self.about_text(m.end_sentence)
+
+    def _removed(self, m: Match) -> bool:
+        """A removal word in the clause of the match, just before it or after it, that is not
+        one of the cue's own words (a cue written for the removal holds)."""
+        letter = self.r.letter
+
+        removals = positions(letter, REMOVAL)
+
+        def removal(k: int) -> bool:
+            return k in removals
+
+        if any(removal(k) for k in m.literals):
+            return False
+        lo, hi = max(0, m.first - REMOVAL_BEFORE), min(len(letter.norm), m.last + 1 + REMOVAL_AFTER)
+        clauses = {letter.clause[m.first], letter.clause[m.last]}
+        return any(letter.clause[k] in clauses and letter.sentence[k] in (m.sentence, m.end_sentence)
+                   and removal(k) for k in range(lo, hi) if k not in m.literals)
+
+
 def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
-           draft: dict[str, Any]) -> None:
+           draft: dict[str, Any], letter_date: str | None = None) -> None:
+    ctx = _Context(r, vocab, letter_date)
     for name, fact in vocab.facts.items():
         cues = fact.cues
         if cues is None:
             draft["unstated"].append(name)
             continue
+        stance = _stance(fact)
+        across = cues.window == "two_sentences"
         items: list[tuple[Match, Any]] = []
         implied: list[Evidence] = []
         for key, vc in cues.values.items():
             cued = _typed(fact, key)
-            for m in r.matches(vc):
+            for m in r.matches(vc, across=across):
                 if m.hypothetical and not m.negated and cues.hypothetical == "ignore":
                     continue
                 if m.negated:
@@ -417,6 +678,8 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
                         continue
                 else:
                     v = cued
+                if not ctx.holds(m, stance, v):
+                    continue
                 items.append((m, v))
             for imp in vc.implied_by:
                 for d in declarations:
@@ -426,7 +689,10 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
                                                 cue=f"declaration {d.motion} {d.statement}"))
         evidence: list[Evidence] = []
         shown: dict[Any, int] = {}
-        for m, v in sorted(_drop_contained(items), key=lambda x: (x[0].first, x[0].phrase)):
+        # a set's values stand side by side ("bekend materiaal, nieuw materiaal en grooming"):
+        # no value gives way to a longer match of another
+        kept = items if fact.type == "set" else _drop_contained(items)
+        for m, v in sorted(kept, key=lambda x: (x[0].first, x[0].phrase)):
             seen = tuple(v) if isinstance(v, list) else v
             shown[seen] = shown.get(seen, 0) + 1
             if shown[seen] > MAX_EVIDENCE:
@@ -443,6 +709,13 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
             draft["unstated"].append(name)
             continue
         values = list(dict.fromkeys(e.value for e in evidence))
+        if fact.type != "set" and len(values) > 1:
+            # the most specific of values that imply each other: "kan niet instemmen ... zal
+            # daarom tegenstemmen" is against (which implies not_for), not an ambiguity
+            implied_values = {_typed(fact, i) for key, vc in cues.values.items()
+                              if _typed(fact, key) in values for i in vc.implies}
+            values = [v for v in values if v not in implied_values] or values
+            evidence = [e for e in evidence if e.value in values] if len(values) == 1 else evidence
         if fact.type == "set":
             order = list(fact.values or {})
             value: Any = sorted(values, key=order.index)
@@ -464,7 +737,11 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
 # -- planned steps ----------------------------------------------------------------------------
 
 
-def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str | None) -> list[FoundStep]:
+FORUM_SUFFIX = "_meeting"  # step kinds that name where (council_meeting), not what is decided
+
+
+def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str | None,
+           date_line: int | None = None) -> list[FoundStep]:
     letter = r.letter
     cues = vocab.cues
     if cues is None:
@@ -473,22 +750,39 @@ def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str 
     items: list[tuple[Match, str]] = []
     for kind, phrases in cues.steps.items():
         items.extend((m, kind) for m in r.matches(phrases) if not m.negated)
-    out: dict[tuple[str, str], FoundStep] = {}
-    for m, kind in sorted(_drop_contained(items), key=lambda x: x[0].first):
+    kept = _drop_contained(items)
+    # an undated decision cue next to a dated meeting gives that meeting its kind:
+    # "Op 12 september vergadert Coreper. Het voorzitterschap wil dan een algemene oriëntatie."
+    undated: dict[int, str] = {}
+    for m, kind in kept:
         a, b = letter.sentences[m.sentence]
-        dates = letter.full_dates(a, b)
-        date, origin = None, "sentence"
+        if not kind.endswith(FORUM_SUFFIX) and not _days(letter, a, b, letter_date):
+            undated.setdefault(m.sentence, kind)
+    out: dict[tuple[str, str], FoundStep] = {}
+    for m, kind in sorted(kept, key=lambda x: x[0].first):
+        if not r.on_subject(m.sentence) or (date_line is not None and r.span(m)[0] < date_line):
+            continue  # another file's, or the document's own heading ("verslag van een schriftelijk overleg")
+        a, b = letter.sentences[m.sentence]
+        dates = _days(letter, a, b, letter_date)
+        date_, origin = None, "sentence"
         if dates:
             here = letter.start[m.first]
-            date = min(dates, key=lambda d: abs(letter.offset(d.line, d.column) - here)).iso
+            date_ = min(dates, key=lambda d: abs(d[1] - here))[0]
         elif m.sentence in this_meeting and meeting:
-            date, origin = meeting, "meeting"
-        if date is None or (letter_date is not None and date < letter_date):
-            continue  # undated, or already past when the letter was written: not planned
+            date_, origin = meeting, "meeting"
+        if date_ is None or (letter_date is not None and date_ <= letter_date):
+            continue  # undated, or not after the letter was written: not planned
+        if kind.endswith(FORUM_SUFFIX):
+            near = [undated[s] for s in (m.sentence + 1, m.sentence - 1) if s in undated
+                    and letter.continues(min(s, m.sentence))]
+            kind = near[0] if near else kind
         line, col, _, _ = r.span(m)
-        out.setdefault((date, kind), FoundStep(date=date, kind=kind, line=line, column=col,
-                                               quote=r.quote(m), cue=m.phrase, date_from=origin))  # type: ignore[arg-type]
-    return sorted(out.values(), key=lambda s: (s.date, s.kind))
+        out.setdefault((date_, kind), FoundStep(date=date_, kind=kind, line=line, column=col,
+                                                quote=r.quote(m), cue=m.phrase, date_from=origin))  # type: ignore[arg-type]
+    # a meeting is the forum of what is decided there that day: one step, the decision
+    decided = {d for d, k in out if not k.endswith(FORUM_SUFFIX)}
+    return sorted((s for (d, k), s in out.items() if not (k.endswith(FORUM_SUFFIX) and d in decided)),
+                  key=lambda s: (s.date, s.kind))
 
 
 # -- the whole draft ------------------------------------------------------------------------
@@ -517,10 +811,16 @@ def draft_letter(text: str, workspace: Any, dossier: str, *, letter_name: str) -
     date, date_line = _letter_date(letter)
     if date is None:
         warnings.append("no date of the letter found")
-    meeting = _meeting_date(r, vocab)
-    declarations = _declarations(r, vocab, set(ws.motions))
+    meeting = _meeting_date(r, vocab, date)
+    by_name: dict[str, list[str]] = {}
+    for mid, lm in ws.motions.items():
+        if dossier in lm.record.dossiers:
+            first = next((x for x in lm.record.submitters if x.first), lm.record.submitters[0])
+            by_name.setdefault(_name_key(first.name), []).append(mid)
+    unique = {k: v[0] for k, v in by_name.items() if len(v) == 1}
+    declarations = _declarations(r, vocab, set(ws.motions), unique)
     parts: dict[str, Any] = {"proposals": [], "ambiguities": [], "addressed": [], "unstated": []}
-    _facts(r, vocab, declarations, parts)
+    _facts(r, vocab, declarations, parts, date)
     passages = []
     for a, b in r.relevant:
         if b > a:
@@ -531,7 +831,7 @@ def draft_letter(text: str, workspace: Any, dossier: str, *, letter_name: str) -
         meeting_date=meeting, passages=passages,
         citations=[CitationOut(id=p.id, cite=p.cite(), role=p.role, lines=list(p.lines),
                                mentioned_as=list(p.mentioned_as)) for p in letter.refs.papers()],
-        declarations=declarations, planned_steps=_steps(r, vocab, date, meeting),
+        declarations=declarations, planned_steps=_steps(r, vocab, date, meeting, date_line),
         warnings=warnings,
         descriptions={n: {"nl": f.description.nl, "en": f.description.en} for n, f in vocab.facts.items()},
         subjects=list(loaded.subjects_of_facts(

@@ -30,9 +30,12 @@ _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 _ABBREV = _words("""nr nrs jl c s o a bijv vgl zgn art blz p e g i ca dhr mr drs prof no nos
     resp incl excl etc mevr ir dr st vs cf fig ibid al""")
 # clause boundaries: a negation does not reach across them (the word starts the new clause)
+# (a relative "waarin ..." and a consequence "... en zal daarom ..." start one too: "kan niet
+# instemmen en zal daarom tegenstemmen" does not negate the vote against)
 CLAUSE_WORDS = _words("""maar tenzij als indien mits omdat doordat terwijl dat die welke wanneer
-    zodat hoewel zodra totdat voordat but unless if because while that which whereas although
-    whether until before once""")
+    zodat hoewel zodra totdat voordat waarin waarbij waarmee waardoor waarop daarom derhalve
+    but unless if because while that which whereas although whether until before once where
+    therefore""")
 MAX_SENTENCE = 150  # words; a longer run without a full stop is cut (a list, a table)
 
 
@@ -55,9 +58,56 @@ class Letter:
     _line_starts: list[int] = field(default_factory=list)
     starts_cache: dict[object, list[int]] = field(default_factory=dict, repr=False)
     _vocabulary: list[str] | None = field(default=None, repr=False)
+    _lemma_index: dict[str, list[int]] | None = field(default=None, repr=False)
+    scopes: dict[Any, Any] = field(default_factory=dict, repr=False)  # compliance.drafting.scope's
+    _all_dates: list[tuple[tuple[int, int], Any]] | None = field(default=None, repr=False)
+    _paragraphs: list[int] | None = field(default=None, repr=False)
     marks: Any = field(default=None, repr=False)  # compliance.drafting.match's per-word tables
     # ((offset, k), mention), sorted: k keeps equal offsets apart without comparing mentions
     _date_offsets: list[tuple[tuple[int, int], Any]] | None = field(default=None, repr=False)
+
+    def continues(self, sid: int) -> bool:
+        """Whether sentence ``sid + 1`` exists and follows ``sid`` in the same paragraph."""
+        if sid + 1 >= len(self.sentences):
+            return False
+        a, _ = self.sentences[sid + 1]
+        between = self.text[self.end[a - 1]:self.start[a]] if a > 0 else ""
+        return _BLANK.search(between) is None and a not in self.after_skip
+
+    def paragraph(self, sid: int) -> int:
+        """The number of the paragraph sentence ``sid`` stands in (blank lines separate them)."""
+        if self._paragraphs is None:
+            paras, p = [], 0
+            for s in range(len(self.sentences)):
+                if s and not self.continues(s - 1):
+                    p += 1
+                paras.append(p)
+            self._paragraphs = paras
+        return self._paragraphs[sid]
+
+    def raw_word(self, k: int) -> str:
+        """Word ``k`` as the letter writes it (a word split at a line end joined)."""
+        return self.joined.get(k) or self.text[self.start[k]:self.end[k]]
+
+    def keys_at(self, k: int) -> frozenset[str]:
+        """The forms word ``k`` stands for (compliance.drafting.lemma.keys)."""
+        from compliance.drafting.lemma import keys
+
+        return keys(self.raw_word(k))
+
+    def lemma_index(self) -> dict[str, list[int]]:
+        """Each other form (lemma, a noun's verb) -> the positions of the words standing for it;
+        built once per letter, one lemma look-up per distinct word."""
+        if self._lemma_index is None:
+            from compliance.drafting.lemma import keys
+
+            out: dict[str, list[int]] = {}
+            for word, positions in self.index.items():
+                for key in keys(self.raw_word(positions[0])):
+                    if key != word:
+                        out.setdefault(key, []).extend(positions)
+            self._lemma_index = out
+        return self._lemma_index
 
     def vocabulary(self) -> list[str]:
         """The distinct words, sorted (for prefix look-ups)."""
@@ -75,6 +125,22 @@ class Letter:
             return []
         lo, hi = self.start[a], self.end[b - 1]
         offs = self._date_offsets
+        i = bisect.bisect_left(offs, (lo, -1), key=lambda x: x[0])
+        out = []
+        while i < len(offs) and offs[i][0][0] <= hi:
+            out.append(offs[i][1])
+            i += 1
+        return out
+
+    def dates_in(self, a: int, b: int) -> list[Any]:
+        """Every date mention (with or without day or year) in words a..b-1."""
+        if self._all_dates is None:
+            self._all_dates = sorted(((self.offset(d.line, d.column), k), d)
+                                     for k, d in enumerate(self.refs.dates))
+        if b <= a:
+            return []
+        lo, hi = self.start[a], self.end[b - 1]
+        offs = self._all_dates
         i = bisect.bisect_left(offs, (lo, -1), key=lambda x: x[0])
         out = []
         while i < len(offs) and offs[i][0][0] <= hi:

@@ -13,6 +13,7 @@ import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
+from compliance.drafting.lemma import keys
 from compliance.drafting.letter import Letter, _words
 from compliance.model.cues import Element, parse_phrase
 
@@ -43,12 +44,13 @@ HYPOTHETICAL_BEFORE_WINDOW, HYPOTHETICAL_AFTER_WINDOW = 12, 4
 class Match:
     """One match of a cue; whether it is negated or conditional is worked out when asked."""
 
-    __slots__ = ("_hyp", "_literals", "_neg", "first", "last", "letter", "phrase", "sentence")
+    __slots__ = ("_hyp", "_literals", "_neg", "end_sentence", "first", "last", "letter", "phrase", "sentence")
 
     def __init__(self, phrase: str, first: int, last: int, sentence: int, letter: Letter,
                  literals: set[int]) -> None:
         self.phrase, self.first, self.last, self.sentence = phrase, first, last, sentence
         self.letter, self._literals = letter, literals
+        self.end_sentence = letter.sentence[last]  # the next sentence when a cue runs on into it
         self._neg: bool | None = None
         self._hyp: bool | None = None
 
@@ -57,6 +59,11 @@ class Match:
         if self._neg is None:
             self._neg = _negated(self.letter, self.first, self.last, self._literals)
         return self._neg
+
+    @property
+    def literals(self) -> set[int]:
+        """The positions of the words the cue's elements matched (not its gaps)."""
+        return self._literals
 
     @property
     def hypothetical(self) -> bool:
@@ -70,7 +77,7 @@ def compile_phrase(text: str) -> tuple[Element, ...]:
     return parse_phrase(text)
 
 
-def _starts(letter: Letter, el: Element) -> list[int]:
+def starts(letter: Letter, el: Element) -> list[int]:
     """The sorted positions of the words ``el`` matches (cached per letter)."""
     cached = letter.starts_cache.get(el)
     if cached is None:
@@ -78,10 +85,21 @@ def _starts(letter: Letter, el: Element) -> list[int]:
     return cached
 
 
+def element_keys(el: Element) -> frozenset[str]:
+    """Every form the element's whole words stand for (their lemmas, a verb's noun)."""
+    out = set(el.words)
+    for w in el.raw:
+        out |= keys(w)
+    return frozenset(out)
+
+
 def _lookup(letter: Letter, el: Element) -> list[int]:
     out: list[int] = []
-    for w in el.words:
+    forms = element_keys(el)
+    lemmas = letter.lemma_index()
+    for w in forms:
         out.extend(letter.index.get(w, ()))
+        out.extend(lemmas.get(w, ()))
     if el.prefixes:
         vocab = letter.vocabulary()
         for prefix in el.prefixes:
@@ -90,22 +108,32 @@ def _lookup(letter: Letter, el: Element) -> list[int]:
                 if vocab[i] not in el.words:
                     out.extend(letter.index[vocab[i]])
                 i += 1
-    return sorted(set(out)) if el.prefixes and len(el.words) + len(el.prefixes) > 1 else sorted(out)
+    return sorted(set(out))
 
 
-def find(letter: Letter, phrase: str, ranges: list[tuple[int, int]] | None = None) -> list[Match]:
+def find(letter: Letter, phrase: str, ranges: list[tuple[int, int]] | None = None, *,
+         across: bool = False) -> list[Match]:
     """Every match of ``phrase`` (at most one per starting word), optionally only those
-    starting in one of the sorted word ranges ``ranges``."""
+    starting in one of the sorted word ranges ``ranges``; ``across``: a match may run on
+    into the next sentence of the same paragraph."""
     elements = compile_phrase(phrase)
-    lists = [_starts(letter, el) for el in elements]
+    lists = [starts(letter, el) for el in elements]
     if any(not positions for positions in lists):
         return []  # a word of the phrase does not occur in the letter
     out: list[Match] = []
     sentence = letter.sentence
     if len(elements) == 1:
         return [Match(phrase, s, s, sentence[s], letter, {s}) for s in _within(lists[0], ranges)]
+    # the rarest later element bounds where a match can start: a start with none of its
+    # words within reach is skipped by one bisection (the result is the same)
+    j = min(range(1, len(elements)), key=lambda i: len(lists[i]))
+    rare, near, far = lists[j], j, j + sum(el.gap for el in elements[1:j + 1])
     for s in _within(lists[0], ranges):
+        i = bisect.bisect_left(rare, s + near)
+        if i == len(rare) or rare[i] > s + far:
+            continue
         sid = sentence[s]
+        end_sid = sid + 1 if across and letter.continues(sid) else sid
         # chain[i]: position matched by element i -> the position element i-1 matched
         chain: list[dict[int, int]] = [{s: -1}]
         for el, positions in zip(elements[1:], lists[1:], strict=True):
@@ -115,7 +143,7 @@ def find(letter: Letter, phrase: str, ranges: list[tuple[int, int]] | None = Non
                 limit = q + 1 + el.gap
                 while i < len(positions) and positions[i] <= limit:
                     p = positions[i]
-                    if sentence[p] != sid:
+                    if sentence[p] > end_sid:
                         break
                     nxt.setdefault(p, q)
                     i += 1
@@ -165,8 +193,18 @@ def _marks(letter: Letter) -> _Marks:
 def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
     norm, clause, sentence = letter.norm, letter.clause, letter.sentence
     neg = _marks(letter).neg
-    # negations in the gaps: all between first and last, less the cue's own words
-    count = neg[last] - neg[first + 1] - sum(1 for k in literals if first < k < last and norm[k] in NEGATORS)
+    # negations in the gaps, less the cue's own words, each in the clause of the cue word it
+    # stands before ("Nederland is niet het enige land dat ... niet kan instemmen": one)
+    count = 0
+    if neg[last] - neg[first + 1]:
+        lits = sorted(literals)
+        for k in range(first + 1, last):
+            if norm[k] in NEGATORS and k not in literals:
+                nxt = lits[bisect.bisect_right(lits, k)]
+                # "om de motie niet uit te voeren heeft uw Kamer ontvangen": the negation
+                # is the infinitive's ("niet ... te VERB"), not the cue's
+                own_verb = any(norm[j] in ("te", "to") for j in range(k + 1, min(nxt, k + 4)))
+                count += clause[k] == clause[nxt] and not own_verb
     for k in range(first - 1, max(-1, first - 1 - BEFORE_WINDOW), -1):
         if clause[k] != clause[first] or sentence[k] != sentence[first]:
             break
@@ -184,8 +222,14 @@ def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
     return count % 2 == 1
 
 
+# "kan alleen instemmen met een tekst waarin ...": a condition, not a vote
+ONLY = _words("alleen slechts uitsluitend only")
+
+
 def _hypothetical(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
     norm, sentence = letter.norm, letter.sentence
+    if any(norm[k] in ONLY and sentence[k] == sentence[last] for k in (last - 1, last - 2) if k >= 0):
+        return True
     marks = _marks(letter)
     before = marks.before
     inside = before[last] - before[first + 1]

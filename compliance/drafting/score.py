@@ -48,6 +48,13 @@ class Score(BaseModel):
     declaration_sources_right: int
     steps_expected: list[str]
     steps_found: list[str]
+    date_expected: str | None = None
+    date_found: str | None = None
+
+    @property
+    def flips(self) -> list[FactScore]:
+        """Facts proposed with a value other than the reference's."""
+        return [f for f in self.facts if f.outcome == "wrong"]
 
     def text(self) -> str:
         lines = [f"facts: {self.proposed} proposed, {self.stated} stated in the reference, "
@@ -68,6 +75,9 @@ class Score(BaseModel):
         lines.append(f"planned steps: {len(sfound & set(self.steps_expected))}/{len(self.steps_expected)} "
                      f"found, {len(sfound - set(self.steps_expected))} extra")
         lines += _marks(self.steps_expected, sfound)
+        if self.date_expected is not None:
+            mark = "ok" if self.date_found == self.date_expected else "WRONG"
+            lines.append(f"date: {mark} reference {self.date_expected}, draft {self.date_found or '-'}")
         return "\n".join(lines) + "\n"
 
 
@@ -154,7 +164,9 @@ def score(draft: Draft, text: str, reference: Any) -> Score:
     steps_expected = [f"{s.date} {s.kind}" for s in reference.model.planned_steps]
     steps_found = [f"{s.date} {s.kind}" for s in draft.planned_steps]
     n = len(draft.proposals)
-    return Score(facts=facts, proposed=n, stated=len(ref_facts), right=right,
+    ref_date = getattr(reference.model, "date", None)
+    return Score(date_expected=str(ref_date) if ref_date is not None else None, date_found=draft.letter_date,
+                 facts=facts, proposed=n, stated=len(ref_facts), right=right,
                  precision=right / n if n else 1.0, recall=right / len(ref_facts) if ref_facts else 1.0,
                  right_line=right_line, line_checkable=checkable,
                  declarations_expected=expected, declarations_found=found,
@@ -166,3 +178,83 @@ def _marks(expected: Any, found: set[Any]) -> list[str]:
     """Each expected item found or missed, in order, then what was found beyond them."""
     return [f"  {'ok' if x in found else 'missed':<7} {x}" for x in expected] + \
         [f"  {'EXTRA':<7} {x}" for x in sorted(found - set(expected))]
+
+
+class Tally(BaseModel):
+    """Counts over several letters (or one)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    letters: int = 0
+    stated: int = 0
+    right: int = 0
+    proposed: int = 0
+    flips: int = 0
+    decl_expected: int = 0
+    decl_found: int = 0
+    decl_extra: int = 0
+    steps_expected: int = 0
+    steps_found: int = 0
+    steps_extra: int = 0
+
+    def add(self, s: Score) -> None:
+        want, got = set(s.declarations_expected), set(s.declarations_found)
+        swant, sgot = set(s.steps_expected), set(s.steps_found)
+        self.letters += 1
+        self.stated += s.stated
+        self.right += s.right
+        self.proposed += s.proposed
+        self.flips += len(s.flips)
+        self.decl_expected += len(want)
+        self.decl_found += len(want & got)
+        self.decl_extra += len(got - want)
+        self.steps_expected += len(swant)
+        self.steps_found += len(swant & sgot)
+        self.steps_extra += len(sgot - swant)
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.proposed if self.proposed else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.right / self.stated if self.stated else 1.0
+
+    def row(self, name: str) -> str:
+        return (f"{name:<58} {self.stated:>6} {self.right:>5} {self.proposed:>8} {self.flips:>5} "
+                f"{self.precision:>9.1%} {self.recall:>7.1%}  {self.decl_expected}/{self.decl_found}/"
+                f"{self.decl_extra:<8} {self.steps_expected}/{self.steps_found}/{self.steps_extra}")
+
+
+HEADER = (f"{'letter':<58} {'stated':>6} {'right':>5} {'proposed':>8} {'flips':>5} {'precision':>9} "
+          f"{'recall':>7}  decl e/f/x  steps e/f/x")
+
+
+def folder_table(scores: list[tuple[str, Score]]) -> str:
+    """Per letter and in total: recall, precision, flips, declarations and steps
+    (expected/found/extra); then the flips and misses named."""
+    lines = [HEADER]
+    total = Tally()
+    for name, sc in scores:
+        one = Tally()
+        one.add(sc)
+        total.add(sc)
+        lines.append(one.row(name))
+    lines.append(total.row(f"TOTAL ({total.letters} letters)"))
+    for name, sc in scores:
+        for f in sc.facts:
+            if f.outcome != "right":
+                mark = {"wrong": "FLIP", "missed": "missed", "extra": "EXTRA"}[f.outcome]
+                lines.append(f"  {mark:<6} {name}: {f.fact} reference {_show(f.reference)}, draft "
+                             f"{_show(f.proposed)}")
+        for x in sorted(set(sc.declarations_expected) - set(sc.declarations_found)):
+            lines.append(f"  missed {name}: declaration {x}")
+        for x in sorted(set(sc.declarations_found) - set(sc.declarations_expected)):
+            lines.append(f"  EXTRA  {name}: declaration {x}")
+        for x in sorted(set(sc.steps_expected) - set(sc.steps_found)):
+            lines.append(f"  missed {name}: step {x}")
+        for x in sorted(set(sc.steps_found) - set(sc.steps_expected)):
+            lines.append(f"  EXTRA  {name}: step {x}")
+        if sc.date_expected is not None and sc.date_found != sc.date_expected:
+            lines.append(f"  WRONG  {name}: date reference {sc.date_expected}, draft {sc.date_found or '-'}")
+    return "\n".join(lines) + "\n"

@@ -47,6 +47,9 @@ class Element:
     words: frozenset[str]
     prefixes: tuple[str, ...]
     gap: int = 0  # words that may stand between the previous element and this one
+    # the whole words as the cue writes them (case-folded, accents kept): the drafter matches
+    # their other forms too (compliance.drafting.lemma)
+    raw: tuple[str, ...] = ()
 
     def matches(self, word: str) -> bool:
         return word in self.words or any(word.startswith(p) for p in self.prefixes)
@@ -104,7 +107,8 @@ def parse_phrase(text: str) -> tuple[Element, ...]:
 def _element(alts: list[str], gap: int) -> Element:
     words = frozenset(normalise(a) for a in alts if not a.endswith("*"))
     prefixes = tuple(sorted(normalise(a[:-1]) for a in alts if a.endswith("*")))
-    return Element(words, prefixes, gap)
+    raw = tuple(sorted({a.replace("\u00ad", "").casefold() for a in alts if not a.endswith("*")}))
+    return Element(words, prefixes, gap, raw)
 
 
 def _check(text: str) -> str:
@@ -144,6 +148,9 @@ class ValueCues(Phrases):
         "absent: a negated match is no evidence"))
     implied_by: list[Implication] = Field(default_factory=list, description=(
         "declarations in the letter that imply this value"))
+    implies: list[str] = Field(default_factory=list, description=(
+        "other values of the fact this one implies ('against' implies 'not_for'): when both are "
+        "cued the more specific one is proposed, not an ambiguity"))
 
 
 class FactCues(Strict):
@@ -155,6 +162,13 @@ class FactCues(Strict):
     hypothetical: Literal["ignore", "keep"] = Field(default="ignore", description=(
         "ignore: a positive match in a conditional clause ('als', 'tenzij', 'totdat', 'if', ...) "
         "is no evidence; keep: it is (for facts that are themselves conditions)"))
+    stance: Literal["text", "cabinet", "any"] | None = Field(default=None, description=(
+        "whose fact it is: 'text' (only sentences about the text on the table now), 'cabinet' "
+        "(only the cabinet's own sentences), 'any'; absent: the fact's group decides (text, "
+        "cabinet; process facts: any)"))
+    window: Literal["sentence", "two_sentences"] = Field(default="sentence", description=(
+        "two_sentences: a cue may run on into the next sentence of the same paragraph "
+        "('Het Deense voorzitterschap ... . Het voorstel ...'), the quote spanning both"))
 
 
 class DeclarationCues(Strict):
@@ -174,6 +188,10 @@ class DossierCues(Strict):
     meeting: Phrases | None = Field(default=None, description=(
         "phrases announcing the meeting a letter prepares; the first full date in that sentence "
         "is the meeting's date"))
+    text_subject: Phrases | None = Field(default=None, description=(
+        "phrases naming the text (tekst, voorstel, verordening, detectie, ...): a fact of the text "
+        "counts only in a sentence holding one or following one in its paragraph (a word for "
+        "messaging services in a sentence on where abuse spreads is not the text's scope)"))
     this_meeting: Phrases | None = Field(default=None, description=(
         "phrases referring to that meeting ('tijdens deze Raad'): a step there takes its date"))
     declarations: DeclarationCues | None = None

@@ -1,0 +1,195 @@
+"""What a sentence of a letter is: who speaks in it, which text it is about, what kind of sentence.
+
+A fact of the cabinet's stance comes only from the cabinet's own sentences; a fact of the
+text only from sentences about the text on the table now. So each sentence gets:
+
+- ``voice``: the first actor it names - the cabinet ("het kabinet", "Nederland", "wij",
+  "ik"), an *author* of texts (the Commission, the presidency), or *another* actor (member
+  states, the House, the European Parliament, a regulator). "volgens X" and "X stelt dat /
+  wil / heeft voorgesteld" make the sentence *reported*: someone else's view or wish.
+- ``history``: it recalls an earlier or other text or decision ("eerder", "vorige",
+  "destijds", a simple past like "presenteerde", a date more than four months before the
+  letter unless it says "huidige", "nieuwe", "herziene", ...).
+- ``removal``: something leaves the text ("schrappen", "verwijderen", "vervallen", and their
+  nouns and participles through the lemmas): a cue for the thing's presence does not hold
+  there; only cues written for its removal do.
+- ``proposal``: someone proposes a change ("voorstel om", "voorgesteld", "stelt voor").
+
+Word lists only, no parsing: what they cannot tell apart stays unsaid (a lost proposal),
+never a flipped one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from compliance.drafting.letter import Letter, _words
+
+CABINET = _words("""kabinet kabinetten nederland nl regering wij we ik ons onze mijn cabinet government
+    netherlands i our""")
+AUTHORS = _words("commissie voorzitterschap voorzitter commission presidency")
+OTHERS = _words("""lidstaten lidstaat landen parlement europarlement kamer kamerleden fractie fracties
+    duitsland frankrijk belgie polen spanje italie oostenrijk zweden denemarken hongarije ierland
+    tsjechie portugal griekenland finland estland letland litouwen slowakije slovenie kroatie
+    roemenie bulgarije cyprus malta luxemburg mijnraad sodm nam tno gemeenten provincie regio
+    bewoners inwoners states parliament house members""")
+# words after an actor that make the sentence his view or wish, not a statement of the text
+REPORTING = _words("""stelt stellen meent menen zegt zeggen vindt vinden verwacht verwachten wil willen
+    wenst wensen pleit pleiten benadrukt benadrukken vraagt vragen verzoekt verzoeken suggereert
+    voorgesteld voorstellen says say wants want proposed propose proposes argues argue""")
+REPORT_WINDOW = 4
+ACCORDING = _words("volgens according")
+COMPARING = _words("evenals zoals net")  # "net als andere lidstaten kan Nederland ..."
+HISTORY = _words("""eerder eerdere vorige vorig voorgaande voorheen destijds toenmalige toenmalig
+    aanvankelijk presenteerde presenteerden stelde stelden legde legden verspreidde verspreidden
+    publiceerde besloot kwam bracht stemde stemden onthield onthielden steunde steunden previously earlier
+    previous former presented voted abstained""")
+CURRENT = _words("""huidige nieuwe nieuw herziene herzien voorliggende voorliggend recente actuele current
+    new revised""")
+REMOVAL = _words("schrappen verwijderen vervallen delete remove drop")  # lemmas: participles, nouns too
+HISTORY_DAYS = 120
+# the cabinet's own stance ("het kabinet is bereid detectiebevelen te aanvaarden"): not a
+# statement of what the text holds
+STANCE = _words("""bereid instemmen steunen accepteren aanvaarden willen wensen pleiten inzetten zien vinden
+    achten streven verzetten willing agree support accept want""")
+
+
+@dataclass(frozen=True)
+class SentenceScope:
+    voice: str  # "cabinet", "author", "other" or "none"
+    reported: bool
+    stance: bool  # the cabinet says what it wants, accepts or will do
+    history: bool
+    removal: bool
+    proposal: bool
+
+
+def _has(letter: Letter, k: int, words: frozenset[str]) -> bool:
+    """Whether word ``k`` is one of ``words`` or a form of one (looked up once per letter)."""
+    return k in positions(letter, words)
+
+
+def positions(letter: Letter, words: frozenset[str]) -> frozenset[int]:
+    """The positions of the words that are, or stand for, one of ``words``."""
+    key = ("positions", words)
+    got: frozenset[int] | None = letter.scopes.get(key)
+    if got is None:
+        lemmas = letter.lemma_index()
+        found: set[int] = set()
+        for w in words:
+            found.update(letter.index.get(w, ()))
+            found.update(lemmas.get(w, ()))
+        got = letter.scopes[key] = frozenset(found)
+    return got
+
+
+def sentence_scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
+    key = (sid, letter_date)
+    got = letter.scopes.get(key)
+    if got is None:
+        got = letter.scopes[key] = _scope(letter, sid, letter_date)
+    return got
+
+
+ACTORS = CABINET | AUTHORS | OTHERS
+
+
+def _in(letter: Letter, words: frozenset[str], a: int, b: int) -> bool:
+    """Whether a word of a..b-1 is, or stands for, one of ``words`` (a bisection)."""
+    found = sorted_positions(letter, words)
+    i = bisect.bisect_left(found, a)
+    return i < len(found) and found[i] < b
+
+
+def sorted_positions(letter: Letter, words: frozenset[str]) -> list[int]:
+    key = ("sorted", words)
+    got: list[int] | None = letter.scopes.get(key)
+    if got is None:
+        got = letter.scopes[key] = sorted(positions(letter, words))
+    return got
+
+
+def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
+    a, b = letter.sentences[sid]
+    norm = letter.norm
+    here = set(norm[a:b])
+    voice, at = "none", -1
+    reported = False
+    if not ACTORS.isdisjoint(here):
+        for k in range(a, b):
+            w = norm[k]
+            if w in ACCORDING and any(norm[j] in ACTORS - CABINET for j in range(k + 1, min(b, k + 4))):
+                reported = True
+            if w in ACTORS:
+                if not COMPARING.isdisjoint(norm[max(a, k - 3):k]):
+                    continue  # "net als andere lidstaten", "zoals de Commissie": a comparison
+                voice = "cabinet" if w in CABINET else "author" if w in AUTHORS else "other"
+                at = k
+                break
+    if voice in ("author", "other") and at >= 0:
+        reported = reported or _in(letter, REPORTING, at + 1, min(b, at + 1 + REPORT_WINDOW))
+    history = not HISTORY.isdisjoint(here)
+    current = not CURRENT.isdisjoint(here)
+    if not history and not current and letter_date:
+        history = _old_date(letter, a, b, letter_date)
+    removal = _in(letter, REMOVAL, a, b)
+    proposal = bool(here & _PROPOSING) and any(
+        (norm[k] in ("voorstel", "voorstellen") and k + 1 < b and norm[k + 1] == "om")
+        or norm[k] == "voorgesteld" or (norm[k] in ("stelt", "stellen", "stelde") and "voor" in norm[k + 1:b])
+        for k in range(a, b))
+    stance = voice == "cabinet" and _in(letter, STANCE, a, b)
+    return SentenceScope(voice, reported, stance, history, removal, proposal)
+
+
+_PROPOSING = _words("voorstel voorstellen voorgesteld stelt stellen stelde")
+
+
+def _old_date(letter: Letter, a: int, b: int, letter_date: str) -> bool:
+    """A date in the sentence more than HISTORY_DAYS before the letter's."""
+    try:
+        own = date.fromisoformat(letter_date)
+    except ValueError:
+        return False
+    for d in letter.dates_in(a, b):
+        if d.year is None:
+            continue
+        off = letter.offset(d.line, d.column)
+        if re.search(r"(?i)\b(sinds|since)\s+$", letter.text[max(0, off - 8):off]):
+            continue  # "sinds 19 april 2024 gesloten": a state that still holds
+        try:
+            when = date(d.year, d.month, d.day or 1)
+        except ValueError:
+            continue
+        if (own - when).days > HISTORY_DAYS:
+            return True
+    return False
+
+
+def questions(letter: Letter) -> set[int]:
+    """The sentences of written questions: a question ("...?"), and in answers to written
+    questions everything from "Vraag N" to the next "Antwoord N" (the asker's words)."""
+    got: set[int] | None = letter.scopes.get("questions")
+    if got is None:
+        got = set()
+        norm = letter.norm
+        asking = False
+        for sid, (a, b) in enumerate(letter.sentences):
+            if b <= a:
+                continue
+            first = norm[a]
+            colon = letter.text[letter.end[a]:letter.end[a] + 1] == ":"
+            numbered = b - a > 1 and (norm[a + 1].isdigit() or colon)
+            if first in ("vraag", "question") and (numbered or b - a == 1):
+                asking = True
+            elif first in ("vragen", "questions") and b - a > 1 and norm[a + 1] in ("van", "from", "by"):
+                asking = True  # "Vragen van het lid X aan de Minister over ... (ingezonden ...)"
+            elif first in ("antwoord", "answer") and (numbered or b - a == 1):
+                asking = False
+            tail = letter.text[letter.end[b - 1]:letter.end[b - 1] + 1]
+            if asking or tail == "?":
+                got.add(sid)
+        letter.scopes["questions"] = got
+    return got

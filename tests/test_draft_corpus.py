@@ -1,0 +1,131 @@
+"""The constructed letters of tests/data/letters with an -expected.yaml (written from the
+vocabularies' fact descriptions before the cues of issue 25 were read) scored as a folder,
+through the CLI as a user runs it: the figures are pinned, a flip is a failure; and a
+constructed Groningen letter drafted with a quote per fact, through the CLI and the workbench."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from compliance.drafting import draft_letter
+from compliance.drafting.score import Tally, score
+from compliance.loading.workspace import Workspace, load_positions, load_workspace
+from tests.conftest import ROOT, run_cli
+from tests.web_support import client, form_of, post_form, replace
+
+LETTERS = ROOT / "tests" / "data" / "letters"
+GRONINGEN = LETTERS / "constructed-groningen-warffum.txt"
+
+
+@cache
+def ws() -> Workspace:
+    return load_workspace(ROOT)
+
+
+def _pairs() -> list[tuple[Path, Path]]:
+    return [(p, p.with_name(p.stem + "-expected.yaml")) for p in sorted(LETTERS.glob("*.txt"))
+            if p.with_name(p.stem + "-expected.yaml").is_file()]
+
+
+@cache
+def tallies() -> dict[str, Tally]:
+    out = {"all": Tally(), "csam-regulation": Tally(), "groningen-gas": Tally()}
+    for letter, expected in _pairs():
+        ref = load_positions(ws(), [expected])[0]
+        text = letter.read_text(encoding="utf-8")
+        s = score(draft_letter(text, ws(), ref.model.dossier, letter_name=letter.name), text, ref)
+        for key in ("all", ref.model.dossier):
+            out[key].add(s)
+    return out
+
+
+def test_at_least_twelve_constructed_letters_each_labelled() -> None:
+    pairs = _pairs()
+    assert len(pairs) >= 12
+    for letter, _ in pairs:
+        assert letter.read_text(encoding="utf-8").startswith("CONSTRUCTED LETTER"), letter.name
+    dossiers = {load_positions(ws(), [e])[0].model.dossier for _, e in pairs}
+    assert dossiers == {"csam-regulation", "groningen-gas"}
+
+
+def test_no_flip_and_precision_on_the_constructed_letters() -> None:
+    t = tallies()["all"]
+    assert t.flips == 0
+    assert t.precision >= 0.95, t
+
+
+def test_csam_constructed_letters_recall_and_precision_pinned() -> None:
+    # pinned at what the drafter reaches (issue 25 asks >= 80% recall, >= 95% precision)
+    t = tallies()["csam-regulation"]
+    assert (t.stated, t.flips) == (47, 0)
+    assert t.right >= 46 and t.proposed <= 46, t
+    assert (t.decl_expected, t.decl_found, t.decl_extra) == (4, 4, 0)
+    assert (t.steps_expected, t.steps_found, t.steps_extra) == (4, 4, 0)
+
+
+def test_groningen_constructed_letters_pinned() -> None:
+    # the groningen-gas cues (issue 26) leave facts unsaid: figures pinned so that they only rise
+    t = tallies()["groningen-gas"]
+    assert t.flips == 0 and t.precision >= 0.85, t
+    assert t.right >= 7, t
+
+
+def test_the_cli_scores_a_folder_per_letter_and_in_total() -> None:
+    r = run_cli("draft", str(LETTERS))
+    assert r.returncode == 0, r.stderr
+    rows = {line.split()[0]: line.split() for line in r.stdout.splitlines()[1:]
+            if line.startswith("constructed")}
+    assert set(rows) == {p.stem for p, _ in _pairs()}
+    total = next(line for line in r.stdout.splitlines() if line.startswith("TOTAL"))
+    t = tallies()["all"]
+    nums = total.split(")")[1].split()
+    assert nums[:4] == [str(t.stated), str(t.right), str(t.proposed), str(t.flips)]
+    assert "FLIP" not in r.stdout
+    # one dossier only
+    r = run_cli("draft", str(LETTERS), "--dossier", "csam-regulation")
+    assert "constructed-groningen" not in r.stdout and "TOTAL (7 letters)" in r.stdout
+    # a folder without expected positions is refused, located
+    r = run_cli("draft", str(ROOT / "tests" / "data" / "seed"))
+    assert r.returncode == 2 and "-expected.yaml" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_groningen_letter_is_drafted_with_a_quote_per_fact_through_the_cli() -> None:
+    r = run_cli("draft", str(GRONINGEN), "--dossier", "groningen-gas", "--format", "draft-json")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    text = GRONINGEN.read_text(encoding="utf-8")
+    flat = " ".join(text.split())
+    assert d["proposals"]
+    for p in d["proposals"]:
+        for e in p["evidence"]:
+            if e["cue"].startswith("declaration "):
+                continue
+            assert e["quote"] and " ".join(e["quote"].split()).rstrip(".") in flat, (p["fact"], e["quote"])
+    values = {p["fact"]: p["value"] for p in d["proposals"]}
+    assert values.get("warffum_extraction") == "ending"
+
+
+@pytest.fixture(scope="module")
+def c():
+    return client(ROOT)
+
+
+def test_a_groningen_letter_is_drafted_with_a_quote_per_fact_in_the_workbench(c) -> None:
+    text = GRONINGEN.read_text(encoding="utf-8")
+    fields = form_of(c.get("/editor").text)
+    for key, value in (("_letter", text), ("_letter_name", GRONINGEN.name),
+                       ("_draft_dossier", "groningen-gas"), ("_action", "draft")):
+        fields = replace(fields, key, value)
+    r = post_form(c, "/editor/draft", fields)
+    assert r.status_code == 200, r.text[:2000]
+    keys = " ".join(k for k, _ in form_of(r.text))
+    shown = {m[1] for m in re.finditer(r"facts\.([a-z0-9_]+)\.value", keys)}
+    drafted = draft_letter(text, ROOT, "groningen-gas", letter_name=GRONINGEN.name)
+    assert drafted.proposals and {p.fact for p in drafted.proposals} <= set(shown)
+    for p in drafted.proposals:  # each proposed fact's passage is linked and marked in the letter pane
+        assert re.search(rf'class="passage" data-line="\d+" data-fact="{p.fact}"', r.text), p.fact
