@@ -644,6 +644,12 @@ _T: dict[str, dict[str, str]] = {
     "carried_from": {"nl": "overgenomen uit {position}, {date}, regel {line}",
                      "en": "carried from {position}, {date}, line {line}"},
     "standing": {"nl": "staande positie", "en": "standing position"},
+    "draft_subjects_derived": {"nl": "onderwerpen (afgeleid uit de feiten hieronder): {subjects}",
+                               "en": "subjects (derived from the facts below): {subjects}"},
+    "draft_subjects_more": {"nl": "onderwerpen voorgesteld: de brief spreekt ook over onderwerpen "
+                                  "waarvoor hij geen waarde geeft; controleer ze",
+                            "en": "subjects proposed: the letter also speaks of subjects it gives "
+                                  "no value for; check them"},
 }
 
 

@@ -308,3 +308,34 @@ def test_check_standing_in_json_says_where_a_carried_fact_comes_from(tmp_path: P
     before = [f for f in plain["findings"] if f["position"] == "constructed-b" and f["motion"] == HOUSING
               and f["clause"] == 1]
     assert before[0]["verdict"] == "undetermined"
+
+
+def test_draft_proposes_the_subjects_the_letter_addresses() -> None:
+    out = run_cli("draft", "tests/data/seed/geannoteerde-agenda-jbz-raad-2023-09-28.txt",
+                  "--dossier", "csam-regulation", "--lang", "en")
+    assert out.returncode == 0, out.stderr
+    line = next(x for x in out.stdout.splitlines() if x.startswith("# subjects"))
+    # derived from the facts the draft proposes: the text, the vote, encryption, the letter
+    for subject in ("detection_orders", "encryption", "council_negotiation"):
+        assert subject in line
+    assert "alternatives" not in line  # the letter says nothing on alternatives with experts
+
+
+def test_lint_and_analyze_reason_with_subjects(tmp_path: Path) -> None:
+    import json
+
+    ws = tmp_path / "ws"
+    shutil.copytree(WS_DIR, ws)
+    inform = ws / "rules/constructed-duties/provisional-constructed-inform.yaml"
+    inform.write_text(inform.read_text(encoding="utf-8").replace("        subjects: [housing]\n", ""),
+                      encoding="utf-8")
+    housing = ws / "rules/constructed-duties/provisional-constructed-housing.yaml"
+    housing.write_text(housing.read_text(encoding="utf-8").replace(
+        "      - clause: 1\n", "      - clause: 1\n        subjects: [budget]\n"), encoding="utf-8")
+    out = run_cli("lint", "-w", str(ws), "--format", "json", "--lang", "en")
+    codes = {(i["code"], i["rule"]) for i in json.loads(out.stdout)["issues"]}
+    assert ("clause-without-subject", f"{INFORM}#1@literal") in codes
+    assert ("subject-not-read", f"{HOUSING}#1@literal") in codes
+    plain = json.loads(run_cli("analyze", "-w", str(WS_DIR), "--dossier", "constructed-duties",
+                               "--format", "json").stdout)
+    assert plain["subjects"][f"{HOUSING}#1"] == ["housing"] and plain["subjects"][f"{BUDGET}#1"] == ["budget"]

@@ -10,13 +10,16 @@ A clause of a motion is judged against a position only when it passes, in this o
    by an 'executed' statement;
 3. subject: the position addresses one of the subjects the clause concerns;
 4. duty: a duty of conduct (a deadline, a recurring report) is judged only against a
-   position that bears on it: the letter that fulfils it, or one stating a fact it reads;
+   position that bears on it: the letter that fulfils it, one declaring something about the
+   motion's execution, or one stating a fact the clause reads;
 5. applies_when: the rule's own condition, evaluated three-valued by the backends with the
    other conditions (compliance.verdict.decide), so it is not a function here.
 
 Each gate is a small function returning None (passes) or its Gate: the verdict, the part
-of the finding's reasons it names, the reason's text and its three-valued result. Unknown
-is not compliant: a gate that cannot tell gives 'undetermined', never 'not applicable'.
+of the finding's reasons it names, the reason's text and its three-valued result. Together
+they are a three-valued conjunction (first_gate): the first gate that surely shuts the
+clause out decides, even after one that cannot tell; otherwise the first that cannot tell
+gives 'undetermined' (unknown is not compliant), never 'not applicable'.
 docs/applicability.md describes the gates with examples from both dossiers.
 """
 
