@@ -50,8 +50,12 @@ def _score_folder(folder: Path, dossier: str | None, workspace: Path, score_agai
         if expected.is_file():
             pairs.append((path, expected))
     if not pairs:
-        raise bad_option("LETTER", f"no letter in {folder} has a NAME-expected.yaml position beside it",
-                         "write the expected position of each letter as NAME-expected.yaml")
+        from compliance.errors import InputError, InputErrors
+
+        raise InputErrors([InputError(str(folder), 1, 1, "a folder without a letter that has its "
+                                      "NAME-expected.yaml beside it: nothing to draft and score",
+                                      "give one letter file, or a folder of letters each with its "
+                                      "expected position NAME-expected.yaml")])
     scores = []
     for path, expected in pairs:
         reference = load_positions(ws, [expected])[0]
