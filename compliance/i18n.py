@@ -531,6 +531,25 @@ _T: dict[str, dict[str, str]] = {
     "wb_found_step": {"nl": "geplande stap", "en": "planned step"},
     "wb_found_ambiguous": {"nl": "twee waarden genoemd, niet gekozen:", "en": "two values cued, not chosen:"},
     "wb_found_addressed": {"nl": "genoemd zonder waarde", "en": "spoken of without a value"},
+    # workbench, round 2 (issue 27): overview per dossier, addresses, diff, export, links
+    "wb_no_dossier": {"nl": "geen dossier '{dossier}'; kies uit: {known}",
+                      "en": "no dossier '{dossier}'; choose one of: {known}"},
+    "wb_dossiers": {"nl": "Dossiers", "en": "Dossiers"},
+    "wb_overview_as_of": {"nl": "Getoetst per {date}.", "en": "Checked as of {date}."},
+    "wb_summary_h": {"nl": "Samenvatting", "en": "Summary"},
+    "wb_findings_h": {"nl": "Oordelen, strijdig eerst", "en": "Verdicts, conflicts first"},
+    "wb_findings_caption": {
+        "nl": "Per positie en motie het oordeel: strijdig (niet gemeld), strijdig (gemeld), onbepaald, "
+              "in lijn; elk oordeel leidt naar de uitleg.",
+        "en": "Per position and motion the verdict: conflicts (not declared), conflicts (declared), "
+              "undetermined, complies; each verdict leads to its explanation."},
+    "wb_message": {"nl": "Toelichting", "en": "Message"},
+    "wb_na_count": {"nl": "{n} × niet van toepassing", "en": "{n} × not applicable"},
+    "wb_matrix_h": {"nl": "Alle posities × moties van het dossier",
+                    "en": "Every position × motion of the dossier"},
+    "wb_skip_verdicts": {"nl": "Naar de oordelen", "en": "Skip to the verdicts"},
+    "wb_legend": {"nl": "Legenda", "en": "Legend"},
+    "wb_chart_rows": {"nl": "Rijen (moties):", "en": "Rows (motions):"},
 }
 
 

@@ -50,6 +50,7 @@ def make_templates() -> Jinja2Templates:
                        STEP_KEYS=forms.STEP_KEYS, DECL_KEYS=forms.DECL_KEYS,
                        SCENARIO_KEYS=forms.SCENARIO_KEYS,
                        changes_json=lambda cs: json.dumps([c.model_dump(mode="json") for c in cs]),
+                       kamerstuk_url=views.kamerstuk_url,
                        fid=lambda n: "f-" + n.replace(".", "--"))
     return Jinja2Templates(env=env)
 

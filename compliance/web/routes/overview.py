@@ -3,60 +3,110 @@ explanation of one finding."""
 
 from __future__ import annotations
 
-from typing import cast
-from urllib.parse import quote
+from typing import Any, cast
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
+from compliance.i18n import t
 from compliance.model.common import Lang
 from compliance.web import views
 from compliance.web.pages import FILE_PATTERN, error_page, lang_of, page, workbench
+from compliance.web.routes.editor import interp_choices
+from compliance.web.service import Workbench, check_date
 
 router = APIRouter()
 
 
+ORDER = ("conflicts-undeclared", "conflicts-declared", "undetermined", "complies")
+
+
+def view_state(request: Request, wb: Workbench) -> tuple[str, dict[str, str]]:
+    """The as-of date and the interpretations a GET address carries (``as_of=``,
+    ``interp.<motion>=``); a bad date or an unknown interpretation is an InputErrors."""
+    as_of = request.query_params.get("as_of", "").strip()
+    if as_of:
+        check_date(as_of)
+    interps = {k.removeprefix("interp."): v for k, v in request.query_params.items()
+               if k.startswith("interp.") and v}
+    if interps:
+        wb.workspace().check_interpretations(interps)
+    return as_of, interps
+
+
 @router.get("/", response_class=HTMLResponse)
-def overview(request: Request, dossier: str = "", verdict: str = "") -> HTMLResponse:
+def overview(request: Request, dossier: str = Query("", max_length=64),
+             verdict: str = Query("", max_length=40)) -> HTMLResponse:
+    """One dossier (chosen in the address): its findings conflicts first, the rest of the
+    matrix, the timeline chart. Not applicable is a count, not a grey wall."""
     lang = lang_of(request)
     wb = workbench(request)
     ws = wb.workspace()
-    report = wb.overview(lang)
-    motions = list(dict.fromkeys(m.motion for m in report.motions))
-    cells = {(m.position, m.motion): m for m in report.motions}
+    dossiers = sorted(ws.vocabularies)
+    if not dossier:
+        dossier = dossiers[0]
+    elif dossier not in dossiers:
+        return error_page(request, lang, [t("wb_no_dossier", lang, dossier=dossier,
+                                            known=", ".join(dossiers))], 404)
+    as_of, interps = view_state(request, wb)
+    report = wb.overview(lang, as_of or None, interps or None)
+    by_id = {p.model.id: p for p in wb.positions() if p.model.dossier == dossier}
+    verdicts = [m for m in report.motions if m.position in by_id]
+    # the dossier's motions: those it names, and any other one a position here is judged on
+    motions = [m for m in dict.fromkeys(v.motion for v in verdicts)
+               if dossier in ws.motions[m].record.dossiers
+               or any(v.motion == m and v.verdict != "not_applicable" for v in verdicts)]
+    state = {"lang": lang, "as_of": as_of, **{f"interp.{k}": v for k, v in interps.items()}}
+    query = urlencode({k: v for k, v in state.items() if v})
+
+    def finding_href(file: str, motion: str) -> str:
+        return f"/finding?file={quote(file)}&motion={motion}&{query}"
+
+    groups: dict[str, list[dict[str, Any]]] = {k: [] for k in (*ORDER, "not_applicable")}
+    for v in verdicts:
+        if v.motion not in motions:
+            continue
+        k = views.kind(v.verdict, v.declared)
+        pos = by_id[v.position]
+        groups[k].append({"v": v, "pos": pos, "record": ws.motions[v.motion].record,
+                          "href": finding_href(pos.file, v.motion)})
+    for rows_of in groups.values():
+        rows_of.sort(key=lambda r: (r["pos"].model.date, r["pos"].file, r["v"].motion), reverse=False)
+    cells = {(m.position, m.motion): m for m in verdicts}
     rows = []
-    by_id = {p.model.id: p for p in wb.positions()}
     # A large matrix is most of the page: its cells are built here, escaped once per
     # distinct text, rather than by the template engine cell by cell.
     labels: dict[tuple[str, bool | None], tuple[str, str]] = {}
-    for pid in dict.fromkeys(m.position for m in report.motions):
-        pos = by_id[pid]
-        if dossier and pos.model.dossier != dossier:
-            continue
-        quoted = quote(pos.file)
+    for pid, pos in by_id.items():
         kinds, html = [], []
         for m in motions:
-            c = cells[(pid, m)]
+            c = cells.get((pid, m))
+            if c is None:
+                html.append('<td class="cell"></td>')
+                continue
             shown = labels.get((c.verdict, c.declared))
             if shown is None:
                 k = views.kind(c.verdict, c.declared)
                 shown = labels[(c.verdict, c.declared)] = (k, str(escape(views.label(c.verdict,
                                                                                       c.declared, lang))))
             kinds.append(shown[0])
-            href = escape(f"/finding?file={quoted}&motion={m}&lang={lang}")
+            href = escape(finding_href(pos.file, m))
             html.append(f'<td class="cell"><a class="v-{shown[0]}" data-verdict="{shown[0]}" '
                         f'href="{href}">{shown[1]}</a></td>')
         if verdict and verdict not in kinds:
             continue
-        rows.append((pos, quoted, Markup("".join(html))))
+        rows.append((pos, quote(pos.file), Markup("".join(html))))
     rows.sort(key=lambda r: (r[0].model.date, r[0].file))
-    charts = [views.chart(wb.timeline(d, lang), ws, lang)
-              for d in sorted(ws.vocabularies) if not dossier or d == dossier]
+    declared = {(m.position, m.motion): m.declared for m in report.motions}
+    charts = [views.chart(wb.timeline(dossier, lang), ws, lang, declared=declared)]
     heads = [ws.motions[m].record for m in motions]
+    counts = {k: len(v) for k, v in groups.items()}
     return page(request, "overview.html", lang, rows=rows, heads=heads, charts=charts,
-                dossiers=sorted(ws.vocabularies), dossier=dossier, verdict=verdict,
-                kinds=views.VERDICT_CLASS, counts=report.counts, total=len(by_id))
+                dossiers=dossiers, dossier=dossier, verdict=verdict, groups=groups, order=ORDER,
+                kinds=views.VERDICT_CLASS, counts=counts, total=len(by_id), as_of=as_of,
+                interps=interps, query=query, choices=interp_choices(wb, dossier))
 
 
 @router.get("/motions/{motion_id}", response_class=HTMLResponse)
