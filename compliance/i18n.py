@@ -550,6 +550,16 @@ _T: dict[str, dict[str, str]] = {
     "wb_skip_verdicts": {"nl": "Naar de oordelen", "en": "Skip to the verdicts"},
     "wb_legend": {"nl": "Legenda", "en": "Legend"},
     "wb_chart_rows": {"nl": "Rijen (moties):", "en": "Rows (motions):"},
+    "wb_draft_kept": {"nl": "Niet-opgeslagen concept, bewaard onder een eigen adres.",
+                      "en": "Unsaved draft, kept under its own address."},
+    "wb_share_link": {"nl": "Link naar dit concept:", "en": "Link to this draft:"},
+    "wb_share_hint": {"nl": "wie de link opent, ziet dezelfde niet-opgeslagen stand",
+                      "en": "whoever opens the link sees the same unsaved state"},
+    "wb_share_draft": {"nl": "Link maken (niet opslaan)", "en": "Make a link (do not save)"},
+    "wb_fresh_hint": {"nl": "Vul het formulier in; de oordelen verschijnen hier zodra de positie "
+                            "te toetsen is.",
+                      "en": "Fill in the form; the verdicts appear here as soon as the position can "
+                            "be checked."},
 }
 
 

@@ -120,3 +120,44 @@ def test_the_chart_tells_declared_from_undeclared_conflicts_and_names_rows_and_e
     assert all(re.match(r"^[0-9]{4}", x) for x in labels), labels
     # events by their names, not their ids
     assert not re.search(r"<title>\d+\. [a-z0-9_]+: ", chart)
+
+
+def test_an_unsaved_draft_gets_an_address_that_another_client_opens(workspace_copy) -> None:
+    from tests.conftest import SEED
+    from tests.web_support import csrf, form_of, post_form, replace
+
+    c = client(workspace_copy)
+    before = sorted(p.name for p in (workspace_copy / "examples" / "positions").iterdir())
+    fields = form_of(c.get("/editor", params={"file": SEED}).text)
+    fields = replace(fields, "actor", "Bewerkt, niet opgeslagen")
+    fields = replace(fields, "_as_of", "2024-12-01")
+    r = post_form(c, "/editor/share", [*fields, ("_csrf", csrf(c))], follow_redirects=False)
+    assert r.status_code == 303
+    target = r.headers["location"]
+    assert target.startswith("/editor?draft=") and "lang=nl" in target
+    # another client (no cookies, nothing shared but the address) sees the same state
+    other = client(workspace_copy)
+    page = other.get(target).text
+    assert 'value="Bewerkt, niet opgeslagen"' in page
+    assert 'id="f-as-of" value="2024-12-01"' in page
+    assert f'name="_file" value="{SEED}"' in page  # saving it still writes into the opened file
+    # kept in the drafts folder, never as a position; the same state gives the same address
+    assert sorted(p.name for p in (workspace_copy / "examples" / "positions").iterdir()) == before
+    assert len(list((workspace_copy / "drafts").glob("*.json"))) == 1
+    again = post_form(c, "/editor/share", [*fields, ("_csrf", csrf(c))], follow_redirects=False)
+    assert again.headers["location"] == target
+    # the language switch goes through the same address, in the other language
+    en = post_form(c, "/editor/share", [*fields, ("_csrf", csrf(c)), ("_switch_lang", "en")],
+                   follow_redirects=False)
+    assert en.headers["location"] == target.replace("lang=nl", "lang=en")
+    # ids are checked; posting without the CSRF token is refused
+    assert other.get("/editor", params={"draft": "../../etc"}).status_code == 404
+    bare = [f for f in fields if f[0] != "_csrf"]
+    assert post_form(c, "/editor/share", bare, follow_redirects=False).status_code == 403
+
+
+def test_an_empty_new_form_does_not_greet_with_schema_errors(c) -> None:
+    for lang in ("nl", "en"):
+        html = c.get("/editor", params={"lang": lang}).text
+        assert "missing required" not in html and "actor" not in html.split('id="verdicts"')[1][:600]
+        assert 'id="fresh-hint"' in html

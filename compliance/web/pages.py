@@ -21,7 +21,7 @@ from starlette.datastructures import UploadFile
 from compliance.i18n import t
 from compliance.web import forms, views
 from compliance.web.security import CSRF_FIELD, csrf_ok
-from compliance.web.service import Workbench
+from compliance.web.service import Workbench, check_date
 
 HERE = Path(__file__).parent
 FILE_PATTERN = r"^[A-Za-z0-9_./-]{1,300}$"
@@ -112,3 +112,16 @@ async def posted_with_files(request: Request, max_files: int) -> tuple[forms.For
         files = {k: (v.filename or "", await v.read()) for k, v in raw.multi_items()
                  if isinstance(v, UploadFile) and v.filename}
     return form, files
+
+
+def view_state(request: Request, wb: Workbench) -> tuple[str, dict[str, str]]:
+    """The as-of date and the interpretations a GET address carries (``as_of=``,
+    ``interp.<motion>=``); a bad date or an unknown interpretation is an InputErrors."""
+    as_of = request.query_params.get("as_of", "").strip()
+    if as_of:
+        check_date(as_of)
+    interps = {k.removeprefix("interp."): v for k, v in request.query_params.items()
+               if k.startswith("interp.") and v}
+    if interps:
+        wb.workspace().check_interpretations(interps)
+    return as_of, interps

@@ -7,6 +7,8 @@ and the same text saved to a file give the same errors and the same findings."""
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +32,8 @@ from compliance.verdict import SEVERITY
 
 POSITION_DIRS = ("examples/positions", "examples/scenarios")
 NEW_DIR = "examples/positions"
+DRAFTS_DIR = "drafts"  # unsaved editor states kept for a link (never a positions folder)
+DRAFT_ID = re.compile(r"^[0-9a-f]{20}$")
 
 
 def sha256(text: str) -> str:
@@ -304,6 +308,38 @@ class Workbench:
                 raise PathRefused("refusing to write through a symbolic link")
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(path, text)
+
+
+    # --- unsaved drafts kept for a link ---------------------------------------------------
+    def keep_draft(self, state: dict[str, Any]) -> str:
+        """Keep an editor state (the form's data, the file it edits, the as-of date, the
+        interpretations, the letter) under an id made from its content, in the drafts
+        folder: the same state gives the same id, and a position is never written."""
+        from compliance.reports import write_atomically
+
+        text = json.dumps(state, sort_keys=True, ensure_ascii=False, default=str)
+        key = sha256(text)[:20]
+        folder = self.root / DRAFTS_DIR
+        path = folder / f"{key}.json"
+        with self._lock:
+            if folder.is_symlink() or path.is_symlink():
+                raise PathRefused("refusing to write through a symbolic link")
+            if not path.exists():
+                folder.mkdir(exist_ok=True)
+                write_atomically(path, text)
+        return key
+
+    def draft_state(self, key: str) -> dict[str, Any]:
+        """A kept editor state by its id (PathRefused when there is none)."""
+        if not DRAFT_ID.match(key):
+            raise PathRefused(f"{key!r} is not a draft id")
+        path = self.root / DRAFTS_DIR / f"{key}.json"
+        if path.is_symlink() or not path.is_file():
+            raise PathRefused(f"no draft {key!r} in this workspace")
+        state = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(state, dict) or not isinstance(state.get("data"), dict):
+            raise PathRefused(f"draft {key!r} is not an editor state")
+        return state
 
 
 class StaleFile(Exception):

@@ -15,7 +15,16 @@ from compliance.model.motion import motion_sort_key
 from compliance.model.output import FactChange
 from compliance.model.vocabulary import Vocabulary
 from compliance.web import forms, letter
-from compliance.web.pages import FILE_PATTERN, error_page, fragment, lang_of, page, posted, workbench
+from compliance.web.pages import (
+    FILE_PATTERN,
+    error_page,
+    fragment,
+    lang_of,
+    page,
+    posted,
+    view_state,
+    workbench,
+)
 from compliance.web.service import NEW_DIR, PathRefused, StaleFile, Workbench, check_date, sha256
 
 router = APIRouter()
@@ -50,12 +59,15 @@ def render(request: Request, lang: str, data: dict[str, Any], *, file: str, sha:
            errors: dict[str, list[str]] | None = None, error_list: list[str] | None = None,
            notice: str = "", status: int = 200, paste: str = "", paste_errors: list[str] | None = None,
            filename: str = "", letter_text: str = "", letter_name: str = "",
-           letter_errors: list[str] | None = None, draft: Any = None) -> HTMLResponse:
+           letter_errors: list[str] | None = None, draft: Any = None, draft_id: str = "",
+           fresh: bool = False) -> HTMLResponse:
     wb = workbench(request)
     ws = wb.workspace()
     dossier, vocab = vocab_for(wb, data.get("dossier") if isinstance(data.get("dossier"), str) else None)
     data.setdefault("dossier", dossier)
-    panel = verdict_panel(wb, lang, data, file, as_of, interps or {})
+    # an empty new form has nothing to check yet: no greeting with "missing 'actor'"
+    panel = {"errors": [], "report": None, "fresh": True} if fresh else \
+        verdict_panel(wb, lang, data, file, as_of, interps or {})
     pane = None
     if letter_text.strip():
         # re-rendered (a language switch, a row added): the letter is drafted again
@@ -73,7 +85,8 @@ def render(request: Request, lang: str, data: dict[str, Any], *, file: str, sha:
                 letter_text=letter_text, letter_name=letter_name, letter_errors=letter_errors or [],
                 letter_open=bool(letter_errors) or (not file and not pane and not data.get("id")),
                 statements=("will_execute", "will_not_execute", "executed", "partially_executed"),
-                positions=wb.position_files(), new_dir=NEW_DIR,
+                positions=wb.position_files(), new_dir=NEW_DIR, draft_id=draft_id,
+                base_url=str(request.base_url),
                 groups=[(g, [n for n, f in vocab.facts.items() if f.group == g])
                         for g in ("text", "cabinet", "process")
                         if any(f.group == g for f in vocab.facts.values())])
@@ -106,11 +119,24 @@ def verdict_panel(wb: Workbench, lang: str, data: dict[str, Any], file: str, as_
 
 @router.get("/editor", response_class=HTMLResponse)
 def editor_get(request: Request, file: str = Query("", pattern=r"^$|" + FILE_PATTERN[1:]),
-               dossier: str = "", saved: str = "") -> HTMLResponse:
+               dossier: str = "", saved: str = "", draft: str = Query("", max_length=40)) -> HTMLResponse:
+    """The editor at an address: a file, a kept unsaved draft (``draft=<id>``) or an empty
+    form; ``as_of=`` and ``interp.<motion>=`` choose how the verdicts are taken."""
     lang = lang_of(request)
     wb = workbench(request)
+    as_of, interps = view_state(request, wb)
+    if draft:
+        state = wb.draft_state(draft)
+        return render(request, lang, state["data"], file=str(state.get("file") or ""),
+                      sha=str(state.get("sha") or ""), as_of=as_of or str(state.get("as_of") or ""),
+                      interps=interps or dict(state.get("interps") or {}),
+                      filename=str(state.get("filename") or ""),
+                      letter_text=str(state.get("letter_text") or ""),
+                      letter_name=str(state.get("letter_name") or ""), draft_id=draft,
+                      notice=t("wb_draft_kept", lang))
     if not file:
-        return render(request, lang, {"dossier": dossier} if dossier else {}, file="", sha="")
+        return render(request, lang, {"dossier": dossier} if dossier else {}, file="", sha="",
+                      as_of=as_of, interps=interps, fresh=True)
     text = wb.read(file)
     try:
         from compliance.loading.yaml_safe import load_text
@@ -126,7 +152,22 @@ def editor_get(request: Request, file: str = Query("", pattern=r"^$|" + FILE_PAT
     except InputErrors as e:
         error_list = [str(x) for x in sorted(set(e.errors))]
     return render(request, lang, data, file=file, sha=sha256(text), error_list=error_list,
+                  as_of=as_of, interps=interps,
                   notice=t("wb_saved", lang, file=file) if saved else "")
+
+
+@router.post("/editor/share")
+async def editor_share(request: Request) -> Response:
+    """Keep the unsaved form under an id in the workspace's drafts folder and go to its
+    address: a link a colleague can open, and the language switch (which keeps the state)."""
+    form = await posted(request)
+    lang = lang_of(request, form.get("_switch_lang") or form.get("_lang"))
+    wb = workbench(request)
+    data, file, sha, as_of, interps = form_state(wb, form)
+    state = {"data": data, "file": file, "sha": sha, "as_of": as_of, "interps": interps,
+             "filename": form.get("_filename"), **letter_of(form)}
+    key = wb.keep_draft(state)
+    return RedirectResponse("/editor?" + urlencode({"draft": key, "lang": lang}), status_code=303)
 
 
 def letter_of(form: forms.Form) -> dict[str, Any]:

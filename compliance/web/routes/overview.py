@@ -13,27 +13,13 @@ from markupsafe import Markup, escape
 from compliance.i18n import t
 from compliance.model.common import Lang
 from compliance.web import views
-from compliance.web.pages import FILE_PATTERN, error_page, lang_of, page, workbench
+from compliance.web.pages import FILE_PATTERN, error_page, lang_of, page, view_state, workbench
 from compliance.web.routes.editor import interp_choices
-from compliance.web.service import Workbench, check_date
 
 router = APIRouter()
 
 
 ORDER = ("conflicts-undeclared", "conflicts-declared", "undetermined", "complies")
-
-
-def view_state(request: Request, wb: Workbench) -> tuple[str, dict[str, str]]:
-    """The as-of date and the interpretations a GET address carries (``as_of=``,
-    ``interp.<motion>=``); a bad date or an unknown interpretation is an InputErrors."""
-    as_of = request.query_params.get("as_of", "").strip()
-    if as_of:
-        check_date(as_of)
-    interps = {k.removeprefix("interp."): v for k, v in request.query_params.items()
-               if k.startswith("interp.") and v}
-    if interps:
-        wb.workspace().check_interpretations(interps)
-    return as_of, interps
 
 
 @router.get("/", response_class=HTMLResponse)
