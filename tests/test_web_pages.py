@@ -161,3 +161,22 @@ def test_an_empty_new_form_does_not_greet_with_schema_errors(c) -> None:
         html = c.get("/editor", params={"lang": lang}).text
         assert "missing required" not in html and "actor" not in html.split('id="verdicts"')[1][:600]
         assert 'id="fresh-hint"' in html
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_half_a_bilingual_text_is_said_at_the_missing_half_in_the_pages_language(c, lang) -> None:
+    from tests.conftest import SEED
+    from tests.web_support import form_of, post_form, replace
+
+    fields = form_of(c.get("/editor", params={"file": SEED, "lang": lang}).text)
+    r = post_form(c, "/editor/verdicts", replace(fields, "summary.en", ""))
+    assert r.status_code == 200
+    assert 'data-anchor="f-summary-en"' in r.text  # at the English summary field
+    said = {"nl": "Vul ook de Engelse tekst in", "en": "Fill in the English text as well"}[lang]
+    assert said in r.text
+    for schema_word in ("expected null", "found mapping", "write a null", "summary.nl:"):
+        assert schema_word not in r.text
+    # a fact's error names the fact by its description, the id only on hover
+    r = post_form(c, "/editor/verdicts", replace(fields, "facts.cabinet_vote_intention.value", "maybe"))
+    assert 'title="facts.cabinet_vote_intention.value"' in r.text
+    assert ">facts.cabinet_vote_intention" not in r.text

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import UploadFile
 
+from compliance.errors import InputErrors
 from compliance.i18n import t
 from compliance.web import forms, views
 from compliance.web.security import CSRF_FIELD, csrf_ok
@@ -50,7 +51,7 @@ def make_templates() -> Jinja2Templates:
                        STEP_KEYS=forms.STEP_KEYS, DECL_KEYS=forms.DECL_KEYS,
                        SCENARIO_KEYS=forms.SCENARIO_KEYS,
                        changes_json=lambda cs: json.dumps([c.model_dump(mode="json") for c in cs]),
-                       kamerstuk_url=views.kamerstuk_url,
+                       kamerstuk_url=views.kamerstuk_url, field_anchor=forms.field_anchor,
                        fid=lambda n: "f-" + n.replace(".", "--"))
     return Jinja2Templates(env=env)
 
@@ -81,6 +82,7 @@ def page(request: Request, name: str, lang: str, status: int = 200, **ctx: Any) 
     query = {k: v for k, v in request.query_params.items() if k not in ("lang", "token")}
     other = "en" if lang == "nl" else "nl"
     switch = here + "?" + urlencode({**query, "lang": other})
+    ctx.setdefault("vf", vocabulary_words(request, lang))
     return templates(request).TemplateResponse(request, name, {
         "lang": lang, "other_lang": other, "switch_url": switch, "csrf": csrf_token(request),
         "CSRF_FIELD": CSRF_FIELD, "w": words(lang), "path": here, **ctx}, status_code=status)
@@ -88,8 +90,18 @@ def page(request: Request, name: str, lang: str, status: int = 200, **ctx: Any) 
 
 def fragment(request: Request, name: str, lang: str, **ctx: Any) -> HTMLResponse:
     """A part of a page (the live verdict panel), with the words and the CSRF token."""
+    ctx.setdefault("vf", vocabulary_words(request, lang))
     return templates(request).TemplateResponse(request, name, {
         "lang": lang, "csrf": csrf_token(request), "CSRF_FIELD": CSRF_FIELD, "w": words(lang), **ctx})
+
+
+def vocabulary_words(request: Request, lang: str) -> views.Words:
+    """Facts and values by their descriptions (the workspace as loaded; none if it fails)."""
+    try:
+        ws = workbench(request).workspace()
+    except InputErrors:
+        ws = None
+    return views.Words(ws, lang)
 
 
 def error_page(request: Request, lang: str, errors: list[str], status: int) -> HTMLResponse:

@@ -34,6 +34,8 @@ POSITION_DIRS = ("examples/positions", "examples/scenarios")
 NEW_DIR = "examples/positions"
 DRAFTS_DIR = "drafts"  # unsaved editor states kept for a link (never a positions folder)
 DRAFT_ID = re.compile(r"^[0-9a-f]{20}$")
+LETTERS_DIR = "letters"  # the letters drafted positions came from, kept when one is saved
+LETTER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,79}$")
 
 
 def sha256(text: str) -> str:
@@ -340,6 +342,49 @@ class Workbench:
         if not isinstance(state, dict) or not isinstance(state.get("data"), dict):
             raise PathRefused(f"draft {key!r} is not an editor state")
         return state
+
+
+    # --- letters ------------------------------------------------------------------------
+    def letter_target(self, name: str, text: str) -> str:
+        """Where a drafted position's letter is kept in the letters folder (a name already
+        taken by another text gets a number; the same text, the same file)."""
+        if not LETTER_NAME.match(name):
+            raise PathRefused(f"{name!r} is not a letter's file name")
+        folder = self.root / LETTERS_DIR
+        if folder.is_symlink():
+            raise PathRefused("refusing to write through a symbolic link")
+        stem, dot, ext = name.rpartition(".") if "." in name else (name, "", "")
+        for n in range(1, 1000):
+            candidate = name if n == 1 else f"{stem}-{n}{dot}{ext}"
+            path = folder / candidate
+            if path.is_symlink():
+                continue
+            if path.exists() and path.read_text(encoding="utf-8", errors="replace") != text:
+                continue
+            return f"{LETTERS_DIR}/{candidate}"
+        raise PathRefused(f"too many letters named {name!r}")
+
+    def keep_letter(self, rel: str, text: str) -> None:
+        """Write the letter at ``rel`` (from :meth:`letter_target`) unless it is there."""
+        from compliance.reports import write_atomically
+
+        path = self.root / rel
+        with self._lock:
+            if path.is_symlink() or path.parent.is_symlink():
+                raise PathRefused("refusing to write through a symbolic link")
+            if not path.exists():
+                path.parent.mkdir(exist_ok=True)
+                write_atomically(path, text)
+
+    def read_letter(self, rel: str) -> str | None:
+        """A kept letter's text by its workspace-relative path; None when it is not one."""
+        folder, _, name = rel.partition("/")
+        if folder != LETTERS_DIR or not LETTER_NAME.match(name):
+            return None
+        path = self.root / LETTERS_DIR / name
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > 4 * 1024 * 1024:
+            return None
+        return path.read_text(encoding="utf-8", errors="replace")
 
 
 class StaleFile(Exception):

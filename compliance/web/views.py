@@ -186,3 +186,40 @@ def chart(data: dict[str, Any], ws: Workspace, lang: str, *, width: int = 960,
     ticks = [Mark(x(date(y, 1, 1)), str(y), str(y)) for y in range(start.year, end.year)]
     height = top + len(rows) * row_h + 24
     return Chart(data["dossier"], width, height, left, rows, events, positions, ticks, row_h)
+
+
+class Words:
+    """Facts and values by their descriptions from the vocabulary, in the page's language
+    (the templates show the id on hover): ``vf.fact(dossier, name)``, ``vf.value(...)``."""
+
+    def __init__(self, ws: Workspace | None, lang: str) -> None:
+        self.ws = ws
+        self.lang = cast(Lang, lang)
+
+    def _fact(self, dossier: str | None, name: str) -> Any:
+        if self.ws is None:
+            return None
+        vocabs = [self.ws.vocabularies[dossier]] if dossier in self.ws.vocabularies else \
+            list(self.ws.vocabularies.values())
+        for v in vocabs:
+            if name in v.model.facts:
+                return v.model.facts[name]
+        return None
+
+    def fact(self, dossier: str | None, name: str, limit: int = 90) -> str:
+        fact = self._fact(dossier, name)
+        if fact is None:
+            return name
+        text = fact.description.get(self.lang).strip().rstrip(".")
+        return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+    def value(self, dossier: str | None, name: str, value: Any) -> str:
+        fact = self._fact(dossier, name)
+        if isinstance(value, bool):
+            return t("wb_yes" if value else "wb_no", self.lang)
+        if fact is not None and fact.values:
+            if isinstance(value, list):
+                return ", ".join(self.value(dossier, name, v) for v in value) or "∅"
+            if isinstance(value, str) and value in fact.values:
+                return fact.values[value].get(self.lang)
+        return show(value)

@@ -86,7 +86,7 @@ def render(request: Request, lang: str, data: dict[str, Any], *, file: str, sha:
                 letter_open=bool(letter_errors) or (not file and not pane and not data.get("id")),
                 statements=("will_execute", "will_not_execute", "executed", "partially_executed"),
                 positions=wb.position_files(), new_dir=NEW_DIR, draft_id=draft_id,
-                base_url=str(request.base_url),
+                base_url=str(request.base_url), awaiting=forms.awaiting_words(),
                 groups=[(g, [n for n, f in vocab.facts.items() if f.group == g])
                         for g in ("text", "cabinet", "process")
                         if any(f.group == g for f in vocab.facts.values())])
@@ -101,12 +101,19 @@ def verdict_panel(wb: Workbench, lang: str, data: dict[str, Any], file: str, as_
         try:
             check_date(as_of)
         except InputErrors as e:
-            return {"errors": [("_as_of", x.problem) for x in e.errors], "report": None}
+            return {"errors": [("_as_of", t("wb_as_of", lang), t("wb_err_date", lang, value=as_of))
+                               for _ in e.errors[:1]], "report": None}
+    _, vocab = vocab_for(wb, data.get("dossier") if isinstance(data.get("dossier"), str) else None)
+    problems = forms.form_errors(data, vocab, lang)
+    if problems:
+        return {"errors": [(k, forms.field_label(k, vocab, lang), m) for k, ms in problems.items()
+                           for m in ms], "report": None}
     try:
         pos, report = wb.check_draft(text, name, lang, as_of or None, interps or None)
     except InputErrors as e:
-        fields = forms.error_fields(text, e.errors)
-        return {"errors": [(k, m) for k, ms in fields.items() for m in ms], "report": None}
+        fields = forms.error_fields(text, e.errors, lang)
+        return {"errors": [(k, forms.field_label(k, vocab, lang), m) for k, ms in fields.items()
+                           for m in ms], "report": None}
     suggestions: dict[tuple[str, int], list[list[FactChange]]] = {}
     for s in wb.suggestions(pos, report, as_of or None, interps or None):
         suggestions.setdefault((s.motion, s.clause), []).append(s.changes)
@@ -151,8 +158,12 @@ def editor_get(request: Request, file: str = Query("", pattern=r"^$|" + FILE_PAT
         wb.load_draft(text, file)
     except InputErrors as e:
         error_list = [str(x) for x in sorted(set(e.errors))]
+    source: dict[str, Any] = data["source"] if isinstance(data.get("source"), dict) else {}
+    kept = wb.read_letter(str(source.get("file") or ""))
     return render(request, lang, data, file=file, sha=sha256(text), error_list=error_list,
                   as_of=as_of, interps=interps,
+                  letter_text=letter.clean_letter(kept) if kept else "",
+                  letter_name=str(source.get("file")).rpartition("/")[2] if kept else "",
                   notice=t("wb_saved", lang, file=file) if saved else "")
 
 
@@ -251,6 +262,7 @@ async def editor_save(request: Request) -> Response:
     filename = form.get("_filename")
     again: dict[str, Any] = dict(file=file, sha=sha, as_of=as_of, interps=interps, filename=filename,
                                  **letter_of(form))
+    letter_rel = ""
     try:
         if file:
             path = wb.resolve(file)
@@ -261,16 +273,29 @@ async def editor_save(request: Request) -> Response:
             name = filename or f"{data.get('id') or 'position'}.yaml"
             path = wb.new_path(name)
             rel = wb.display(path)
+            kept = letter_of(form)
+            if kept["letter_text"].strip():
+                # the letter a draft came from stays in the workspace, and the position
+                # names it (the editor shows it again beside the saved file)
+                letter_rel = wb.letter_target(kept["letter_name"] or "brief.txt", kept["letter_text"])
+                data.setdefault("source", {})["file"] = letter_rel
             text = forms.to_yaml(data)
     except PathRefused as e:
         return render(request, lang, data, error_list=[str(e)], status=400, **again)
+    _, vocab = vocab_for(wb, form.get("dossier"))
+    problems = forms.form_errors(data, vocab, lang)
+    if problems:
+        return render(request, lang, data, errors=problems,
+                      error_list=[m for ms in problems.values() for m in ms], status=400, **again)
     try:
         wb.load_draft(text, rel)
     except InputErrors as e:
-        fields = forms.error_fields(text, e.errors)
+        fields = forms.error_fields(text, e.errors, lang)
         return render(request, lang, data, errors=fields,
                       error_list=[str(x) for x in sorted(set(e.errors))], status=400, **again)
     try:
+        if letter_rel:
+            wb.keep_letter(letter_rel, letter_of(form)["letter_text"])
         wb.save(path, text, sha if file else None)
     except StaleFile as e:
         return render(request, lang, data, error_list=[str(e)], status=409, **again)

@@ -35,7 +35,7 @@
           ? active.closest("section.mv") : null;
         var motion = section ? section.dataset.motion : null;
         // the fragment is rendered and escaped on the server (Jinja autoescape)
-        pane.innerHTML = res[1];
+        showPanel(res[1]);
         if (motion) {
           var again = pane.querySelector('section.mv[data-motion="' + CSS.escape(motion) + '"] h3');
           if (again) { again.focus(); }
@@ -47,6 +47,39 @@
       })
       .catch(function () { if (mine === seq) { status.textContent = "—"; } });
   }
+  // An invalid draft does not wipe the verdicts: the errors go above the last valid
+  // verdicts (marked as such) and each message also stands at its field.
+  function showPanel(html) {
+    var fresh = document.createElement("div");
+    fresh.innerHTML = html;
+    var errors = fresh.querySelector(".panel-errors");
+    document.querySelectorAll(".live-error").forEach(function (el) { el.remove(); });
+    document.querySelectorAll("[data-live-invalid]").forEach(function (el) {
+      el.removeAttribute("aria-invalid"); el.removeAttribute("data-live-invalid");
+    });
+    if (errors && pane.querySelector("section.mv")) {
+      var old = pane.querySelector(".panel-errors");
+      if (old) { old.remove(); }
+      pane.insertBefore(errors, pane.firstChild);
+      pane.classList.add("stale");
+    } else {
+      pane.innerHTML = "";
+      while (fresh.firstChild) { pane.appendChild(fresh.firstChild); }
+      pane.classList.remove("stale");
+    }
+    if (!errors) { return; }
+    errors.querySelectorAll("li.panel-error[data-anchor]").forEach(function (li) {
+      var target = li.dataset.anchor && document.getElementById(li.dataset.anchor);
+      if (!target || !form.contains(target)) { return; }
+      var note = document.createElement("p");
+      note.className = "field-error live-error";
+      note.textContent = li.dataset.message;
+      if (target.tagName === "FIELDSET") { target.appendChild(note); }
+      else { target.insertAdjacentElement("afterend", note); target.setAttribute("aria-invalid", "true"); }
+      target.setAttribute("data-live-invalid", "");
+    });
+  }
+
   function later() { clearTimeout(timer); timer = setTimeout(refresh, 250); }
 
   function onEdit(ev) {
@@ -61,6 +94,7 @@
         el.name === "_draft_dossier") { return; }
     if (el.matches("[data-confirm]")) {
       el.closest("fieldset.fact").classList.toggle("unconfirmed", !el.checked);
+      confirmNote(el);
     }
     if (el.matches("[data-set-value]") && el.checked) {
       var unset = el.closest("fieldset").querySelector("[data-set-unset]");
@@ -75,6 +109,18 @@
     if (ev.target.form === form && ev.target.type !== "radio" && ev.target.type !== "checkbox") { onEdit(ev); }
   });
   document.addEventListener("change", function (ev) { if (ev.target.form === form) { onEdit(ev); } });
+
+  // confirming a drafted fact drops "awaits confirmation" from its note (the server does
+  // the same when saving; the words come from the page, set by the server)
+  function confirmNote(box) {
+    var fact = box.closest("fieldset.fact");
+    var note = fact && fact.querySelector('input[name$=".note"]');
+    var waiting = form.dataset.awaiting;
+    if (!note || !waiting || !box.checked) { return; }
+    waiting.split("|").forEach(function (w) {
+      if (w && note.value.slice(-w.length) === w) { note.value = note.value.slice(0, -w.length); }
+    });
+  }
 
   function setFact(name, value) {
     var box = document.getElementById("fact-" + fid("facts." + name));
@@ -134,6 +180,7 @@
         form.querySelectorAll("fieldset.fact.drafted [data-confirm]").forEach(function (c) {
           c.checked = true;
           c.closest("fieldset.fact").classList.remove("unconfirmed");
+          confirmNote(c);
         });
         refresh();
       });
