@@ -312,6 +312,40 @@ class Workbench:
             write_atomically(path, text)
 
 
+    # --- diff ---------------------------------------------------------------------------------
+    def compare(self, before: LoadedPosition, after: LoadedPosition, lang: str, as_of: str | None = None,
+                interpretations: dict[str, str] | None = None) -> dict[str, Any]:
+        """Two positions side by side: the facts that differ, each motion's verdict before and
+        after, and the open findings classified by the library behind ``compliance diff``
+        (the older side named as the newer, so that a finding keeps its identity)."""
+        from compliance.baseline import classify
+        from compliance.conditions.values import to_json
+
+        ws = self.workspace()
+        engine = self.engine(lang)
+        old = check(ws, [before], engine, lang=lang, as_of=as_of, interpretations=interpretations)  # type: ignore[arg-type]
+        new = check(ws, [after], engine, lang=lang, as_of=as_of, interpretations=interpretations)  # type: ignore[arg-type]
+        renamed = old.model_copy(update={"findings": [
+            f.model_copy(update={"position": after.model.id, "position_file": after.file})
+            for f in old.findings]})
+        diff = classify(renamed, new)
+        facts = []
+        for name in sorted(set(before.facts) | set(after.facts)):
+            a = to_json(before.facts[name]) if name in before.facts else None
+            b = to_json(after.facts[name]) if name in after.facts else None
+            if (name in before.facts, a) != (name in after.facts, b):
+                facts.append({"fact": name, "before": a, "after": b, "had": name in before.facts,
+                              "has": name in after.facts})
+        was = {m.motion: m for m in old.motions}
+        motions = []
+        for m in new.motions:
+            o = was.get(m.motion)
+            motions.append({"motion": m.motion, "name": m.motion_name, "kamerstuk": m.kamerstuk,
+                            "before": o, "after": m,
+                            "changed": o is None or (o.verdict, o.declared) != (m.verdict, m.declared)})
+        return {"diff": diff, "facts": facts, "motions": motions, "before": before, "after": after,
+                "dossier": after.model.dossier}
+
     # --- unsaved drafts kept for a link ---------------------------------------------------
     def keep_draft(self, state: dict[str, Any]) -> str:
         """Keep an editor state (the form's data, the file it edits, the as-of date, the
@@ -385,6 +419,41 @@ class Workbench:
         if path.is_symlink() or not path.is_file() or path.stat().st_size > 4 * 1024 * 1024:
             return None
         return path.read_text(encoding="utf-8", errors="replace")
+
+
+    # --- read-only views of the workspace's files ---------------------------------------------
+    def source_text(self, rel: str) -> str:
+        """A workspace file shown read-only (a position, rule, motion or kept letter);
+        PathRefused for anything else (hidden, outside, through a symlink out, too large)."""
+        if not rel or "\x00" in rel or rel.startswith(("/", "\\")) or ":" in rel or "\\" in rel:
+            raise PathRefused(f"{rel!r} is not a path inside the workspace")
+        parts = Path(rel).parts
+        if ".." in parts or any(p.startswith(".") for p in parts):
+            raise PathRefused(f"{rel!r} leaves the workspace or names a hidden file")
+        real = (self.root / rel).resolve()
+        allowed = (*POSITION_DIRS, "rules", "motions", LETTERS_DIR)
+        if not any(real.is_relative_to((self.root / d).resolve()) for d in allowed):
+            raise PathRefused(f"{rel!r} is not a position, rule, motion or letter file")
+        if not real.is_file() or real.stat().st_size > 4 * 1024 * 1024:
+            raise PathRefused(f"{rel!r}: no such file")
+        return real.read_text(encoding="utf-8", errors="replace")
+
+    def letter_line(self, letter_rel: str, quote: str) -> int | None:
+        """The line of a kept letter where a `where` quote starts (whitespace-insensitive)."""
+        text = self.read_letter(letter_rel)
+        words = quote.split()
+        if text is None or not words:
+            return None
+        want = " ".join(words)
+        lines = text.split("\n")
+        flat, starts = "", []
+        for i, ln in enumerate(lines, 1):
+            starts.append((len(flat), i))
+            flat += " ".join(ln.split()) + " "
+        at = flat.find(want)
+        if at < 0:
+            return None
+        return max(n for pos, n in starts if pos <= at)
 
 
 class StaleFile(Exception):

@@ -15,6 +15,7 @@ from compliance.model.common import Lang
 from compliance.web import views
 from compliance.web.pages import FILE_PATTERN, error_page, lang_of, page, view_state, workbench
 from compliance.web.routes.editor import interp_choices
+from compliance.web.service import Workbench
 
 router = APIRouter()
 
@@ -131,6 +132,26 @@ def finding_page(request: Request, file: str = Query(..., pattern=FILE_PATTERN),
                  motion: str = Query(..., max_length=80)) -> HTMLResponse:
     lang = lang_of(request)
     wb = workbench(request)
+    _as_of, interps = view_state(request, wb)  # an explanation is as of the position's date
     pos = wb.position_by_file(file)
-    data = wb.explain(pos, motion, lang)
-    return page(request, "finding.html", lang, data=data, file=file, draft=False)
+    data = wb.explain(pos, motion, lang, interps or None)
+    return page(request, "finding.html", lang, data=data, file=file, draft=False,
+                **finding_links(wb, pos, data["motion"]))
+
+
+def finding_links(wb: Workbench, pos: Any, motion: str) -> dict[str, Any]:
+    """The links of an explanation: the motion's paper on the official site, and each
+    fact's `where` quote in the letter kept beside the position (its line)."""
+    ws = wb.workspace()
+    record = ws.motions[motion].record if motion in ws.motions else None
+    source = pos.model.source
+    letter_file = source.file if source.file and wb.read_letter(source.file) is not None else None
+    where_lines = {}
+    if letter_file:
+        for name in pos.facts:
+            quote = pos.fact_where(name)
+            line = wb.letter_line(letter_file, quote) if quote else None
+            if line:
+                where_lines[name] = line
+    return {"ks_url": views.kamerstuk_url(record.kamerstuk) if record and record.kamerstuk else "",
+            "letter_file": letter_file or "", "where_lines": where_lines}
