@@ -608,6 +608,12 @@ _T: dict[str, dict[str, str]] = {
     "wb_skip_line": {"nl": "Naar regel {n}", "en": "Skip to line {n}"},
     "wb_on_site": {"nl": "op officielebekendmakingen.nl", "en": "on officielebekendmakingen.nl"},
     "wb_in_letter": {"nl": "in de brief, regel {n}", "en": "in the letter, line {n}"},
+    "wb_skip_letter": {"nl": "Naar de brief", "en": "Skip to the letter"},
+    "wb_shortcuts": {"nl": "Sneltoetsen: Alt+R opnieuw toetsen · Alt+S opslaan · Alt+N volgende "
+                           "onbevestigde feit",
+                     "en": "Shortcuts: Alt+R check again · Alt+S save · Alt+N next unconfirmed fact"},
+    "wb_undo_apply": {"nl": "Voorstel ongedaan maken", "en": "Undo the suggestion"},
+    "wb_none_unconfirmed": {"nl": "Geen onbevestigde feiten meer.", "en": "No unconfirmed facts left."},
     "wb_fresh_hint": {"nl": "Vul het formulier in; de oordelen verschijnen hier zodra de positie "
                             "te toetsen is.",
                       "en": "Fill in the form; the verdicts appear here as soon as the position can "

@@ -187,10 +187,56 @@
     }
   }
 
+  // one click applies a suggestion; "Undo" puts the widgets back as they were
+  var undo = document.getElementById("undo-apply"), undoStack = [];
+  function snapshot(name) {
+    var box = document.getElementById("fact-" + fid("facts." + name));
+    if (!box) { return []; }
+    return Array.prototype.map.call(box.querySelectorAll("input, select"), function (el) {
+      return {el: el, checked: el.checked, value: el.value};
+    }).concat([{box: box, changed: box.classList.contains("changed")}]);
+  }
   pane.addEventListener("click", function (ev) {
     var button = ev.target.closest("button.apply");
     if (!button) { return; }
-    JSON.parse(button.dataset.changes).forEach(function (c) { setFact(c.fact, c.value); });
+    var changes = JSON.parse(button.dataset.changes), saved = [];
+    changes.forEach(function (c) { saved = saved.concat(snapshot(c.fact)); setFact(c.fact, c.value); });
+    undoStack.push(saved);
+    if (undo) { undo.hidden = false; }
     refresh();
+  });
+  if (undo) {
+    undo.addEventListener("click", function () {
+      var saved = undoStack.pop();
+      if (!saved) { return; }
+      saved.forEach(function (s) {
+        if (s.box) { s.box.classList.toggle("changed", s.changed); return; }
+        if (s.el.type === "checkbox" || s.el.type === "radio") { s.el.checked = s.checked; }
+        else { s.el.value = s.value; }
+      });
+      undo.hidden = undoStack.length === 0;
+      refresh();
+    });
+  }
+
+  // keyboard: Alt+R checks again, Alt+S saves, Alt+N goes to the next unconfirmed fact
+  function nextUnconfirmed() {
+    var boxes = Array.prototype.slice.call(form.querySelectorAll("fieldset.fact.unconfirmed"));
+    if (!boxes.length) { status.textContent = form.dataset.noneUnconfirmed || ""; return; }
+    var here = document.activeElement && document.activeElement.closest("fieldset.fact.unconfirmed");
+    var next = boxes[(boxes.indexOf(here) + 1) % boxes.length];
+    next.scrollIntoView({block: "center"});
+    var target = next.querySelector("input:not([type=hidden]), select");
+    if (target) { target.focus(); }
+  }
+  document.addEventListener("keydown", function (ev) {
+    if (!ev.altKey || ev.ctrlKey || ev.metaKey) { return; }
+    var key = (ev.key || "").toLowerCase();
+    if (key === "r") { ev.preventDefault(); refresh(); }
+    else if (key === "s") {
+      ev.preventDefault();
+      var save = document.getElementById("save");
+      if (form.requestSubmit) { form.requestSubmit(save); } else { save.click(); }
+    } else if (key === "n") { ev.preventDefault(); nextUnconfirmed(); }
   });
 })();
