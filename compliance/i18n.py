@@ -578,8 +578,10 @@ _T: dict[str, dict[str, str]] = {
     "wb_diff": {"nl": "Vergelijken", "en": "Compare"},
     "wb_diff_h": {"nl": "Twee posities vergeleken", "en": "Two positions compared"},
     "wb_diff_title": {"nl": "{old} → {new}", "en": "{old} → {new}"},
-    "wb_diff_draft_title": {"nl": "Niet-opgeslagen wijzigingen van {file} → opgeslagen versie ernaast",
-                            "en": "Unsaved changes of {file} against the saved file"},
+    "wb_diff_draft_title": {"nl": "opgeslagen {file} → de niet-opgeslagen wijzigingen",
+                            "en": "the saved {file} → the unsaved changes"},
+    "wb_diff_na": {"nl": "{n} moties zijn voor én na niet van toepassing.",
+                   "en": "{n} motions are not applicable before and after."},
     "wb_diff_unsaved_new": {"nl": "Een nieuwe positie heeft nog geen opgeslagen versie om mee te "
                                   "vergelijken.",
                             "en": "A new position has no saved version to compare with yet."},
