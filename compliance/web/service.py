@@ -370,7 +370,7 @@ class Workbench:
         if not DRAFT_ID.match(key):
             raise PathRefused(f"{key!r} is not a draft id")
         path = self.root / DRAFTS_DIR / f"{key}.json"
-        if path.is_symlink() or not path.is_file():
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > 4 * 1024 * 1024:
             raise PathRefused(f"no draft {key!r} in this workspace")
         state = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(state, dict) or not isinstance(state.get("data"), dict):

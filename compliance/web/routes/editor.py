@@ -138,8 +138,9 @@ def editor_get(request: Request, file: str = Query("", pattern=r"^$|" + FILE_PAT
                       sha=str(state.get("sha") or ""), as_of=as_of or str(state.get("as_of") or ""),
                       interps=interps or dict(state.get("interps") or {}),
                       filename=str(state.get("filename") or ""),
-                      letter_text=str(state.get("letter_text") or ""),
-                      letter_name=str(state.get("letter_name") or ""), draft_id=draft,
+                      letter_text=letter.clean_letter(str(state.get("letter_text") or "")),
+                      letter_name=letter.clean_name(str(state["letter_name"])) if state.get("letter_name")
+                      else "", draft_id=draft,
                       notice=t("wb_draft_kept", lang))
     if not file:
         return render(request, lang, {"dossier": dossier} if dossier else {}, file="", sha="",
