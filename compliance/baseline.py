@@ -94,7 +94,7 @@ def load_report(path: Path) -> Report:
 
         try:
             doc = decode(doc, budget=min(READ_BACK_FACTOR * len(text) + (1 << 20), 1 << 32))
-        except (KeyError, TypeError, ValueError, AttributeError) as e:
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError) as e:
             problem = f"a reference to a missing entry {excerpt(str(e), 60)}" if isinstance(e, KeyError) \
                 else excerpt(e, 120)
             raise InputErrors([InputError(name, 1, 1, f"not a JSON report: {problem}",

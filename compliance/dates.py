@@ -86,17 +86,30 @@ def is_valid_date(text: object) -> bool:
     return True
 
 
+def add_days(day: date, n: int) -> date:
+    """``day`` plus ``n`` days, held at the calendar's ends (see :func:`add_period`)."""
+    ordinal = day.toordinal() + n
+    return date.fromordinal(min(max(ordinal, date.min.toordinal()), date.max.toordinal()))
+
+
 def add_period(day: date, unit: str, n: int) -> date:
     """``day`` plus ``n`` days, weeks, calendar months or years; a month end that does not
-    exist in the target month clamps to its last day (31 January + 1 month = 28/29 February)."""
-    from datetime import timedelta
+    exist in the target month clamps to its last day (31 January + 1 month = 28/29 February).
+
+    A result past 9999-12-31 (or before 0001-01-01) is held at that end of the calendar:
+    a deadline that far out has not passed on any date this program can be asked about, and
+    an as-of date near the end (``--as-of 9999``) must give verdicts, not a crash."""
     if unit == "days":
-        return day + timedelta(days=n)
+        return add_days(day, n)
     if unit == "weeks":
-        return day + timedelta(weeks=n)
+        return add_days(day, 7 * n)
     months = n * 12 if unit == "years" else n
     if unit not in ("months", "years"):
         raise ValueError(f"unknown unit {unit!r}")
     index = day.year * 12 + day.month - 1 + months
     y, m = divmod(index, 12)
+    if y > date.max.year:
+        return date.max
+    if y < date.min.year:
+        return date.min
     return date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))

@@ -15,13 +15,14 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from compliance.conditions.ast import Clock, Flag
-from compliance.dates import PartialDate, add_period
+from compliance.dates import PartialDate, add_days, add_period
 from compliance.i18n import t
 from compliance.loading.timeline import LoadedTimeline
 from compliance.logic import FALSE, TRUE, UNKNOWN, Truth
 from compliance.model.common import Lang
 
 Window = tuple[date, date]
+Period = tuple[Window, Window]  # (start window, end window)
 ONE_DAY = timedelta(days=1)
 
 
@@ -42,7 +43,7 @@ def anchor_window(clock: Clock, timeline: LoadedTimeline) -> Window | None:
     if w is None:
         return None
     if clock.anchor == "before":
-        return w[0] - ONE_DAY, w[1] - ONE_DAY
+        return add_days(w[0], -1), add_days(w[1], -1)
     return w
 
 
@@ -102,19 +103,27 @@ def deadline_flags(clock: Clock, timeline: LoadedTimeline, facts: Mapping[str, A
     return {"met": met, "late": late, "passed": passed, "pending": ~happened}
 
 
-def _periods(start: Window, unit: str, n: int, until: date) -> list[tuple[Window, Window]]:
-    """(start window, end window) of the periods whose end may fall on or before ``until``."""
-    out: list[tuple[Window, Window]] = []
-    k = 0
-    while True:
-        s = _shift(start, unit, n * k)
-        e = _shift(start, unit, n * (k + 1))
-        if e[0] > until:
-            return out
-        out.append((s, e))
-        k += 1
-        if k > 100_000:  # a daily duty over three centuries: far beyond any motion
-            return out
+def _periods(start: Window, unit: str, n: int, until: date) -> tuple[int, Period | None, Period | None]:
+    """How many periods' ends may fall on or before ``until``, and the first and last of them
+    (start window, end window). Found by bisection, not by walking: a daily duty as of 9999
+    has millions of periods. A period whose end lies past the calendar's last day (held at
+    it by add_period) never ends."""
+    def period(k: int) -> Period:
+        return _shift(start, unit, n * k), _shift(start, unit, n * (k + 1))
+
+    def ends(k: int) -> bool:  # true up to some k, then false: both ends only grow with k
+        e = period(k)[1]
+        return e[0] <= until and e[1] < date.max
+
+    if not ends(0):
+        return 0, None, None
+    lo, hi = 0, 1  # ends(lo); hi: to be found with not ends(hi)
+    while ends(hi):
+        lo, hi = hi, hi * 2
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        lo, hi = (mid, hi) if ends(mid) else (lo, mid)
+    return lo + 1, period(0), period(lo)
 
 
 def recurring_flags(clock: Clock, timeline: LoadedTimeline, as_of: PartialDate) -> dict[str, Truth]:
@@ -129,23 +138,24 @@ def recurring_flags(clock: Clock, timeline: LoadedTimeline, as_of: PartialDate) 
     start = anchor_window(clock, timeline)
     if start is None or clock.offset is None:
         return out
-    periods = _periods(start, *clock.offset, until=a[1])
+    count, first, last = _periods(start, *clock.offset, until=a[1])
     # A period is surely completed when its latest possible end is on or before the
     # earliest evaluation day (the period is [start, end): its end day is the next one's).
-    surely = [p for p in periods if p[1][1] <= a[0]]
-    out["due"] = TRUE if surely else FALSE if not periods else UNKNOWN
-    if not periods:  # nothing due yet: nothing done, nothing missed
+    # Ends only grow, so the surely completed periods come first.
+    some_surely = first is not None and first[1][1] <= a[0]
+    out["due"] = TRUE if some_surely else FALSE if not count else UNKNOWN
+    if not count:  # nothing due yet: nothing done, nothing missed
         out["done"], out["missed"] = FALSE, FALSE
-    if not surely or len(surely) != len(periods):
+    if not some_surely or last is None or last[1][1] > a[0]:  # not every period surely over
         return out
-    (s, e) = surely[-1]
+    (s, e) = last
     tagged = [ev for ev in timeline.events.values() if clock.tag in ev.tags]
     windows = [w for w in (_window(ev.date) for ev in tagged) if w is not None]
     if any(w[0] >= s[1] and w[1] < e[0] for w in windows):
         out["done"], out["missed"] = TRUE, FALSE
     elif not any(w[1] >= s[0] and w[0] < e[1] for w in windows) and any(
             ev.date is None and ev.not_happened_by is not None
-            and PartialDate.parse(ev.not_happened_by).first >= e[1] - ONE_DAY for ev in tagged):
+            and PartialDate.parse(ev.not_happened_by).first >= add_days(e[1], -1) for ev in tagged):
         # A source shows the period's report had not come by the period's end.
         out["done"], out["missed"] = FALSE, TRUE
     return out

@@ -433,6 +433,25 @@ _T: dict[str, dict[str, str]] = {
     "wb_saved": {
         "nl": "Opgeslagen: {file}. De oordelen hieronder zijn die van het opgeslagen bestand.",
         "en": "Saved: {file}. The verdicts below are those of the saved file."},
+    "wb_duplicate_id": {
+        "nl": "id '{id}' is al in gebruik in {file}; opgeslagen zou 'compliance check' de werkruimte "
+              "weigeren",
+        "en": "id '{id}' is already used by {file}; saved, 'compliance check' would refuse the workspace"},
+    "wb_duplicate_id_fix": {"nl": "geef deze positie een eigen id",
+                            "en": "give this position an id of its own"},
+    "wb_name_refused": {
+        "nl": "{name}: een nieuwe bestandsnaam bestaat uit letters (a-z, A-Z), cijfers, '_', '-' en '.', "
+              "begint met een letter of cijfer en eindigt op .yaml (geen spaties, regeleinden, '%' of "
+              "tekens voor de schrijfrichting)",
+        "en": "{name}: a new file name is made of letters (a-z, A-Z), digits, '_', '-' and '.', starts "
+              "with a letter or digit and ends in .yaml (no spaces, line breaks, '%' or writing-direction "
+              "characters)"},
+    "wb_name_too_long": {
+        "nl": "{name}: de bestandsnaam is {n} bytes lang; het bestandssysteem staat er hoogstens {most} toe",
+        "en": "{name}: the file name is {n} bytes long; the file system allows at most {most}"},
+    "wb_problems_h": {
+        "nl": "Problemen in de werkruimte: deze bestanden blijven buiten beschouwing tot ze zijn hersteld",
+        "en": "Problems in the workspace: these files are left out until they are put right"},
     "wb_pasted": {
         "nl": "Positie geladen uit de geplakte tekst (nog niet opgeslagen).",
         "en": "Position loaded from the pasted text (not saved yet)."},

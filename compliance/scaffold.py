@@ -146,6 +146,10 @@ def new_motion(root: Path, kamerstuk: str, dossier: str, open_data: Path | None 
     if not m:
         raise _err("KAMERSTUK", f"{kamerstuk!r} is not a Kamerstuk number", "write DOSSIER-NUMBER, "
                    "e.g. 36848-66")
+    if int(m[2]) < 1:  # the loader refuses number 0: writing it would break the workspace
+        raise _err("KAMERSTUK", f"{kamerstuk!r}: motion number {int(m[2])} does not exist "
+                   "(Kamerstuk numbers start at 1)", "write DOSSIER-NUMBER with a number of at least 1, "
+                   "e.g. 36848-66")
     if not (root / "rules" / dossier / "dossier.yaml").is_file():
         raise _err("--dossier", f"no dossier {dossier!r} in rules/",
                    f"run 'compliance new dossier {dossier}' first")

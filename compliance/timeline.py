@@ -76,7 +76,7 @@ def timeline_rows(workspace: Path, dossier: str | None, backend: str = "durable"
 def _clock_days(ws: Any, motion: str, timeline: Any, last: Any) -> list[tuple[str, str]]:
     """A deadline's last day and the day after it (when it passes); a recurring duty's
     period ends up to the last date shown (or the duty's end)."""
-    from datetime import timedelta
+    from datetime import date, timedelta
 
     from compliance.deadlines import anchor_window, deadline_window
 
@@ -91,8 +91,9 @@ def _clock_days(ws: Any, motion: str, timeline: Any, last: Any) -> list[tuple[st
         if c.clock.kind == "deadline":
             w = deadline_window(c.clock, timeline)
             if w is not None:
-                out += [(f"deadline:{c.key}", w[1].isoformat()),
-                        (f"deadline-passed:{c.key}", (w[1] + timedelta(days=1)).isoformat())]
+                out.append((f"deadline:{c.key}", w[1].isoformat()))
+                if w[1] < date.max:  # no day after the calendar's last for it to have passed on
+                    out.append((f"deadline-passed:{c.key}", (w[1] + timedelta(days=1)).isoformat()))
             continue
         start = anchor_window(c.clock, timeline)
         if start is None or c.clock.offset is None or last is None:

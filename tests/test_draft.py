@@ -22,7 +22,7 @@ from compliance.loading.yaml_safe import load_text
 from compliance.model.cues import parse_phrase
 from tests.conftest import ROOT, SEED, run_cli
 
-SEED_TEXT = ROOT.parent / "shared" / "seed" / "geannoteerde-agenda-jbz-raad-2023-09-28.txt"
+SEED_TEXT = ROOT / "tests" / "data" / "seed" / "geannoteerde-agenda-jbz-raad-2023-09-28.txt"
 LETTERS = ROOT / "tests" / "data" / "letters"
 DOSSIER = "csam-regulation"
 

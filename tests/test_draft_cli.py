@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import ROOT, SEED, read_report, run_cli
 
-SEED_TEXT = ROOT.parent / "shared" / "seed" / "geannoteerde-agenda-jbz-raad-2023-09-28.txt"
+SEED_TEXT = ROOT / "tests" / "data" / "seed" / "geannoteerde-agenda-jbz-raad-2023-09-28.txt"
 
 
 def make_pdf(lines: list[str]) -> bytes:

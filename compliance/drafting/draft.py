@@ -205,6 +205,10 @@ def _letter_date(letter: Letter) -> tuple[str | None, int | None]:
 _OWN_HEADER = re.compile(r"(?m)^\s*(\d{2} \d{3}|\d{5})\b[^\n]{0,80}\n(?:[^\n]*\n){0,3}?\s*Nr\.\s*(\d{1,5})\b")
 
 
+# a line that names the letter's own Kamerstuk holds that citation and little else
+_HEADER_LINE_MAX = 300
+
+
 def _own_kamerstuk(letter: Letter) -> KamerstukOut | None:
     from compliance.ingest.refs import cite
 
@@ -216,7 +220,10 @@ def _own_kamerstuk(letter: Letter) -> KamerstukOut | None:
     for c in letter.refs.citations:
         if c.line > 25 or c.footnote is not None or len(c.kamerstukken) != 1:
             continue
-        rest = letter.line_text(c.line).replace(c.raw.split("\n")[0], "").strip(" \t.,;:()")
+        line = letter.line_text(c.line)
+        if len(line) > _HEADER_LINE_MAX:  # not a header; and replacing in it per citation is quadratic
+            continue
+        rest = line.replace(c.raw.split("\n")[0], "").strip(" \t.,;:()")
         if not rest:
             d, n = c.kamerstukken[0]
             return KamerstukOut(dossier=d, number=n, cite=cite(d, n))

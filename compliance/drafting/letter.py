@@ -256,8 +256,10 @@ def read(text: str) -> Letter:
             prev_end = e
         if len(words) > 1:
             heading_number = False
-            rest, at = words[1:], e + 1
-            while rest:
+            # an index, not `rest = rest[room:]`: slicing the tail copies it each time,
+            # quadratic on a megabyte without punctuation
+            w, at = 1, e + 1
+            while w < len(words):
                 room = MAX_SENTENCE - (len(norm) - s_first)
                 if room <= 0:  # a long run without a full stop (a list, a table): cut it
                     letter.sentences.append((s_first, len(norm)))
@@ -265,8 +267,8 @@ def read(text: str) -> Letter:
                     sid += 1
                     cid += 1
                     room = MAX_SENTENCE
-                part, rest = rest[:room], rest[room:]
-                at = _bulk(letter, part, at, sid, cid, cache)
+                at = _bulk(letter, words[w:w + room], at, sid, cid, cache)
+                w += room
                 cid = clause[-1]
             prev_end = end[-1]
     if len(norm) > s_first:

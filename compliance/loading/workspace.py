@@ -104,12 +104,11 @@ class Workspace:
                 continue
         return str(path)
 
-    def check_interpretations(self, choice: dict[str, str] | None) -> None:
+    def check_interpretations(self, choice: dict[str, str] | None, where: str = "--interpretation") -> None:
         """Refuse a choice that names a motion without rules or an interpretation that does
         not exist (for "*": that no motion has), with a did-you-mean; InputErrors."""
         errors = []
         for motion, name in sorted((choice or {}).items()):
-            where = "--interpretation"
             if motion == "*":
                 names = {i.name for r in self.rules.values() for i in r.model.interpretations}
                 if name not in names:
@@ -468,8 +467,11 @@ def position_files(paths: list[Path]) -> list[Path]:
     return sorted(out)
 
 
-def load_positions(ws: Workspace, paths: list[Path]) -> list[LoadedPosition]:
-    """Load and check position files; raise InputErrors listing every problem."""
+def load_positions(ws: Workspace, paths: list[Path],
+                   left_out: list[InputError] | None = None) -> list[LoadedPosition]:
+    """Load and check position files; raise InputErrors listing every problem. With
+    ``left_out`` (the workbench), a file repeating an earlier file's id is left out and its
+    error put there instead: the other positions can still be shown, and the problem with them."""
     errors: list[InputError] = []
     out: list[LoadedPosition] = []
     ids: dict[str, str] = {}
@@ -482,8 +484,9 @@ def load_positions(ws: Workspace, paths: list[Path]) -> list[LoadedPosition]:
         if position is None:
             continue
         if position.id in ids:
-            errors.append(doc.error(("id",), f"duplicate position id '{position.id}' (also in "
-                                    f"{ids[position.id]})", "give each position a unique id"))
+            (errors if left_out is None else left_out).append(
+                doc.error(("id",), f"duplicate position id '{position.id}' (also in "
+                          f"{ids[position.id]})", "give each position a unique id"))
             continue
         ids[position.id] = doc.file
         loaded = _check_position(ws, position, doc, errors)
@@ -602,7 +605,7 @@ def load_position_text(ws: Workspace, text: str, file: str) -> LoadedPosition:
     carry. Raises InputErrors."""
     from compliance.loading.yaml_safe import MAX_BYTES, load_text
 
-    if len(text.encode("utf-8")) > MAX_BYTES:
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:  # a lone surrogate is refused below
         raise InputErrors([InputError(file, 1, 1, f"text is over the {MAX_BYTES} byte limit",
                                       "split it into smaller files")])
     if "\x00" in text:

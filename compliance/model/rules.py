@@ -40,10 +40,11 @@ class Standstill(Strict):
 class Period(Strict):
     """A length of time: exactly one of days, weeks, months (calendar months) or years."""
 
-    days: int | None = Field(default=None, ge=1)
-    weeks: int | None = Field(default=None, ge=1)
-    months: int | None = Field(default=None, ge=1)
-    years: int | None = Field(default=None, ge=1)
+    # at most a thousand years: longer is a typo, and dates end at 9999-12-31
+    days: int | None = Field(default=None, ge=1, le=366_000)
+    weeks: int | None = Field(default=None, ge=1, le=52_200)
+    months: int | None = Field(default=None, ge=1, le=12_000)
+    years: int | None = Field(default=None, ge=1, le=1000)
 
     @model_validator(mode="after")
     def _one(self) -> Period:

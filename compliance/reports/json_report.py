@@ -384,6 +384,10 @@ def decode(doc: dict[str, Any], budget: int | None = None) -> dict[str, Any]:
             fact = pos["facts"][loc]
             f["location"] = {"file": pos["file"], "line": fact["line"], "column": fact["column"], "fact": loc}
         elif isinstance(loc, list):
+            if len(loc) != 2:
+                raise ValueError(f"the finding of {f['position']} on {f['motion']} clause {f['clause']}: "
+                                 "a location list is [line, column], "
+                                 f"not {len(loc)} value(s)")
             f["location"] = {"file": pos["file"], "line": loc[0], "column": loc[1], "fact": None}
         elif loc is not None and "file" not in loc:
             f["location"] = {"file": pos["file"], **loc}

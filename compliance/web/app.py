@@ -15,6 +15,7 @@ from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
 from compliance.errors import InputError, InputErrors
+from compliance.web import safe_text
 from compliance.web.pages import HERE, CsrfRefused, error_page, lang_of, make_templates
 from compliance.web.routes import api, drafting, editor, exports, overview, sources
 from compliance.web.security import Guard, new_csrf_token
@@ -31,7 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings.check()
     wb = Workbench(settings.workspace, settings.backend)
     app = FastAPI(title="motion-compliance workbench", version="1", docs_url=None, redoc_url=None,
-                  openapi_url="/api/v1/openapi.json",
+                  openapi_url="/api/v1/openapi.json", default_response_class=safe_text.SafeJSONResponse,
                   description="Check cabinet positions against adopted motions. Errors are "
                   "400 with the loader's located messages.")
     app.add_middleware(Guard, settings=settings)

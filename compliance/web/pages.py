@@ -20,7 +20,7 @@ from starlette.datastructures import UploadFile
 
 from compliance.errors import InputErrors
 from compliance.i18n import t
-from compliance.web import forms, views
+from compliance.web import forms, safe_text, views
 from compliance.web.security import CSRF_FIELD, csrf_ok
 from compliance.web.service import Workbench, check_date
 
@@ -44,7 +44,7 @@ def words(lang: str) -> Any:
 
 def make_templates() -> Jinja2Templates:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")), autoescape=True,
-                             undefined=jinja2.ChainableUndefined)
+                             undefined=jinja2.ChainableUndefined, finalize=safe_text.for_page)
     env.globals.update(t=t, label=views.label, kind=views.kind, show=views.show,
                        fact_entry=forms.fact_entry, widget_text=forms.widget_text, kept=forms.kept,
                        FACT_KEYS=forms.FACT_KEYS, SOURCE_KEYS=forms.SOURCE_KEYS,
@@ -85,7 +85,8 @@ def page(request: Request, name: str, lang: str, status: int = 200, **ctx: Any) 
     ctx.setdefault("vf", vocabulary_words(request, lang))
     return templates(request).TemplateResponse(request, name, {
         "lang": lang, "other_lang": other, "switch_url": switch, "csrf": csrf_token(request),
-        "CSRF_FIELD": CSRF_FIELD, "w": words(lang), "path": here, **ctx}, status_code=status)
+        "CSRF_FIELD": CSRF_FIELD, "w": words(lang), "path": here, "problems": workbench(request).problems(),
+        **ctx}, status_code=status)
 
 
 def fragment(request: Request, name: str, lang: str, **ctx: Any) -> HTMLResponse:

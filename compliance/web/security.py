@@ -38,6 +38,11 @@ CSRF_FIELD = "_csrf"
 CSRF_HEADER = b"x-csrf-token"
 
 
+# headers whose meaning a second copy would change (the dict above keeps only the last)
+SINGLE_HEADERS = frozenset({b"host", b"origin", b"referer", b"content-type", b"content-length",
+                            b"authorization", b"x-csrf-token"})
+
+
 class Guard:
     def __init__(self, app: Any, settings: Settings) -> None:
         self.app = app
@@ -51,7 +56,12 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = {k.lower(): v for k, v in scope.get("headers", [])}
+        raw = [(k.lower(), v) for k, v in scope.get("headers", [])]
+        headers = dict(raw)
+        twice = sorted({k for k, _ in raw if k in SINGLE_HEADERS and sum(1 for n, _ in raw if n == k) > 1})
+        if twice:  # which one counts would differ between a proxy and this server: neither does
+            await _plain(send, 400, f"header {twice[0].decode('latin-1')} given more than once")
+            return
         host = headers.get(b"host", b"").decode("latin-1")
         if self.hosts and _hostname(host) not in self.hosts:
             await _plain(send, 400, "unexpected Host header")

@@ -18,6 +18,7 @@ from compliance.backends import Backend, get_backend
 from compliance.dates import PartialDate
 from compliance.errors import InputError, InputErrors
 from compliance.evaluate import check
+from compliance.i18n import t
 from compliance.loading.workspace import (
     LoadedPosition,
     Workspace,
@@ -28,8 +29,13 @@ from compliance.loading.workspace import (
 )
 from compliance.model.common import Lang
 from compliance.model.output import FactChange, Report
+from compliance.text_safety import excerpt
 from compliance.verdict import SEVERITY
 
+# a new file's name: ASCII letters, digits, '_', '-', '.' (what FILE_PATTERN lets the editor
+# open again), within the file system's limit of 255 bytes per name
+NEW_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.ya?ml", re.ASCII)
+MAX_NAME_BYTES = 255
 POSITION_DIRS = ("examples/positions", "examples/scenarios")
 NEW_DIR = "examples/positions"
 DRAFTS_DIR = "drafts"  # unsaved editor states kept for a link (never a positions folder)
@@ -79,6 +85,7 @@ class Workbench:
         self._position_stamps: dict[str, tuple[int, int]] = {}
         self._interps: dict[str, str] = {}
         self._timelines: dict[Any, dict[str, Any]] = {}
+        self._left_out: list[InputError] = []
 
     # --- the workspace -------------------------------------------------------------
     def _ws_files(self) -> list[Path]:
@@ -131,10 +138,17 @@ class Workbench:
             raise PathRefused(f"{rel!r}: no such position file")
         return path
 
-    def new_path(self, name: str) -> Path:
+    def new_path(self, name: str, lang: str = "en") -> Path:
         """Where a new position file named ``name`` goes (the positions folder)."""
         if not name or "/" in name or "\\" in name:
             raise PathRefused(f"{name!r}: give a file name without folders")
+        shown = excerpt(repr(name), 80)
+        size = len(name.encode("utf-8", "surrogatepass"))
+        if size > MAX_NAME_BYTES:
+            raise PathRefused(t("wb_name_too_long", lang, name=shown, n=size, most=MAX_NAME_BYTES))
+        # the names the editor's own links can open again: no line breaks, '%', bidi controls
+        if not NEW_NAME.fullmatch(name):
+            raise PathRefused(t("wb_name_refused", lang, name=shown))
         return self.resolve(f"{NEW_DIR}/{name}", must_exist=False)
 
     def read(self, rel: str) -> str:
@@ -154,9 +168,25 @@ class Workbench:
         stamp = _stamp(position_files(self.position_dirs()))
         with self._lock:
             if self._positions is None or self._positions[0] != stamp:
-                self._positions = (stamp, load_positions(ws, self.position_dirs()))
+                left_out: list[InputError] = []
+                self._positions = (stamp, load_positions(ws, self.position_dirs(), left_out))
+                self._left_out = sorted(set(left_out))
                 self._position_stamps = {ws.display(Path(p)): (m, n) for p, m, n in stamp}
             return self._positions[1]
+
+    def problems(self) -> list[str]:
+        """The workspace's problems that leave a position file out of the pages (a repeated
+        id), located: shown on every page until the file is put right."""
+        with self._lock:
+            return [str(e) for e in self._left_out]
+
+    def require_valid(self) -> None:
+        """What the command line would refuse the workspace for (a repeated position id):
+        InputErrors, for the API calls that answer as ``compliance check``/``validate`` do."""
+        self.positions()
+        with self._lock:
+            if self._left_out:
+                raise InputErrors(list(self._left_out))
 
     def position_files(self) -> list[str]:
         """The position files, workspace-relative (without loading them: one bad file
@@ -212,10 +242,24 @@ class Workbench:
     def load_draft(self, text: str, file: str) -> LoadedPosition:
         return load_position_text(self.workspace(), text, file)
 
+    def load_for_save(self, text: str, file: str, lang: str) -> LoadedPosition:
+        """The draft as :meth:`load_draft` loads it, refused (at its id) when another position
+        file already has its id: saved, it would stop ``compliance check`` for the workspace."""
+        pos = self.load_draft(text, file)
+        others = [p.file for p in self.positions() if p.model.id == pos.model.id and p.file != file]
+        if others:
+            from compliance.loading.yaml_safe import load_text
+
+            doc = load_text(text.removeprefix("\ufeff"), file)
+            raise InputErrors([doc.error(("id",), t("wb_duplicate_id", lang, id=pos.model.id, file=others[0]),
+                                         t("wb_duplicate_id_fix", lang))])
+        return pos
+
     def check_draft(self, text: str, file: str, lang: str, as_of: str | None = None,
                     interpretations: dict[str, str] | None = None) -> tuple[LoadedPosition, Report]:
         if as_of:
             check_date(as_of)
+        self.workspace().check_interpretations(interpretations, "interpretations")
         pos = self.load_draft(text, file)
         report = check(self.workspace(), [pos], self.engine(lang), lang=lang,  # type: ignore[arg-type]
                        as_of=as_of or None, interpretations=interpretations)
@@ -254,6 +298,7 @@ class Workbench:
         from compliance.authoring.explain import explain, resolve_motion
 
         ws = self.workspace()
+        ws.check_interpretations(interpretations, "interpretations")
         motion = resolve_motion(ws, motion)
         return explain(ws, pos, motion, self.engine(lang), clause=clause, lang=cast(Lang, lang),
                        interpretations=interpretations)
@@ -308,8 +353,11 @@ class Workbench:
                                     "reload it and apply your changes again")
             if path.is_symlink():
                 raise PathRefused("refusing to write through a symbolic link")
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(path, text)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomically(path, text)
+            except OSError as e:  # a full disk, a read-only folder: a located refusal, not a 500
+                raise PathRefused(f"{self.display(path)}: cannot write it ({e.strerror or e})") from None
 
 
     # --- diff ---------------------------------------------------------------------------------

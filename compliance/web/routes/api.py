@@ -14,6 +14,7 @@ from compliance.model.common import Lang, Text
 from compliance.model.motion import MotionRecord, motion_sort_key
 from compliance.model.output import FactChange, Report
 from compliance.model.position import Position
+from compliance.web import safe_text
 from compliance.web.pages import FILE_PATTERN, lang_of, page, workbench
 from compliance.web.service import NEW_DIR, Workbench, sha256
 
@@ -163,7 +164,7 @@ def api_check(wb: Wb, body: CheckIn) -> Response:
 
     _, report = wb.check_draft(body.text, body.file, body.lang, body.as_of,
                                body.interpretations or None)
-    return Response(render(report, "json"), media_type="application/json")
+    return Response(safe_text.for_json(render(report, "json")), media_type="application/json")
 
 
 @router.get("/api/v1/report", response_model=Report, tags=["check"],
@@ -173,7 +174,8 @@ def api_report(wb: Wb, lang: Lang = "nl") -> Response:
     ``compliance check --format json`` writes for the positions folders."""
     from compliance.reports import render
 
-    return Response(render(wb.overview(lang), "json"), media_type="application/json")
+    wb.require_valid()
+    return Response(safe_text.for_json(render(wb.overview(lang), "json")), media_type="application/json")
 
 
 @router.post("/api/v1/explain", tags=["check"], responses={400: {"model": ErrorsOut}})
@@ -209,6 +211,7 @@ def api_validate(wb: Wb, body: DraftIn) -> PositionOut:
 def api_validate_workspace(wb: Wb) -> ValidOut:
     """Validate the whole workspace: motions, vocabularies, rules and positions."""
     ws = wb.workspace()
+    wb.require_valid()
     positions = wb.positions()
     return ValidOut(ok=True, motions=len(ws.motions), dossiers=len(ws.vocabularies),
                     rule_files=len(ws.rules), positions=len(positions))

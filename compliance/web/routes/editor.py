@@ -272,7 +272,7 @@ async def editor_save(request: Request) -> Response:
             rel = file
         else:
             name = filename or f"{data.get('id') or 'position'}.yaml"
-            path = wb.new_path(name)
+            path = wb.new_path(name, lang)
             rel = wb.display(path)
             kept = letter_of(form)
             if kept["letter_text"].strip():
@@ -289,7 +289,7 @@ async def editor_save(request: Request) -> Response:
         return render(request, lang, data, errors=problems,
                       error_list=[m for ms in problems.values() for m in ms], status=400, **again)
     try:
-        wb.load_draft(text, rel)
+        wb.load_for_save(text, rel, lang)
     except InputErrors as e:
         fields = forms.error_fields(text, e.errors, lang)
         return render(request, lang, data, errors=fields,
