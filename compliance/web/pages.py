@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import UploadFile
 
-from compliance.errors import InputErrors
+from compliance.errors import InputError, InputErrors
 from compliance.i18n import t
 from compliance.web import forms, safe_text, views
 from compliance.web.security import CSRF_FIELD, csrf_ok
@@ -132,7 +132,11 @@ def view_state(request: Request, wb: Workbench) -> tuple[str, dict[str, str]]:
     ``interp.<motion>=``); a bad date or an unknown interpretation is an InputErrors."""
     as_of = request.query_params.get("as_of", "").strip()
     if as_of:
-        check_date(as_of)
+        try:
+            check_date(as_of)
+        except InputErrors:
+            raise InputErrors([InputError("as_of", 1, 1, t("wb_err_date", lang_of(request), value=as_of),
+                                          "")]) from None
     interps = {k.removeprefix("interp."): v for k, v in request.query_params.items()
                if k.startswith("interp.") and v}
     if interps:
