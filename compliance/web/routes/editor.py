@@ -178,7 +178,13 @@ async def editor_share(request: Request) -> Response:
     data, file, sha, as_of, interps = form_state(wb, form)
     state = {"data": data, "file": file, "sha": sha, "as_of": as_of, "interps": interps,
              "filename": form.get("_filename"), **letter_of(form)}
-    key = wb.keep_draft(state)
+    try:
+        key = wb.keep_draft(state)
+    except OSError:
+        # a workspace that cannot be written: the state is kept in the page, without an address
+        return render(request, lang, data, file=file, sha=sha, as_of=as_of, interps=interps,
+                      filename=form.get("_filename"), notice=t("wb_draft_not_kept", lang),
+                      **letter_of(form))
     return RedirectResponse("/editor?" + urlencode({"draft": key, "lang": lang}), status_code=303)
 
 
