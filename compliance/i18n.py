@@ -629,8 +629,8 @@ _T: dict[str, dict[str, str]] = {
     "wb_skip_line": {"nl": "Naar regel {n}", "en": "Skip to line {n}"},
     "wb_on_site": {"nl": "op officielebekendmakingen.nl", "en": "on officielebekendmakingen.nl"},
     "wb_in_letter": {"nl": "in de brief, regel {n}", "en": "in the letter, line {n}"},
-    "wb_draft_not_kept": {"nl": "De werkruimte is niet beschrijfbaar: het concept staat alleen op deze pagina "
-                                "(geen link).",
+    "wb_draft_not_kept": {"nl": "De werkruimte is niet beschrijfbaar: het concept staat alleen op deze "
+                                "pagina (geen link).",
                           "en": "The workspace cannot be written: the draft is on this page only (no link)."},
     "wb_skip_facts": {"nl": "Naar de feiten", "en": "Skip to the facts"},
     "wb_skip_letter": {"nl": "Naar de brief", "en": "Skip to the letter"},
