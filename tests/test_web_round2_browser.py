@@ -228,3 +228,29 @@ def test_keyboard_shortcuts_skip_links_and_undo_of_a_suggestion(page, server) ->
         .filter(e => e.offsetParent && e.getBoundingClientRect().height < 24)
         .map(e => e.outerHTML.slice(0, 80))""")
     assert not small, small
+
+
+def test_the_editor_with_a_drafted_letter_has_no_serious_violation_in_either_language(page, server) -> None:
+    url, _ = server
+    letter = (Path(__file__).parent / "data" / "seed" / "geannoteerde-agenda-jbz-raad-2023-09-28.txt")
+    page.goto(f"{url}/editor")
+    if page.locator("#letter-in").get_attribute("open") is None:
+        page.click("#letter-in summary")
+    page.fill("#f-letter", letter.read_text(encoding="utf-8"))
+    page.fill("#f-letter-name", "agenda.txt")
+    page.click("#draft-letter")
+    page.wait_for_selector("#letter-pane")
+    assert page.locator("#letter-lines").get_attribute("tabindex") == "0"  # scrolls by keyboard
+    assert not axe_problems(page)
+    for w in WIDTHS:
+        page.set_viewport_size({"width": w, "height": 900})
+        page.screenshot(path=str(ARTIFACTS / f"round2-editor-letter-nl-{w}.png"))
+    page.set_viewport_size({"width": 1280, "height": 900})
+    # Alt+N goes to the first unconfirmed fact
+    page.keyboard.press("Alt+n")
+    assert page.evaluate("document.activeElement.closest('fieldset.fact.unconfirmed') !== null")
+    # the language switch keeps the draft and its letter, at an address
+    page.click("#lang-switch")
+    page.wait_for_url(re.compile(r"/editor\?draft=.*lang=en"))
+    assert page.locator("#letter-pane").count() == 1
+    assert not axe_problems(page)
