@@ -59,8 +59,8 @@ def overview(request: Request, dossier: str = Query("", max_length=64),
         pos = by_id[v.position]
         groups[k].append({"v": v, "pos": pos, "record": ws.motions[v.motion].record,
                           "href": finding_href(pos.file, v.motion)})
-    for rows_of in groups.values():
-        rows_of.sort(key=lambda r: (r["pos"].model.date, r["pos"].file, r["v"].motion), reverse=False)
+    for rows_of in groups.values():  # oldest position first, as the matrix
+        rows_of.sort(key=lambda r: (r["pos"].model.date, r["pos"].file, r["v"].motion))
     cells = {(m.position, m.motion): m for m in verdicts}
     rows = []
     # A large matrix is most of the page: its cells are built here, escaped once per
