@@ -180,3 +180,19 @@ def test_half_a_bilingual_text_is_said_at_the_missing_half_in_the_pages_language
     r = post_form(c, "/editor/verdicts", replace(fields, "facts.cabinet_vote_intention.value", "maybe"))
     assert 'title="facts.cabinet_vote_intention.value"' in r.text
     assert ">facts.cabinet_vote_intention" not in r.text
+
+
+@pytest.mark.parametrize(("field", "value", "said"), [
+    ("id", "bad id with spaces", "Gebruik kleine letters, cijfers en streepjes"),
+    ("source.url", "not a url", "Een adres begint met https://"),
+    ("certainty", "maybe", "is hier geen toegestane waarde"),
+])
+def test_other_form_mistakes_are_said_plainly_in_dutch(c, field, value, said) -> None:
+    from tests.conftest import SEED
+    from tests.web_support import form_of, post_form, replace
+
+    fields = form_of(c.get("/editor", params={"file": SEED}).text)
+    r = post_form(c, "/editor/verdicts", replace(fields, field, value))
+    assert said in r.text
+    for schema_word in ("match the pattern", "wrong form", "not an allowed value", "use one of"):
+        assert schema_word not in r.text

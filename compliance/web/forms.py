@@ -406,6 +406,11 @@ def form_errors(data: dict[str, Any], vocab: Vocabulary, lang: str) -> dict[str,
     for path, word in REQUIRED:
         if _at(data, path) in (None, ""):
             add(path, "required", field=t(f"wb_{word}", lang))
+    ident, url = _at(data, "id"), _at(data, "source.url")
+    if isinstance(ident, str) and ident and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}", ident):
+        add("id", "id")
+    if isinstance(url, str) and url and not re.match(r"https?://", url):
+        add("source.url", "url")
     for path in ("date", "source.date"):
         value = _at(data, path)
         if value not in (None, "") and not date_ok(value):
@@ -446,7 +451,14 @@ _LOADER_PHRASES = (
     (re.compile(r"^expected [a-z ]+, found [a-z]+"), "loader_shape"),
     (re.compile(r"^'([^']*)' is not a valid value of enum fact '([^']+)'"), "loader_enum"),
     (re.compile(r"^unknown key '([^']+)'"), "loader_unknown"),
+    (re.compile(r"^'([^']*)' has the wrong form"), "loader_form"),
+    (re.compile(r"^'([^']*)' is not an allowed value"), "loader_allowed"),
 )
+# a key the loader names, as the form labels it (word keys)
+_KEY_WORDS = {"statement": "wb_statement", "description": "wb_description", "kind": "wb_step_kind",
+              "forum": "wb_forum", "name": "wb_name", "motion": "motion", "summary": "wb_summary",
+              "date": "wb_date", "where": "wb_where", "id": "wb_id", "actor": "wb_actor",
+              "title": "wb_source_title", "source": "wb_source", "url": "wb_url"}
 
 
 def plain_message(problem: str, fix: str, lang: str) -> str:
@@ -457,7 +469,9 @@ def plain_message(problem: str, fix: str, lang: str) -> str:
     for pattern, key in _LOADER_PHRASES:
         m = pattern.match(problem)
         if m:
-            return t(f"wb_err_{key}", lang, **{f"a{i}": g for i, g in enumerate(m.groups(), 1)})
+            groups = [t(_KEY_WORDS[g], lang) if key == "loader_missing" and g in _KEY_WORDS else g
+                      for g in m.groups()]
+            return t(f"wb_err_{key}", lang, **{f"a{i}": g for i, g in enumerate(groups, 1)})
     return problem + (f" — {fix}" if fix else "")
 
 
@@ -482,7 +496,7 @@ _LABELS = {"id": "id", "date": "date", "actor": "actor", "certainty": "certainty
            "_as_of": "as_of", "source.title": "source_title", "source.date": "date",
            "source.where": "source_where", "source.file": "source_file",
            "source.kamerstuk.dossier": "kamerstuk_dossier", "source.kamerstuk.number": "kamerstuk_number",
-           "summary": "summary"}
+           "summary": "summary", "source.url": "url"}
 
 
 def field_label(field: str, vocab: Vocabulary, lang: str) -> str:
@@ -504,6 +518,7 @@ def field_label(field: str, vocab: Vocabulary, lang: str) -> str:
     if parts[:1] in (["declarations"], ["planned_steps"], ["scenarios"]) and len(parts) >= 2 \
             and parts[1].isdigit():
         row = {"declarations": "declaration", "planned_steps": "step", "scenarios": "scenario_n"}[parts[0]]
-        return f"{t(f'wb_{row}', lang)} {int(parts[1]) + 1}" + (f": {parts[2]}" if len(parts) > 2 else "") \
-            + suffix
+        key = parts[2] if len(parts) > 2 else ""
+        what = t(_KEY_WORDS[key], lang) if key in _KEY_WORDS else key
+        return f"{t(f'wb_{row}', lang)} {int(parts[1]) + 1}" + (f": {what}" if what else "") + suffix
     return field + suffix
