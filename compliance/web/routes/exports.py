@@ -127,8 +127,38 @@ def export_finding(request: Request, motion: str = Query(..., max_length=80),
         return error_page(request, lang, [t("wb_no_motion", lang, motion=motion)], 404)
     report = check(wb.workspace(), [pos], wb.engine(lang), lang=lang,  # type: ignore[arg-type]
                    as_of=as_of or None, interpretations=interps or None)
-    text = render(_one_motion(report, motion), "markdown")
+    one = _one_motion(report, motion)
+    text = finding_markdown(one, lang) + "\n" + render(one, "markdown")
     return _download(text, f"{pos.model.id}-{motion}.md", "text/markdown; charset=utf-8")
+
+
+def finding_markdown(report: Report, lang: str) -> str:
+    """One position x motion in Markdown, every clause with its verdict, message, reasons,
+    facts (file:line and quote), rule and sources; every text escaped for Markdown."""
+    from compliance.conditions.values import to_json
+    from compliance.reports.labels import show, verdict_label
+    from compliance.text_safety import md
+
+    out: list[str] = []
+    for i, f in enumerate(report.findings):
+        if i == 0:
+            out += [f"# {md(f.motion_name)} ({md(f.kamerstuk or f.motion)}) — {md(f.position)}", "",
+                    f"{md(t('position', lang))}: `{md(f.position_file)}`", ""]
+        verdict = verdict_label(f.verdict, f.declared, lang)
+        out += [f"## {md(t('clause', lang))} {f.clause}: {md(verdict)}", "",
+                f"> {md(f.request)}", "", md(f.message), ""]
+        out += [f"- {md(r.text)}" for r in f.reasons] + [f"- {md(t('note', lang))}: {md(n)}" for n in f.notes]
+        if f.facts:
+            heads = [md(t(k, lang)) for k in ("wb_fact", "wb_value", "wb_file_line", "wb_where")]
+            out += ["", "| " + " | ".join(heads) + " |", "| --- | --- | --- | --- |"]
+            for x in f.facts:
+                value = md(show(to_json(x.value))) if x.present else md(t("absent", lang))
+                at = f"{x.file}:{x.line}" if x.line else x.file
+                out.append(f"| `{md(x.name)}` | {value} | `{md(at)}` | {md(x.where or '')} |")
+        if f.rule:
+            out += ["", f"{md(t('wb_rule', lang))}: `{md(f.rule)}` (`{md(f.rule_file)}:{f.rule_line}`)"]
+        out += ["", f"{md(t('wb_sources', lang))}:"] + [f"- {md(x)}" for x in f.sources] + [""]
+    return "\n".join(out)
 
 
 @router.get("/export/report")
