@@ -641,6 +641,8 @@ _T: dict[str, dict[str, str]] = {
     "wb_draft_not_kept": {"nl": "De werkruimte is niet beschrijfbaar: het concept staat alleen op deze "
                                 "pagina (geen link).",
                           "en": "The workspace cannot be written: the draft is on this page only (no link)."},
+    "wb_finding_which": {"nl": "Geef een positiebestand (file=) of een concept (draft=).",
+                         "en": "Give a position file (file=) or a draft (draft=)."},
     "wb_skip_facts": {"nl": "Naar de feiten", "en": "Skip to the facts"},
     "wb_skip_letter": {"nl": "Naar de brief", "en": "Skip to the letter"},
     "wb_shortcuts": {"nl": "Sneltoetsen: Alt+R opnieuw toetsen · Alt+S opslaan · Alt+N volgende "

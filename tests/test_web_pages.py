@@ -196,3 +196,19 @@ def test_other_form_mistakes_are_said_plainly_in_dutch(c, field, value, said) ->
     assert said in r.text
     for schema_word in ("match the pattern", "wrong form", "not an allowed value", "use one of"):
         assert schema_word not in r.text
+
+
+def test_the_explanation_of_an_unsaved_edit_has_an_address(workspace_copy) -> None:
+    from tests.conftest import SEED
+    from tests.web_support import csrf, form_of, post_form, replace
+
+    c = client(workspace_copy)
+    fields = replace(form_of(c.get("/editor", params={"file": SEED}).text),
+                     "facts.cabinet_accepts_detection_on_interpersonal.value", "false")
+    r = post_form(c, "/editor/explain?motion=26643-1011", [*fields, ("_csrf", csrf(c))],
+                  follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/finding?draft=")
+    # opened by another client: the unsaved edit's explanation (Van Ginneken complies)
+    page = client(workspace_copy).get(r.headers["location"]).text
+    assert 'class="badge v-complies"' in page and "v-conflicts" not in page
+    assert "/editor?draft=" in page  # back to the same unsaved state

@@ -413,6 +413,16 @@ class Workbench:
                 write_atomically(path, text)
         return key
 
+    def draft_position(self, key: str) -> tuple[LoadedPosition, dict[str, Any]]:
+        """A kept draft loaded as the text a save would write (an opened file's lines stay
+        its lines), with its state. InputErrors when the draft is not valid."""
+        from compliance.web import forms
+
+        state = self.draft_state(key)
+        file = str(state.get("file") or "")
+        text = forms.merged_yaml(self.read(file), state["data"]) if file else forms.to_yaml(state["data"])
+        return self.load_draft(text, file or f"{NEW_DIR}/draft.yaml"), state
+
     def draft_state(self, key: str) -> dict[str, Any]:
         """A kept editor state by its id (PathRefused when there is none)."""
         if not DRAFT_ID.match(key):

@@ -245,17 +245,17 @@ async def editor_verdicts(request: Request) -> HTMLResponse:
     return fragment(request, "_verdicts.html", lang, panel=panel, file=file)
 
 
-@router.post("/editor/explain", response_class=HTMLResponse)
-async def editor_explain(request: Request, motion: str = Query(..., max_length=80)) -> HTMLResponse:
+@router.post("/editor/explain")
+async def editor_explain(request: Request, motion: str = Query(..., max_length=80)) -> Response:
+    """The explanation of the unsaved form: kept as a draft, then shown at its address."""
     form = await posted(request)
     lang = lang_of(request, form.get("_lang"))
     wb = workbench(request)
-    data, file, _sha, _as_of, interps = form_state(wb, form)
-    # for an opened file, the text a save would write: its lines are the file's lines
-    text = forms.merged_yaml(wb.read(file), data) if file else forms.to_yaml(data)
-    pos = wb.load_draft(text, file or f"{NEW_DIR}/draft.yaml")
-    return page(request, "finding.html", lang, data=wb.explain(pos, motion, lang, interps or None),
-                file=file, draft=True)
+    data, file, sha, as_of, interps = form_state(wb, form)
+    key = wb.keep_draft({"data": data, "file": file, "sha": sha, "as_of": as_of, "interps": interps,
+                         "filename": form.get("_filename"), **letter_of(form)})
+    return RedirectResponse("/finding?" + urlencode({"draft": key, "motion": motion, "lang": lang}),
+                            status_code=303)
 
 
 @router.post("/editor/save", response_class=HTMLResponse)

@@ -128,11 +128,20 @@ def motion_page(request: Request, motion_id: str) -> HTMLResponse:
 
 
 @router.get("/finding", response_class=HTMLResponse)
-def finding_page(request: Request, file: str = Query(..., pattern=FILE_PATTERN),
-                 motion: str = Query(..., max_length=80)) -> HTMLResponse:
+def finding_page(request: Request, file: str = Query("", pattern=r"^$|" + FILE_PATTERN[1:]),
+                 motion: str = Query(..., max_length=80),
+                 draft: str = Query("", max_length=40)) -> HTMLResponse:
+    """The explanation of a position (a file, or a kept unsaved draft) against one motion."""
     lang = lang_of(request)
     wb = workbench(request)
     _as_of, interps = view_state(request, wb)  # an explanation is as of the position's date
+    if draft:
+        pos, state = wb.draft_position(draft)
+        data = wb.explain(pos, motion, lang, interps or dict(state.get("interps") or {}) or None)
+        return page(request, "finding.html", lang, data=data, file=str(state.get("file") or ""),
+                    draft=True, draft_id=draft)
+    if not file:
+        return error_page(request, lang, [t("wb_finding_which", lang)], 400)
     pos = wb.position_by_file(file)
     data = wb.explain(pos, motion, lang, interps or None)
     return page(request, "finding.html", lang, data=data, file=file, draft=False,
