@@ -210,7 +210,8 @@ def explain(clock: Clock, timeline: LoadedTimeline, facts: Mapping[str, Any], as
         marker = due(clock, timeline, facts, as_of) or "unknown"
         return t("deadline_reason", lang, deadline=_fmt(d), event=what, date=_fmt(x),
                  state=t(f"due_{marker}", lang))
-    every = f"{clock.offset[1]} {clock.offset[0]}" if clock.offset else "?"
+    every = t(f"period_{clock.offset[0]}{'_1' if clock.offset[1] == 1 else ''}", lang,
+              n=clock.offset[1]) if clock.offset else "?"
     marker = due(clock, timeline, facts, as_of) or "unknown"
     return t("recurring_reason", lang, every=every, tag=what, start=_fmt(anchor_window(clock, timeline)),
              state=t(f"due_{marker}", lang))

@@ -234,6 +234,34 @@ def _choices(param: Any) -> list[str]:
     return []
 
 
+def _empty_path(args: Sequence[str]) -> str | None:
+    """The option or argument given an empty path ('' or --option=), or None. (--output
+    says it itself: an empty file name.)"""
+    cmd = _command()
+    i = 0
+    while hasattr(cmd, "commands") and i < len(args) and args[i] in cmd.commands:
+        cmd, i = cmd.commands[args[i]], i + 1
+    if hasattr(cmd, "commands"):
+        return None
+    paths = [p for p in cmd.params if "Path" in str(p.bare_type()) and "--output" not in p.opts]
+    options = {o for p in paths if p.param_type_name == "option" for o in p.opts}
+    argument = next((p.name.upper() for p in paths if p.param_type_name == "argument"), None)
+    rest = list(args[i:])
+    for j, a in enumerate(rest):
+        if a == "--":
+            return argument if argument and "" in rest[j + 1:] else None
+        name, eq, value = a.partition("=")
+        if eq and name in options and not value:
+            return name
+        if a == "":
+            before = rest[j - 1] if j else ""
+            if before in options:
+                return before
+            if argument and not before.startswith("-"):
+                return argument
+    return None
+
+
 def usage_line(error: Any, args: Sequence[str]) -> str:
     """A usage error as one line, with a did-you-mean for a value outside an option's choices."""
     message = " ".join(error.format_message().replace("Value error, ", "").split())
@@ -277,6 +305,11 @@ def _command() -> Any:
 def main(argv: Sequence[str] | None = None) -> None:
     """The console script: usage errors as one line (exit 2), other exits as the commands say."""
     args = list(sys.argv[1:] if argv is None else argv)
+    empty = _empty_path(args)
+    if empty is not None:  # '' would be read as the current folder, silently
+        problem = InputError(empty, 1, 1, "the path is empty", "give a path ('.' for the current folder)")
+        typer.echo(str(problem), err=True)
+        sys.exit(ExitCode.BAD_INPUT)
     main_pid = os.getpid()
     signal.signal(signal.SIGTERM, _on_sigterm)
     try:

@@ -8,7 +8,11 @@ text layer (a scan) gives no text and is refused with a clear message.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
+import warnings
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -62,6 +66,19 @@ def html_text(html: str) -> str:
     return "\n".join(out).strip("\n") + "\n"
 
 
+@contextlib.contextmanager
+def _quiet_pypdf() -> Iterator[None]:
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
 def pdf_text(path: Path, display: str) -> str:
     try:
         from pypdf import PdfReader
@@ -71,8 +88,11 @@ def pdf_text(path: Path, display: str) -> str:
                                       "(pdftotext letter.pdf)")]) from None
     raw = read_file_bytes(path, display, max_bytes=MAX_BYTES, what="PDF letter")
     try:
-        reader = PdfReader(io.BytesIO(raw))
-        text = "\n".join((page.extract_text() or "") for page in reader.pages)
+        # pypdf logs and warns about a damaged file before it fails: the located error
+        # line below says it, alone (issue 23)
+        with _quiet_pypdf():
+            reader = PdfReader(io.BytesIO(raw))
+            text = "\n".join((page.extract_text() or "") for page in reader.pages)
     except InputErrors:
         raise
     except Exception as e:  # pypdf raises many types on damaged files

@@ -8,6 +8,7 @@ download is the client's FetchError.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 
 from compliance.errors import InputError, InputErrors
 from compliance.loading.textfile import read_text_file
+from compliance.text_safety import excerpt
 
 REFS_FORMATS = ("text", "json", "markdown")
 
@@ -134,7 +136,10 @@ class ImportRun:
     @property
     def failed(self) -> bool:
         """Something was not imported, or the API failed for a motion."""
-        return any(n.level == "error" for n in self.notices)
+        return self.counts["refused"] > 0 or any(n.level == "error" for n in self.notices)
+
+
+DOSSIER_NAME = re.compile(r"[a-z][a-z0-9-]{0,62}")  # DossierName (compliance.model.common)
 
 
 def import_motions(from_files: list[Path], kamerstukken: list[str], workspace: Path, *,
@@ -152,6 +157,10 @@ def import_motions(from_files: list[Path], kamerstukken: list[str], workspace: P
                                       "give --from FILE or --kamerstuk DOSSIER-NR")])
     jobs: list[tuple[dict[str, Any], tuple[str, int] | None]] = []
     errors: list[InputError] = []
+    if not DOSSIER_NAME.fullmatch(dossier):  # bad input (exit 2), not a record refused later (exit 1)
+        errors.append(InputError("--dossier", 1, 1, f"{excerpt(repr(dossier), 60)} is not a dossier name",
+                                 "write a folder name under rules/: lower-case letters, digits and '-', "
+                                 "e.g. csam-regulation"))
     for f in from_files:
         try:
             jobs += [(z, None) for z in _load_json(f)]

@@ -54,6 +54,12 @@ def read_text_file(path: Path, display: str | None = None, *, max_bytes: int,
     """The file's UTF-8 text (a BOM allowed, no NUL byte), read as read_file_bytes reads."""
     name = display or str(path)
     raw = read_file_bytes(path, name, max_bytes=max_bytes, what=what, root=root)
+    return decode_text(raw, name, what)
+
+
+def decode_text(raw: bytes, name: str, what: str = "text") -> str:
+    """Bytes as UTF-8 text (a BOM allowed, no NUL byte), or InputErrors located at the first
+    bad byte: the rule for a file on disk and for an upload alike."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:

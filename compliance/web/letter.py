@@ -18,6 +18,7 @@ from typing import Any
 from compliance.drafting import Draft
 from compliance.drafting.reading import html_text, pdf_text
 from compliance.errors import InputErrors
+from compliance.loading.textfile import decode_text
 from compliance.text_safety import BIDI
 
 # Tab and line feed stay (the letter's layout); everything else text_safety calls unsafe
@@ -41,14 +42,15 @@ def clean_name(name: str) -> str:
 
 def read_upload(data: bytes, filename: str) -> str:
     """An uploaded letter's text: PDF through pypdf, HTML through the stdlib parser, else
-    UTF-8 text (undecodable bytes replaced). InputErrors when a PDF cannot be read."""
+    UTF-8 text. InputErrors when a PDF cannot be read or the text is not UTF-8."""
     name = clean_name(filename)
     if name.lower().endswith(".pdf") or data[:5] == b"%PDF-":
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "letter.pdf"
             path.write_bytes(data)
             return pdf_text(path, name)
-    text = data.decode("utf-8-sig", errors="replace")
+    # as `compliance draft` reads a file: a NUL byte or latin-1 is refused, not drafted as U+FFFD
+    text = decode_text(data, name, "text, HTML or PDF letter")
     if name.lower().endswith((".html", ".htm", ".xhtml")) or \
             text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
         return html_text(text)

@@ -6,6 +6,7 @@ and the same text saved to a file give the same errors and the same findings."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -177,6 +178,10 @@ class Workbench:
     def problems(self) -> list[str]:
         """The workspace's problems that leave a position file out of the pages (a repeated
         id), located: shown on every page until the file is put right."""
+        # cached: loads only when a file changed; a file that cannot be read at all is said
+        # by the page that needs it
+        with contextlib.suppress(InputErrors):
+            self.positions()
         with self._lock:
             return [str(e) for e in self._left_out]
 

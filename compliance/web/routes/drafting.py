@@ -7,6 +7,7 @@ from typing import cast
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
 
 from compliance.errors import InputErrors
 from compliance.i18n import t
@@ -41,7 +42,9 @@ async def editor_draft(request: Request) -> HTMLResponse:
     if not errors and not text.strip():
         errors = [t("wb_letter_empty", lang)]
     if not errors:
-        draft, errors = letter.draft_or_errors(text, wb.workspace(), dossier, name)
+        # in a worker thread: a megabyte letter must not hold up every other request
+        draft, errors = await run_in_threadpool(letter.draft_or_errors, text, wb.workspace(),
+                                                dossier, name)
     if draft is None:
         data, file, sha, as_of, interps = form_state(wb, form)
         return render(request, lang, data, file=file, sha=sha, as_of=as_of, interps=interps,
