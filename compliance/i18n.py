@@ -652,6 +652,12 @@ _T: dict[str, dict[str, str]] = {
                           "en": "The workspace cannot be written: the draft is on this page only (no link)."},
     "wb_finding_which": {"nl": "Geef een positiebestand (file=) of een concept (draft=).",
                          "en": "Give a position file (file=) or a draft (draft=)."},
+    "wb_duties": {"nl": "Plichten", "en": "Duties"},
+    "wb_duties_h": {"nl": "Plichten van het kabinet", "en": "The cabinet's duties"},
+    "wb_duties_list_h": {"nl": "Plichten, te laat eerst", "en": "Duties, overdue first"},
+    "wb_duty_state": {"nl": "Stand", "en": "State"},
+    "wb_duty_due": {"nl": "Termijn", "en": "Due"},
+    "wb_duties_as_of_default": {"nl": "datum laatste positie", "en": "date of the latest position"},
     "wb_skip_facts": {"nl": "Naar de feiten", "en": "Skip to the facts"},
     "wb_skip_letter": {"nl": "Naar de brief", "en": "Skip to the letter"},
     "wb_shortcuts": {"nl": "Sneltoetsen: Alt+R opnieuw toetsen · Alt+S opslaan · Alt+N volgende "
