@@ -669,6 +669,91 @@ _T: dict[str, dict[str, str]] = {
                             "te toetsen is.",
                       "en": "Fill in the form; the verdicts appear here as soon as the position can "
                             "be checked."},
+    # subjects and the gates of issue 24 (compliance/evaluate/gates.py)
+    "not_about_subject": {"nl": "Deze positie gaat niet over {subjects} (zij gaat over {addressed}).",
+                          "en": "This position is not about {subjects} (it addresses {addressed})."},
+    "subjects_unknown": {"nl": "Of deze positie over {subjects} gaat, is niet te zeggen: zij noemt geen "
+                               "onderwerpen en stelt geen feit; schrijf 'subjects:' of de feiten erbij.",
+                         "en": "Whether this position is about {subjects} cannot be told: it declares no "
+                               "subjects and states no fact; write 'subjects:' or the facts."},
+    "word_or": {"nl": "of", "en": "or"},
+    "word_and": {"nl": "en", "en": "and"},
+    "subject": {"nl": "onderwerp", "en": "subject"},
+    # duties of conduct (compliance/evaluate/duties.py, `compliance duties`)
+    "duty_elsewhere": {"nl": "Een plicht over het handelen van het kabinet (termijn of terugkerende "
+                             "plicht): deze positie vervult haar niet en stelt geen feit dat het dictum "
+                             "leest; per {as_of}: {state} (zie compliance duties).",
+                       "en": "A duty of the cabinet's conduct (a deadline or a recurring duty): this "
+                             "position neither fulfils it nor states a fact the clause reads; as of "
+                             "{as_of}: {state} (see compliance duties)."},
+    "duty_word_not_yet_due": {"nl": "nog niet verschuldigd", "en": "not yet due"},
+    "duty_word_met": {"nl": "vervuld", "en": "met"},
+    "duty_word_overdue": {"nl": "te laat", "en": "overdue"},
+    "duty_word_unknown": {"nl": "onbekend", "en": "unknown"},
+    "duty_word_ended": {"nl": "beëindigd", "en": "ended"},
+    "duty_state_not_yet_due": {"nl": "Nog niet verschuldigd (termijn: {due}).",
+                               "en": "Not yet due (due: {due})."},
+    "duty_state_met": {"nl": "Vervuld door {by} (termijn: {due}).", "en": "Met by {by} (due: {due})."},
+    "duty_state_overdue": {"nl": "Te laat (termijn: {due}); bekend: {by}.",
+                           "en": "Overdue (due: {due}); known: {by}."},
+    "duty_state_unknown": {"nl": "Niet te bepalen (termijn: {due}); beslist door: {decides}.",
+                           "en": "Cannot be told (due: {due}); decided by: {decides}."},
+    "duty_state_ended": {"nl": "Beëindigd door {by} (periode: {due}).",
+                         "en": "Ended by {by} (period: {due})."},
+    "duty_effort_note": {"nl": "Een inspanningsplicht: een gemiste uitkomst is geen strijdigheid.",
+                         "en": "An effort duty: a missed outcome is not a conflict."},
+    "duty_if_adopted": {"nl": "Of de motie is aangenomen, is niet bekend; zo ja: {text}",
+                        "en": "Whether the motion was adopted is not known; if so: {text}"},
+    "duty": {"nl": "plicht", "en": "duty"},
+    "duty_vote_unknown": {"nl": "als de motie is aangenomen", "en": "if the motion was adopted"},
+    "duty_none": {"nl": "Geen plichten over het handelen van het kabinet.", "en": "No duties of conduct."},
+    "duty_evidence": {"nl": "bewijs", "en": "evidence"},
+    "duty_decides": {"nl": "beslist door", "en": "decided by"},
+    "duty_counts": {"nl": "{n} plicht(en): {overdue} te laat, {unknown} onbekend, {not_yet_due} nog niet "
+                          "verschuldigd, {met} vervuld, {ended} beëindigd",
+                    "en": "{n} duties: {overdue} overdue, {unknown} unknown, {not_yet_due} not yet due, "
+                          "{met} met, {ended} ended"},
+    "duty_title": {"nl": "Plichten over het handelen van het kabinet en hun stand",
+                   "en": "Duties of the cabinet's conduct and their state"},
+    "duty_state": {"nl": "stand", "en": "state"},
+    "duty_due": {"nl": "termijn", "en": "due"},
+    "duty_reason": {"nl": "toelichting", "en": "explanation"},
+    "duty_gate_fail": {"nl": "{n} plicht(en) te laat (--fail-on overdue-duty): {duties}",
+                       "en": "{n} overdue duty(ies) (--fail-on overdue-duty): {duties}"},
+    "effort_result_missed": {"nl": "inspanningsplicht: de uitkomst is gemist, maar de gevraagde inspanning "
+                                   "telt, dus geen strijdigheid",
+                             "en": "effort duty: the outcome was missed, but the effort asked is what "
+                                   "counts, so no conflict"},
+    "effort_result_met": {"nl": "inspanningsplicht: de uitkomst is (nog) niet gemist",
+                          "en": "effort duty: the outcome is not (yet) missed"},
+    "effort_result_unknown": {"nl": "inspanningsplicht: of de uitkomst is gemist, is niet te zeggen",
+                              "en": "effort duty: whether the outcome was missed cannot be told"},
+    "effort": {"nl": "inspanning", "en": "effort"},
+    "lint_no_subject": {"nl": "{rule} gaat over geen enkel onderwerp van het dossier: het geldt voor "
+                              "elke positie, waar die ook over gaat",
+                        "en": "{rule} concerns no subject of the dossier: it applies to every position, "
+                              "whatever it is about"},
+    "lint_no_subject_fix": {"nl": "schrijf 'subjects: [...]' bij het dictum (een of meer van: {subjects})",
+                            "en": "write 'subjects: [...]' on the clause (one or more of: {subjects})"},
+    "lint_subject_not_read": {"nl": "{rule} noemt onderwerpen {declared}, maar leest feiten over {read}: "
+                                    "een positie die die feiten stelt, zou er niet aan getoetst worden",
+                              "en": "{rule} declares subjects {declared} but reads facts about {read}: a "
+                                    "position stating those facts would not be judged on it"},
+    "lint_subject_not_read_fix": {"nl": "voeg de onderwerpen van de gelezen feiten toe, of laat 'subjects' "
+                                        "weg (dan worden ze afgeleid)",
+                                  "en": "add the subjects of the facts it reads, or leave 'subjects' out "
+                                        "(they are then derived)"},
+    "tl_duties": {"nl": "plichten", "en": "duties"},
+    "duty_not_by": {"nl": "{event} niet gebeurd op {date}", "en": "{event} not happened by {date}"},
+    "carried_from": {"nl": "overgenomen uit {position}, {date}, regel {line}",
+                     "en": "carried from {position}, {date}, line {line}"},
+    "standing": {"nl": "staande positie", "en": "standing position"},
+    "draft_subjects_derived": {"nl": "onderwerpen (afgeleid uit de feiten hieronder): {subjects}",
+                               "en": "subjects (derived from the facts below): {subjects}"},
+    "draft_subjects_more": {"nl": "onderwerpen voorgesteld: de brief spreekt ook over onderwerpen "
+                                  "waarvoor hij geen waarde geeft; controleer ze",
+                            "en": "subjects proposed: the letter also speaks of subjects it gives "
+                                  "no value for; check them"},
 }
 
 

@@ -27,6 +27,13 @@ class CompiledClause:
     file: str
     line: int
     clock: Clock | None = None  # the clause's deadline or recurring duty, if any
+    # the dossier subjects the clause concerns (declared in the rule file, else derived from
+    # the facts its conditions read); empty: it concerns every position of the dossier
+    subjects: tuple[str, ...] = ()
+    # an effort duty: when the effort asked is shown, and the outcome's own conflict
+    # condition (a missed result is reported, not a conflict: compile_clause)
+    effort: Cond | None = None
+    result_conflicts: Cond | None = None
 
 
 @dataclass(frozen=True)
@@ -95,7 +102,7 @@ def _joined(kind: type[All] | type[Any_], parts: list[Cond | None]) -> Cond | No
 
 
 def compile_clause(motion: str, interpretation: str, rule: ClauseRule, conds: dict[str, Any],
-                   file: str, line: int) -> CompiledClause:
+                   file: str, line: int, subjects: tuple[str, ...] = ()) -> CompiledClause:
     # A standstill, a deadline or a recurring duty is one more way to conflict (and, for
     # the latter two, to comply or not apply): the engines see ordinary conditions over
     # derived flags, so no backend needs to know about them.
@@ -104,9 +111,18 @@ def compile_clause(motion: str, interpretation: str, rule: ClauseRule, conds: di
     conflicts = _joined(Any_, [own, conds.get("clock_conflicts")])
     complies = _joined(All, [own_complies, conds.get("clock_complies")])
     assert conflicts is not None and complies is not None  # the model requires one way to conflict
+    effort, result_conflicts = conds.get("effort_when"), None
+    if effort is not None:
+        # An effort duty is met by the effort shown: it complies when the effort is shown or the
+        # result is reached, and conflicts only when the result is missed and the effort surely
+        # not shown. Ordinary conditions, so every backend and analysis sees nothing new.
+        result_conflicts = conflicts
+        conflicts = All((Not(effort, effort.loc), conflicts), effort.loc)
+        complies = Any_((effort, complies), effort.loc)
     return CompiledClause(
         key=f"{motion}#{rule.clause}", motion=motion, clause=rule.clause, interpretation=interpretation,
         applies=_joined(All, [conds.get("applies_when"), conds.get("clock_applies")]),
         conflicts=conflicts, complies=complies, notes=tuple(conds.get("notes", ())), rule=rule,
-        file=file, line=line, clock=conds.get("clock"),
+        file=file, line=line, clock=conds.get("clock"), subjects=subjects, effort=effort,
+        result_conflicts=result_conflicts,
     )

@@ -33,6 +33,8 @@ from typing import IO, Any
 from compliance.backends import Backend, get_backend
 from compliance.errors import InputErrors, InternalError
 from compliance.evaluate import check
+from compliance.evaluate.duties import Letter, letters_of
+from compliance.evaluate.duty_list import dates_of, report_duties
 from compliance.gate import FAIL_LEVELS, reaches
 from compliance.loading.workspace import Workspace, load_positions, load_workspace, position_files
 from compliance.model.common import Lang
@@ -70,6 +72,10 @@ class Done:
     sections: tuple[bytes, ...] = ()
     counts: dict[str, int] | None = None
     reached: frozenset[str] = frozenset()  # the fail-on levels its findings reach
+    # what the report's duties read: the letters giving effect to motions, and the positions'
+    # (dossier, date) pairs (compliance.evaluate.duty_list.report_duties)
+    letters: tuple[Letter, ...] = ()
+    dated: tuple[tuple[str, str], ...] = ()
 
 
 _workspaces: dict[Path, Workspace] = {}
@@ -125,9 +131,11 @@ def run_job(job: Job, as_json: bool = True, ws: Workspace | None = None,
     report = check(ws, positions, backend or _backend(job.backend), lang=job.lang, as_of=job.as_of,
                    interpretations=job.interpretations, conditions=job.conditions)
     ids = [(p.model.id, p.file) for p in positions]
+    letters, dated = tuple(letters_of(positions, job.lang)), tuple(dates_of(positions))
     if job.stream is not None:
         reached = frozenset(level for level in FAIL_LEVELS if any(reaches(f, level) for f in report.findings))
-        done = Done(None, ids, False, streamed(job.stream).sections(report), report.counts, reached)
+        done = Done(None, ids, False, streamed(job.stream).sections(report), report.counts, reached,
+                    letters, dated)
         # No collection pass here: a check makes next to no reference cycles since the
         # durable backend drives the engine's C core directly (durable's own Python host
         # left about a thousand cyclic objects per position; a pass to collect them cost
@@ -135,7 +143,7 @@ def run_job(job: Job, as_json: bool = True, ws: Workspace | None = None,
         # streamed check flat with the collector off.
         del report
         return done
-    return Done(report.model_dump_json() if as_json else report, ids, False)
+    return Done(report.model_dump_json() if as_json else report, ids, False, letters=letters, dated=dated)
 
 
 def chunks(ws: Workspace, files: list[Path], size: int = CHUNK) -> list[tuple[Path, ...]]:
@@ -267,12 +275,15 @@ def run(workspace: Path, paths: list[Path], *, jobs: int = 1, backend: str = "du
         workspace, paths, jobs=jobs, backend=backend, lang=lang, as_of=as_of,
         interpretations=interpretations, notice=notice, progress=progress, chunk=chunk, stream=None,
         conditions=conditions)
+    done = list(results)
     reports = [Report.model_validate_json(r.report) if isinstance(r.report, str) else r.report
-               for r in results if r.report is not None]
+               for r in done if r.report is not None]
     if not reports:
         return check(ws, [], get_backend(engine), lang=lang, as_of=as_of, interpretations=interpretations,
                      conditions=conditions)
-    return merge(reports)
+    found = report_duties(ws, [x for r in done for x in r.letters], [x for r in done for x in r.dated],
+                          as_of, lang, interpretations)
+    return merge(reports).model_copy(update={"duties": found})
 
 
 def run_streamed(fmt: str, workspace: Path, paths: list[Path], write: Callable[[Iterable[bytes]], None], *,
@@ -297,7 +308,11 @@ def run_streamed(fmt: str, workspace: Path, paths: list[Path], write: Callable[[
         # a format's tables that recur across chunks are written once (see json_report.UNIQUE)
         merge_section = getattr(module, "merge_section", None)
         seen: dict[bytes, bytes] = {}
+        letters: list[Letter] = []
+        dated: list[tuple[str, str]] = []
         for result in results:
+            letters += result.letters
+            dated += result.dated
             if not any(result.sections):
                 continue
             later = bool(spools)
@@ -318,7 +333,9 @@ def run_streamed(fmt: str, workspace: Path, paths: list[Path], write: Callable[[
             reached |= result.reached
         header = check(ws, [], get_backend(engine), lang=lang, as_of=as_of, interpretations=interpretations,
                        conditions=fmt in SHOWS_CONDITIONS)
-        header = header.model_copy(update={"counts": {k: counts.get(k, 0) for k in header.counts}})
+        header = header.model_copy(update={"counts": {k: counts.get(k, 0) for k in header.counts},
+                                           "duties": report_duties(ws, letters, dated, as_of, lang,
+                                                                   interpretations)})
         sections = len(module.sections(header))
         write(module.assemble(header, [_blocks(s) for s in spools] if spools else [()] * sections))
     return frozenset(reached)

@@ -1,5 +1,7 @@
 """A dossier's history: per date (adoptions, timeline events, positions) the position in
-force and its verdict on every motion as of that date. Rendered as a text table or JSON."""
+force and its verdict on every motion as of that date, and the state of every duty of
+conduct then (a letter counts as evidence from its own date; '?' marks a motion whose vote
+is unknown). Rendered as a text table or JSON."""
 
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ from compliance.backends import get_backend
 from compliance.dates import PartialDate
 from compliance.errors import InputError, InputErrors, did_you_mean
 from compliance.evaluate import check
+from compliance.evaluate.duties import letters_of
+from compliance.evaluate.duty_list import duties
 from compliance.i18n import t
 from compliance.logic import TRUE
 from compliance.model.common import Lang
@@ -58,12 +62,17 @@ def timeline_rows(workspace: Path, dossier: str | None, backend: str = "durable"
         for key, day in _clock_days(ws, m, timeline, last):
             dates.setdefault(day, []).append(key)
     engine = get_backend(backend, lang=lang)
+    letters = letters_of(positions, lang)
     rows = []
     for text in sorted(dates, key=lambda d: (PartialDate.parse(d).first, PartialDate.parse(d).last)):
         when = PartialDate.parse(text)
         in_force = [p for p in positions if PartialDate.parse(p.model.date).on_or_before(when) is TRUE]
         row: dict[str, Any] = {"date": text, "happened": sorted(dates[text]), "position": None,
                                "verdicts": {}}
+        # the duties of conduct as of this date (compliance duties): the dossier's, not the
+        # position's, with every letter so far that declares it gives effect to a motion
+        row["duties"] = {f"{d.motion}#{d.clause}": d.state if d.adoption == "adopted" else f"{d.state}?"
+                         for d in duties(ws, [dossier], {dossier: when}, letters, lang)}
         if in_force:
             pos = max(in_force, key=lambda p: (PartialDate.parse(p.model.date).first, p.model.id))
             report = check(ws, [pos], engine, lang=lang, as_of=text)
@@ -122,6 +131,9 @@ def render_text(data: dict[str, Any], lang: Lang = "en") -> str:
         cells = " ".join(f"{abbrev.get(r['verdicts'].get(m, ''), '-'):<16}" for m in data["motions"])
         lines.append(f"{r['date']:<11} {(r['position'] or '-'):<40} {cells}".rstrip())
         lines.append(f"{'':<11}   {', '.join(r['happened'])}")
+        if r.get("duties"):
+            lines.append(f"{'':<11}   {t('tl_duties', lang)}: "
+                         + ", ".join(f"{k} {v}" for k, v in r["duties"].items()))
     return safe_lines(lines)  # input text cannot break a line or reach the terminal raw
 
 

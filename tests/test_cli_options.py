@@ -73,10 +73,13 @@ def test_timeline_without_dossier_needs_one_when_there_are_several() -> None:
 
 def test_timeline_shows_a_deadline_passing() -> None:
     out = run_cli("timeline", "--dossier", "groningen-gas", "--lang", "en").stdout
-    rows = out.splitlines()
+    # each date: its row, what happened, then the duties' states (issue 24)
+    rows = [r for r in out.splitlines() if not r.lstrip().startswith("duties:")]
     at = next(i for i, r in enumerate(rows) if "deadline:35561-37#1" in r)
     assert rows[at - 1].startswith("2023-10-01 ")
     assert rows[at + 1].startswith("2023-10-02 ") and "deadline-passed:35561-37#1" in rows[at + 2]
+    duties = [r for r in out.splitlines() if r.lstrip().startswith("duties:")]
+    assert any("35561-37#1 not_yet_due?" in r for r in duties) and any("35561-37#1 met?" in r for r in duties)
     assert any("deadline-passed:provisional-2022-01-paternotte#2" in r for r in rows)
 
 

@@ -11,6 +11,7 @@ import dataclasses
 import faulthandler
 import random
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -141,3 +142,62 @@ def test_large_packs_are_sharded_and_still_agree() -> None:
     assert backend.evaluate(pack, batch) == DIRECT.evaluate(pack, batch)
     shards, _ = backend._shards(pack)
     assert len(shards) > 1
+
+
+# --- issue 24: the gates (subjects, duties), effort duties and the standing position --------
+# Both evaluators must give the same findings whole, on generated positions of the
+# CONSTRUCTED workspace tests/data/duties-workspace/ (two subjects, a deadline, an effort duty,
+# a text fact): facts, declared subjects, declarations giving effect, dates, --as-of and
+# --standing all drawn at random.
+
+_DUTY_WS = None
+_VALUES = {"budget_level": ["5", "12"], "housing_plan": ["true", "false"],
+           "housing_effort": ["true", "false"], "plan_version": ["v1", "v2"],
+           "plan_protects_tenants": ["true", "false"]}
+
+
+def _duty_position(ws: Any, pid: str, day: str, facts: dict[str, str], subjects: list[str],
+                   executed: list[str]) -> Any:
+    from compliance.loading.workspace import load_position_text
+
+    text = [f"id: {pid}", "dossier: constructed-duties", f"date: {day}", "actor: Constructed",
+            "source: {title: constructed}"]
+    if subjects:
+        text.append(f"subjects: [{', '.join(subjects)}]")
+    text.append("facts:" + ("" if facts else " {}"))
+    text += [f"  {k}: {v}" for k, v in facts.items()]
+    if executed:
+        text.append("declarations:")
+        text += [f"  - {{motion: provisional-constructed-{m}, statement: executed}}" for m in executed]
+    return load_position_text(ws, "\n".join(text) + "\n", f"{pid}.yaml")
+
+
+_position_args = st.tuples(
+    st.dates(min_value=date(2024, 1, 1), max_value=date(2024, 12, 31)).map(lambda d: d.isoformat()),
+    st.dictionaries(st.sampled_from(sorted(_VALUES)), st.integers(0, 1), max_size=5),
+    st.lists(st.sampled_from(["budget", "housing"]), unique=True, max_size=2),
+    st.lists(st.sampled_from(["inform", "build"]), unique=True, max_size=2))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_position_args, min_size=1, max_size=3),
+       st.one_of(st.none(), st.sampled_from(["2024-03-01", "2024-03-02", "2024-06-02", "2025-01-01"])),
+       st.booleans())
+def test_backends_agree_on_subjects_duties_effort_and_the_standing_position(
+        specs: list[Any], as_of: str | None, standing: bool) -> None:
+    global _DUTY_WS
+    from compliance.evaluate import check
+
+    if _DUTY_WS is None:
+        _DUTY_WS = load_workspace(ROOT / "tests/data/duties-workspace")
+    positions = [_duty_position(_DUTY_WS, f"p{i}", day, {k: _VALUES[k][v] for k, v in facts.items()},
+                                subjects, executed)
+                 for i, (day, facts, subjects, executed) in enumerate(specs)]
+    reports = [check(_DUTY_WS, positions, b, lang="en", as_of=as_of, standing=standing)
+               for b in (DIRECT, DURABLE)]
+    assert reports[0].model_dump() == reports[1].model_dump()
+    for f in reports[0].findings:
+        # a gate's reason leads a gated finding; a subject gate never says not applicable to a
+        # position whose subjects cannot be told
+        if f.reasons and f.reasons[0].part == "subject" and f.verdict == "not_applicable":
+            assert "not about" in f.message

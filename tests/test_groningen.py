@@ -41,34 +41,45 @@ def test_matrix_file_is_the_engines_output_with_a_justification_per_cell() -> No
             assert justification.startswith("cl.1 ")
 
 
-AS_OF = [  # (motion#clause, as of, verdict, due) from docs/dossier2-design.md sections 5.1-5.3
-    ("provisional-2022-01-paternotte#2", "2022-03-01", "complies", "not_yet_due"),
-    ("provisional-2022-01-paternotte#2", "2022-03-10", "undetermined", None),
-    ("provisional-2022-01-paternotte#2", "2022-03-15", "undetermined", "due"),
-    ("34957-30#2", "2018-12-01", "complies", "not_yet_due"),
-    ("34957-30#2", "2019-02-01", "complies", "due"),
-    ("34957-30#2", "2019-08-01", "undetermined", "due"),
-    ("34957-30#2", "2024-04-19", "not_applicable", None),
-    ("35561-37#1", "2023-06-06", "not_applicable", None),
-    ("35561-37#1", "2023-06-08", "undetermined", None),
+_NA = "not_applicable"
+# (motion#clause, as of, the waakvlam letter's verdict, the duty's state in `compliance duties`)
+# from docs/dossier2-design.md sections 5.1-5.3. Since issue 24 a duty of conduct is the
+# dossier's: the letter of September 2022 (about the level and the pilot flame) does not bear
+# on these duties, so it is not charged with them; their states carry the request kinds.
+AS_OF = [
+    ("provisional-2022-01-paternotte#2", "2022-03-01", _NA, "not_yet_due"),
+    ("provisional-2022-01-paternotte#2", "2022-03-10", _NA, "unknown"),  # the window overlaps
+    ("provisional-2022-01-paternotte#2", "2022-03-15", _NA, "unknown"),  # the letter is undated
+    ("34957-30#2", "2018-12-01", _NA, "not_yet_due"),
+    ("34957-30#2", "2019-02-01", _NA, "met"),
+    ("34957-30#2", "2019-08-01", _NA, "unknown"),
+    ("34957-30#2", "2024-04-19", _NA, "ended"),
+    ("35561-37#1", "2023-06-06", _NA, None),  # not yet proposed: no duty
+    ("35561-37#1", "2023-06-08", _NA, "not_yet_due"),  # vote unknown: listed, marked
     ("36848-66#1", "2026-02-26", "undetermined", None),
     # the real held and replaced motion: 594 never applies, its replacement 635 (outcome
     # unknown) only from its proposal in May 2019
-    ("33529-594#1", "2019-04-15", "not_applicable", None),
-    ("33529-594#1", "2025-01-01", "not_applicable", None),
-    ("33529-635#1", "2019-04-30", "not_applicable", None),
-    ("33529-635#1", "2019-06-01", "undetermined", None),
+    ("33529-594#1", "2019-04-15", _NA, None),
+    ("33529-594#1", "2025-01-01", _NA, None),
+    ("33529-635#1", "2019-04-30", _NA, None),
+    ("33529-635#1", "2019-06-01", _NA, "not_yet_due"),
 ]
 
 
-@pytest.mark.parametrize(("key", "as_of", "verdict", "due"), AS_OF)
-def test_request_kinds_on_the_real_dossier(key: str, as_of: str, verdict: str, due: str | None) -> None:
+@pytest.mark.parametrize(("key", "as_of", "verdict", "state"), AS_OF)
+def test_request_kinds_on_the_real_dossier(key: str, as_of: str, verdict: str, state: str | None) -> None:
+    from compliance.dates import PartialDate
+    from compliance.evaluate.duty_list import duties
+
     motion, _, clause = key.partition("#")
     pos = [BY_ID["nl-2022-09-26-waakvlam"]]
     reports = [check(WS, pos, b, lang="en", as_of=as_of) for b in (DurableBackend(), DirectBackend())]
     assert reports[0].model_dump() == reports[1].model_dump()
     f = next(f for f in reports[0].findings if f.motion == motion and f.clause == int(clause))
-    assert (f.verdict, f.due) == (verdict, due), f.message
+    assert f.verdict == verdict, f.message
+    listed = [d.state for d in duties(WS, [DOSSIER], {DOSSIER: PartialDate.parse(as_of)}, [], "en")
+              if d.motion == motion and d.clause == int(clause)]
+    assert listed == ([state] if state else [])
 
 
 def test_dossier_validates_lints_clean_and_is_fully_covered() -> None:
@@ -118,9 +129,21 @@ def test_amended_damage_motion_would_conflict_for_lateness_if_adopted(
     assert "result: unknown\n" in text
     record.write_text(text.replace("result: unknown\n", "result: adopted\n"), encoding="utf-8")
     ws = load_workspace(workspace_copy)
-    pos = [p for p in load_positions(ws, [workspace_copy / "examples/positions"])
-           if p.model.id == "nl-2018-12-verlenging-nieuwbouwregeling"]
+    # a CONSTRUCTED letter on the damage claims that declares it gives effect to the motion:
+    # it bears on the duty, so it is judged on it (the timeline dates the settlement)
+    from compliance.loading.workspace import load_position_text
+
+    pos = [load_position_text(ws, "id: constructed-damage-letter\ndossier: groningen-gas\n"
+                              "date: 2020-09-29\nactor: Constructed\nsource: {title: constructed}\n"
+                              "subjects: [damage_handling]\nfacts: {}\ndeclarations:\n"
+                              "  - {motion: 33529-635, statement: executed}\n", "constructed.yaml")]
     reports = [check(ws, pos, b, lang="en", as_of=as_of) for b in (DurableBackend(), DirectBackend())]
     assert reports[0].model_dump() == reports[1].model_dump()
     f = next(f for f in reports[0].findings if f.motion == "33529-635")
     assert (f.verdict, f.due) == (verdict, due), f.message
+    # a letter on another subject is not charged with it
+    other = [p for p in load_positions(ws, [workspace_copy / "examples/positions"])
+             if p.model.id == "nl-2018-12-verlenging-nieuwbouwregeling"]
+    g = next(f for f in check(ws, other, DirectBackend(), lang="en", as_of=as_of).findings
+             if f.motion == "33529-635")
+    assert g.verdict == "not_applicable"

@@ -59,7 +59,9 @@ def test_tables_hold_each_entry_once_and_findings_refer_to_them() -> None:
     text = render(report, "json")
     doc = json.loads(text)
     assert set(doc) == {"schema_version", "lang", "as_of", "interpretations", "counts", "motion_records",
-                        "rules", "messages", "positions", "motions", "findings"}
+                        "rules", "messages", "positions", "motions", "findings", "duties"}
+    # the duties of conduct of the checked dossiers (compliance duties), each with its state
+    assert {d["state"] for d in doc["duties"]} <= {"not_yet_due", "met", "overdue", "unknown", "ended"}
     assert len(doc["messages"]) == len(set(doc["messages"].values()))
     ids = {f["message"] for f in doc["findings"]} | {r[2] for f in doc["findings"] for r in f["reasons"]}
     assert ids <= set(doc["messages"])

@@ -54,11 +54,12 @@ MATRIX = {
         "provisional-2023-10-van-haga": "complies", "provisional-2025-11-kathmann": "not_applicable"},
     "nl-2025-11-18-herzien-deens-voorstel": {
         "26643-885": "complies", "26643-1011": "complies", "26643-1047": "complies",
-        "32317-856": "complies", "32317-891": "undetermined",
+        "32317-856": "complies", "32317-891": "complies",
         "provisional-2023-10-van-haga": "complies", "provisional-2025-11-kathmann": "not_applicable"},
+    # 891's clause 2 (alternatives with experts) is not about what these letters address
     "nl-2025-11-25-tegenstem-coreper": {
         "26643-885": "complies", "26643-1011": "complies", "26643-1047": "complies",
-        "32317-856": "complies", "32317-891": "undetermined",
+        "32317-856": "complies", "32317-891": "complies",
         "provisional-2023-10-van-haga": "complies", "provisional-2025-11-kathmann": "complies"},
 }
 
@@ -70,23 +71,26 @@ MATRIX = {
 _NA, _UN = "not_applicable", "undetermined"
 
 
-def _groningen(m34957: str, m35561: str, *, paternotte: str = _UN, m33529_635: str = _UN) -> dict[str, str]:
+def _groningen(m34957: str = _NA, m35561: str = _NA, *, paternotte: str = _NA, m34957_50: str = _NA
+               ) -> dict[str, str]:
+    # since issue 24 a motion applies only to positions about its subjects, and a duty of
+    # conduct only to a position that bears on it (docs/applicability.md)
     return {"34957-30": m34957, "provisional-2022-01-paternotte": paternotte, "35561-37": m35561,
             "36848-66": _NA, "provisional-2023-06-van-haga": _NA, "32849-275": _NA,
             "provisional-2025-12-beckerman-warffum": _NA, "33529-594": _NA,
-            "33529-635": m33529_635, "34957-50": _UN}
+            "33529-635": _NA, "34957-50": m34957_50}
 
 
 MATRIX.update({
     # the new-build scheme of December 2018: 34957-50 adopted that month (cannot be placed
-    # before or after the position), the damage motions not yet proposed
-    "nl-2018-12-verlenging-nieuwbouwregeling": _groningen(_UN, _NA, paternotte=_NA, m33529_635=_NA),
-    "nl-2022-01-verhoging-gasjaar-2021-2022": _groningen(_UN, _NA),
-    "nl-2022-09-26-waakvlam": _groningen(_UN, _NA),
-    "nl-2023-06-sluiting-groningenveld": _groningen(_UN, _UN),
-    # the reporting duty ended when the closure act entered into force that day
-    "nl-2024-04-19-wet-beeindiging": _groningen("complies", _UN),
-    "nl-2025-03-warffum-hervat": _groningen(_UN, _UN),
+    # before or after the position)
+    "nl-2018-12-verlenging-nieuwbouwregeling": _groningen(m34957_50=_UN),
+    "nl-2022-01-verhoging-gasjaar-2021-2022": _groningen(_UN, paternotte=_UN),
+    "nl-2022-09-26-waakvlam": _groningen("complies", paternotte=_UN),
+    # the source of the timeline event extraction_stopped: it bears on 35561-37 (vote unknown)
+    "nl-2023-06-sluiting-groningenveld": _groningen("complies", _UN, paternotte=_UN),
+    "nl-2024-04-19-wet-beeindiging": _groningen("complies"),
+    "nl-2025-03-warffum-hervat": _groningen(),  # a small field: no Groningen-field motion
 })
 
 

@@ -212,3 +212,20 @@ def test_the_explanation_of_an_unsaved_edit_has_an_address(workspace_copy) -> No
     page = client(workspace_copy).get(r.headers["location"]).text
     assert 'class="badge v-complies"' in page and "v-conflicts" not in page
     assert "/editor?draft=" in page  # back to the same unsaved state
+
+
+def test_the_duties_page_shows_what_compliance_duties_gives_overdue_first(c) -> None:
+    import json
+
+    folders = [str(ROOT / "examples" / d) for d in ("positions", "scenarios")]
+    for dossier in ("csam-regulation", "groningen-gas"):
+        cli = run_cli("duties", *folders, "--dossier", dossier, "--format", "json")
+        assert cli.returncode == 0, cli.stderr
+        doc = json.loads(cli.stdout)
+        duties = doc["duties"] if isinstance(doc, dict) else doc
+        html = c.get("/duties", params={"dossier": dossier}).text
+        shown = re.findall(r'<tr data-motion="([^"]+)" data-state="([^"]+)">', html)
+        assert sorted(shown) == sorted((d["motion"], d["state"]) for d in duties)
+        order = ["overdue", "unknown", "not_yet_due", "met", "ended"]
+        assert [s for _, s in shown] == sorted((s for _, s in shown), key=order.index)
+    assert c.get("/duties", params={"dossier": "nope"}).status_code == 404

@@ -36,6 +36,7 @@ PAGES = {
     "diff": f"/diff?old={DANISH}&new={DANISH_REVISED}",
     "source": "/source?file=rules/csam-regulation/26643-1047.yaml&line=23#L23",
     "api": "/api/v1/docs",
+    "duties": "/duties?dossier=groningen-gas",
 }
 
 

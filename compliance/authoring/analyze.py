@@ -92,9 +92,12 @@ def analyze(ws: Workspace, dossier: str, *, lang: Lang = "nl", interpretations: 
                 "clauses": [f"{c.key}@{c.interpretation}" for c in s],
                 "requests": {c.key: _request(ws, c, lang) for c in s},
                 "demands": {c.key: _demand(c) for c in s},
+                # the subject gate: the clash binds only a position about a subject of each
+                "subjects": {c.key: list(c.subjects) for c in s},
                 "clashing_facts": sorted(shared)})
     return {"dossier": dossier, "motions": adopted, "unformalised": unformalised,
             "clauses": [f"{c.key}@{c.interpretation}" for c in clauses],
+            "subjects": {c.key: list(c.subjects) for c in clauses},
             "satisfiable": found is not None,
             "example": position_json(found) if found is not None else None,
             "conflicting_sets": conflicts}
@@ -138,6 +141,13 @@ def render_text(data: dict[str, Any], lang: str) -> str:
             for key, demand in s["demands"].items():
                 lines.append(f"     {key}: {s['requests'][key]}")
                 lines.append("       " + ("vereist" if nl else "requires") + f": {demand}")
+                if s.get("subjects", {}).get(key):
+                    lines.append("       " + ("onderwerpen" if nl else "subjects") + ": "
+                                 + ", ".join(s["subjects"][key]))
             clash = "botsen op" if nl else "clash on"
             lines.append(f"     {clash}: {', '.join(s['clashing_facts'])}")
+            if all(s.get("subjects", {}).get(k) for k in s["demands"]):
+                lines.append("     " + ("bindt alleen een positie over een onderwerp van elk verzoek "
+                                         "(de onderwerppoort)" if nl else "binds only a position about "
+                                         "a subject of each clause (the subject gate)"))
     return safe_lines(lines)  # input text cannot break a line or reach the terminal raw

@@ -49,6 +49,7 @@ def lint(root: Path, *, lang: str = "en", method: Method = "auto") -> list[LintI
     broken = {Path(e.file).stem for e in errors}
     issues += _coverage_of_motions(ws, broken, lang)
     issues += _semantics(ws, lang, method)
+    issues += _subjects(ws, lang)
     issues += _deprecated_in_positions(ws, lang)
     return sorted(set(issues))
 
@@ -145,6 +146,38 @@ def _semantics(ws: Workspace, lang: str, method: Method) -> list[LintIssue]:
                     out.append(LintIssue(where[0], where[1], where[2], code, severity,  # type: ignore[arg-type]
                                          t(key, lang, rule=rule), t(fix, lang), rule,
                                          position_json(example) if example is not None else None))
+    return out
+
+
+def _subjects(ws: Workspace, lang: str) -> list[LintIssue]:
+    """What the subject gate makes of each clause (docs/applicability.md): a clause of a dossier
+    with subjects that concerns none applies to every position of the dossier; a clause that
+    declares subjects none of the facts it reads belongs to would be not applicable to the very
+    positions that state those facts."""
+    out: list[LintIssue] = []
+    for motion_id in sorted(ws.rules, key=motion_sort_key):
+        rules = ws.rules[motion_id]
+        vocab = ws.vocabularies[rules.model.dossier]
+        if not vocab.model.subjects:
+            continue
+        for i, interp in enumerate(rules.model.interpretations):
+            for j, clause in enumerate(rules.compiled[interp.name]):
+                rule = f"{clause.key}@{clause.interpretation}"
+                base = ("interpretations", i, "clauses", j)
+                if not clause.subjects:
+                    line, col = rules.doc.loc(base)
+                    out.append(LintIssue(rules.file, line, col, "clause-without-subject", "warning",
+                                         t("lint_no_subject", lang, rule=rule),
+                                         t("lint_no_subject_fix", lang,
+                                           subjects=", ".join(vocab.model.subjects)), rule))
+                    continue
+                read = vocab.subjects_of([c for c in (clause.applies, clause.conflicts, clause.complies)])
+                if clause.rule.subjects and read and not set(read) & set(clause.subjects):
+                    line, col = rules.doc.loc((*base, "subjects"))
+                    out.append(LintIssue(rules.file, line, col, "subject-not-read", "warning",
+                                         t("lint_subject_not_read", lang, rule=rule,
+                                           declared=", ".join(clause.subjects), read=", ".join(read)),
+                                         t("lint_subject_not_read_fix", lang), rule))
     return out
 
 

@@ -7,7 +7,7 @@ never imports this package.
 
 # isort: off
 from compliance.cli import check, validate, motions  # noqa: F401  (imported for their commands)
-from compliance.cli import ingest, timeline, diff  # noqa: F401
+from compliance.cli import ingest, timeline, duties, diff  # noqa: F401
 from compliance.cli import lint, rule_tests, explain, analyze  # noqa: F401
 from compliance.cli import scaffold  # noqa: F401  (init, new)
 from compliance.cli import draft, serve  # noqa: F401

@@ -53,6 +53,17 @@ class TextJson(StrEnum):
 
 FailOn = StrEnum("FailOn", [(name, name) for name in FAIL_LEVELS])  # type: ignore[misc]
 UNDECLARED = FailOn("undeclared")  # the default gate: an undeclared conflict fails
+# check's gates: the finding levels, and an overdue duty of conduct (compliance duties), which
+# fails a run only when asked, so that a change to an unrelated letter is never blocked by it
+OVERDUE_DUTY = "overdue-duty"
+CheckFailOn = StrEnum("CheckFailOn", [(n, n) for n in (*FAIL_LEVELS, OVERDUE_DUTY)])  # type: ignore[misc]
+
+
+def finding_level(levels: Sequence[str]) -> str:
+    """The finding level of some --fail-on values: the widest finding level given (undetermined
+    includes conflict includes undeclared), 'never' when only other gates are given."""
+    given = [lv for lv in levels if lv in FAIL_LEVELS and lv != "never"]
+    return max(given, key=FAIL_LEVELS.index) if given else "never"
 
 
 class BackendName(StrEnum):

@@ -8,11 +8,12 @@ from typing import Annotated
 import typer
 
 from compliance.cli.app import (
+    OVERDUE_DUTY,
     TEXT,
-    UNDECLARED,
     AsOfOpt,
     BackendName,
     BackendOpt,
+    CheckFailOn,
     FailOn,
     Fmt,
     InterpretationOpt,
@@ -25,9 +26,11 @@ from compliance.cli.app import (
     check_as_of,
     check_output,
     emit,
+    finding_level,
     guarded,
     interpretations,
 )
+from compliance.i18n import t
 
 
 @app.command()
@@ -38,8 +41,10 @@ def check(
     fmt: Annotated[Fmt, typer.Option("--format", "-f", help="output format")] = TEXT,
     lang: LangOpt = Lang.nl,
     backend: BackendOpt = BackendName.durable,
-    fail_on: Annotated[FailOn, typer.Option(help="exit 1 when a finding reaches this level")]
-    = UNDECLARED,
+    fail_on_given: Annotated[list[CheckFailOn] | None, typer.Option(
+        "--fail-on", help="exit 1 when a finding reaches this level (undeclared, the default; "
+        "conflict; undetermined; never), or with overdue-duty when a duty of conduct of a checked "
+        "dossier is overdue (compliance duties); repeat to combine")] = None,
     as_of: AsOfOpt = None,
     interpretation: InterpretationOpt = None,
     output: OutputOpt = None,
@@ -53,11 +58,39 @@ def check(
                                       "processes (0: one per processor); same output")] = 1,
     require_confirmed: Annotated[bool, typer.Option("--require-confirmed", help="an unconfirmed "
                                                     "fact (confirmed: false) is an input error")] = False,
+    standing: Annotated[bool, typer.Option("--standing", help="judge each position as it stands: "
+                                           "with the facts it does not state carried from the latest "
+                                           "earlier position that states them (a text's facts only "
+                                           "while it is the same text)")] = False,
 ) -> None:
     """Check positions against the adopted motions. Exit 0: nothing reaches --fail-on;
     1: something does (with --baseline: something new does); 2: bad input."""
 
+    levels = [v.value for v in fail_on_given] if fail_on_given else ["undeclared"]
+    fail_on = FailOn(finding_level(levels))
+    duty_gate = OVERDUE_DUTY in levels
+
     def body() -> int:
+        code = checked()
+        if duty_gate:
+            from compliance.api import DEFAULT_POSITIONS, load_positions, load_workspace
+            from compliance.duties import overdue
+            from compliance.evaluate.duty_list import with_duties
+            from compliance.model.output import Report
+
+            ws = load_workspace(workspace)
+            positions = load_positions(ws, paths or [workspace / DEFAULT_POSITIONS])
+            empty = Report(lang=lang.value, as_of=as_of, interpretations={}, counts={}, motions=[],
+                           findings=[])
+            late = overdue(with_duties(empty, ws, positions, as_of, lang.value,
+                                       interpretations(interpretation)).duties)
+            if late:
+                typer.echo(t("duty_gate_fail", lang.value, n=len(late), duties=", ".join(
+                    f"{d.motion}#{d.clause} ({d.due})" for d in late)), err=True)
+                return 1
+        return code
+
+    def checked() -> int:
         from compliance.api import DEFAULT_POSITIONS, get_backend, load_positions, load_workspace
         from compliance.gate import exit_code
         from compliance.reports import SHOWS_CONDITIONS, STREAMED, RenderOptions, render
@@ -76,6 +109,10 @@ def check(
             raise bad_option("--format", f"--compare-interpretations writes text or json, not {fmt.value}",
                              "use --format text or --format json")
         # a comparison is no baseline diff and proposes no changes: refused, never ignored
+        for given, option in ((standing, "--standing"),):
+            if given and (suggest or compare_interpretations):
+                raise bad_option(option, f"{option} does not combine with --suggest or "
+                                 "--compare-interpretations", "run them separately")
         for given, option in ((baseline is not None, "--baseline"), (suggest, "--suggest")):
             if compare_interpretations and given:
                 raise bad_option(option, f"{option} does not combine with --compare-interpretations",
@@ -111,7 +148,7 @@ def check(
         from compliance.progress import TerminalProgress
 
         with gc_paused():
-            if fmt.value in STREAMED and baseline is None:
+            if fmt.value in STREAMED and baseline is None and not standing:
                 # the report is never held whole, and with --jobs the workers render it
                 from compliance.parallel import run_streamed
 
@@ -126,7 +163,7 @@ def check(
                 report = run_check(workspace, paths, backend=backend.value, lang=lang.value,
                                    as_of=as_of, interpretations=chosen,
                                    jobs=jobs or cpu_count(), progress=bar if bar.enabled else None,
-                                   conditions=fmt.value in SHOWS_CONDITIONS)
+                                   conditions=fmt.value in SHOWS_CONDITIONS, standing=standing)
             options = RenderOptions(fail_on=fail_on.value)
             if baseline is not None:
                 from compliance.baseline import classify, load_report

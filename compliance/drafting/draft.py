@@ -137,6 +137,11 @@ class Draft(Out):
     warnings: list[str] = Field(default_factory=list)
     descriptions: dict[str, dict[str, str]] = Field(default_factory=dict, description=(
         "fact -> its description {nl, en}, for showing what the letter leaves unsaid"))
+    subjects: list[str] = Field(default_factory=list, description="the dossier subjects the letter "
+                                "addresses: those of the facts it proposes, leaves ambiguous or "
+                                "speaks of without a value (docs/applicability.md)")
+    stated_subjects: list[str] = Field(default_factory=list, description="those of the proposed "
+                                       "facts alone: what a position without 'subjects' addresses")
 
     def proposal(self, fact: str) -> Proposal | None:
         return next((p for p in self.proposals if p.fact == fact), None)
@@ -529,4 +534,8 @@ def draft_letter(text: str, workspace: Any, dossier: str, *, letter_name: str) -
         declarations=declarations, planned_steps=_steps(r, vocab, date, meeting),
         warnings=warnings,
         descriptions={n: {"nl": f.description.nl, "en": f.description.en} for n, f in vocab.facts.items()},
+        subjects=list(loaded.subjects_of_facts(
+            [p.fact for p in parts["proposals"]] + [a.fact for a in parts["ambiguities"]]
+            + [a.fact for a in parts["addressed"]])),
+        stated_subjects=list(loaded.subjects_of_facts([p.fact for p in parts["proposals"]])),
         **parts)

@@ -79,7 +79,11 @@ def position_data(draft: Draft, lang: Lang = "nl") -> dict[str, Any]:
     out: dict[str, Any] = {"id": position_id(draft), "dossier": draft.dossier}
     if draft.letter_date:
         out["date"] = draft.letter_date
-    out.update({"actor": _clean(draft.actor or t("draft_actor", lang)), "source": source, "facts": facts})
+    out.update({"actor": _clean(draft.actor or t("draft_actor", lang)), "source": source})
+    if draft.subjects and draft.subjects != draft.stated_subjects:
+        # the letter speaks of more than its facts show: the subjects are proposed explicitly
+        out["subjects"] = list(draft.subjects)
+    out["facts"] = facts
     if steps:
         out["planned_steps"] = steps
     if decls:
@@ -120,6 +124,11 @@ def render_position(draft: Draft, fmt: str = "yaml", lang: Lang = "nl") -> str:
             lines.append(f"  {key}: {{dossier: {_q(value['dossier'])}, number: {value['number']}}}")
         else:
             lines.append(f"  {key}: {_q(value)}")
+    if "subjects" in data:
+        lines.append(f"# {_comment(t('draft_subjects_more', lang))}")
+        lines.append(f"subjects: [{', '.join(data['subjects'])}]")
+    elif draft.subjects:
+        lines.append(f"# {_comment(t('draft_subjects_derived', lang, subjects=', '.join(draft.subjects)))}")
     lines.append("facts:" if data["facts"] else "facts: {}")
     for name, entry in data["facts"].items():
         lines += [f"  {name}:", f"    value: {_q(entry['value'])}", f"    where: {_q(entry['where'])}",

@@ -12,8 +12,8 @@ from compliance.conditions.kleene import Trace, evaluate
 from compliance.conditions.values import MISSING, to_json
 from compliance.dates import PartialDate
 from compliance.errors import InternalError
-from compliance.evaluate.adoption import Gate
 from compliance.evaluate.declarations import cabinet_declaration
+from compliance.evaluate.gates import Gate
 from compliance.evaluate.scenarios import Branch
 from compliance.evaluate.texts import Texts, shown_as
 from compliance.i18n import t
@@ -140,6 +140,15 @@ def finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: in
         due = deadlines.due(clause.clock, branch.timeline, branch.facts, date)
         if verdict in ("conflicts", "undetermined") or due == "not_yet_due":
             message = f"{message} ({text})"
+    if clause.result_conflicts is not None:
+        # an effort duty: a missed result is reported as such, never as a conflict by itself
+        missed = evaluate(clause.result_conflicts, facts, concepts).result
+        which = {TRUE: "effort_result_missed", UNKNOWN: "effort_result_unknown"}.get(
+            missed, "effort_result_met")
+        text = t(which, lang)
+        reasons.append(texts.reason("effort", missed, text))
+        if verdict == "complies" and missed is TRUE:
+            message = f"{message} ({text})"
     declared, declaration = None, None
     if verdict == "conflicts":
         declared, declaration, text = cabinet_declaration(motion, pos, date, lang)
@@ -150,8 +159,13 @@ def finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: in
                                  facts, texts)
     base.update(rule=f"{clause.key}@{clause.interpretation}", rule_file=clause.file,
                 rule_line=clause.line, interpretation=clause.interpretation, declared=declared,
-                missing_facts=missing, facts=_facts_used(pos, texts.clause_names(clause, concepts), branch),
+                missing_facts=missing,
+                facts=_facts_used(pos, texts.clause_names(clause, concepts), branch, lang),
                 notes=notes)
+    carried = [u for u in base["facts"] if u.carried_from]
+    if carried:  # the standing position: say where each fact it rests on comes from
+        reasons.append(texts.reason("standing", None, "; ".join(f"{u.name}: {u.carried_from}"
+                                                               for u in carried)))
     if declaration is not None:
         base["sources"] = [*base["sources"], declaration.source]
     return Finding(**base, verdict=verdict, declaration=declaration, message=message,
@@ -203,7 +217,7 @@ def _missing(traces: dict[str, Trace], verdict: Verdict) -> set[str]:
     return out
 
 
-def _facts_used(pos: LoadedPosition, names: Iterable[str], branch: Branch) -> list[FactUse]:
+def _facts_used(pos: LoadedPosition, names: Iterable[str], branch: Branch, lang: Lang) -> list[FactUse]:
     """What the clause's atoms read: each atom reads the branch's value of its fact."""
     uses = branch.uses
     out = []
@@ -211,8 +225,17 @@ def _facts_used(pos: LoadedPosition, names: Iterable[str], branch: Branch) -> li
         use = uses.get(name)
         if use is None:
             value = branch.facts.get(name, MISSING)
-            loc = pos.fact_loc(name, branch.index)
             present = value is not MISSING
+            origin = pos.carried.get(name) if present else None
+            if origin is not None and not (branch.index is not None and pos.fact_loc(name, branch.index)
+                                           and name in pos.model.scenarios[branch.index].facts):
+                # the standing position: the fact as the earlier position states it
+                use = uses[name] = FactUse(
+                    name=name, present=True, value=to_json(value), file=origin.file, line=origin.line,
+                    column=origin.column, where=origin.where, carried_from=origin.text(lang))
+                out.append(use)
+                continue
+            loc = pos.fact_loc(name, branch.index)
             use = uses[name] = FactUse(
                 name=name, present=present, value=to_json(value) if present else None,
                 file=pos.file, line=loc[0] if loc else None, column=loc[1] if loc else None,

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from compliance.conditions.ast import All, Any_, Clock, Cond, Flag
+from compliance.conditions.ast import All, Any_, Clock, Cond, Flag, facts_of
 from compliance.conditions.parse import ConditionParser, concept_cycle
 from compliance.conditions.values import MISSING, typed_value
 from compliance.dates import PartialDate
@@ -43,6 +43,19 @@ class LoadedVocabulary:
     concepts: dict[str, Cond]
     file: str
 
+    def subjects_of_facts(self, names: Any) -> tuple[str, ...]:
+        """The subjects the named facts belong to, in the order the dossier declares them."""
+        found = {s for n in names if n in self.model.facts for s in self.model.facts[n].subjects}
+        return tuple(s for s in self.model.subjects if s in found)
+
+    def subjects_of(self, conds: Any) -> tuple[str, ...]:
+        """The subjects of the facts some conditions read, through concepts."""
+        names: set[str] = set()
+        for cond in conds:
+            if cond is not None:
+                names |= facts_of(cond, self.concepts)
+        return self.subjects_of_facts(names)
+
 
 @dataclass
 class LoadedRules:
@@ -69,6 +82,13 @@ class LoadedPosition:
     doc: Document
     facts: dict[str, Any]  # typed values of stated facts
     branches: list[LoadedBranch] = field(default_factory=list)
+    # the dossier subjects it addresses: declared, else those of the facts it states (the
+    # base and every scenario); empty when they cannot be told (docs/applicability.md)
+    subjects: tuple[str, ...] = ()
+    subjects_declared: bool = False
+    # the standing position (check --standing): facts carried from earlier positions, by
+    # name -> their origin (compliance.evaluate.standing.Carried); empty for a document as it stands
+    carried: dict[str, Any] = field(default_factory=dict)
 
     def fact_loc(self, name: str, branch: int | None = None) -> tuple[int, int] | None:
         if branch is not None:
@@ -252,6 +272,7 @@ def _load_vocabularies(ws: Workspace, errors: list[InputError]) -> None:
         from compliance.loading.cues import check_cues
 
         errors.extend(check_cues(vocab, doc))
+        errors.extend(_check_subjects(vocab, doc))
         clashes = sorted(set(vocab.facts) & set(vocab.concepts))
         for name in clashes:
             errors.append(doc.error(("concepts", name), f"'{name}' is both a fact and a concept",
@@ -273,6 +294,37 @@ def _load_vocabularies(ws: Workspace, errors: list[InputError]) -> None:
                                     code="concept-cycle"))
             continue
         ws.vocabularies[vocab.dossier] = LoadedVocabulary(vocab, concepts, doc.file)
+
+
+def _check_subjects(vocab: Vocabulary, doc: Document) -> list[InputError]:
+    """Every fact of a dossier that declares subjects belongs to one or more of them."""
+    out: list[InputError] = []
+    for name, fact in vocab.facts.items():
+        if vocab.subjects and not fact.subjects:
+            out.append(doc.error(("facts", name), f"fact '{name}' belongs to no subject",
+                                 "add 'subjects: [...]' with one or more of: "
+                                 + ", ".join(vocab.subjects), key=True))
+        out.extend(subject_errors(vocab, fact.subjects, ("facts", name, "subjects"), doc))
+    for i, name in enumerate(vocab.text_identity):
+        if name not in vocab.facts:
+            out.append(doc.error(("text_identity", i), f"'{name}' is not a fact of dossier "
+                                 f"'{vocab.dossier}'", did_you_mean(name, vocab.facts)
+                                 or "name the facts that tell which text is on the table",
+                                 code="unknown-name"))
+    return out
+
+
+def subject_errors(vocab: Vocabulary, subjects: list[str] | None, path: tuple[Any, ...],
+                   doc: Document) -> list[InputError]:
+    """An error, with a did-you-mean, for each subject id the dossier does not declare."""
+    out: list[InputError] = []
+    for i, subject in enumerate(subjects or ()):
+        if subject not in vocab.subjects:
+            known = ", ".join(vocab.subjects) or "none: add a 'subjects:' mapping to dossier.yaml"
+            out.append(doc.error((*path, i), f"unknown subject '{subject}' in dossier "
+                                 f"'{vocab.dossier}'", did_you_mean(subject, vocab.subjects)
+                                 or f"known subjects: {known}", code="unknown-name"))
+    return out
 
 
 def _load_rules(ws: Workspace, errors: list[InputError]) -> None:
@@ -328,7 +380,7 @@ def _check_rules(ws: Workspace, rules: RuleFile, doc: Document, vocab: LoadedVoc
                 continue
             seen.add(clause.clause)
             conds: dict[str, Any] = {}
-            for part in ("applies_when", "conflicts_when", "complies_when"):
+            for part in ("applies_when", "conflicts_when", "complies_when", "effort_when"):
                 raw = getattr(clause, part)
                 if raw is not None:
                     conds[part] = parser.parse(raw, (*base, part))
@@ -343,10 +395,18 @@ def _check_rules(ws: Workspace, rules: RuleFile, doc: Document, vocab: LoadedVoc
                         clock_conditions(clock, parser._loc(base)), strict=True) if v is not None)
             conds["notes"] = [parser.parse(n.when, (*base, "notes", k, "when"))
                               for k, n in enumerate(clause.notes)]
+            errors.extend(subject_errors(vocab.model, clause.subjects, (*base, "subjects"), doc))
             line = doc.loc(base)[0]
             if all(v is not None for k, v in conds.items() if k != "notes") \
                     and None not in conds["notes"]:
-                out.append(compile_clause(rules.motion, interp.name, clause, conds, doc.file, line))
+                # declared, else derived from what the clause's own conditions read
+                subjects = tuple(clause.subjects) if clause.subjects else vocab.subjects_of(
+                    conds.get(p) for p in ("applies_when", "conflicts_when", "complies_when",
+                                           "effort_when", "standstill")) \
+                    + (vocab.subjects_of_facts([clause.deadline.fact])
+                       if clause.deadline is not None and clause.deadline.fact else ())
+                out.append(compile_clause(rules.motion, interp.name, clause, conds, doc.file, line,
+                                          tuple(dict.fromkeys(subjects))))
         compiled[interp.name] = sorted(out, key=lambda c: c.clause)
     if len(errors) > before:
         return None
@@ -537,9 +597,15 @@ def _check_position(ws: Workspace, position: Position, doc: Document,
             hint = did_you_mean(step.kind, kinds)
             errors.append(doc.error((*path, "kind"), f"unknown step kind "
                                     f"'{step.kind}'", hint or f"use one of: {', '.join(sorted(kinds))}"))
+    errors.extend(subject_errors(vocab.model, position.subjects, ("subjects",), doc))
     if len(errors) > before:
         return None
-    return LoadedPosition(position, doc.file, doc, facts, branches)
+    if position.subjects:
+        subjects, declared = tuple(position.subjects), True
+    else:
+        stated = set(facts).union(*(b.facts for b in branches))
+        subjects, declared = vocab.subjects_of_facts(stated), False
+    return LoadedPosition(position, doc.file, doc, facts, branches, subjects, declared)
 
 
 def _typed_facts(vocab: LoadedVocabulary, stated: dict[str, Any], base: tuple[Any, ...], dossier: str,

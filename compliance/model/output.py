@@ -31,12 +31,16 @@ class FactUse(Out):
     line: int | None = None
     column: int | None = None
     where: str | None = Field(default=None, description="where in the source document")
+    carried_from: str | None = Field(
+        default=None, description="check --standing: the fact is not stated by this position but "
+        "carried from an earlier one ('carried from <position>, <date>, line N'); file, line and "
+        "where are the origin's")
 
 
 class Reason(Out):
     part: Literal["dossier", "adoption", "rule", "applies_when", "conflicts_when",
                   "complies_when", "declaration", "standstill", "deadline", "recurring",
-                  "execution"]
+                  "execution", "subject", "duty", "effort", "standing"]
     result: TruthValue | None = None
     text: str
     # a condition's reason: its text as a template of the rule's condition and the results
@@ -144,6 +148,48 @@ class MotionVerdict(Out):
     branches: dict[str, Verdict] | None = Field(default=None, description="scenario -> worst verdict")
 
 
+DutyState = Literal["not_yet_due", "met", "overdue", "unknown", "ended"]
+
+
+class DutyEvidence(Out):
+    """What shows a duty's state: a timeline event, a letter (a position declaring that it gives
+    effect to the motion) or the motion record's execution statement."""
+
+    kind: Literal["event", "letter", "statement"]
+    ref: str = Field(description="the event id, the position id or the statement's kind")
+    date: str | None
+    source: str | None = Field(description="the document, cited")
+    file: str | None = Field(default=None, description="the file it is recorded in")
+    line: int | None = None
+
+
+class Duty(Out):
+    """A clause asking for the cabinet's conduct over time (a deadline, a recurring report) and
+    its state as of a date: the overview a ministry keeps of motions and their execution."""
+
+    dossier: str
+    motion: str
+    motion_name: str
+    kamerstuk: str | None
+    clause: int
+    request: str
+    kind: Literal["deadline", "recurring"]
+    rule: str = Field(description="motion#clause@interpretation")
+    rule_file: str
+    rule_line: int
+    obligation: Literal["effort", "result"] = "result"
+    as_of: str
+    state: DutyState
+    due: str | None = Field(description="the deadline (or the duty's first period), as a date or window")
+    adoption: Literal["adopted", "unknown"] = Field(
+        description="unknown: the vote's outcome is not in the sources; the state is what it "
+        "would be if adopted")
+    evidence: list[DutyEvidence]
+    decides: list[str] = Field(description="for state unknown: what would decide it (event:X, "
+                               "tag:T, a fact, the vote)")
+    reason: str
+
+
 class Report(Out):
     schema_version: str = SCHEMA_VERSION
     lang: Literal["nl", "en"]
@@ -152,6 +198,8 @@ class Report(Out):
     counts: dict[str, int]
     motions: list[MotionVerdict]
     findings: list[Finding]
+    duties: list[Duty] = Field(default=[], description="the duties of conduct of the checked "
+                               "dossiers as of the evaluation date (compliance duties)")
 
 
 # The JSON report as written (schema_version 2, compliance.reports.json_report): the
@@ -282,3 +330,6 @@ class ReportDocument(Out):
     motions: list[MotionVerdictEntry] = Field(description="per position and motion: the worst "
                                               "verdict of its clauses")
     findings: list[FindingEntry]
+    duties: list[Duty] | None = Field(default=None, description="the duties of conduct of the "
+                                      "checked dossiers as of --as-of (else the latest position's "
+                                      "date): state and evidence; left out when none")

@@ -70,6 +70,9 @@ class Position(Strict):
         default_factory=list, description="further pages the facts are taken from (news, monitor "
         "and open-data pages); a fact's 'where' names the one it rests on")
     summary: Text | None = None
+    subjects: list[Name] | None = Field(
+        default=None, min_length=1, description="the dossier subjects this position addresses; "
+        "absent: derived from the facts it states")
     facts: dict[str, Any] = Field(default_factory=dict, description="fact name -> value, or "
                                   "{value, where, note}; names and types come from the dossier")
     planned_steps: list[PlannedStep] = Field(default_factory=list)

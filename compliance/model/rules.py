@@ -113,6 +113,7 @@ class Recurring(Strict):
 
 
 Duty = Literal["once", "standing"]
+Obligation = Literal["effort", "result"]
 
 
 class ClauseRule(Strict):
@@ -128,6 +129,18 @@ class ClauseRule(Strict):
     recurring: Recurring | None = Field(default=None, description="the clause asks for an event every period")
     duty: Duty = Field(default="standing", description="once: an execution statement without "
                        "per-clause entries ends this clause's duty; standing: it keeps holding")
+    obligation: Obligation = Field(
+        default="result", description="result: the clause asks for an outcome, and missing it "
+        "conflicts; effort: it asks the cabinet to do its utmost ('zich inzetten voor', 'alles op "
+        "alles zetten', 'bevorderen', 'streven naar'): met by effort shown (effort_when), and a "
+        "missed outcome is reported as such, not as a conflict (docs/applicability.md)")
+    effort_when: Condition | None = Field(
+        default=None, description="with obligation effort: when the position shows the effort "
+        "asked (a condition over facts); the clause then complies whatever the outcome, and "
+        "conflicts only when the outcome is missed and the effort surely not shown")
+    subjects: list[Name] | None = Field(
+        default=None, min_length=1, description="the dossier subjects this clause concerns; absent: "
+        "derived from the facts and concepts its applies_when, conflicts_when and complies_when read")
     messages: Messages
     notes: list[Note] = Field(default_factory=list)
 
@@ -139,6 +152,9 @@ class ClauseRule(Strict):
                              "'recurring'")
         if self.deadline is not None and self.recurring is not None:
             raise ValueError("a clause has a 'deadline' or is 'recurring', not both")
+        if (self.obligation == "effort") != (self.effort_when is not None):
+            raise ValueError("'obligation: effort' and 'effort_when' go together: an effort duty "
+                             "is met by the effort shown, which 'effort_when' states")
         return self
 
 

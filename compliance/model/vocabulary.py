@@ -24,8 +24,9 @@ FactType = Literal["bool", "enum", "set", "number", "date", "text"]
 class FactDef(Strict):
     type: FactType
     group: Literal["text", "cabinet", "process"] = Field(
-        description="text: about the text on the table; cabinet: what the cabinet will do; "
-        "process: where the procedure stands")
+        description="text: about the text or proposal on the table (in the standing position it "
+        "carries over only while it is the same text, see the dossier's text_identity); cabinet: "
+        "what the cabinet will do; process: where the procedure stands")
     description: Text
     values: dict[Name, ValueText] | None = Field(
         default=None, description="allowed values (enum and set only), each with its meaning")
@@ -33,12 +34,24 @@ class FactDef(Strict):
     deprecated: bool = Field(default=False, description="a fact kept so old positions load: "
                              "rules should no longer read it; lint warns where a position states it")
     cues: FactCues | None = Field(default=None, description="how a letter shows this fact (compliance draft)")
+    describes: Literal["text"] | None = Field(
+        default=None, description="text: the fact is about one text or proposal on the table (a "
+        "vote on it, accepting what it holds) although its group is cabinet or process; facts of "
+        "group text always are. In the standing position such a fact carries over only while it "
+        "is the same text (the dossier's text_identity)")
+    subjects: list[Name] = Field(default_factory=list, description="the dossier's subjects this fact "
+                                 "belongs to (ids from the dossier's 'subjects'); one or more when "
+                                 "the dossier declares subjects")
 
     @model_validator(mode="after")
     def _values_iff_enum(self) -> FactDef:
         if (self.type in ("enum", "set")) != bool(self.values):
             raise ValueError("'values' is required for enum and set facts and only for them")
         return self
+
+
+    def about_a_text(self) -> bool:
+        return self.group == "text" or self.describes == "text"
 
 
 class ConceptDef(Strict):
@@ -50,6 +63,15 @@ class Vocabulary(Strict):
     dossier: DossierName
     title: Text
     proposal: str | None = None
+    subjects: dict[Name, Text] = Field(
+        default_factory=dict, description="what the debate of this dossier is about (subject id -> "
+        "nl/en name): a motion clause applies only to positions that address one of its subjects "
+        "(docs/applicability.md); absent: every clause applies to every position of the dossier")
+    text_identity: list[Name] = Field(
+        default_factory=list, description="the facts that tell which text or proposal is on the "
+        "table (e.g. presidency and stage): in the standing position a fact of group 'text' "
+        "carries over only while these facts are the same (docs/applicability.md); absent: text "
+        "facts never carry over")
     facts: dict[Name, FactDef] = Field(min_length=1)
     concepts: dict[Name, ConceptDef] = Field(default_factory=dict)
     step_kinds: dict[Name, Text] = Field(

@@ -319,8 +319,10 @@ def merge_section(index: int, section: bytes, seen: dict[bytes, bytes]) -> bytes
 
 
 def _header(report: Report) -> str:
-    head = {"schema_version": SCHEMA_VERSION, "lang": report.lang, "as_of": report.as_of,
-            "interpretations": report.interpretations, "counts": report.counts}
+    head: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "lang": report.lang, "as_of": report.as_of,
+                            "interpretations": report.interpretations, "counts": report.counts}
+    if report.duties:  # the duties of conduct of the checked dossiers (compliance duties)
+        head["duties"] = [d.model_dump(mode="json") for d in report.duties]
     return json.dumps(head, indent=2, ensure_ascii=False)[:-2]
 
 
@@ -405,6 +407,9 @@ def decode(doc: dict[str, Any], budget: int | None = None) -> dict[str, Any]:
         m.setdefault("kamerstuk", mot.get("kamerstuk"))
         m["message"] = messages[m["message"]]
         verdicts.append(m)
-    return {"schema_version": doc["schema_version"], "lang": doc.get("lang"), "as_of": doc.get("as_of"),
-            "interpretations": doc.get("interpretations"), "counts": doc.get("counts"),
-            "motions": verdicts, "findings": findings}
+    out = {"schema_version": doc["schema_version"], "lang": doc.get("lang"), "as_of": doc.get("as_of"),
+           "interpretations": doc.get("interpretations"), "counts": doc.get("counts"),
+           "motions": verdicts, "findings": findings}
+    if doc.get("duties"):
+        out["duties"] = doc["duties"]
+    return out

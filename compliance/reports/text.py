@@ -17,7 +17,9 @@ def _fact_line(f: Finding, lang: str) -> list[str]:
     for fact in f.facts:
         if fact.present:
             where = f" — {fact.where}" if fact.where else ""
-            out.append(f"{fact.name} = {show(fact.value)} ({fact.file}:{fact.line}:{fact.column}{where})")
+            carried = f"; {fact.carried_from}" if fact.carried_from else ""
+            out.append(f"{fact.name} = {show(fact.value)} "
+                       f"({fact.file}:{fact.line}:{fact.column}{where}{carried})")
         else:
             out.append(f"{fact.name}: {t('absent', lang)}")
     return out
@@ -74,7 +76,8 @@ def render(report: Report, options: RenderOptions | None = None) -> str:
                          + (f" [{f.interpretation}]" if f.interpretation else ""))
             lines.append(f"      {f.message}")
             for reason in f.reasons:
-                if reason.part in ("declaration", "standstill", "deadline", "recurring", "execution"):
+                if reason.part in ("declaration", "standstill", "deadline", "recurring", "execution",
+                                   "standing", "effort"):
                     lines.append(f"      {reason.text}")
             for b in f.branches or []:
                 lines.append(f"      {t('scenario', lang)} {b.name}: {_badge(b.verdict, b.declared, lang)}"

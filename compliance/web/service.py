@@ -240,8 +240,12 @@ class Workbench:
             counts[f.verdict] += 1
         counts["undeclared_conflicts"] = sum(1 for f in findings
                                              if f.verdict == "conflicts" and f.declared is not True)
-        return Report(lang=lang, as_of=as_of, interpretations=interps, counts=counts,  # type: ignore[arg-type]
-                      motions=motions, findings=findings)
+        report = Report(lang=lang, as_of=as_of, interpretations=interps, counts=counts,  # type: ignore[arg-type]
+                        motions=motions, findings=findings)
+        # the duties of conduct of the positions' dossiers, as `compliance check` reports them
+        from compliance.evaluate.duty_list import with_duties
+
+        return with_duties(report, self.workspace(), ordered, as_of, lang, interpretations)  # type: ignore[arg-type]
 
     # --- drafts ------------------------------------------------------------------------
     def load_draft(self, text: str, file: str) -> LoadedPosition:

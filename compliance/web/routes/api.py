@@ -100,6 +100,7 @@ class TimelineRow(ApiModel):
     happened: list[str]
     position: str | None
     verdicts: dict[str, str]
+    duties: dict[str, str] = {}  # motion#clause -> the duty's state then ('?': vote unknown)
 
 
 class TimelineOut(ApiModel):
