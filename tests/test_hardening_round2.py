@@ -19,8 +19,19 @@ from tests.conftest import ROOT, SEED, run_cli
 from tests.web_support import client, form_of, post_form, replace
 
 SEED_TEXT = (ROOT / SEED).read_text(encoding="utf-8")
-RECURRING = "rules/groningen-gas/34957-30.yaml"  # line 45: every: {months: 6}
-WITHIN = "rules/groningen-gas/provisional-2022-01-paternotte.yaml"  # line 36: within: {weeks: 6}
+RECURRING = "rules/groningen-gas/34957-30.yaml"  # every: {months: 6}
+WITHIN = "rules/groningen-gas/provisional-2022-01-paternotte.yaml"  # within: {weeks: 6}
+
+
+def _line_of(rel: str, text: str) -> int:
+    """The line of the first ``text`` in a bundled rule file (the files change; the tests
+    follow them)."""
+    lines = (ROOT / rel).read_text(encoding="utf-8").splitlines()
+    return next(i for i, x in enumerate(lines, 1) if text in x)
+
+
+RECURRING_LINE = _line_of(RECURRING, "every: {months: 6}")
+WITHIN_LINE = _line_of(WITHIN, "within: {weeks: 6}")
 LOCATED = re.compile(r"^(?P<file>[^\s:]+):(?P<line>\d+):(?P<col>\d+): \S")
 
 
@@ -117,7 +128,7 @@ def test_huge_periods_are_located_input_errors(workspace_copy: Path, rel: str, o
     before = snapshot(workspace_copy)
     r = run_cli("check", "-w", str(workspace_copy), str(workspace_copy / "examples" / "positions"))
     assert r.returncode == 2
-    line = one_located_line(r, rel, 45 if rel == RECURRING else 36)
+    line = one_located_line(r, rel, RECURRING_LINE if rel == RECURRING else WITHIN_LINE)
     assert f"'{key}'" in line and "at most" in line
     assert snapshot(workspace_copy) == before
 
@@ -137,7 +148,7 @@ def test_any_period_length_loads_or_is_refused_at_its_line(tmp_path_factory, uni
         ws = load_workspace(root)
     except InputErrors as e:
         (err,) = e.errors
-        assert err.file.endswith(WITHIN) and err.line == 36
+        assert err.file.endswith(WITHIN) and err.line == WITHIN_LINE
         assert (f"'{unit}'" in err.problem and ("at least 1" in err.problem or "at most" in err.problem)) \
             or err.problem == "integer is too large"  # the YAML reader's own limit, 2**63
     else:
@@ -146,14 +157,14 @@ def test_any_period_length_loads_or_is_refused_at_its_line(tmp_path_factory, uni
 
 # --- 5. what is wrong with the value, not "expected null" -----------------------------------------
 @pytest.mark.parametrize(("rel", "old", "new", "line", "says"), [
-    (RECURRING, "every: {months: 6}", "every: {days: 0}", 45,
+    (RECURRING, "every: {months: 6}", "every: {days: 0}", RECURRING_LINE,
      "'days' 0 is out of range: it must be at least 1"),
-    (RECURRING, "every: {months: 6}", "every: {months: -1}", 45, "'months' -1 is out of range"),
-    (RECURRING, "every: {months: 6}", "every: {fortnights: 2}", 45, "unknown key 'fortnights'"),
-    (WITHIN, "within: {weeks: 6}", "within: {weeks: 0}", 36, "'weeks' 0 is out of range"),
+    (RECURRING, "every: {months: 6}", "every: {months: -1}", RECURRING_LINE, "'months' -1 is out of range"),
+    (RECURRING, "every: {months: 6}", "every: {fortnights: 2}", RECURRING_LINE, "unknown key 'fortnights'"),
+    (WITHIN, "within: {weeks: 6}", "within: {weeks: 0}", WITHIN_LINE, "'weeks' 0 is out of range"),
     ("motions/26643-1011.yaml", "number: 1011}", "number: 0}", 3, "'number' 0 is out of range"),
     # 20: a child's wrong type is the child's, by name
-    (RECURRING, "every: {months: 6}", "every: {months: six}", 45, "'months': expected integer"),
+    (RECURRING, "every: {months: 6}", "every: {months: six}", RECURRING_LINE, "'months': expected integer"),
 ])
 def test_a_wrong_value_is_named_with_what_is_wrong(workspace_copy: Path, rel: str, old: str, new: str,
                                                    line: int, says: str) -> None:
@@ -402,10 +413,13 @@ def test_an_empty_path_is_refused_not_read_as_the_current_folder(args: tuple[str
     assert "the path is empty" in one_located_line(r, where)
 
 
-@pytest.mark.parametrize(("lang", "says"), [("nl", "elke 6 maanden"), ("en", "every 6 months")])
+@pytest.mark.parametrize(("lang", "says"), [("nl", "6 maanden"), ("en", "6 months")])
 def test_a_periods_unit_is_in_the_outputs_language(lang: str, says: str) -> None:
-    r = run_cli("check", "examples/positions/2022-09-26-waakvlam.yaml", "--lang", lang)
-    assert r.returncode in (0, 1), r.stderr
+    # since issue 24 the half-yearly report of 34957-30 is judged as a duty of conduct (the
+    # duty gate keeps it out of the waakvlam position's findings): its period is in the
+    # duties overview, in the output's language
+    r = run_cli("duties", "--dossier", "groningen-gas", "--lang", lang)
+    assert r.returncode == 0, r.stderr
     assert says in r.stdout
     assert ("months" in r.stdout) == (lang == "en")
 
