@@ -336,9 +336,14 @@ def test_a_new_file_name_is_saved_only_when_the_editor_can_open_it_again(workspa
     r = post_form(c, "/editor/save", fields, follow_redirects=False)
     assert r.status_code in (303, 400), r.status_code
     if r.status_code == 303:
-        assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.yaml", name)
+        from urllib.parse import parse_qs, urlsplit
+
+        # the form's fields are read stripped of surrounding white space (as every field is)
+        saved = parse_qs(urlsplit(r.headers["location"]).query)["file"][0]
+        assert saved == f"examples/positions/{name.strip()}"
+        assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*\.yaml", saved.rsplit("/", 1)[1])
         assert c.get(r.headers["location"]).status_code == 200  # it opens again
-        (folder / name).unlink()
+        (workspace_copy / saved).unlink()
     else:
         assert "Traceback" not in r.text
     assert set(folder.iterdir()) == before

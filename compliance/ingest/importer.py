@@ -160,7 +160,7 @@ def import_motions(from_files: list[Path], kamerstukken: list[str], workspace: P
     if not DOSSIER_NAME.fullmatch(dossier):  # bad input (exit 2), not a record refused later (exit 1)
         errors.append(InputError("--dossier", 1, 1, f"{excerpt(repr(dossier), 60)} is not a dossier name",
                                  "write a folder name under rules/: lower-case letters, digits and '-', "
-                                 "e.g. csam-regulation"))
+                                 "e.g. my-dossier"))
     for f in from_files:
         try:
             jobs += [(z, None) for z in _load_json(f)]
