@@ -97,6 +97,16 @@ def test_confirmation_is_saved_as_set_and_a_language_switch_keeps_the_letter(wor
     facts = yaml.safe_load((workspace_copy / rel).read_text(encoding="utf-8"))["facts"]
     assert facts[left]["confirmed"] is False
     assert all(facts[n]["confirmed"] is True for n in drafted[1:])
+    # a confirmed fact no longer says it awaits confirmation; the unticked one still does
+    assert all("bevestiging" not in facts[n].get("note", "")
+               and "confirmation" not in facts[n].get("note", "") for n in drafted[1:])
+    assert any(w in facts[left].get("note", "") for w in ("wacht op bevestiging", "awaits confirmation"))
+    # the letter is kept in the workspace, the position names it, and the editor shows it again
+    kept = yaml.safe_load((workspace_copy / rel).read_text(encoding="utf-8"))["source"]["file"]
+    assert kept.startswith("letters/")
+    assert (workspace_copy / kept).read_text(encoding="utf-8") == LETTER.replace("\r\n", "\n")
+    reopened = c.get("/editor", params={"file": rel})
+    assert 'id="letter-pane"' in reopened.text
     strict = run_cli("check", "-w", str(workspace_copy), str(workspace_copy / rel), "--require-confirmed")
     assert strict.returncode == 2 and f"feit '{left}' is nog niet bevestigd" in strict.stderr
     assert len(strict.stderr.strip().splitlines()) == 1  # only the fact left unticked
@@ -212,3 +222,35 @@ def test_an_undated_letter_drafts_with_the_date_empty_and_no_verdicts_until_it_i
     assert "date" in panel.text and "not_applicable" not in panel.text and "complies" not in panel.text
     dated = post_form(c, "/editor/verdicts", replace(form_of(r.text), "date", "2024-05-01"))
     assert dated.status_code == 200 and "26643-885" in dated.text
+
+
+def test_a_where_quote_links_to_its_line_in_the_kept_letter(workspace_copy: Path) -> None:
+    c = client(workspace_copy)
+    fields = form_of(_draft(c, LETTER).text)
+    fields = [*fields, *((k.removesuffix("_shown"), "true") for k, v in fields
+                         if k.endswith(".confirmed_shown"))]
+    saved = post_form(c, "/editor/save", fields, follow_redirects=False)
+    assert saved.status_code == 303, saved.text[:2000]
+    rel = re.search(r"file=([^&]+)", saved.headers["location"])[1].replace("%2F", "/")
+    position = yaml.safe_load((workspace_copy / rel).read_text(encoding="utf-8"))
+    motion = "26643-1011"
+    page = c.get("/finding", params={"file": rel, "motion": motion}).text
+    links = re.findall(r'class="where-link" href="/source\?file=([^&]+)&amp;line=(\d+)', page)
+    assert links, "no where quote linked to the letter"
+    letter_lines = (workspace_copy / position["source"]["file"]).read_text(encoding="utf-8").split("\n")
+    for file, line in links:
+        assert file.replace("%2F", "/") == position["source"]["file"]
+        # the linked line holds the start of one of the quotes
+        starts = [" ".join(str(e.get("where", "")).split()[:3]) for e in position["facts"].values()
+                  if isinstance(e, dict)]
+        assert any(s and s in " ".join(letter_lines[int(line) - 1].split()) for s in starts), line
+        view = c.get("/source", params={"file": position["source"]["file"], "line": line})
+        assert view.status_code == 200 and f'<li id="L{line}" class="marked"' in view.text
+
+
+def test_the_file_view_stays_in_the_workspaces_position_rule_motion_and_letter_files(c) -> None:
+    for bad in ("../pyproject.toml", "/etc/passwd", "compliance/web/app.py", ".git/config",
+                "examples/positions/../../pyproject.toml", "letters/../pyproject.toml"):
+        assert c.get("/source", params={"file": bad}).status_code in (400, 404), bad
+    ok = c.get("/source", params={"file": "rules/csam-regulation/dossier.yaml", "line": 3})
+    assert ok.status_code == 200

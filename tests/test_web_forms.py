@@ -57,3 +57,53 @@ def test_a_row_holds_exactly_the_filled_keys_in_schema_order(section: str, data:
     rows = rows_from_form(VOCAB, Form(items), section)
     want = [k for k, kind in keys if (k, kind) in filled]
     assert len(rows) == 1 and list(rows[0]) == want
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(st.integers(min_value=1, max_value=10**6), st.sampled_from(["nl", "en"]))
+def test_confirming_drops_only_the_awaiting_part_of_a_drafted_note(line: int, lang: str) -> None:
+    from compliance.i18n import t
+    from compliance.web.forms import confirmed_note
+
+    note = t("draft_proposed", lang, line=line)
+    kept = confirmed_note(note)
+    assert kept != note and note.startswith(kept) and str(line) in kept
+    assert confirmed_note(kept) == kept  # once is enough
+
+
+@given(st.text(max_size=60))
+def test_a_note_the_adviser_wrote_is_never_changed(note: str) -> None:
+    from compliance.web.forms import confirmed_note
+
+    if "bevestiging" not in note and "confirmation" not in note:
+        assert confirmed_note(note) == note
+
+
+@settings(deadline=None)  # the first example loads the workspace
+@given(st.text(min_size=1, max_size=20).filter(str.strip), st.sampled_from(["nl", "en"]),
+       st.sampled_from(["nl", "en"]))
+def test_half_a_bilingual_text_is_an_error_at_the_other_half(text: str, filled: str, lang: str) -> None:
+    from compliance.web.forms import form_errors
+
+    vocab = _vocab()
+    other = "en" if filled == "nl" else "nl"
+    data = {"id": "x", "date": "2024-01-01", "actor": "a", "source": {"title": "t"},
+            "summary": {filled: text, other: ""}, "facts": {}}
+    errors = form_errors(data, vocab, lang)
+    assert list(errors) == [f"summary.{other}"]
+    assert "expected" not in errors[f"summary.{other}"][0]
+
+
+_VOCAB: list = []
+
+
+def _vocab():
+    if not _VOCAB:
+        from compliance.loading.workspace import load_workspace
+        from tests.conftest import ROOT
+
+        _VOCAB.append(load_workspace(ROOT).vocabularies["csam-regulation"].model)
+    return _VOCAB[0]

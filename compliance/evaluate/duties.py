@@ -161,7 +161,10 @@ def state_of(clause: CompiledClause, timeline: LoadedTimeline, as_of: PartialDat
         return "unknown", due, evidence, decides or [f"event:{what}"]
     r = recurring_flags(clock, timeline, as_of)
     first = _fmt(anchor_window(clock, timeline))
-    start = f"{clock.offset[1]} {clock.offset[0]} / {first}" if clock.offset and first else first
+    # the period in the output's language ("6 maanden"), as the check's reasons say it
+    every = t(f"period_{clock.offset[0]}{'_1' if clock.offset[1] == 1 else ''}", lang, n=clock.offset[1]) \
+        if clock.offset else None
+    start = f"{every} / {first}" if every and first else first
     if r["ended"] is TRUE:
         ended = [_event_evidence(timeline, clock.until_event, by_letter, lang)] \
             if clock.until_event else []
