@@ -531,6 +531,28 @@ _T: dict[str, dict[str, str]] = {
     "wb_found_step": {"nl": "geplande stap", "en": "planned step"},
     "wb_found_ambiguous": {"nl": "twee waarden genoemd, niet gekozen:", "en": "two values cued, not chosen:"},
     "wb_found_addressed": {"nl": "genoemd zonder waarde", "en": "spoken of without a value"},
+    # draft-rule (issue 28): a rule drafted from the dictum
+    "dr_title": {"nl": "Conceptregel voor motie {motion} ({dossier})",
+                 "en": "Draft rule for motion {motion} ({dossier})"},
+    "dr_clause": {"nl": "Dictum {n}: soort {kind} — rust op '{words}'",
+                  "en": "Clause {n}: kind {kind} — rests on '{words}'"},
+    "dr_addressee": {"nl": "  gericht aan: {who} ('{words}')", "en": "  addressed to: {who} ('{words}')"},
+    "dr_time": {"nl": "  termijn: {kind} {value} — '{words}'", "en": "  time: {kind} {value} — '{words}'"},
+    "dr_unconfirmed": {"nl": " (TE BEVESTIGEN)", "en": " (TO CONFIRM)"},
+    "dr_fact": {"nl": "  feit {fact} {op} {value} ({role}, via {how}) — '{words}'",
+                "en": "  fact {fact} {op} {value} ({role}, by {how}) — '{words}'"},
+    "dr_new": {"nl": "  NIEUW voorgesteld: {kind} {name} ({type}) — '{words}'",
+               "en": "  NEW, proposed: {kind} {name} ({type}) — '{words}'"},
+    "dr_subject": {"nl": "  onderwerp: {subject} — '{words}'", "en": "  subject: {subject} — '{words}'"},
+    "dr_words": {"nl": "  in woorden: {text}", "en": "  in words: {text}"},
+    "dr_todo": {"nl": "  TODO: {text}", "en": "  TODO: {text}"},
+    "dr_blockers": {"nl": "Wat de regel nog blokkeert:", "en": "What still blocks the rule:"},
+    "dr_ready": {"nl": "Geldige regel: geladen en getest zoals `check` hem leest.",
+                 "en": "Valid rule: loaded and tested as `check` reads it."},
+    "dr_rule_file": {"nl": "--- regelbestand ---", "en": "--- rule file ---"},
+    "dr_tests_file": {"nl": "--- regeltests ---", "en": "--- rule tests ---"},
+    "dr_entries": {"nl": "--- voorgestelde nieuwe woordenschat (niet toegevoegd) ---",
+                   "en": "--- proposed new vocabulary (not added) ---"},
 }
 
 

@@ -167,6 +167,8 @@ _EU = re.compile(r"\b(?:[\w-]*verordening|richtlijn|(?:eu|europese)\s+(?:regels|
                  r"\b(?:in|uit)\s+te\s+voeren\b[^,;]{0,5}$", re.I)
 _PIECE = re.compile(r",\s*(?:waarbij|maar|en|met|zodat)\b|\s(?:waarbij|maar)\s|"
                     r"\s+en\s+(?=voor|met|om|de|het|een)", re.I)
+_TEXT_WORDS = re.compile(r"\b(verordening\w*|voorstel\w*|tekst\w*|compromis\w*|richtlijn\w*|"
+                         r"regulation|proposal|text|compromise)\b", re.I)
 _EXCEPTION = re.compile(r"\b(tenzij|behalve\s+als|unless)\b", re.I)
 _WHILE = re.compile(r"\b(zolang|so\s+long\s+as|as\s+long\s+as)\b", re.I)
 _UNTIL = re.compile(r"\b(totdat|tot\s+(?:het\s+moment\s+)?dat|zolang|voordat|until|before)\b", re.I)
@@ -674,8 +676,9 @@ def rule_in_words(rule: dict[str, Any] | None, c: ClauseDraft, vocab: Vocabulary
                       f"asks for '{r['events']['tag']}' every {r['every']}")
     if "standstill" in rule:
         s = rule["standstill"]
-        parts.append(f"geen stap {', '.join(s['steps'])} voordat '{s['until']['all'][0]}'" if nl else
-                      f"no step {', '.join(s['steps'])} before '{s['until']['all'][0]}'")
+        until = "', '".join(s["until"]["all"])
+        parts.append(f"geen stap {', '.join(s['steps'])} voordat '{until}' (alle)" if nl else
+                     f"no step {', '.join(s['steps'])} before all of '{until}'")
     if "conflicts_when" in rule:
         parts.append(("strijdig als " if nl else "conflicts when ")
                      + in_words(rule["conflicts_when"], vocab, lang, new))
@@ -747,6 +750,14 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
     if vocab is not None and vocab.facts:
         for use in c.facts:
             use.new = use.fact not in vocab.facts
+    if kind in ("result", "inform") and vocab is not None and not _TEXT_WORDS.search(body):
+        # a result asked of the cabinet is its own act: facts about the text on the table that
+        # the words happen to cue are context unless the request is about that text
+        for f in c.facts:
+            if f.role == "object" and f.fact in vocab.facts and vocab.facts[f.fact].group == "text":
+                f.role = "context"
+                if body not in uncovered:
+                    uncovered.insert(0, body)
     if kind == "effort" and vocab is not None and not any(
             vocab.facts[f.fact].group == "cabinet" for f in c.facts if f.fact in vocab.facts):
         # an effort is the cabinet's: the text facts it names are context, not the test
@@ -811,7 +822,8 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
     if vocab is not None and getattr(vocab, "subjects", None):
         c.subjects = _subjects(text, vocab)
     else:
-        c.subjects = [(w, w) for w in dict.fromkeys(x for x in lemmas(body) if len(x) >= 8)][:4]
+        words = [x for x in lemmas(body) if len(x) >= 8 and x.isalpha()]
+        c.subjects = [(w, w) for w in dict.fromkeys(words)][:4]
     return c
 
 
@@ -1274,6 +1286,79 @@ def timeline_events(ws: Any, dossier: str) -> dict[str, str]:
     """id -> Dutch title of the dossier's timeline events (what a deadline or standstill may name)."""
     tl = ws.timelines.get(dossier)
     return {eid: e.title.nl for eid, e in tl.events.items()} if tl is not None else {}
+
+
+def render_report(d: RuleDraft, lang: str = "en") -> str:
+    """The draft as a person reads it: per clause every part with its words, the blockers,
+    then the rule file, its tests and the proposed entries."""
+    from compliance.i18n import t
+
+    out = [t("dr_title", lang, motion=d.motion, dossier=d.dossier)]
+    for c in d.clauses:
+        out.append(t("dr_clause", lang, n=c.number, kind=c.kind, words=_short(c.kind_words, 70)))
+        if c.addressee_words:
+            out.append(t("dr_addressee", lang, who=c.addressee, words=c.addressee_words))
+        if c.time is not None:
+            out.append(t("dr_time", lang, kind=c.time.kind, value=c.time.value, words=c.time.words)
+                       + ("" if c.time.confirmed else t("dr_unconfirmed", lang)))
+        for s, w in c.subjects:
+            out.append(t("dr_subject", lang, subject=s, words=w))
+        for f in c.facts:
+            out.append(t("dr_fact", lang, fact=f.fact, op=f.op, value=f.value, role=f.role, how=f.how,
+                         words=_short(f.words, 70)))
+        for e in c.new_entries:
+            out.append(t("dr_new", lang, kind=e.kind, name=e.name, type=e.type, words=_short(e.words, 60)))
+        out.append(t("dr_words", lang, text=c.words_nl if lang == "nl" else c.words_en))
+        out += [t("dr_todo", lang, text=x) for x in c.todos]
+    if d.blockers:
+        out.append(t("dr_blockers", lang))
+        out += [f"  - {b}" for b in d.blockers]
+    elif d.rule_text is not None:
+        out.append(t("dr_ready", lang))
+    if d.rule_text is not None:
+        out += [t("dr_rule_file", lang), d.rule_text.rstrip()]
+    if d.tests_text is not None:
+        out += [t("dr_tests_file", lang), d.tests_text.rstrip()]
+    entries = new_entries_yaml(d)
+    if entries:
+        out += [t("dr_entries", lang), entries.rstrip()]
+    return "\n".join(out) + "\n"
+
+
+def draft_motion(ws_root: Path, motion: str, dossier: str | None = None, dictum: str | None = None,
+                 lang: str = "en") -> RuleDraft:
+    """Draft the rule of a motion of the workspace (an id, or a record file's path), verified."""
+    from compliance.loading.workspace import load_workspace_partial
+
+    ws, _ = load_workspace_partial(ws_root)  # the motion's own skeleton may not load yet
+    record: dict[str, Any] | None = None
+    path = Path(motion)
+    if motion.endswith((".yaml", ".yml")):
+        from compliance.loading.yaml_safe import load_file
+
+        doc = load_file(path, str(path))
+        record = doc.data if isinstance(doc.data, dict) else None
+        if record is None:
+            raise InputErrors([InputError(str(path), 1, 1, "not a motion record",
+                                          "give a motions/*.yaml file or a motion id")])
+    else:
+        found = [m for m in ws.motions if m == motion or m.endswith(f"-{motion}")]
+        if len(found) != 1:
+            raise InputErrors([InputError("MOTION", 1, 1, f"no motion {motion!r} in motions/" if not found
+                                          else f"{motion!r} names {len(found)} motions",
+                                          "give the motion's id, e.g. 26643-1047, or a record file")])
+        rec_doc = ws.motions[found[0]].doc
+        record = rec_doc.data if isinstance(rec_doc.data, dict) else {}
+    assert record is not None
+    name = dossier or (record.get("dossiers") or [None])[0]
+    vocab = ws.vocabularies.get(str(name)) if name else None
+    if vocab is None:
+        raise InputErrors([InputError("--dossier", 1, 1, f"no dossier {name!r} in rules/",
+                                      f"use one of: {', '.join(sorted(ws.vocabularies)) or '-'}")])
+    d = draft_from_record(record, vocab.model, vocab.model.dossier, dictum=dictum,
+                          events=timeline_events(ws, vocab.model.dossier))
+    in_ws = str(record.get("id")) in ws.motions
+    return finish(d, ws_root, vocab.model, lang, record=None if in_ws else record)
 
 
 def as_data(d: RuleDraft) -> dict[str, Any]:

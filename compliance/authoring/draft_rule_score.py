@@ -86,7 +86,7 @@ def parse(text: str, motion: str) -> Expected:
             continue
         if set("".join(cells)) <= set("-: "):
             continue
-        num = re.match(r"\d+", cells[header.index("clause")])
+        num = re.search(r"\d+", cells[header.index("clause")])
         if num:
             k = cells[header.index("kind")]
             kinds[int(num.group(0))] = map_kind(k)
