@@ -128,14 +128,15 @@ _STATEMENT = re.compile(r"^(spreekt\s+(?:\w+\s+){0,3}?uit\b|spreekt\b|stemt\s+(n
 _ADDRESSEE = re.compile(r"^(verzoekt|roept|draagt|vraagt|dringt)\s+(?P<who>(?:de|het|alle)\s+[\w-]+"
                         r"(?:\s+(?:van|voor)\s+[\w-]+(?:\s+en\s+[\w-]+)?)?)(?:\s+op)?\s*(?:om\b)?\s*,?", re.I)
 _GOVERNMENT = re.compile(r"regering|kabinet|minister|staatssecretaris|premier", re.I)
-_INFORM = re.compile(r"\b(te\s+informeren|te\s+rapporteren|te\s+berichten|op\s+de\s+hoogte\s+te\s+"
+_INFORM = re.compile(r"\b(rapporteer\w*|informeer\s+de\s+kamer|bericht\s+de\s+kamer|"
+                     r"te\s+informeren|te\s+rapporteren|te\s+berichten|op\s+de\s+hoogte\s+te\s+"
                      r"(?:houden|stellen)|een\s+brief\s+te\s+(?:sturen|zenden)|te\s+melden|"
                      r"voortgangsrapportage|te\s+laten\s+weten)\b", re.I)
 _INFORM_EN = re.compile(r"\b(inform|report|keep)\b.{0,40}\bhouse\b|\bhouse\b.{0,20}\binformed\b", re.I)
 _PERIOD = re.compile(r"\b(halfjaarlijks\w*|jaarlijks\w*|(?:elk|ieder)(?:e)?\s+(?:jaar|half\s+jaar|"
                      r"kwartaal|maand)|per\s+kwartaal|driemaandelijks\w*|maandelijks\w*|met\s+regelmaat|"
                      r"regelmatig|periodiek\w*|every\s+(?:six\s+months|year|quarter)|annually|"
-                     r"regularly)\b", re.I)
+                     r"regularly|every\s+half\s+year|half-yearly|each\s+year)\b", re.I)
 _STANDSTILL = re.compile(r"\b(onomkeerbare\s+stappen|onomkeerbare|geen\s+(?:\w+\s+){0,3}stappen\s+te\s+"
                          r"zetten|irreversible)\b", re.I)
 _VOTE_NEG = re.compile(r"\b((?:niet|geen)\s+(?:\w+\s+){0,6}?(?:in\s+te\s+stemmen|instemmen|steun\w*)|"
@@ -145,7 +146,10 @@ _VOTE_NEG = re.compile(r"\b((?:niet|geen)\s+(?:\w+\s+){0,6}?(?:in\s+te\s+stemmen
                        r"tegen\s+(?:\w+\s+){0,6}?te\s+stemmen|tegenstemmen|"
                        r"not\s+(?:to\s+)?(?:agree|support|vote\s+for))\b", re.I)
 _VOTE_AGAINST = re.compile(r"\b(tegen\s+(?:\w+\s+){0,6}?te\s+stemmen|tegenstemmen|vote\s+against|"
-                           r"stem\w*\s+(?:\w+\s+){0,2}?tegen\b)", re.I)
+                           r"stem\w*\s+(?:\w+\s+){0,2}?tegen\b|"
+                           # to oppose is more than not to support: the reading that asks a vote against
+                           r"verzet\s+(?:je|zich|u)\s+(?:\w+\s+){0,5}?tegen|zich\s+te\s+verzetten|"
+                           r"oppose)", re.I)
 _VOTE_ONLY = re.compile(r"\b(uitsluitend|alleen|slechts|only)\b(?:\s+\w+){0,4}?\s+(in\s+te\s+stemmen|"
                         r"instemmen|voor\s+te\s+stemmen|agree|support)\b", re.I)
 _VOTE_FOR = re.compile(r"\b(voor\s+(?:\w+\s+){0,6}?te\s+stemmen|in\s+te\s+stemmen|instemmen|"
@@ -165,8 +169,10 @@ _EFFORT = re.compile(r"\b(zet\s+(?:je|zich|u)\s+(?:\w+\s+){0,2}?in\b|"
 _EU = re.compile(r"\b(?:[\w-]*verordening|richtlijn|(?:eu|europese)\s+(?:regels|wetgeving|voorstel\w*)|"
                  r"regulation|directive)\b[^,;]{0,40}?\bte\s+\w+|"
                  r"\b(?:in|uit)\s+te\s+voeren\b[^,;]{0,5}$", re.I)
-_PIECE = re.compile(r",\s*(?:waarbij|maar|en|met|zodat)\b|\s(?:waarbij|maar)\s|"
+_PIECE = re.compile(r",\s*(?:waarbij|maar|en|met|zodat)\b|,\s*(?=zonder\b)|\s(?:waarbij|maar)\s|"
                     r"\s+en\s+(?=voor|met|om|de|het|een)", re.I)
+_LEADING_CONDITION = re.compile(r"^\s*(?:lukt\s+dat\s+niet|als\s+dat\s+niet\s+lukt|indien\b[^,]*|"
+                                r"mocht\b[^,]*|als\b[^,]*|if\b[^,]*),", re.I)
 _TEXT_WORDS = re.compile(r"\b(verordening\w*|voorstel\w*|tekst\w*|compromis\w*|richtlijn\w*|"
                          r"regulation|proposal|text|compromise)\b", re.I)
 _EXCEPTION = re.compile(r"\b(tenzij|behalve\s+als|unless)\b", re.I)
@@ -182,7 +188,8 @@ _YEAR_END = re.compile(r"\b(nog\s+dit\s+(?:kalender)?jaar|voor\s+het\s+einde\s+v
 _SEASON = re.compile(r"\b(in\s+het\s+najaar|in\s+het\s+voorjaar|(?:vóór|voor)\s+de\s+zomer(?:reces)?|"
                      r"(?:vóór|voor)\s+het\s+(?:zomer|kerst)reces|(?:vóór|voor)\s+de\s+begrotings\w+|"
                      r"in\s+the\s+(?:autumn|spring)|before\s+the\s+summer)\b", re.I)
-_VAGUE = re.compile(r"\b(op\s+zo\s+kort\s+mogelijke\s+termijn|zo\s+snel\s+mogelijk|op\s+korte\s+termijn|"
+_VAGUE = re.compile(r"\b(met\s+(?:zeer\s+)?(?:grote\s+)?spoed|"
+                    r"op\s+zo\s+kort\s+mogelijke\s+termijn|zo\s+snel\s+mogelijk|op\s+korte\s+termijn|"
                     r"spoedig|zo\s+spoedig\s+mogelijk|per\s+direct|direct|nu|as\s+soon\s+as\s+possible|"
                     r"at\s+once|now)\b", re.I)
 _NUMBER = re.compile(r"\b(?P<q>maximaal|ten\s+hoogste|hooguit|niet\s+meer\s+dan|minder\s+dan|minimaal|"
@@ -708,6 +715,10 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
                       "against" if _VOTE_AGAINST.search(low) else
                       "not_for" if _VOTE_NEG.search(_EXCEPTION.split(low)[0]) else "for")
     c.time, c.todos = find_time(text, kind, motion_date)
+    cond = _LEADING_CONDITION.match(_ADDRESSEE.sub("", text, count=1))
+    if cond:
+        c.todos.append(f"the request holds under a condition ('{cond.group(0).strip(' ,')}'): the "
+                       "template reads it unconditionally — add the condition as applies_when if it matters")
     key = _key(text)
     body = _ADDRESSEE.sub("", text, count=1)
     pieces: list[tuple[str, str]] = []
@@ -840,7 +851,7 @@ def _unclaimed_negation(piece: str, uses: list[FactUse], vote_words: str, c: Cla
             rest = rest.replace(words.lower(), " ")
     rest = _NUMBER.sub(" ", rest)
     left = sum(1 for w in re.findall(r"[\w']+", rest) if w in _NEGATORS) + len(_NEGATING_VERB.findall(rest))
-    left -= sum(1 for u in uses if u.negated and u.how == "cue")
+    left -= sum(1 for u in uses if u.negated and u.how in ("cue", "description"))
     if left <= 0:
         return
     for u in uses:
