@@ -229,7 +229,9 @@ def score_one(exp: Expected, vocab: Vocabulary | None, dossier: str) -> tuple[Mo
         details.append(f"{len(d.clauses)} clauses drafted, {len(exp.kinds)} expected")
     have = named(d, vocab)
     f_right = 0
-    for name in exp.existing:
+    # "existing" means in the vocabulary: a value or an event named in the same line is no fact
+    existing = [n for n in exp.existing if vocab is None or n in vocab.facts or n in vocab.concepts]
+    for name in existing:
         if name in have:
             f_right += 1
         else:
@@ -257,7 +259,7 @@ def score_one(exp: Expected, vocab: Vocabulary | None, dossier: str) -> tuple[Mo
     for n, rules in exp.rules.items():
         if n in by_num:
             inv += [f"clause {n}: {x}" for x in inversions(by_num[n].rule, rules)]
-    return MotionScore(exp.motion, right, len(exp.kinds), f_right, len(exp.existing) + len(exp.missing),
+    return MotionScore(exp.motion, right, len(exp.kinds), f_right, len(existing) + len(exp.missing),
                        inv, details), d
 
 
