@@ -209,10 +209,10 @@ def test_d_switch_to_english_and_back(page, server) -> None:
     url, _ = server
     page.goto(f"{url}/")
     assert page.locator("html").get_attribute("lang") == "nl"
-    assert page.locator("h1").inner_text() == "Posities × moties"
+    assert page.locator("h1").inner_text().startswith("Posities × moties")
     page.click("#lang-switch")
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.locator("h1").inner_text() == "Positions × motions"
+    assert page.locator("h1").inner_text().startswith("Positions × motions")
     shot(page, "workbench-d-overview-en", (1024, 1280))
     page.click("#lang-switch")
     assert page.locator("html").get_attribute("lang") == "nl"

@@ -97,6 +97,16 @@ def test_confirmation_is_saved_as_set_and_a_language_switch_keeps_the_letter(wor
     facts = yaml.safe_load((workspace_copy / rel).read_text(encoding="utf-8"))["facts"]
     assert facts[left]["confirmed"] is False
     assert all(facts[n]["confirmed"] is True for n in drafted[1:])
+    # a confirmed fact no longer says it awaits confirmation; the unticked one still does
+    assert all("bevestiging" not in facts[n].get("note", "")
+               and "confirmation" not in facts[n].get("note", "") for n in drafted[1:])
+    assert any(w in facts[left].get("note", "") for w in ("wacht op bevestiging", "awaits confirmation"))
+    # the letter is kept in the workspace, the position names it, and the editor shows it again
+    kept = yaml.safe_load((workspace_copy / rel).read_text(encoding="utf-8"))["source"]["file"]
+    assert kept.startswith("letters/")
+    assert (workspace_copy / kept).read_text(encoding="utf-8") == LETTER.replace("\r\n", "\n")
+    reopened = c.get("/editor", params={"file": rel})
+    assert 'id="letter-pane"' in reopened.text
     strict = run_cli("check", "-w", str(workspace_copy), str(workspace_copy / rel), "--require-confirmed")
     assert strict.returncode == 2 and f"feit '{left}' is nog niet bevestigd" in strict.stderr
     assert len(strict.stderr.strip().splitlines()) == 1  # only the fact left unticked

@@ -144,9 +144,41 @@ def facts_from_form(vocab: Vocabulary, form: Form, prefix: str) -> dict[str, Any
             ticked = form.get(f"{field}.confirmed") == "true"
             if not ticked or marker == "keyed":
                 extra["confirmed"] = ticked
+            if ticked and extra.get("note"):
+                extra["note"] = confirmed_note(extra["note"])
         extra.update({k: v for k, v in _keep(form, field).items() if k not in FACT_KEYS})
         facts[name] = {"value": value, **extra} if extra else value
     return facts
+
+
+def _awaiting() -> list[re.Pattern[str]]:
+    from compliance.i18n import entry
+
+    out = []
+    for text in entry("draft_proposed").values():
+        head, _, tail = text.partition("{line}")
+        # "proposed from the letter at line 12, awaits confirmation": the tail's first
+        # clause is kept ("…at line 12"), the rest (the waiting) goes once confirmed
+        kept, _, waiting = tail.partition(",")
+        out.append(re.compile(f"^({re.escape(head)}\\d+{re.escape(kept)}){re.escape(',' + waiting)}$"))
+    return out
+
+
+def awaiting_words() -> str:
+    """The "awaits confirmation" endings of a drafted note, ``|``-separated (for the page)."""
+    from compliance.i18n import entry
+
+    return "|".join("," + text.partition("{line}")[2].partition(",")[2]
+                    for text in entry("draft_proposed").values())
+
+
+def confirmed_note(note: str) -> str:
+    """A drafted fact's note once the adviser confirmed it: without "awaits confirmation"."""
+    for pattern in _awaiting():
+        m = pattern.match(note)
+        if m:
+            return m[1]
+    return note
 
 
 def rows_from_form(vocab: Vocabulary, form: Form, section: str) -> list[dict[str, Any]]:
@@ -313,9 +345,9 @@ def sequence_indent(text: str) -> tuple[int, int]:
 
 
 # --- errors at fields ---------------------------------------------------------------------
-def error_fields(text: str, errors: list[InputError]) -> dict[str, list[str]]:
+def error_fields(text: str, errors: list[InputError], lang: str | None = None) -> dict[str, list[str]]:
     """Each located error under the form field whose value (or key) sits at its line:
-    the deepest path at that line and column."""
+    the deepest path at that line and column (with ``lang``: said as the form says it)."""
     try:
         doc: Document | None = load_text(text, "draft")
     except Exception:
@@ -330,5 +362,148 @@ def error_fields(text: str, errors: list[InputError]) -> dict[str, list[str]]:
         cands = [c for c in by_line.get(e.line, []) if c[0] <= e.column] or by_line.get(e.line, [])
         path = max(cands, key=lambda c: (len(c[1]), c[0]))[1] if cands else ()
         name = ".".join(str(p) for p in path)
-        out.setdefault(name, []).append(f"{e.problem}" + (f" — {e.fix}" if e.fix else ""))
+        out.setdefault(name, []).append(plain_message(e.problem, e.fix, lang) if lang
+                                        else f"{e.problem}" + (f" — {e.fix}" if e.fix else ""))
     return out
+
+
+# --- the form's own checks, in the page's language ------------------------------------------
+# (path, word key of its label): the fields a position cannot do without
+REQUIRED = (("id", "id"), ("date", "date"), ("actor", "actor"), ("source.title", "source_title"))
+TEXT_PAIRS = ("summary",)
+ROW_TEXTS = {"declarations": ("summary",), "planned_steps": ("description",),
+             "scenarios": ("description",)}
+
+
+def _at(data: Any, path: str) -> Any:
+    for part in path.split("."):
+        if not isinstance(data, Mapping):
+            return None
+        data = data.get(part)
+    return data
+
+
+def form_errors(data: dict[str, Any], vocab: Vocabulary, lang: str) -> dict[str, list[str]]:
+    """What is wrong with a filled-in form, each at its field and in the page's language,
+    before the loader sees it: a required field empty, one language of a text filled and
+    the other not, a date or number that is none. The loader's own checks follow (the
+    same ones a file gets); these only say the form's mistakes in the adviser's words."""
+    from compliance.dates import PartialDate
+    from compliance.i18n import t
+
+    out: dict[str, list[str]] = {}
+
+    def add(path: str, key: str, **kw: Any) -> None:
+        out.setdefault(path, []).append(t(f"wb_err_{key}", lang, **kw))
+
+    def date_ok(text: Any) -> bool:
+        try:
+            PartialDate.parse(str(text))
+        except ValueError:
+            return False
+        return True
+
+    for path, word in REQUIRED:
+        if _at(data, path) in (None, ""):
+            add(path, "required", field=t(f"wb_{word}", lang))
+    for path in ("date", "source.date"):
+        value = _at(data, path)
+        if value not in (None, "") and not date_ok(value):
+            add(path, "date", value=value)
+    pairs = list(TEXT_PAIRS)
+    for section, keys in ROW_TEXTS.items():
+        for i, row in enumerate(data.get(section) or []):
+            pairs += [f"{section}.{i}.{k}" for k in keys]
+            if section == "planned_steps" and row.get("date") and not date_ok(row["date"]):
+                add(f"{section}.{i}.date", "date", value=row["date"])
+    for path in pairs:
+        text = _at(data, path)
+        if isinstance(text, Mapping):
+            for have, missing in (("nl", "en"), ("en", "nl")):
+                if text.get(have) and not text.get(missing):
+                    add(f"{path}.{missing}", f"text_{missing}")
+    ks = _at(data, "source.kamerstuk")
+    if isinstance(ks, Mapping):
+        if not ks.get("dossier"):
+            add("source.kamerstuk.dossier", "required", field=t("wb_kamerstuk_dossier", lang))
+        if not isinstance(ks.get("number"), int) or isinstance(ks.get("number"), bool) or ks["number"] < 1:
+            add("source.kamerstuk.number", "whole_number", value=ks.get("number") or "")
+    facts = data.get("facts") if isinstance(data.get("facts"), Mapping) else {}
+    for name, raw in (facts or {}).items():
+        fact = vocab.facts.get(name)
+        value = raw.get("value") if isinstance(raw, Mapping) else raw
+        if fact is None:
+            continue
+        if fact.type == "number" and (isinstance(value, bool) or not isinstance(value, int | float)):
+            add(f"facts.{name}.value", "number", value=value)
+        elif fact.type == "date" and not date_ok(value):
+            add(f"facts.{name}.value", "date", value=value)
+    return out
+
+
+_LOADER_PHRASES = (
+    (re.compile(r"^missing required key '([^']+)'"), "loader_missing"),
+    (re.compile(r"^expected [a-z ]+, found [a-z]+"), "loader_shape"),
+    (re.compile(r"^'([^']*)' is not a valid value of enum fact '([^']+)'"), "loader_enum"),
+    (re.compile(r"^unknown key '([^']+)'"), "loader_unknown"),
+)
+
+
+def plain_message(problem: str, fix: str, lang: str) -> str:
+    """A loader message as the form shows it: the common schema phrases said in the page's
+    language; any other message as the loader gives it (it is a file's message too)."""
+    from compliance.i18n import t
+
+    for pattern, key in _LOADER_PHRASES:
+        m = pattern.match(problem)
+        if m:
+            return t(f"wb_err_{key}", lang, **{f"a{i}": g for i, g in enumerate(m.groups(), 1)})
+    return problem + (f" — {fix}" if fix else "")
+
+
+def field_anchor(field: str) -> str:
+    """The id of the element that holds a field's value (an error links and goes there)."""
+    def fid(name: str) -> str:
+        return "f-" + name.replace(".", "--")
+
+    parts = field.split(".")
+    if field == "_as_of":
+        return "f-as-of"
+    if parts[0] == "facts" and len(parts) >= 2:
+        return "fact-" + fid(".".join(parts[:2]))
+    if parts[0] == "scenarios" and len(parts) >= 4 and parts[2] == "facts":
+        return "fact-" + fid(".".join(parts[:4]))
+    if len(parts) > 1 and parts[-1] in ("nl", "en"):
+        return fid(".".join(parts[:-1])) + "-" + parts[-1]
+    return fid(field)
+
+
+_LABELS = {"id": "id", "date": "date", "actor": "actor", "certainty": "certainty", "dossier": "dossier",
+           "_as_of": "as_of", "source.title": "source_title", "source.date": "date",
+           "source.where": "source_where", "source.file": "source_file",
+           "source.kamerstuk.dossier": "kamerstuk_dossier", "source.kamerstuk.number": "kamerstuk_number",
+           "summary": "summary"}
+
+
+def field_label(field: str, vocab: Vocabulary, lang: str) -> str:
+    """A field as the adviser knows it: its label in the page's language, a fact by its
+    description (never the schema path)."""
+    from compliance.i18n import t
+
+    parts = field.split(".")
+    suffix = ""
+    if parts and parts[-1] in ("nl", "en"):
+        suffix = " (Nederlands)" if parts[-1] == "nl" else " (English)"
+        parts = parts[:-1]
+    path = ".".join(parts)
+    if path in _LABELS:
+        return t(f"wb_{_LABELS[path]}", lang) + suffix
+    if parts[:1] == ["facts"] and len(parts) >= 2 and parts[1] in vocab.facts:
+        text = vocab.facts[parts[1]].description.get(lang).strip().rstrip(".")  # type: ignore[arg-type]
+        return (text if len(text) <= 70 else text[:69].rsplit(" ", 1)[0] + "…") + suffix
+    if parts[:1] in (["declarations"], ["planned_steps"], ["scenarios"]) and len(parts) >= 2 \
+            and parts[1].isdigit():
+        row = {"declarations": "declaration", "planned_steps": "step", "scenarios": "scenario_n"}[parts[0]]
+        return f"{t(f'wb_{row}', lang)} {int(parts[1]) + 1}" + (f": {parts[2]}" if len(parts) > 2 else "") \
+            + suffix
+    return field + suffix

@@ -7,6 +7,8 @@ and the same text saved to a file give the same errors and the same findings."""
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +32,10 @@ from compliance.verdict import SEVERITY
 
 POSITION_DIRS = ("examples/positions", "examples/scenarios")
 NEW_DIR = "examples/positions"
+DRAFTS_DIR = "drafts"  # unsaved editor states kept for a link (never a positions folder)
+DRAFT_ID = re.compile(r"^[0-9a-f]{20}$")
+LETTERS_DIR = "letters"  # the letters drafted positions came from, kept when one is saved
+LETTER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,79}$")
 
 
 def sha256(text: str) -> str:
@@ -304,6 +310,150 @@ class Workbench:
                 raise PathRefused("refusing to write through a symbolic link")
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(path, text)
+
+
+    # --- diff ---------------------------------------------------------------------------------
+    def compare(self, before: LoadedPosition, after: LoadedPosition, lang: str, as_of: str | None = None,
+                interpretations: dict[str, str] | None = None) -> dict[str, Any]:
+        """Two positions side by side: the facts that differ, each motion's verdict before and
+        after, and the open findings classified by the library behind ``compliance diff``
+        (the older side named as the newer, so that a finding keeps its identity)."""
+        from compliance.baseline import classify
+        from compliance.conditions.values import to_json
+
+        ws = self.workspace()
+        engine = self.engine(lang)
+        old = check(ws, [before], engine, lang=lang, as_of=as_of, interpretations=interpretations)  # type: ignore[arg-type]
+        new = check(ws, [after], engine, lang=lang, as_of=as_of, interpretations=interpretations)  # type: ignore[arg-type]
+        renamed = old.model_copy(update={"findings": [
+            f.model_copy(update={"position": after.model.id, "position_file": after.file})
+            for f in old.findings]})
+        diff = classify(renamed, new)
+        facts = []
+        for name in sorted(set(before.facts) | set(after.facts)):
+            a = to_json(before.facts[name]) if name in before.facts else None
+            b = to_json(after.facts[name]) if name in after.facts else None
+            if (name in before.facts, a) != (name in after.facts, b):
+                facts.append({"fact": name, "before": a, "after": b, "had": name in before.facts,
+                              "has": name in after.facts})
+        was = {m.motion: m for m in old.motions}
+        motions = []
+        for m in new.motions:
+            o = was.get(m.motion)
+            motions.append({"motion": m.motion, "name": m.motion_name, "kamerstuk": m.kamerstuk,
+                            "before": o, "after": m,
+                            "changed": o is None or (o.verdict, o.declared) != (m.verdict, m.declared)})
+        return {"diff": diff, "facts": facts, "motions": motions, "before": before, "after": after,
+                "dossier": after.model.dossier}
+
+    # --- unsaved drafts kept for a link ---------------------------------------------------
+    def keep_draft(self, state: dict[str, Any]) -> str:
+        """Keep an editor state (the form's data, the file it edits, the as-of date, the
+        interpretations, the letter) under an id made from its content, in the drafts
+        folder: the same state gives the same id, and a position is never written."""
+        from compliance.reports import write_atomically
+
+        text = json.dumps(state, sort_keys=True, ensure_ascii=False, default=str)
+        key = sha256(text)[:20]
+        folder = self.root / DRAFTS_DIR
+        path = folder / f"{key}.json"
+        with self._lock:
+            if folder.is_symlink() or path.is_symlink():
+                raise PathRefused("refusing to write through a symbolic link")
+            if not path.exists():
+                folder.mkdir(exist_ok=True)
+                write_atomically(path, text)
+        return key
+
+    def draft_state(self, key: str) -> dict[str, Any]:
+        """A kept editor state by its id (PathRefused when there is none)."""
+        if not DRAFT_ID.match(key):
+            raise PathRefused(f"{key!r} is not a draft id")
+        path = self.root / DRAFTS_DIR / f"{key}.json"
+        if path.is_symlink() or not path.is_file():
+            raise PathRefused(f"no draft {key!r} in this workspace")
+        state = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(state, dict) or not isinstance(state.get("data"), dict):
+            raise PathRefused(f"draft {key!r} is not an editor state")
+        return state
+
+
+    # --- letters ------------------------------------------------------------------------
+    def letter_target(self, name: str, text: str) -> str:
+        """Where a drafted position's letter is kept in the letters folder (a name already
+        taken by another text gets a number; the same text, the same file)."""
+        if not LETTER_NAME.match(name):
+            raise PathRefused(f"{name!r} is not a letter's file name")
+        folder = self.root / LETTERS_DIR
+        if folder.is_symlink():
+            raise PathRefused("refusing to write through a symbolic link")
+        stem, dot, ext = name.rpartition(".") if "." in name else (name, "", "")
+        for n in range(1, 1000):
+            candidate = name if n == 1 else f"{stem}-{n}{dot}{ext}"
+            path = folder / candidate
+            if path.is_symlink():
+                continue
+            if path.exists() and path.read_text(encoding="utf-8", errors="replace") != text:
+                continue
+            return f"{LETTERS_DIR}/{candidate}"
+        raise PathRefused(f"too many letters named {name!r}")
+
+    def keep_letter(self, rel: str, text: str) -> None:
+        """Write the letter at ``rel`` (from :meth:`letter_target`) unless it is there."""
+        from compliance.reports import write_atomically
+
+        path = self.root / rel
+        with self._lock:
+            if path.is_symlink() or path.parent.is_symlink():
+                raise PathRefused("refusing to write through a symbolic link")
+            if not path.exists():
+                path.parent.mkdir(exist_ok=True)
+                write_atomically(path, text)
+
+    def read_letter(self, rel: str) -> str | None:
+        """A kept letter's text by its workspace-relative path; None when it is not one."""
+        folder, _, name = rel.partition("/")
+        if folder != LETTERS_DIR or not LETTER_NAME.match(name):
+            return None
+        path = self.root / LETTERS_DIR / name
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > 4 * 1024 * 1024:
+            return None
+        return path.read_text(encoding="utf-8", errors="replace")
+
+
+    # --- read-only views of the workspace's files ---------------------------------------------
+    def source_text(self, rel: str) -> str:
+        """A workspace file shown read-only (a position, rule, motion or kept letter);
+        PathRefused for anything else (hidden, outside, through a symlink out, too large)."""
+        if not rel or "\x00" in rel or rel.startswith(("/", "\\")) or ":" in rel or "\\" in rel:
+            raise PathRefused(f"{rel!r} is not a path inside the workspace")
+        parts = Path(rel).parts
+        if ".." in parts or any(p.startswith(".") for p in parts):
+            raise PathRefused(f"{rel!r} leaves the workspace or names a hidden file")
+        real = (self.root / rel).resolve()
+        allowed = (*POSITION_DIRS, "rules", "motions", LETTERS_DIR)
+        if not any(real.is_relative_to((self.root / d).resolve()) for d in allowed):
+            raise PathRefused(f"{rel!r} is not a position, rule, motion or letter file")
+        if not real.is_file() or real.stat().st_size > 4 * 1024 * 1024:
+            raise PathRefused(f"{rel!r}: no such file")
+        return real.read_text(encoding="utf-8", errors="replace")
+
+    def letter_line(self, letter_rel: str, quote: str) -> int | None:
+        """The line of a kept letter where a `where` quote starts (whitespace-insensitive)."""
+        text = self.read_letter(letter_rel)
+        words = quote.split()
+        if text is None or not words:
+            return None
+        want = " ".join(words)
+        lines = text.split("\n")
+        flat, starts = "", []
+        for i, ln in enumerate(lines, 1):
+            starts.append((len(flat), i))
+            flat += " ".join(ln.split()) + " "
+        at = flat.find(want)
+        if at < 0:
+            return None
+        return max(n for pos, n in starts if pos <= at)
 
 
 class StaleFile(Exception):

@@ -95,6 +95,7 @@ class Row:
     y: float
     bands: list[Band]
     adopted: Mark | None
+    title: str = ""
 
 
 @dataclass
@@ -110,7 +111,25 @@ class Chart:
     row_height: int
 
 
-def chart(data: dict[str, Any], ws: Workspace, lang: str, *, width: int = 960) -> Chart:
+def kamerstuk_url(ks: Any) -> str:
+    """The paper's page on the official publications site, built from its number (nothing
+    is fetched): ``kst-<first dossier>-<number>``."""
+    first = str(ks.dossier).split("/")[0]
+    return f"https://zoek.officielebekendmakingen.nl/kst-{first}-{ks.number}.html"
+
+
+def row_label(record: Any) -> str:
+    """A chart row: the Kamerstuk number and the first submitter (five motions are all
+    called "Motie Beckerman c.s.")."""
+    first = next((s for s in record.submitters if getattr(s, "first", False)), record.submitters[0])
+    who = first.name + (" c.s." if len(record.submitters) > 1 else "")
+    number = f"{record.kamerstuk.dossier.split('/')[0]}-{record.kamerstuk.number}" if record.kamerstuk \
+        else "-".join(record.id.removeprefix("provisional-").split("-")[:2])
+    return f"{number} {who}"
+
+
+def chart(data: dict[str, Any], ws: Workspace, lang: str, *, width: int = 960,
+          declared: dict[tuple[str, str], bool | None] | None = None) -> Chart:
     """Geometry of the timeline chart: one row per motion of the dossier, time along x,
     a band per period coloured by the verdict of the position then in force."""
     rows_in = data["rows"]
@@ -137,17 +156,19 @@ def chart(data: dict[str, Any], ws: Workspace, lang: str, *, width: int = 960) -
             if x1 <= x0:
                 continue
             verdict = r["verdicts"].get(m)
-            k = verdict if verdict in (None, "complies", "undetermined", "not_applicable") else "conflicts"
+            k = verdict if verdict in (None, "complies", "undetermined", "not_applicable") else \
+                kind("conflicts", (declared or {}).get((r["position"], m)))
             k = k or "none"
             until = rows_in[j + 1]["date"] if j + 1 < len(rows_in) else "…"
-            what = t(verdict, lang) if verdict else t("wb_no_position", lang)
+            what = (t(f"wb_kind_{k}", lang) if verdict else t("wb_no_position", lang))
             bands.append(Band(x0, round(x1 - x0, 1), k,
-                              f"{record.short_name}: {r['date']} – {until}: {what}"
+                              f"{row_label(record)}: {r['date']} – {until}: {what}"
                               + (f" ({r['position']})" if r["position"] else "")))
         voted = record.dates.voted
         adopted = Mark(x(PartialDate.parse(voted).first), t("wb_adopted_on", lang, date=voted)) \
             if voted and record.result == "adopted" else None
-        rows.append(Row(m, record.short_name, y, bands, adopted))
+        rows.append(Row(m, row_label(record), y, bands, adopted,
+                        f"{record.short_name} ({record.cite(lang)})"))
     events: list[Any] = []
     positions: list[Any] = []
     timeline = ws.timelines.get(data["dossier"])
@@ -157,10 +178,48 @@ def chart(data: dict[str, Any], ws: Workspace, lang: str, *, width: int = 960) -
             n += 1
             ex = x(PartialDate.parse(e.date).first)
             close = bool(events) and ex - events[-1].x < 16 and events[-1].y == 10
-            events.append(Mark(ex, f"{e.id}: {e.date}", str(n), 24 if close else 10))
+            name = f"{e.title.get(cast(Lang, lang))} ({e.date})"
+            events.append(Mark(ex, name, str(n), 24 if close else 10))
     for r in rows_in:
         if r["position"] and any(h.startswith("position:") for h in r["happened"]):
             positions.append(Mark(x(PartialDate.parse(r["date"]).first), f"{r['position']}: {r['date']}"))
     ticks = [Mark(x(date(y, 1, 1)), str(y), str(y)) for y in range(start.year, end.year)]
     height = top + len(rows) * row_h + 24
     return Chart(data["dossier"], width, height, left, rows, events, positions, ticks, row_h)
+
+
+class Words:
+    """Facts and values by their descriptions from the vocabulary, in the page's language
+    (the templates show the id on hover): ``vf.fact(dossier, name)``, ``vf.value(...)``."""
+
+    def __init__(self, ws: Workspace | None, lang: str) -> None:
+        self.ws = ws
+        self.lang = cast(Lang, lang)
+
+    def _fact(self, dossier: str | None, name: str) -> Any:
+        if self.ws is None:
+            return None
+        vocabs = [self.ws.vocabularies[dossier]] if dossier in self.ws.vocabularies else \
+            list(self.ws.vocabularies.values())
+        for v in vocabs:
+            if name in v.model.facts:
+                return v.model.facts[name]
+        return None
+
+    def fact(self, dossier: str | None, name: str, limit: int = 90) -> str:
+        fact = self._fact(dossier, name)
+        if fact is None:
+            return name
+        text = fact.description.get(self.lang).strip().rstrip(".")
+        return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+    def value(self, dossier: str | None, name: str, value: Any) -> str:
+        fact = self._fact(dossier, name)
+        if isinstance(value, bool):
+            return t("wb_yes" if value else "wb_no", self.lang)
+        if fact is not None and fact.values:
+            if isinstance(value, list):
+                return ", ".join(self.value(dossier, name, v) for v in value) or "∅"
+            if isinstance(value, str) and value in fact.values:
+                return fact.values[value].get(self.lang)
+        return show(value)

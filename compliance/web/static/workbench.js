@@ -35,7 +35,7 @@
           ? active.closest("section.mv") : null;
         var motion = section ? section.dataset.motion : null;
         // the fragment is rendered and escaped on the server (Jinja autoescape)
-        pane.innerHTML = res[1];
+        showPanel(res[1]);
         if (motion) {
           var again = pane.querySelector('section.mv[data-motion="' + CSS.escape(motion) + '"] h3');
           if (again) { again.focus(); }
@@ -47,6 +47,39 @@
       })
       .catch(function () { if (mine === seq) { status.textContent = "—"; } });
   }
+  // An invalid draft does not wipe the verdicts: the errors go above the last valid
+  // verdicts (marked as such) and each message also stands at its field.
+  function showPanel(html) {
+    var fresh = document.createElement("div");
+    fresh.innerHTML = html;
+    var errors = fresh.querySelector(".panel-errors");
+    document.querySelectorAll(".live-error").forEach(function (el) { el.remove(); });
+    document.querySelectorAll("[data-live-invalid]").forEach(function (el) {
+      el.removeAttribute("aria-invalid"); el.removeAttribute("data-live-invalid");
+    });
+    if (errors && pane.querySelector("section.mv")) {
+      var old = pane.querySelector(".panel-errors");
+      if (old) { old.remove(); }
+      pane.insertBefore(errors, pane.firstChild);
+      pane.classList.add("stale");
+    } else {
+      pane.innerHTML = "";
+      while (fresh.firstChild) { pane.appendChild(fresh.firstChild); }
+      pane.classList.remove("stale");
+    }
+    if (!errors) { return; }
+    errors.querySelectorAll("li.panel-error[data-anchor]").forEach(function (li) {
+      var target = li.dataset.anchor && document.getElementById(li.dataset.anchor);
+      if (!target || !form.contains(target)) { return; }
+      var note = document.createElement("p");
+      note.className = "field-error live-error";
+      note.textContent = li.dataset.message;
+      if (target.tagName === "FIELDSET") { target.appendChild(note); }
+      else { target.insertAdjacentElement("afterend", note); target.setAttribute("aria-invalid", "true"); }
+      target.setAttribute("data-live-invalid", "");
+    });
+  }
+
   function later() { clearTimeout(timer); timer = setTimeout(refresh, 250); }
 
   function onEdit(ev) {
@@ -61,6 +94,7 @@
         el.name === "_draft_dossier") { return; }
     if (el.matches("[data-confirm]")) {
       el.closest("fieldset.fact").classList.toggle("unconfirmed", !el.checked);
+      confirmNote(el);
     }
     if (el.matches("[data-set-value]") && el.checked) {
       var unset = el.closest("fieldset").querySelector("[data-set-unset]");
@@ -75,6 +109,18 @@
     if (ev.target.form === form && ev.target.type !== "radio" && ev.target.type !== "checkbox") { onEdit(ev); }
   });
   document.addEventListener("change", function (ev) { if (ev.target.form === form) { onEdit(ev); } });
+
+  // confirming a drafted fact drops "awaits confirmation" from its note (the server does
+  // the same when saving; the words come from the page, set by the server)
+  function confirmNote(box) {
+    var fact = box.closest("fieldset.fact");
+    var note = fact && fact.querySelector('input[name$=".note"]');
+    var waiting = form.dataset.awaiting;
+    if (!note || !waiting || !box.checked) { return; }
+    waiting.split("|").forEach(function (w) {
+      if (w && note.value.slice(-w.length) === w) { note.value = note.value.slice(0, -w.length); }
+    });
+  }
 
   function setFact(name, value) {
     var box = document.getElementById("fact-" + fid("facts." + name));
@@ -134,16 +180,63 @@
         form.querySelectorAll("fieldset.fact.drafted [data-confirm]").forEach(function (c) {
           c.checked = true;
           c.closest("fieldset.fact").classList.remove("unconfirmed");
+          confirmNote(c);
         });
         refresh();
       });
     }
   }
 
+  // one click applies a suggestion; "Undo" puts the widgets back as they were
+  var undo = document.getElementById("undo-apply"), undoStack = [];
+  function snapshot(name) {
+    var box = document.getElementById("fact-" + fid("facts." + name));
+    if (!box) { return []; }
+    return Array.prototype.map.call(box.querySelectorAll("input, select"), function (el) {
+      return {el: el, checked: el.checked, value: el.value};
+    }).concat([{box: box, changed: box.classList.contains("changed")}]);
+  }
   pane.addEventListener("click", function (ev) {
     var button = ev.target.closest("button.apply");
     if (!button) { return; }
-    JSON.parse(button.dataset.changes).forEach(function (c) { setFact(c.fact, c.value); });
+    var changes = JSON.parse(button.dataset.changes), saved = [];
+    changes.forEach(function (c) { saved = saved.concat(snapshot(c.fact)); setFact(c.fact, c.value); });
+    undoStack.push(saved);
+    if (undo) { undo.hidden = false; }
     refresh();
+  });
+  if (undo) {
+    undo.addEventListener("click", function () {
+      var saved = undoStack.pop();
+      if (!saved) { return; }
+      saved.forEach(function (s) {
+        if (s.box) { s.box.classList.toggle("changed", s.changed); return; }
+        if (s.el.type === "checkbox" || s.el.type === "radio") { s.el.checked = s.checked; }
+        else { s.el.value = s.value; }
+      });
+      undo.hidden = undoStack.length === 0;
+      refresh();
+    });
+  }
+
+  // keyboard: Alt+R checks again, Alt+S saves, Alt+N goes to the next unconfirmed fact
+  function nextUnconfirmed() {
+    var boxes = Array.prototype.slice.call(form.querySelectorAll("fieldset.fact.unconfirmed"));
+    if (!boxes.length) { status.textContent = form.dataset.noneUnconfirmed || ""; return; }
+    var here = document.activeElement && document.activeElement.closest("fieldset.fact.unconfirmed");
+    var next = boxes[(boxes.indexOf(here) + 1) % boxes.length];
+    next.scrollIntoView({block: "center"});
+    var target = next.querySelector("input:not([type=hidden]), select");
+    if (target) { target.focus(); }
+  }
+  document.addEventListener("keydown", function (ev) {
+    if (!ev.altKey || ev.ctrlKey || ev.metaKey) { return; }
+    var key = (ev.key || "").toLowerCase();
+    if (key === "r") { ev.preventDefault(); refresh(); }
+    else if (key === "s") {
+      ev.preventDefault();
+      var save = document.getElementById("save");
+      if (form.requestSubmit) { form.requestSubmit(save); } else { save.click(); }
+    } else if (key === "n") { ev.preventDefault(); nextUnconfirmed(); }
   });
 })();

@@ -1,0 +1,182 @@
+"""The workbench's pages through the test client: the overview per dossier (conflicts
+first, not applicable a count), addresses that carry the view's state, the links built
+from Kamerstuk numbers. What a person sees in a browser is in tests/test_web_*_browser.py."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.conftest import ROOT, run_cli
+from tests.web_support import client
+
+
+@pytest.fixture(scope="module")
+def c():  # the bundled workspace, read only
+    return client(ROOT)
+
+
+class Rows(HTMLParser):
+    """The findings table's groups and rows: (kind, motion, position) per row."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kind = ""
+        self.rows: list[tuple[str, str, str]] = []
+        self.in_table = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "table" and a.get("id") == "findings":
+            self.in_table = True
+        elif tag == "tbody" and self.in_table:
+            self.kind = a.get("data-kind") or ""
+        elif tag == "tr" and self.in_table and a.get("data-motion"):
+            self.rows.append((self.kind, a["data-motion"] or "", a.get("data-position") or ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "table":
+            self.in_table = False
+
+
+def findings(html: str) -> list[tuple[str, str, str]]:
+    p = Rows()
+    p.feed(html)
+    return p.rows
+
+
+def cli_verdicts(dossier: str) -> dict[tuple[str, str], str]:
+    import json
+
+    folder = [str(ROOT / "examples" / d) for d in ("positions", "scenarios")]
+    report = json.loads(run_cli("check", *folder, "--format", "json").stdout)
+    out = {}
+    for m in report["motions"]:
+        pos = report["positions"][m["position"]]
+        if pos.get("dossier", dossier) == dossier:
+            k = m["verdict"]
+            if k == "conflicts":
+                k = "conflicts-declared" if m["declared"] is True else "conflicts-undeclared"
+            out[(m["position"], m["motion"])] = k
+    return out
+
+
+@pytest.mark.parametrize("dossier", ["csam-regulation", "groningen-gas"])
+def test_the_overview_shows_one_dossier_conflicts_first_and_not_applicable_as_a_count(c, dossier) -> None:
+    html = c.get("/", params={"dossier": dossier}).text
+    rows = findings(html)
+    order = ["conflicts-undeclared", "conflicts-declared", "undetermined", "complies"]
+    kinds = [k for k, _, _ in rows]
+    assert kinds == sorted(kinds, key=order.index), "conflicts first, then undetermined, then complies"
+    # the rows are the CLI's verdicts for this dossier's positions, not applicable left out
+    cli = cli_verdicts(dossier)
+    shown = {(p, m): k for k, m, p in rows}
+    assert shown == {key: k for key, k in cli.items() if key in shown}
+    assert {key for key, k in cli.items() if k != "not_applicable" and key[0] in {p for _, _, p in rows}} \
+        <= set(shown)
+    assert "not_applicable" not in kinds
+    # the summary splits declared from undeclared conflicts, and counts what is not applicable
+    counts = dict(re.findall(r'data-count="([a-z_-]+)">(\d+)<', html))
+    for k in order:
+        assert int(counts[k]) == kinds.count(k), k
+    assert int(counts["not_applicable"]) == len(re.findall(r'<li><a href="/finding', html))
+    # only this dossier's positions in the matrix
+    assert set(re.findall(r'<tr data-dossier="([^"]+)"', html)) == {dossier}
+
+
+def test_an_unknown_dossier_is_refused_in_the_pages_language(c) -> None:
+    r = c.get("/", params={"dossier": "nope", "lang": "en"})
+    assert r.status_code == 404 and "no dossier" in r.text and "groningen-gas" in r.text
+
+
+def test_the_overview_address_carries_the_as_of_date_and_interpretations(c) -> None:
+    r = c.get("/", params={"dossier": "csam-regulation", "as_of": "2024-12-01",
+                           "interp.26643-885": "strict-reading", "lang": "en"})
+    assert r.status_code == 200
+    # each finding link keeps the state, and so does the language switch
+    links = re.findall(r'href="(/finding\?[^"]+)"', r.text)
+    assert links and all("as_of=2024-12-01" in x and "interp.26643-885=strict-reading" in x for x in links)
+    switch = re.search(r'id="lang-switch" href="([^"]+)"', r.text)
+    assert switch and "as_of=2024-12-01" in switch[1] and "lang=nl" in switch[1]
+    bad = c.get("/", params={"interp.26643-885": "no-such-reading"})
+    assert bad.status_code == 400
+
+
+def test_kamerstuk_links_are_built_from_the_number(c) -> None:
+    html = c.get("/", params={"dossier": "groningen-gas"}).text
+    assert 'href="https://zoek.officielebekendmakingen.nl/kst-34957-30.html"' in html
+
+
+def test_the_chart_tells_declared_from_undeclared_conflicts_and_names_rows_and_events(c) -> None:
+    html = c.get("/", params={"dossier": "csam-regulation"}).text
+    chart = html[html.index('<svg class="timeline"'):html.index("</svg>")]
+    assert "<a " not in chart  # no links nested in the graphic
+    assert 'data-kind="conflicts-undeclared"' in chart or 'data-kind="conflicts-declared"' in chart
+    assert 'fill="url(#hatch-csam-regulation)"' in html  # the declared pattern (legend at least)
+    labels = re.findall(r'class="row-label"[^>]*>([^<]+)<', chart)
+    assert len(labels) == len(set(labels)), labels  # every row told apart
+    assert all(re.match(r"^[0-9]{4}", x) for x in labels), labels
+    # events by their names, not their ids
+    assert not re.search(r"<title>\d+\. [a-z0-9_]+: ", chart)
+
+
+def test_an_unsaved_draft_gets_an_address_that_another_client_opens(workspace_copy) -> None:
+    from tests.conftest import SEED
+    from tests.web_support import csrf, form_of, post_form, replace
+
+    c = client(workspace_copy)
+    before = sorted(p.name for p in (workspace_copy / "examples" / "positions").iterdir())
+    fields = form_of(c.get("/editor", params={"file": SEED}).text)
+    fields = replace(fields, "actor", "Bewerkt, niet opgeslagen")
+    fields = replace(fields, "_as_of", "2024-12-01")
+    r = post_form(c, "/editor/share", [*fields, ("_csrf", csrf(c))], follow_redirects=False)
+    assert r.status_code == 303
+    target = r.headers["location"]
+    assert target.startswith("/editor?draft=") and "lang=nl" in target
+    # another client (no cookies, nothing shared but the address) sees the same state
+    other = client(workspace_copy)
+    page = other.get(target).text
+    assert 'value="Bewerkt, niet opgeslagen"' in page
+    assert 'id="f-as-of" value="2024-12-01"' in page
+    assert f'name="_file" value="{SEED}"' in page  # saving it still writes into the opened file
+    # kept in the drafts folder, never as a position; the same state gives the same address
+    assert sorted(p.name for p in (workspace_copy / "examples" / "positions").iterdir()) == before
+    assert len(list((workspace_copy / "drafts").glob("*.json"))) == 1
+    again = post_form(c, "/editor/share", [*fields, ("_csrf", csrf(c))], follow_redirects=False)
+    assert again.headers["location"] == target
+    # the language switch goes through the same address, in the other language
+    en = post_form(c, "/editor/share", [*fields, ("_csrf", csrf(c)), ("_switch_lang", "en")],
+                   follow_redirects=False)
+    assert en.headers["location"] == target.replace("lang=nl", "lang=en")
+    # ids are checked; posting without the CSRF token is refused
+    assert other.get("/editor", params={"draft": "../../etc"}).status_code == 404
+    bare = [f for f in fields if f[0] != "_csrf"]
+    assert post_form(c, "/editor/share", bare, follow_redirects=False).status_code == 403
+
+
+def test_an_empty_new_form_does_not_greet_with_schema_errors(c) -> None:
+    for lang in ("nl", "en"):
+        html = c.get("/editor", params={"lang": lang}).text
+        assert "missing required" not in html and "actor" not in html.split('id="verdicts"')[1][:600]
+        assert 'id="fresh-hint"' in html
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_half_a_bilingual_text_is_said_at_the_missing_half_in_the_pages_language(c, lang) -> None:
+    from tests.conftest import SEED
+    from tests.web_support import form_of, post_form, replace
+
+    fields = form_of(c.get("/editor", params={"file": SEED, "lang": lang}).text)
+    r = post_form(c, "/editor/verdicts", replace(fields, "summary.en", ""))
+    assert r.status_code == 200
+    assert 'data-anchor="f-summary-en"' in r.text  # at the English summary field
+    said = {"nl": "Vul ook de Engelse tekst in", "en": "Fill in the English text as well"}[lang]
+    assert said in r.text
+    for schema_word in ("expected null", "found mapping", "write a null", "summary.nl:"):
+        assert schema_word not in r.text
+    # a fact's error names the fact by its description, the id only on hover
+    r = post_form(c, "/editor/verdicts", replace(fields, "facts.cabinet_vote_intention.value", "maybe"))
+    assert 'title="facts.cabinet_vote_intention.value"' in r.text
+    assert ">facts.cabinet_vote_intention" not in r.text
