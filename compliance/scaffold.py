@@ -141,7 +141,7 @@ def _record_from_open_data(path: Path, kamerstuk: tuple[str, int], dossier: str)
 
 def new_motion(root: Path, kamerstuk: str, dossier: str, open_data: Path | None = None, *,
                draft: bool = False, dictum: str | None = None, lang: str = "en",
-               report: list[str] | None = None) -> list[Path]:
+               report: list[str] | None = None, rule: bool = True) -> list[Path]:
     """motions/KAMERSTUK.yaml, rules/D/KAMERSTUK.yaml (each clause a TODO) and a rule test
     that fails until the TODOs are filled in. With ``draft``, the rule is drafted from the
     dictum (or the record's requests) and written instead of the skeleton when it loads and
@@ -183,6 +183,8 @@ def new_motion(root: Path, kamerstuk: str, dossier: str, open_data: Path | None 
     _write(root / "motions" / f"{motion_id}.yaml", _dump(record, "# yaml-language-server: $schema="
            "../compliance/schemas/motion.schema.json\n# TODO: check every field against the "
            "Kamerstuk; encode the clauses in your own words.\n"), written)
+    if not rule:  # the record only: the workbench's rule editor drafts and saves the rule
+        return written
     if draft:
         from compliance.authoring.draft_rule import draft_motion, render_report
 

@@ -100,6 +100,8 @@ class ClauseDraft:
     words_en: str = ""
     todos: list[str] = field(default_factory=list)
     events: list[str] = field(default_factory=list)  # timeline events of the vocabulary it names
+    # what the template was given, so that an edited clause is rebuilt the same way
+    args: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -819,6 +821,7 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
         c.todos.append("the barred step kinds are proposed: confirm which are irreversible")
         if not steps:
             c.todos.append("the vocabulary has no step kinds: a standstill cannot be drafted")
+    c.args = {"vote_fact": vote_fact, "support": support, "event": event, "tag": tag, "steps": steps}
     c.rule = template(c, vote_fact, support, event, tag, steps)
     context = [f.atom() for f in c.facts if f.role == "context" and f.op != "qualifies"]
     if kind == "effort" and context and vote_fact is not None:
@@ -1291,6 +1294,43 @@ def _accept(folder: Path, d: RuleDraft) -> None:
             timeline.setdefault("events", []).append(copy.deepcopy(e))
     vpath.write_text(yaml.safe_dump(vocab, allow_unicode=True, sort_keys=False), encoding="utf-8")
     tpath.write_text(yaml.safe_dump(timeline, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def apply_edits(d: RuleDraft, edits: dict[int, dict[str, Any]], vocab: Vocabulary | None) -> RuleDraft:
+    """The adviser's changes (the workbench's rule editor): per clause number a ``kind``, the
+    object ``facts`` as (fact, op, value) and a deadline ``date``; the clause is rebuilt by the
+    same template, and its words and tests with it."""
+    for c in d.clauses:
+        e = edits.get(c.number)
+        if not e:
+            continue
+        if e.get("kind") in KINDS:
+            c.kind = str(e["kind"])
+        if "facts" in e:
+            kept = [f for f in c.facts if f.role not in ("object", "ambiguous")]
+            c.facts = kept + [FactUse(f, op, v, "edited in the workbench", "edited", "object",
+                                      new=vocab is not None and f not in vocab.facts)
+                              for f, op, v in e["facts"]]
+        if e.get("date"):
+            c.time = TimePart("date", {"date": str(e["date"])}, "edited in the workbench")
+        a = c.args
+        if c.kind in NO_RULE:
+            c.rule = None
+            continue
+        event = a.get("event")
+        if c.kind in ("result", "inform", "effort") and c.time is not None and c.time.kind == "date" \
+                and event is None:
+            event = f"{_key(c.text)}_done"
+            c.new_entries.append(NewEntry("event", event, "event", f"TODO: '{_short(c.text)}'",
+                                          f"TODO: '{_short(c.text)}'", c.time.words))
+            a["event"] = event
+        c.rule = template(c, a.get("vote_fact"), a.get("support"), event, a.get("tag"), a.get("steps") or [])
+    new = {e.name: e for e in d.new_entries}
+    for c in d.clauses:
+        c.words_nl = rule_in_words(c.rule, c, vocab, new, "nl")
+        c.words_en = rule_in_words(c.rule, c, vocab, new, "en")
+    d.blockers = []
+    return d
 
 
 def timeline_events(ws: Any, dossier: str) -> dict[str, str]:
