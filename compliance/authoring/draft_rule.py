@@ -1108,7 +1108,9 @@ def rule_tests(d: RuleDraft, vocab: Vocabulary | None) -> list[dict[str, Any]]:
                 if verdict == "complies" and "deadline" in rule and "complies_when" not in rule:
                     pass
             if not ok:
-                c.todos.append(f"no {verdict} case could be built for clause {c.number}")
+                todo = f"no {verdict} case could be built for clause {c.number}"
+                if todo not in c.todos:  # the editor renders a draft more than once
+                    c.todos.append(todo)
                 continue
             if verdict == "undetermined" and not {"deadline", "recurring", "standstill"} & set(rule):
                 facts = {}
