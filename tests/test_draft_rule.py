@@ -304,3 +304,25 @@ def test_drafts_of_the_bundled_motions_never_turn_a_verdict_around_unflagged() -
                 assert r.todos.get(clause), (r.motion, position, clause, hand, drafted)
     standstill = next(r for r in rows if r.motion == "26643-1047")
     assert standstill.differ == [] and standstill.same > 0
+
+
+def test_subjects_come_from_the_facts_read_and_the_words_when_the_dossier_has_them() -> None:
+    from types import SimpleNamespace
+
+    from compliance.authoring.draft_rule import _subjects
+
+    class Name:
+        def __init__(self, nl: str) -> None:
+            self.nl = nl
+
+    vocab = SimpleNamespace(
+        subjects={"encryption": Name("versleuteling"), "age_checks": Name("leeftijdsverificatie"),
+                  "fisheries": Name("visserij")},
+        facts={"text_detection_orders": SimpleNamespace(subjects=["encryption"])})
+    c = draft("verzoekt de regering niet in te stemmen met een voorstel met detectiebevelen en "
+              "verplichte leeftijdsverificatie").clauses[0]
+    got = dict(_subjects(c, vocab))
+    assert set(got) == {"encryption", "age_checks"}  # one by its fact, one by its words
+    assert got["encryption"] == "detectiebevelen"
+    # without subjects in the vocabulary: the clause's own long words, never invented ids
+    assert all(s == w for s, w in c.subjects)

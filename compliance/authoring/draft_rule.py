@@ -834,7 +834,9 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
     if c.rule is None and not c.todos:
         c.todos.append(f"no template fits a {kind} clause without the facts it names")
     if vocab is not None and getattr(vocab, "subjects", None):
-        c.subjects = _subjects(text, vocab)
+        c.subjects = _subjects(c, vocab)
+        if c.rule is not None and c.subjects and "subjects" in _clause_fields():
+            c.rule["subjects"] = [sid for sid, _ in c.subjects]  # the rule language has them
     else:
         words = [x for x in lemmas(body) if len(x) >= 8 and x.isalpha()]
         c.subjects = [(w, w) for w in dict.fromkeys(words)][:4]
@@ -927,16 +929,30 @@ def _qualifiers(c: ClauseDraft, vocab: Vocabulary) -> None:
                                f"({name}), or in the rationale")
 
 
-def _subjects(text: str, vocab: Vocabulary) -> list[tuple[str, str]]:
-    have = lemmas(text)
-    out = []
-    for name, subj in (getattr(vocab, "subjects", None) or {}).items():
-        desc = getattr(subj, "description", None) or getattr(subj, "title", None)
-        words = lemmas(f"{name.replace('_', ' ')} {getattr(desc, 'nl', '') if desc else ''}")
-        hit = [w for w in words if any(_related(w, h) for h in have)]
+def _subjects(c: ClauseDraft, vocab: Any) -> list[tuple[str, str]]:
+    """The dossier's subjects (``subjects: {id: {nl, en}}`` in dossier.yaml, when it has them)
+    this clause concerns: those of the facts it reads (a fact's own ``subjects``), then those
+    whose name the dictum's words name."""
+    subjects = getattr(vocab, "subjects", None) or {}
+    out: dict[str, str] = {}
+    for f in c.facts:
+        fd = vocab.facts.get(f.fact)
+        for sid in getattr(fd, "subjects", None) or []:
+            if sid in subjects:
+                out.setdefault(sid, f.words)
+    have = lemmas(c.text)
+    for sid, name in subjects.items():
+        words = lemmas(f"{sid.replace('_', ' ')} {getattr(name, 'nl', '')}")
+        hit = [w for w in words if len(w) >= 5 and any(_related(w, h) for h in have)]
         if hit:
-            out.append((name, hit[0]))
-    return out
+            out.setdefault(sid, hit[0])
+    return sorted(out.items())
+
+
+def _clause_fields() -> set[str]:
+    from compliance.model.rules import ClauseRule
+
+    return set(ClauseRule.model_fields)
 
 
 def _short(text: str, n: int = 90) -> str:
