@@ -563,6 +563,7 @@ _T: dict[str, dict[str, str]] = {
     "wb_re_saved": {"nl": "Opgeslagen: {files}", "en": "Saved: {files}"},
     "wb_re_todo": {"nl": "Te bevestigen", "en": "To confirm"},
     "wb_re_position": {"nl": "Positie", "en": "Position"},
+    "wb_re_keep_result": {"nl": "ook de resultaatlezing bewaren", "en": "keep the result reading too"},
     "wb_re_nav": {"nl": "Nieuwe motie", "en": "New motion"},
     "dr_title": {"nl": "Conceptregel voor motie {motion} ({dossier})",
                  "en": "Draft rule for motion {motion} ({dossier})"},

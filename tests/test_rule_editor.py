@@ -52,3 +52,25 @@ def test_posting_without_the_csrf_token_is_refused(workspace_copy: Path) -> None
     c = client(workspace_copy)
     r = c.post("/rules/draft", headers=H, data={"motion": "26643-1047", "action": "save"})
     assert r.status_code == 403
+
+
+def test_the_interpretation_is_named_in_the_form_and_saved_under_that_name(workspace_copy: Path) -> None:
+    import yaml
+
+    c = client(workspace_copy)
+    tok = csrf(c)
+    _new(c, tok)
+    dictum = "verzoekt de regering niet in te stemmen met een voorstel met detectiebevelen,"
+    r = c.post("/rules/draft", headers=H, data={"_csrf": tok, "motion": "36999-12", "dictum": dictum,
+                                                  "action": "redraft"})
+    assert 'name="interp_name" value="drafted"' in r.text
+    form = {"_csrf": tok, "motion": "36999-12", "dictum": dictum, "action": "save",
+            "interp_name": "no-detection-orders", "c1.kind": "vote", "c1.f0.fact": "text_detection_orders",
+            "c1.f0.op": "equals", "c1.f0.value": "true"}
+    r = c.post("/rules/draft", headers=H, data=form)
+    assert r.status_code == 200, r.text[:2000]
+    rule_file = workspace_copy / "rules/csam-regulation/36999-12.yaml"
+    saved = yaml.safe_load(rule_file.read_text(encoding="utf-8"))
+    assert [i["name"] for i in saved["interpretations"]] == ["no-detection-orders"]
+    tests = (workspace_copy / "rules/csam-regulation/tests/36999-12.yaml").read_text(encoding="utf-8")
+    assert "36999-12#1: conflicts" in tests

@@ -113,6 +113,7 @@ class RuleDraft:
     tests_text: str | None = None
     blockers: list[str] = field(default_factory=list)
     tests: list[dict[str, Any]] = field(default_factory=list)
+    interpretation: str = "drafted"  # the name of the drafted reading (the adviser may rename it)
 
     @property
     def new_entries(self) -> list[NewEntry]:
@@ -1173,7 +1174,7 @@ def render_rule(d: RuleDraft, lang: str = "en") -> str | None:
     rationale_nl = "Opgesteld uit het dictum; elk deel noemt zijn woorden. " + (
         "Te bevestigen: " + "; ".join(todos) if todos else "Bevestig elk deel.")
     data: dict[str, Any] = {"motion": d.motion, "dossier": d.dossier, "interpretations": [{
-        "name": "drafted", "title": {"nl": "Concept uit het dictum (te bevestigen)",
+        "name": d.interpretation, "title": {"nl": "Concept uit het dictum (te bevestigen)",
                                       "en": "Draft from the dictum (to confirm)"},
         "rationale": {"nl": rationale_nl, "en": rationale_en},
         "clauses": [{**c.rule, "messages": _messages(c)} for c in clauses if c.rule is not None]}]}

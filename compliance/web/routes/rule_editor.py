@@ -6,6 +6,7 @@ file and its tests through the loader, atomically. The work is the library's
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from compliance.web.pages import error_page, lang_of, page, posted, workbench
 
 router = APIRouter()
 
+INTERP_NAME = re.compile(r"[a-z][a-z0-9-]{0,62}")  # as the rule file's schema has it
 OPS = ("equals", "le", "lt", "ge", "gt", "contains")
 MAX_CLAUSES, MAX_FACTS = 20, 12
 
@@ -133,6 +135,13 @@ async def draft_update(request: Request) -> HTMLResponse:
         root, d, vocab = _draft(request, motion, dictum, {} if redraft else _edits(form))
     except InputErrors as e:
         return error_page(request, lang, [str(x) for x in e.errors], 400)
+    if not redraft:
+        name = form.get("interp_name")
+        if name and INTERP_NAME.fullmatch(name):
+            d.interpretation = name
+        if form.has("c1.kind") and not form.get("keep_result_reading"):
+            for c in d.clauses:
+                c.alt_rule = None  # the adviser keeps one reading
     if form.get("action") == "save":
         from compliance.authoring.draft_rule_session import save_draft
         from compliance.i18n import t
