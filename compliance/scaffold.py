@@ -139,9 +139,13 @@ def _record_from_open_data(path: Path, kamerstuk: tuple[str, int], dossier: str)
                "check the Kamerstuk number, or leave out --from-open-data")
 
 
-def new_motion(root: Path, kamerstuk: str, dossier: str, open_data: Path | None = None) -> list[Path]:
+def new_motion(root: Path, kamerstuk: str, dossier: str, open_data: Path | None = None, *,
+               draft: bool = False, dictum: str | None = None, lang: str = "en",
+               report: list[str] | None = None, rule: bool = True) -> list[Path]:
     """motions/KAMERSTUK.yaml, rules/D/KAMERSTUK.yaml (each clause a TODO) and a rule test
-    that fails until the TODOs are filled in."""
+    that fails until the TODOs are filled in. With ``draft``, the rule is drafted from the
+    dictum (or the record's requests) and written instead of the skeleton when it loads and
+    its tests pass; otherwise the skeleton stays and ``report`` says what blocks the draft."""
     m = KAMERSTUK.match(kamerstuk)
     if not m:
         raise _err("KAMERSTUK", f"{kamerstuk!r} is not a Kamerstuk number", "write DOSSIER-NUMBER, "
@@ -170,10 +174,31 @@ def new_motion(root: Path, kamerstuk: str, dossier: str, open_data: Path | None 
                                                        "in your own words")}],
             "dossiers": [dossier], "sources": [{"title": f"{TODO}: Kamerstuk {ks[0]}, nr. {ks[1]}"}],
         }
+    if draft and dictum is not None and all(
+            str((c.get("request") or {}).get("en", "")).startswith(("TODO", "To be written"))
+            for c in record.get("clauses") or []):
+        # one clause per request of the dictum, each still to be put in the project's own words
+        from compliance.authoring.draft_rule import split_clauses
+
+        record["clauses"] = [{"number": n, "request": _text(
+            f"{TODO}: wat dictum {n} vraagt, in eigen woorden", f"{TODO}: what clause {n} asks, in "
+            "your own words")} for n in range(1, len(split_clauses(dictum)) + 1)] or record["clauses"]
     written: list[Path] = []
     _write(root / "motions" / f"{motion_id}.yaml", _dump(record, "# yaml-language-server: $schema="
            "../compliance/schemas/motion.schema.json\n# TODO: check every field against the "
            "Kamerstuk; encode the clauses in your own words.\n"), written)
+    if not rule:  # the record only: the workbench's rule editor drafts and saves the rule
+        return written
+    if draft:
+        from compliance.authoring.draft_rule import draft_motion, render_report
+
+        drafted = draft_motion(root, motion_id, dossier, dictum, lang)
+        if report is not None:
+            report.append(render_report(drafted, lang))
+        if not drafted.blockers and drafted.rule_text and drafted.tests_text:
+            _write(root / "rules" / dossier / f"{motion_id}.yaml", drafted.rule_text, written)
+            _write(root / "rules" / dossier / "tests" / f"{motion_id}.yaml", drafted.tests_text, written)
+            return written
     numbers = [c["number"] for c in record.get("clauses") or []] or [1]
     clauses = "".join(
         f"      - clause: {n}\n"

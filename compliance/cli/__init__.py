@@ -10,7 +10,7 @@ from compliance.cli import check, validate, motions  # noqa: F401  (imported for
 from compliance.cli import ingest, timeline, duties, diff  # noqa: F401
 from compliance.cli import lint, rule_tests, explain, analyze  # noqa: F401
 from compliance.cli import scaffold  # noqa: F401  (init, new)
-from compliance.cli import draft, serve  # noqa: F401
+from compliance.cli import draft, draft_rule, serve  # noqa: F401
 
 # isort: on
 from compliance.cli.app import app, main

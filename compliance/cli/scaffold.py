@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from compliance.cli.app import WorkspaceOpt, app, guarded
+from compliance.cli.app import Lang, LangOpt, WorkspaceOpt, app, guarded
 
 new = typer.Typer(help="Create a dossier, a motion (record, rule skeleton, failing rule test) "
                   "or a position to fill in.", no_args_is_help=True)
@@ -42,11 +42,31 @@ def new_motion(kamerstuk: Annotated[str, typer.Argument(help="DOSSIER-NUMBER, e.
                dossier: Annotated[str, typer.Option("--dossier", "-d", help="the dossier")],
                from_open_data: Annotated[Path | None, typer.Option(
                    "--from-open-data", help="a JSON file from the House's open data (a Zaak)")] = None,
-               workspace: WorkspaceOpt = Path(".")) -> None:
-    """The motion record, a rule skeleton (each clause a TODO) and a rule test that fails."""
+               draft_rule: Annotated[bool, typer.Option(
+                   "--draft-rule", help="draft the rule from the dictum (compliance draft-rule): written "
+                   "in place of the skeleton when it loads and its tests pass")] = False,
+               dictum: Annotated[Path | None, typer.Option(
+                   "--dictum", help="with --draft-rule: a text file with the dictum")] = None,
+               workspace: WorkspaceOpt = Path("."),
+               lang: LangOpt = Lang.en) -> None:
+    """The motion record, a rule skeleton (each clause a TODO) and a rule test that fails;
+    with --draft-rule, the drafted rule and its tests instead when nothing blocks them."""
     from compliance.scaffold import new_motion as run
 
-    guarded(lambda: _done(run(workspace, kamerstuk, dossier, from_open_data)))
+    def body() -> int:
+        text = None
+        if dictum is not None:
+            from compliance.loading.textfile import read_text_file
+
+            text = read_text_file(dictum, max_bytes=1_000_000)
+        report: list[str] = []
+        written = run(workspace, kamerstuk, dossier, from_open_data, draft=draft_rule or dictum is not None,
+                      dictum=text, lang=lang.value, report=report)
+        if report:
+            typer.echo(report[0], nl=False)
+        return _done(written)
+
+    guarded(body)
 
 
 @new.command("position")

@@ -17,14 +17,14 @@ from fastapi.staticfiles import StaticFiles
 from compliance.errors import InputError, InputErrors
 from compliance.web import safe_text
 from compliance.web.pages import HERE, CsrfRefused, error_page, lang_of, make_templates
-from compliance.web.routes import api, drafting, duties, editor, exports, overview, sources
+from compliance.web.routes import api, drafting, duties, editor, exports, overview, rule_editor, sources
 from compliance.web.security import Guard, new_csrf_token
 from compliance.web.service import PathRefused, Workbench
 from compliance.web.settings import Settings
 
 # the areas of the workbench, one router each (the API first: its routes head the schema)
 ROUTERS = (api.router, overview.router, editor.router, drafting.router, exports.router, sources.router,
-           duties.router)
+           duties.router, rule_editor.router)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -1,0 +1,111 @@
+"""The rule editor's work (issue 28, the workbench): a drafted rule checked as the adviser
+edits it — its tests run, lint on it, and the effect on every position's verdicts — and
+saved through the same loader, atomically. The web layer only calls these."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from compliance.authoring.draft_rule import RuleDraft, _accept, _stub_record, finish
+from compliance.errors import InputError, InputErrors
+from compliance.model.vocabulary import Vocabulary
+
+POSITIONS = Path("examples") / "positions"
+
+
+@dataclass
+class DraftCheck:
+    tests: list[tuple[str, bool, str]] = field(default_factory=list)  # name, passed, what differs
+    lint: list[str] = field(default_factory=list)
+    effect: list[tuple[str, int, str, str]] = field(default_factory=list)  # position, clause, now, draft
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def green(self) -> bool:
+        return not self.problems and all(ok for _, ok, _ in self.tests) and bool(self.tests)
+
+
+def _verdicts(root: Path, motion: str) -> dict[tuple[str, int], str]:
+    from compliance.api import run_check
+
+    if not (root / POSITIONS).is_dir():
+        return {}
+    report = run_check(root, [root / POSITIONS], backend="direct", lang="en", conditions=False)
+    return {(f.position, f.clause): f.verdict for f in report.findings if f.motion == motion}
+
+
+def check_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None) -> DraftCheck:
+    """Render the draft, then in a copy of the workspace (its proposed entries accepted, the
+    motion's current rule replaced): load it, run its tests, lint it, and check every position
+    with it; 'now' is the workspace as it is."""
+    from compliance.authoring.lint import lint
+    from compliance.authoring.ruletests import load_cases, run_cases
+    from compliance.loading.workspace import load_workspace
+
+    finish(d, None, vocab)
+    # entries to accept are shown as such; the copy below accepts them to test the rest
+    out = DraftCheck(problems=[b for b in d.blockers if not b.startswith("accept the proposed")])
+    if d.rule_text is None:
+        return out
+    with tempfile.TemporaryDirectory(prefix="rule-editor-") as tmp:
+        root = Path(tmp)
+        for name in ("motions", "rules", "examples"):
+            if (ws_root / name).is_dir():
+                shutil.copytree(ws_root / name, root / name)
+        if not (root / "motions" / f"{d.motion}.yaml").exists():
+            import yaml
+
+            (root / "motions" / f"{d.motion}.yaml").write_text(yaml.safe_dump(_stub_record(d)),
+                                                              encoding="utf-8")
+        folder = root / "rules" / d.dossier
+        _accept(folder, d)
+        rule = folder / f"{d.motion}.yaml"
+        rule.write_text(d.rule_text, encoding="utf-8")
+        tests = folder / "tests" / f"{d.motion}.yaml"
+        tests.parent.mkdir(exist_ok=True)
+        tests.write_text(d.tests_text or "tests: []\n", encoding="utf-8")
+        try:
+            ws = load_workspace(root)
+            results = run_cases(ws, load_cases(ws, tests), backend="direct")
+        except InputErrors as e:
+            out.problems += [str(x).replace(str(root) + "/", "") for x in e.errors]
+            return out
+        out.tests = [(r.case.model.name, r.ok, "; ".join(f"expected {x.expected}, got {x.actual}"
+                                                          for x in r.expectations if not x.ok))
+                     for r in results]
+        mine = f"rules/{d.dossier}/{d.motion}.yaml"
+        out.lint = [str(i).replace(str(root) + "/", "") for i in lint(root)
+                    if mine in str(i)]
+        after = _verdicts(root, d.motion)
+    before = _verdicts(ws_root, d.motion) if (ws_root / "rules" / d.dossier / f"{d.motion}.yaml").exists() \
+        else {}
+    out.effect = [(p, c, before.get((p, c), "-"), after.get((p, c), "-"))
+                  for p, c in sorted(set(before) | set(after))]
+    return out
+
+
+def save_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None) -> list[Path]:
+    """Write the rule file and its tests when they load and pass as they are (no entry left to
+    accept); each file replaced atomically. Raises InputErrors saying what blocks it."""
+    from compliance.reports.writing import write_atomically
+
+    check = check_draft(ws_root, d, vocab)
+    blocked = list(check.problems)
+    if d.new_entries:
+        blocked.append("accept the proposed entries into the vocabulary first: "
+                       + ", ".join(e.name for e in d.new_entries))
+    blocked += [f"test '{n}' fails: {why}" for n, ok, why in check.tests if not ok]
+    if not check.tests:
+        blocked.append("the draft has no tests")
+    if blocked:
+        raise InputErrors([InputError(f"rules/{d.dossier}/{d.motion}.yaml", 1, 1, b,
+                                      "change the draft until its tests are green") for b in blocked])
+    folder = ws_root / "rules" / d.dossier
+    paths = [folder / f"{d.motion}.yaml", folder / "tests" / f"{d.motion}.yaml"]
+    paths[1].parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(paths[0], d.rule_text or "")
+    write_atomically(paths[1], d.tests_text or "")
+    return paths

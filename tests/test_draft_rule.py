@@ -1,0 +1,328 @@
+"""Drafting a rule from a motion's own words (compliance/authoring/draft_rule.py, issue 28).
+
+Every dictum here is CONSTRUCTED for these tests (written by us, in the style of a Dutch
+motion); none is a real motion's text. The inversion properties build dicta from a small
+grammar whose meaning we know, and check that a drafted rule never calls compliant what the
+dictum forbids, nor conflicting what it asks — with negations, "tenzij", "zolang" and
+"uitsluitend".
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compliance.authoring.draft_rule import (
+    draft_dictum,
+    draft_from_record,
+    finish,
+    split_clauses,
+    timeline_events,
+)
+from compliance.conditions.kleene import truth
+from compliance.conditions.parse import ConditionParser
+from compliance.loading.workspace import load_workspace
+from compliance.loading.yaml_safe import Document
+from compliance.logic import FALSE, TRUE, UNKNOWN, Truth
+from compliance.verdict import decide
+from tests.conftest import ROOT
+
+WS = load_workspace(ROOT)
+CSAM = WS.vocabularies["csam-regulation"]
+GAS = WS.vocabularies["groningen-gas"]
+
+
+def draft(text: str, vocab: Any = CSAM, date: str | None = "2024-03-01") -> Any:
+    return draft_dictum(text, vocab.model if vocab else None, "provisional-constructed-1",
+                        vocab.model.dossier if vocab else "other", motion_date=date)
+
+
+# --- kinds (constructed dicta) --------------------------------------------------------------
+
+KINDS = [
+    ("verzoekt de regering niet in te stemmen met een voorstel met detectiebevelen", "vote", "not_for"),
+    ("verzoekt de regering tegen het compromisvoorstel te stemmen", "vote", "against"),
+    ("verzoekt de regering in de Raad voor de verordening te stemmen", "vote", "for"),
+    ("verzoekt de regering uitsluitend in te stemmen met een voorstel zonder detectiebevelen", "vote",
+     "only_if"),
+    ("Stem niet in met een voorstel met detectiebevelen.", "vote", "not_for"),
+    ("verzoekt de regering zich in te zetten voor het behoud van versleuteling", "effort", None),
+    ("verzoekt de regering alles op alles te zetten om de winning te beëindigen", "effort", None),
+    ("verzoekt de regering de bescherming van klokkenluiders te bevorderen", "effort", None),
+    ("verzoekt de regering vóór 1 januari 2020 een wetsvoorstel in te dienen", "result", None),
+    ("verzoekt de regering de Kamer binnen zes weken te informeren over de gevolgen", "inform", None),
+    ("verzoekt de regering halfjaarlijks aan de Kamer te rapporteren over de voortgang", "recurring", None),
+    ("verzoekt de regering geen onomkeerbare stappen te zetten totdat de Kamer het advies heeft besproken",
+     "standstill", None),
+    ("spreekt uit dat de gaswinning moet stoppen", "statement", None),
+    ("verzoekt het Presidium voorstellen te doen over een onderzoek", "not_addressed", None),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "polarity"), KINDS)
+def test_request_kind_of_constructed_dicta(text: str, kind: str, polarity: str | None) -> None:
+    c = draft(text).clauses[0]
+    assert c.kind == kind, (c.kind, c.kind_words)
+    assert c.kind_words and (c.kind_words.lower() in text.lower() or "…" in c.kind_words)
+    if polarity:
+        assert c.polarity == polarity
+    if kind in ("statement", "not_addressed"):
+        assert c.rule is None  # asks nothing of the government: no rule
+
+
+def test_deadlines_periods_and_events_name_their_words() -> None:
+    c = draft("verzoekt de regering vóór 1 januari 2020 een wetsvoorstel in te dienen").clauses[0]
+    assert c.time is not None and c.time.value == {"date": "2019-12-31"}
+    assert c.time.words == "vóór 1 januari 2020"
+    assert c.rule is not None and c.rule["deadline"]["by"] == {"date": "2019-12-31"}
+    c = draft("verzoekt de regering de Kamer binnen zes weken te informeren over de gevolgen").clauses[0]
+    assert c.time is not None and c.time.value == {"after": "adoption", "within": {"weeks": 6}}
+    c = draft("verzoekt de regering halfjaarlijks aan de Kamer te rapporteren over de voortgang").clauses[0]
+    assert c.rule is not None and c.rule["recurring"]["every"] == {"months": 6}
+    assert c.time is not None and c.time.confirmed
+    c = draft("verzoekt de regering de Kamer met regelmaat te informeren over de gesprekken").clauses[0]
+    assert c.kind == "recurring" and c.time is not None and not c.time.confirmed  # a proposal, flagged
+    assert any("no period" in t for t in c.todos)
+    c = draft("verzoekt de regering op zo kort mogelijke termijn de winning te beperken tot 12 miljard m3",
+              GAS).clauses[0]
+    assert c.rule is not None and "deadline" not in c.rule  # vague timing is never a deadline
+    assert any("no testable deadline" in t for t in c.todos)
+
+
+def test_one_request_with_a_second_verb_to_inform_the_house_is_two_clauses() -> None:
+    parts = split_clauses("verzoekt de regering om de mogelijkheden te onderzoeken en de Kamer hierover "
+                          "voor de zomer te informeren,\n\nspreekt uit dat dit dringend is")
+    assert len(parts) == 3
+    d = draft("verzoekt de regering om de mogelijkheden te onderzoeken en de Kamer hierover voor de "
+              "zomer te informeren")
+    assert [c.kind for c in d.clauses] == ["result", "inform"]
+    assert d.clauses[1].time is not None and d.clauses[1].time.value == {"date": "2024-06-30"}
+    assert not d.clauses[1].time.confirmed
+
+
+def test_numbers_name_a_number_fact_or_propose_one() -> None:
+    c = draft("verzoekt de regering een besluit te nemen voor maximaal 9 miljard m3 en voor maximaal "
+              "2 jaar", GAS).clauses[0]
+    uses = {(f.fact, f.op, f.value) for f in c.facts}
+    assert ("production_level_bcm", "le", 9) in uses
+    years = [e for e in c.new_entries if e.type == "number"]
+    assert years and "maximaal 2 jaar" in years[0].words
+
+
+def test_missing_facts_are_proposed_never_added(tmp_path: Path) -> None:
+    before = hashlib.sha256((ROOT / "rules/groningen-gas/dossier.yaml").read_bytes()).hexdigest()
+    d = draft("verzoekt de regering met de gemeenten een plan voor warmtenetten op te stellen", GAS)
+    d = finish(d, ROOT, GAS.model)
+    assert d.new_entries and d.new_entries[0].type == "bool"
+    assert any("accept the proposed new entries" in b for b in d.blockers)
+    assert d.rule_text is not None and d.tests_text is not None
+    # the drafted files load and their tests pass once the entries are accepted (in a copy)
+    assert not [b for b in d.blockers if "accept" not in b], d.blockers
+    after = hashlib.sha256((ROOT / "rules/groningen-gas/dossier.yaml").read_bytes()).hexdigest()
+    assert before == after
+
+
+def test_bundled_standstill_is_drafted_as_the_hand_written_rule() -> None:
+    record = yaml.safe_load((ROOT / "motions/26643-1047.yaml").read_text(encoding="utf-8"))
+    d = draft_from_record(record, CSAM.model, "csam-regulation",
+                          events=timeline_events(WS, "csam-regulation"))
+    d = finish(d, ROOT, CSAM.model)
+    hand = yaml.safe_load((ROOT / "rules/csam-regulation/26643-1047.yaml").read_text(encoding="utf-8"))
+    want = hand["interpretations"][0]["clauses"][0]["standstill"]
+    got = d.clauses[0].rule
+    assert got is not None and got["standstill"]["until"] == want["until"]
+    assert sorted(got["standstill"]["steps"]) == sorted(want["steps"])
+    assert d.blockers == []  # loads through the loader, its drafted tests pass
+
+
+def test_unclaimed_negation_leaves_a_todo_not_a_guess() -> None:
+    c = draft("verzoekt de regering te zorgen dat er geen voorstel met detectiebevelen komt").clauses[0]
+    assert c.rule is None or "text_detection_orders" not in str(c.rule)
+    assert any("negation" in t for t in c.todos)
+
+
+# --- inversion properties --------------------------------------------------------------------
+
+# object phrases with their meaning on the CSAM vocabulary (fact, value)
+OBJECTS = [
+    ("een voorstel met detectiebevelen", ("text_detection_orders", True)),
+    ("een voorstel zonder detectiebevelen", ("text_detection_orders", False)),
+    ("een voorstel dat detectie op end-to-end versleutelde diensten toestaat",
+     ("text_covers_e2ee_services", True)),
+    ("een voorstel met verplichte leeftijdsverificatie", ("text_age_verification", "mandatory")),
+]
+EXCEPTIONS = [
+    ("client-side scanning is uitgesloten", ("text_client_side_scanning", "excluded")),
+    ("het voorstel end-to-end versleuteling niet mag verzwakken", ("text_protects_e2ee", True)),
+]
+VOTES = ["for", "against", "abstain"]
+PARSE_DOC = Document("drafted.yaml", {}, value_locs={(): (1, 1)})
+
+
+def judge(rule: dict[str, Any], facts: dict[str, Any]) -> str:
+    def t(key: str, default: Truth) -> Truth:
+        if key not in rule:
+            return default
+        errors: list[Any] = []
+        cond = ConditionParser(CSAM.model, PARSE_DOC, errors).parse(rule[key], (key,))
+        assert cond is not None, errors
+        return truth(cond, facts, CSAM.concepts)
+
+    conflicts = t("conflicts_when", UNKNOWN)
+    complies = t("complies_when", UNKNOWN)
+    return decide(t("applies_when", TRUE), conflicts, complies)
+
+
+def value_of(fact: str) -> st.SearchStrategy[Any]:
+    f = CSAM.model.facts[fact]
+    if f.type == "bool":
+        return st.booleans()
+    return st.sampled_from(sorted(f.values or {}))
+
+
+def holds(spec: tuple[str, Any], facts: dict[str, Any]) -> bool | None:
+    fact, value = spec
+    return None if fact not in facts else facts[fact] == value
+
+
+@st.composite
+def vote_cases(draw: st.DrawFn) -> tuple[str, str, dict[str, Any]]:
+    """A constructed vote dictum, its meaning as a judge, and a world (facts, some left out)."""
+    obj_text, obj = draw(st.sampled_from(OBJECTS))
+    form = draw(st.sampled_from(["niet", "imperative", "steun_geen", "uitsluitend", "tenzij", "zolang"]))
+    exc_text, exc = draw(st.sampled_from(EXCEPTIONS))
+    text = {
+        "niet": f"verzoekt de regering niet in te stemmen met {obj_text}",
+        "imperative": f"Stem niet in met {obj_text}.",
+        "steun_geen": f"verzoekt de regering geen steun te geven aan {obj_text}",
+        "uitsluitend": f"verzoekt de regering uitsluitend in te stemmen met {obj_text}",
+        "tenzij": f"verzoekt de regering niet in te stemmen met {obj_text}, tenzij {exc_text}",
+        "zolang": f"verzoekt de regering niet in te stemmen met {obj_text} zolang {exc_text}",
+    }[form]
+    facts: dict[str, Any] = {}
+    for fact in {"cabinet_vote_intention", obj[0], exc[0]}:
+        if draw(st.booleans()) or fact == "cabinet_vote_intention":
+            facts[fact] = draw(st.sampled_from(VOTES)) if fact == "cabinet_vote_intention" else \
+                draw(value_of(fact))
+    return form, text, {"facts": facts, "obj": obj, "exc": exc}
+
+
+def meaning(form: str, w: dict[str, Any]) -> str | None:
+    """'forbidden' / 'fine' / None (unknown) — what the dictum says of this world."""
+    facts = w["facts"]
+    supports = facts["cabinet_vote_intention"] == "for"
+    o, e = holds(w["obj"], facts), holds(w["exc"], facts)
+    if not supports:
+        return "fine"
+    if form == "uitsluitend":  # only a text as named may be supported
+        return None if o is None else ("fine" if o else "forbidden")
+    if o is False:
+        return "fine"
+    if form == "tenzij":
+        if e is True:
+            return "fine"
+        return None if o is None or e is None else "forbidden"
+    if form == "zolang":
+        if e is False:
+            return "fine"
+        return None if o is None or e is None else "forbidden"
+    return None if o is None else "forbidden"
+
+
+@settings(max_examples=300, deadline=None)
+@given(vote_cases())
+def test_a_drafted_vote_rule_never_inverts_the_dictum(case: tuple[str, str, dict[str, Any]]) -> None:
+    form, text, world = case
+    c = draft(text).clauses[0]
+    assert c.kind == "vote"
+    if c.rule is None:
+        return  # not drafted (a TODO) is never an inversion
+    got = judge(c.rule, world["facts"])
+    want = meaning(form, world)
+    if want == "forbidden":
+        assert got != "complies", (text, world, c.rule)
+    if want == "fine":
+        assert got != "conflicts", (text, world, c.rule)
+
+
+RESULT_OBJECTS = [
+    ("te zorgen dat de verordening geen detectiebevelen bevat", ("text_detection_orders", False)),
+    ("zich in te zetten voor een verordening zonder detectiebevelen", ("text_detection_orders", False)),
+    ("te zorgen dat de verordening detectiebevelen bevat", ("text_detection_orders", True)),
+    ("te zorgen dat er geen voorstel met detectiebevelen komt", ("text_detection_orders", False)),
+    ("te voorkomen dat de verordening detectiebevelen bevat", ("text_detection_orders", False)),
+]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(RESULT_OBJECTS), st.sampled_from([True, False, None]))
+def test_a_drafted_result_rule_never_inverts_the_dictum(obj: tuple[str, tuple[str, Any]],
+                                                         value: bool | None) -> None:
+    text, (fact, asked) = obj
+    c = draft(f"verzoekt de regering {text}").clauses[0]
+    facts = {} if value is None else {fact: value}
+    rules = [r for r in (c.rule, c.alt_rule) if r is not None]
+    for rule in rules:
+        if fact not in str(rule):
+            continue
+        got = judge(rule, facts)
+        if value is not None and value != asked:
+            assert got != "complies", (text, facts, rule)
+        if value is not None and value == asked:
+            assert got != "conflicts", (text, facts, rule)
+
+
+def test_judge_sees_both_verdicts() -> None:
+    # the property above can fail: a rule from the grammar does give both verdicts
+    c = draft("verzoekt de regering niet in te stemmen met een voorstel met detectiebevelen").clauses[0]
+    assert c.rule is not None
+    assert judge(c.rule, {"cabinet_vote_intention": "for", "text_detection_orders": True}) == "conflicts"
+    assert judge(c.rule, {"cabinet_vote_intention": "against"}) == "complies"
+    assert judge(c.rule, {"text_detection_orders": True}) == "undetermined"
+    assert FALSE is not TRUE
+
+
+@pytest.mark.slow
+def test_drafts_of_the_bundled_motions_never_turn_a_verdict_around_unflagged() -> None:
+    """Must show 2: every bundled motion, its rule set aside, drafted and confirmed as
+    proposed. Where the draft and the hand-written rule disagree in direction (complies vs
+    conflicts), the draft must have flagged that clause for the adviser (a TODO)."""
+    from compliance.authoring.draft_rule_compare import compare
+
+    rows = compare(ROOT)
+    assert rows and all(r.drafted for r in rows), [(r.motion, r.blockers) for r in rows]
+    assert sum(r.same for r in rows) > sum(len(r.differ) for r in rows)
+    for r in rows:
+        for position, clause, hand, drafted in r.differ:
+            if {hand, drafted} == {"complies", "conflicts"}:
+                assert r.todos.get(clause), (r.motion, position, clause, hand, drafted)
+    standstill = next(r for r in rows if r.motion == "26643-1047")
+    assert standstill.differ == [] and standstill.same > 0
+
+
+def test_subjects_come_from_the_facts_read_and_the_words_when_the_dossier_has_them() -> None:
+    from types import SimpleNamespace
+
+    from compliance.authoring.draft_rule import _subjects
+
+    class Name:
+        def __init__(self, nl: str) -> None:
+            self.nl = nl
+
+    vocab = SimpleNamespace(
+        subjects={"encryption": Name("versleuteling"), "age_checks": Name("leeftijdsverificatie"),
+                  "fisheries": Name("visserij")},
+        facts={"text_detection_orders": SimpleNamespace(subjects=["encryption"])})
+    c = draft("verzoekt de regering niet in te stemmen met een voorstel met detectiebevelen en "
+              "verplichte leeftijdsverificatie").clauses[0]
+    got = dict(_subjects(c, vocab))
+    assert set(got) == {"encryption", "age_checks"}  # one by its fact, one by its words
+    assert got["encryption"] == "detectiebevelen"
+    # without subjects in the vocabulary: the clause's own long words, never invented ids
+    assert all(s == w for s, w in c.subjects)
