@@ -236,6 +236,12 @@ def test_duties_command_lists_every_groningen_duty_with_state_and_evidence(fmt: 
         assert states[("34957-30", 2)]["state"] == "ended"
         assert states[("33529-635", 1)]["adoption"] == "unknown"
         assert all(d["evidence"] or d["decides"] for d in doc["duties"])
+        # executed by a letter dated only to the month (2022-03) against a deadline of 2 March:
+        # whether it came in time cannot be told, so the duty is not "met"
+        paternotte = states[("provisional-2022-01-paternotte", 2)]
+        assert paternotte["state"] == "unknown" and paternotte["due"] == "2022-03-02"
+        assert paternotte["decides"] == ["statement:executed"]
+        assert [e["kind"] for e in paternotte["evidence"]] == ["statement"]
 
 
 # --- the standing position -------------------------------------------------------------------
@@ -261,6 +267,26 @@ def test_the_standing_position_carries_a_stance_fact_forward_with_its_origin() -
     assert any(r.part == "standing" and "carried from earlier" in r.text for r in f.reasons)
     # a later position's own statement wins, and a later position never reaches back
     assert _standing([earlier, later], "earlier")[(HOUSING, 1)].facts[0].carried_from is None
+
+
+@pytest.mark.parametrize(("first_day", "second_day", "carried"), [
+    ("2024-02", "2024-02-10", None),        # the month may end after the day: order unknown
+    ("2024-01", "2024-02-10", "false"),     # surely earlier: the later statement stands
+    ("2024-02-10", "2024-02", None),
+])
+def test_a_fact_is_carried_only_from_a_statement_surely_later_than_those_that_disagree(
+        first_day: str, second_day: str, carried: str | None) -> None:
+    one = position(first_day, {"housing_plan": "true", "plan_version": "v1"}, pid="one")
+    two = position(second_day, {"housing_plan": "false", "plan_version": "v1"}, pid="two")
+    later = position("2024-05-01", {"plan_version": "v1"}, pid="later")
+    f = _standing([one, two, later], "later")[(HOUSING, 1)]
+    use = next((u for u in f.facts if u.name == "housing_plan"), None)
+    if carried is None:
+        assert use is None or use.carried_from is None
+        assert f.verdict == "undetermined"  # never the newer-looking value guessed
+    else:
+        assert use is not None and use.carried_from is not None and "two" in use.carried_from
+        assert f.verdict == "conflicts"
 
 
 @settings(max_examples=40, deadline=None)

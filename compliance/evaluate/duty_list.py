@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from compliance.dates import PartialDate
+from compliance.deadlines import deadline_window
 from compliance.evaluate.duties import Letter, duty_reason, evidenced, letters_of, state_of
 from compliance.evaluate.gates import adoption_gate, execution_gate
 from compliance.loading.timeline import LoadedTimeline
@@ -18,6 +19,26 @@ from compliance.logic import TRUE
 from compliance.model.common import Lang
 from compliance.model.output import Duty, DutyEvidence, DutyState, Report
 from compliance.pack import CompiledClause
+
+
+def _timely(clause: CompiledClause, timeline: LoadedTimeline,
+            executed: PartialDate) -> tuple[DutyState, str | None, list[str]]:
+    """A deadline ended by an execution statement is met only when the statement surely came
+    by the deadline: after it, the deadline was missed (overdue, as a late event is); when the
+    order cannot be told (a month-only date, an unknown deadline), unknown, never met."""
+    clock = clause.clock
+    if clock is None or clock.kind != "deadline":
+        return "met", None, []
+    window = deadline_window(clock, timeline)
+    if window is None:
+        return "unknown", None, ["deadline"]
+    due = window[0].isoformat() if window[0] == window[1] else \
+        f"{window[0].isoformat()} .. {window[1].isoformat()}"
+    if executed.last <= window[0]:
+        return "met", due, []
+    if executed.first > window[1]:
+        return "overdue", due, []
+    return "unknown", due, ["statement:executed"]
 
 
 def duty_for(ws: Workspace, motion: LoadedMotion, clause: CompiledClause, timeline: LoadedTimeline,
@@ -33,11 +54,9 @@ def duty_for(ws: Workspace, motion: LoadedMotion, clause: CompiledClause, timeli
     if ended is not None and ended[0] == "not_applicable":
         st = next(s for s in reversed(record.execution) if s.statement == "executed"
                   and PartialDate.parse(s.date).on_or_before(as_of) is TRUE)
-        state: DutyState = "met"
-        due: str | None = None
         evidence = [DutyEvidence(kind="statement", ref=st.statement, date=st.date,
                                  source=st.source.cite(lang), file=motion.file)]
-        decides: list[str] = []
+        state, due, decides = _timely(clause, timeline, PartialDate.parse(st.date))
     else:
         tl, by_letter = evidenced(timeline, [clause.clock] if clause.clock else [], letters)
         state, due, evidence, decides = state_of(clause, tl, as_of, by_letter, lang)

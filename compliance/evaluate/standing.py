@@ -52,10 +52,16 @@ def standing(ws: Workspace, pos: LoadedPosition, others: Sequence[LoadedPosition
     earlier = sorted((q for q in others if q.model.dossier == pos.model.dossier
                       and q.model.id != pos.model.id
                       and PartialDate.parse(q.model.date).on_or_before(when) is TRUE), key=_order)
-    origin: dict[str, LoadedPosition] = {}
+    stating: dict[str, list[LoadedPosition]] = {}
     for q in earlier:  # oldest first: a later statement of a fact replaces an earlier one
         for name in q.facts:
-            origin[name] = q
+            stating.setdefault(name, []).append(q)
+    # carried only from a statement surely later than every earlier one that says otherwise:
+    # "2018" and "2018-03-05" saying different things cannot be ordered, so neither is carried
+    origin = {name: qs[-1] for name, qs in stating.items()
+              if all(o.facts[name] == qs[-1].facts[name]
+                     or PartialDate.parse(o.model.date).before(PartialDate.parse(qs[-1].model.date)) is TRUE
+                     for o in qs[:-1])}
     ids = list(vocab.text_identity)
     own_identity = {i: pos.facts[i] for i in ids if i in pos.facts}
     identity_from: LoadedPosition | None = None
