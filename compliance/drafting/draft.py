@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from compliance.drafting.letter import Letter, _words, read
 from compliance.drafting.match import Match, compile_phrase, find, starts
+from compliance.drafting.quantity import value_in
 from compliance.drafting.scope import ACTORS, REMOVAL, positions, questions, sentence_scope
 from compliance.errors import InputError, InputErrors
 from compliance.ingest.refs import paper_id
@@ -661,6 +662,9 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
             draft["unstated"].append(name)
             continue
         stance = _stance(fact)
+        if fact.type in ("number", "date") and not cues.values:
+            _quantity(r, ctx, name, fact, stance, draft)
+            continue
         across = cues.window == "two_sentences"
         items: list[tuple[Match, Any]] = []
         implied: list[Evidence] = []
@@ -732,6 +736,56 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
         draft["proposals"].append(Proposal(
             fact=name, value=value, line=first.line, column=first.column, end_line=first.end_line,
             end_column=first.end_column, quote=" … ".join(quotes)[:600], cue=first.cue, evidence=evidence))
+
+
+def _quantity(r: _Reader, ctx: _Context, name: str, fact: FactDef, stance: str,
+              draft: dict[str, Any]) -> None:
+    """A number or date fact: its cues find the passage, the value is the number (in the
+    fact's unit) or date in the clause of the cue, else in its sentence; two different
+    values are an ambiguity, never a choice."""
+    letter = r.letter
+    cues = fact.cues
+    assert cues is not None
+    evidence: list[Evidence] = []
+    competing: list[tuple[Match, None]] = []
+    hits = sorted(r.matches(cues.addressed), key=lambda m: (m.first, m.phrase))
+    for m in hits:
+        if (m.hypothetical and cues.hypothetical == "ignore") or not ctx.holds(m, stance, None):
+            continue
+        a = letter.sentences[m.sentence][0]
+        b = letter.sentences[m.end_sentence][1]
+        lo = letter.start[a]
+        sentence = letter.text[lo:letter.end[b - 1]]
+        what, v = value_in(sentence, letter.start[m.first] - lo, fact.type, fact.unit)
+        if what == "ambiguous":
+            competing.append((m, None))
+        elif what == "value" and sum(1 for e in evidence if e.value == v) < MAX_EVIDENCE:
+            line, col, eline, ecol = r.span(m)
+            evidence.append(Evidence(value=v, line=line, column=col, end_line=eline, end_column=ecol,
+                                     quote=r.quote(m), cue=m.phrase, negated=m.negated))
+    values = list(dict.fromkeys(e.value for e in evidence))
+    if len(values) > 1 or (competing and not values):
+        if len(values) > 1:
+            draft["ambiguities"].append(Ambiguity(fact=name, candidates=[
+                Candidate(value=v, lines=sorted({e.line for e in evidence if e.value == v}),
+                          quotes=list(dict.fromkeys(e.quote for e in evidence if e.value == v)))
+                for v in values]))
+        else:  # numbers compete in the passage: spoken of, no value
+            m = competing[0][0]
+            draft["addressed"].append(Addressed(fact=name, line=r.span(m)[0], quote=r.quote(m), cue=m.phrase))
+            draft["unstated"].append(name)
+        return
+    if not values:
+        if hits:
+            draft["addressed"].append(Addressed(fact=name, line=r.span(hits[0])[0], quote=r.quote(hits[0]),
+                                                cue=hits[0].phrase))
+        draft["unstated"].append(name)
+        return
+    first = evidence[0]
+    quotes = list(dict.fromkeys(e.quote for e in evidence))
+    draft["proposals"].append(Proposal(
+        fact=name, value=values[0], line=first.line, column=first.column, end_line=first.end_line,
+        end_column=first.end_column, quote=" … ".join(quotes)[:600], cue=first.cue, evidence=evidence))
 
 
 # -- planned steps ----------------------------------------------------------------------------
