@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime
+from functools import cache
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from compliance.drafting import Draft, draft_letter
 from compliance.drafting.quantity import WORDS, dates, numbers, value_in
+from compliance.loading.workspace import Workspace, load_workspace
+from tests.conftest import ROOT
 
 
 def _thousands(n: int) -> str:
@@ -84,3 +88,45 @@ def test_the_clause_of_the_cue_decides_first() -> None:
     assert value_in("de sluiting volgt op 1 oktober 2024 of op 1 januari 2025", 3, "date", None) \
         == ("ambiguous", None)
     assert value_in("de sluiting volgt later", 3, "date", None) == ("none", None)
+
+
+# -- through the drafter, on constructed letters (not government documents) --------------------
+
+HEAD = ("CONSTRUCTED LETTER - written for this test.\n\nDen Haag, 30 september 2022\n\n"
+        "Betreft: gaswinning Groningenveld\n\n")
+
+
+@cache
+def _ws() -> Workspace:
+    return load_workspace(ROOT)
+
+
+def _draft(body: str) -> Draft:
+    return draft_letter(HEAD + body, _ws(), "groningen-gas", letter_name="constructed.txt")
+
+
+@given(st.integers(min_value=1, max_value=60), st.integers(min_value=0, max_value=9))
+@settings(max_examples=15, deadline=None)
+def test_a_level_is_proposed_with_its_value(whole: int, tenth: int) -> None:
+    written = f"{whole},{tenth}" if tenth else str(whole)
+    d = _draft(f"Het kabinet stelt voor het gasjaar 2022-2023 een winningsniveau van {written} miljard "
+               "kubieke meter vast.\n")
+    got = {p.fact: p.value for p in d.proposals}
+    assert got["production_level_bcm"] == whole + tenth / 10
+    assert got["gas_year"] == "gy_2022_2023"
+
+
+def test_competing_levels_and_dates_are_no_value() -> None:
+    d = _draft("Het kabinet stelt een winningsniveau van 2,8 of 4,5 miljard kubieke meter vast. "
+               "De gaswinning stopt op 1 oktober 2024 of op 1 oktober 2025.\n")
+    got = {p.fact for p in d.proposals}
+    assert "production_level_bcm" not in got and "closure_date" not in got
+    assert {"production_level_bcm", "closure_date"} <= set(d.unstated)
+
+
+def test_a_closure_date_and_a_count_in_words() -> None:
+    d = _draft("Het kabinet besluit: de gaswinning stopt per 1 oktober 2024. Er blijven elf "
+               "productielocaties beschikbaar.\n")
+    got = {p.fact: p.value for p in d.proposals}
+    assert got["closure_date"] == "2024-10-01"
+    assert got["production_sites_open"] == 11
