@@ -71,8 +71,28 @@ def test_csam_constructed_letters_recall_and_precision_pinned() -> None:
 def test_groningen_constructed_letters_pinned() -> None:
     # the groningen-gas cues (issue 26) leave facts unsaid: figures pinned so that they only rise
     t = tallies()["groningen-gas"]
-    assert t.flips == 0 and t.precision >= 0.85, t
-    assert t.right >= 7, t
+    assert t.flips == 0 and t.precision >= 0.9, t
+    assert t.right >= 17, t  # issue 25b: number and date values, gas years, more phrasings
+
+
+HELDOUT = ROOT / "tests" / "data" / "letters-heldout"
+
+
+def test_heldout_constructed_letters_regression_floor() -> None:
+    # The HELD-OUT measure half of the constructed letters. Nobody may tune to this folder:
+    # never read its letters, expected positions or drafts when writing cues or drafting
+    # code; only run the folder score, once, at the end of a piece of work, and report the
+    # totals. This pins the totals as measured after issue 25b (docs/drafting.md, "Held-out
+    # constructed letters") as a floor: right may only rise, flips may only fall.
+    t = Tally()
+    pairs = [(p, p.with_name(p.stem + "-expected.yaml")) for p in sorted(HELDOUT.glob("*.txt"))
+             if p.with_name(p.stem + "-expected.yaml").is_file()]
+    for letter, expected in pairs:
+        ref = load_positions(ws(), [expected])[0]
+        text = letter.read_text(encoding="utf-8")
+        t.add(score(draft_letter(text, ws(), ref.model.dossier, letter_name=letter.name), text, ref))
+    assert (t.letters, t.stated) == (12, 81), t
+    assert t.right >= 35 and t.flips <= 3, t
 
 
 def test_the_cli_scores_a_folder_per_letter_and_in_total() -> None:

@@ -17,11 +17,12 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from compliance.drafting.letter import Letter, _words, read
 from compliance.drafting.match import Match, compile_phrase, find, starts
-from compliance.drafting.scope import ACTORS, REMOVAL, positions, questions, sentence_scope
+from compliance.drafting.quantity import value_in
+from compliance.drafting.scope import ACTORS, HISTORY, OTHERS, REMOVAL, positions, questions, sentence_scope
 from compliance.errors import InputError, InputErrors
 from compliance.ingest.refs import paper_id
 from compliance.loading.cues import value_key
-from compliance.model.cues import Phrases, ValueCues
+from compliance.model.cues import Element, Phrases, ValueCues
 from compliance.model.vocabulary import FactDef, Vocabulary
 
 DeclStatement = Literal["will_execute", "will_not_execute", "gives_effect", "will_inform"]
@@ -661,6 +662,9 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
             draft["unstated"].append(name)
             continue
         stance = _stance(fact)
+        if fact.type in ("number", "date") and not cues.values:
+            _quantity(r, ctx, name, fact, stance, draft)
+            continue
         across = cues.window == "two_sentences"
         items: list[tuple[Match, Any]] = []
         implied: list[Evidence] = []
@@ -687,6 +691,9 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
                         implied.append(Evidence(value=cued, line=d.line, column=d.column, end_line=d.line,
                                                 end_column=d.column, quote=d.quote,
                                                 cue=f"declaration {d.motion} {d.statement}"))
+        if fact.type == "set":
+            items = [(m, v) for m, v in items if not _spans_other(r.letter, m)]
+            items.extend(_enumeration(r.letter, fact, items))
         evidence: list[Evidence] = []
         shown: dict[Any, int] = {}
         # a set's values stand side by side ("bekend materiaal, nieuw materiaal en grooming"):
@@ -732,6 +739,132 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
         draft["proposals"].append(Proposal(
             fact=name, value=value, line=first.line, column=first.column, end_line=first.end_line,
             end_column=first.end_column, quote=" … ".join(quotes)[:600], cue=first.cue, evidence=evidence))
+
+
+ENUM_GLUE = frozenset({"en", "of", "ook", "als", "van", "de", "het", "and", "or", "also", "the"})
+ENUM_SEP = frozenset({"en", "of", "and", "or"})
+TAIL_GAP = 3  # a cue's elements after its last gap of this size name the member itself
+
+
+def _spans_other(letter: Letter, m: Match) -> bool:
+    """A set member's cue that runs through another's words ("het compromis omvat bekend
+    materiaal; enkele lidstaten willen ook nieuw materiaal", "omvat, anders dan de eerdere
+    tekst, ook grooming"): the member is not stated for the current text by the cabinet."""
+    for k in range(m.first + 1, m.last + 1):
+        if k not in m.literals and (letter.norm[k] in OTHERS or letter.norm[k] in HISTORY):
+            return True
+        if any(c in letter.text[letter.end[k - 1]:letter.start[k]] for c in ";:"):
+            return True
+    return False
+
+
+def _tails(fact: FactDef) -> list[tuple[Any, tuple[Element, ...]]]:
+    """Per set value, the end of each of its cues that names the member ("bekend ~1
+    materiaal" of "... omvat ~8 bekend ~1 materiaal"): what an enumeration repeats."""
+    out = []
+    assert fact.cues is not None
+    for key, vc in fact.cues.values.items():
+        for phrase in vc.all():
+            elements = compile_phrase(phrase)
+            cut = max((i for i, el in enumerate(elements) if el.gap >= TAIL_GAP), default=0)
+            out.append((_typed(fact, key), elements[cut:]))
+    return out
+
+
+def _enumeration(letter: Letter, fact: FactDef, items: list[tuple[Match, Any]]) -> list[tuple[Match, Any]]:
+    """A set's member cued in an enumeration brings the members listed after it ("omvat
+    bekend materiaal, nieuw materiaal en grooming"): each joined by a comma, "en" or "of",
+    each named as its own cue ends; a word that is neither ends the list."""
+    tails = _tails(fact)
+    out: list[tuple[Match, Any]] = []
+    for m, v in items:
+        if m.negated:
+            continue
+        end = letter.sentences[m.end_sentence][1]
+        k, had = m.last + 1, {v}
+        while k < end:
+            sep = "," in letter.text[letter.end[k - 1]:letter.start[k]]
+            while k < end and letter.norm[k] in ENUM_GLUE:
+                gap = letter.text[letter.end[k - 1]:letter.start[k]]
+                sep = sep or letter.norm[k] in ENUM_SEP or "," in gap
+                k += 1
+            if not sep or k >= end:
+                break
+            hit = None
+            for value, tail in tails:
+                j, ok = k, True
+                for i, el in enumerate(tail):
+                    if i:
+                        nxt = next((x for x in range(j, min(j + el.gap + 1, end))
+                                    if el.matches(letter.norm[x])), None)
+                        if nxt is None:
+                            ok = False
+                            break
+                        j = nxt
+                    elif j >= end or not el.matches(letter.norm[j]):
+                        ok = False
+                        break
+                    j += 1
+                if ok and tail:
+                    hit = (value, j)
+                    break
+            if hit is None:
+                break
+            if hit[0] not in had:
+                had.add(hit[0])
+                out.append((m, hit[0]))
+            k = hit[1]
+    return out
+
+
+def _quantity(r: _Reader, ctx: _Context, name: str, fact: FactDef, stance: str,
+              draft: dict[str, Any]) -> None:
+    """A number or date fact: its cues find the passage, the value is the number (in the
+    fact's unit) or date in the clause of the cue, else in its sentence; two different
+    values are an ambiguity, never a choice."""
+    letter = r.letter
+    cues = fact.cues
+    assert cues is not None
+    evidence: list[Evidence] = []
+    competing: list[tuple[Match, None]] = []
+    hits = sorted(r.matches(cues.addressed), key=lambda m: (m.first, m.phrase))
+    for m in hits:
+        if (m.hypothetical and cues.hypothetical == "ignore") or not ctx.holds(m, stance, None):
+            continue
+        a = letter.sentences[m.sentence][0]
+        b = letter.sentences[m.end_sentence][1]
+        lo = letter.start[a]
+        sentence = letter.text[lo:letter.end[b - 1]]
+        what, v = value_in(sentence, letter.start[m.first] - lo, fact.type, fact.unit)
+        if what == "ambiguous":
+            competing.append((m, None))
+        elif what == "value" and sum(1 for e in evidence if e.value == v) < MAX_EVIDENCE:
+            line, col, eline, ecol = r.span(m)
+            evidence.append(Evidence(value=v, line=line, column=col, end_line=eline, end_column=ecol,
+                                     quote=r.quote(m), cue=m.phrase, negated=m.negated))
+    values = list(dict.fromkeys(e.value for e in evidence))
+    if len(values) > 1 or (competing and not values):
+        if len(values) > 1:
+            draft["ambiguities"].append(Ambiguity(fact=name, candidates=[
+                Candidate(value=v, lines=sorted({e.line for e in evidence if e.value == v}),
+                          quotes=list(dict.fromkeys(e.quote for e in evidence if e.value == v)))
+                for v in values]))
+        else:  # numbers compete in the passage: spoken of, no value
+            m = competing[0][0]
+            draft["addressed"].append(Addressed(fact=name, line=r.span(m)[0], quote=r.quote(m), cue=m.phrase))
+            draft["unstated"].append(name)
+        return
+    if not values:
+        if hits:
+            draft["addressed"].append(Addressed(fact=name, line=r.span(hits[0])[0], quote=r.quote(hits[0]),
+                                                cue=hits[0].phrase))
+        draft["unstated"].append(name)
+        return
+    first = evidence[0]
+    quotes = list(dict.fromkeys(e.quote for e in evidence))
+    draft["proposals"].append(Proposal(
+        fact=name, value=values[0], line=first.line, column=first.column, end_line=first.end_line,
+        end_column=first.end_column, quote=" … ".join(quotes)[:600], cue=first.cue, evidence=evidence))
 
 
 # -- planned steps ----------------------------------------------------------------------------

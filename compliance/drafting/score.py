@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from compliance.dates import PartialDate
 from compliance.drafting.draft import Draft
 from compliance.drafting.letter import Letter, read
 from compliance.drafting.render import position_data
@@ -94,6 +95,11 @@ def _show(v: Any) -> str:
 def _same(a: Any, b: Any) -> bool:
     if isinstance(a, list | set | frozenset) and isinstance(b, list | set | frozenset):
         return set(a) == set(b)
+    if isinstance(a, int | float) and isinstance(b, int | float) and not isinstance(a, bool) \
+            and not isinstance(b, bool):
+        return a == b  # 3 and 3.0 are the same amount
+    if isinstance(a, str) and isinstance(b, PartialDate):
+        return a == str(b)  # a drafted date (YYYY-MM-DD) against the position's
     return type(a) is type(b) and a == b
 
 
