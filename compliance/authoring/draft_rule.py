@@ -414,6 +414,8 @@ def find_time(text: str, kind: str, motion_date: str | None) -> tuple[TimePart |
         ends = {"najaar": "12-21", "autumn": "12-21", "voorjaar": "06-20", "spring": "06-20",
                 "zomer": "06-30", "summer": "06-30", "kerst": "12-20"}
         md = next((v for k, v in ends.items() if k in w), None)
+        if y and md and motion_date and motion_date[5:10] > md:
+            y += 1  # "voor de zomer" in a motion of September is next year's summer
         if y and md:
             todos.append(f"'{m.group(0)}' is a window, not a date: {y}-{md} (its last day) proposed — "
                          "confirm")
