@@ -354,6 +354,11 @@ STRUCTURE = [
      "- jaarlijks aan de Kamer te rapporteren over de uitkomsten", ["result", "result", "recurring"]),
     ("verzoekt de regering:\n1. de regeling te verlengen;\n2. geen onomkeerbare stappen te zetten "
      "totdat de evaluatie is besproken", ["result", "standstill"]),
+    ("verzoekt de regering: 1) een register op te zetten; 2) de toezichthouder te versterken; en 3) "
+     "jaarlijks aan de Kamer te rapporteren", ["result", "result", "recurring"]),
+    # the other branch of a condition is not a request of its own
+    ("verzoekt de regering in te stemmen met het voorstel, mits het geen detectiebevelen bevat, en anders "
+     "tegen te stemmen", ["vote"]),
     # who is asked
     ("verzoekt de minister van Justitie en Veiligheid een wetsvoorstel in te dienen", ["result"]),
     ("dringt er bij de regering op aan de uitvoering te versnellen", ["result"]),

@@ -244,7 +244,11 @@ _ACT_END = re.compile(r"\bte\s+[\w-]+\s*$", re.I)
 _PREPOSITION = re.compile(r"^(?:voor|met|op|aan|tot|bij|over|van|naar|in|uit|tegen|onder|na|via|zonder)\b",
                           re.I)
 # what follows an infinitive without being a request of its own: a purpose or a manner
-_NOT_AN_ACT = re.compile(r"^(?:om|zodat|opdat|waarbij|waardoor|door|dat|zonder|teneinde|in\s+plaats)\b", re.I)
+# or the other branch of a condition ("in te stemmen, mits ..., en anders tegen te stemmen")
+_NOT_AN_ACT = re.compile(r"^(?:om|zodat|opdat|waarbij|waardoor|door|dat|zonder|teneinde|in\s+plaats|anders|"
+                         r"zo\s+niet|indien|als|mits|tenzij|of|dan\s+wel|lukt|mocht)\b", re.I)
+# an enumeration on one line: "verzoekt de regering: 1) ...; 2) ..."
+_INLINE_ITEM = re.compile(r"(?<=[:;])\s*(?:en\s+|of\s+)?(?=(?:\d+|[a-z])\)\s)")
 
 
 def split_clauses(dictum: str) -> list[str]:
@@ -269,6 +273,8 @@ def split_clauses(dictum: str) -> list[str]:
 
 
 def _split_items(chunk: str) -> list[str]:
+    if len(_INLINE_ITEM.findall(chunk)) >= 2:
+        chunk = _INLINE_ITEM.sub("\n", chunk)
     lines = chunk.splitlines()
     items = [i for i, ln in enumerate(lines) if re.match(r"^\s*(?:[-•*–]|\d+[.)]|[a-z]\))\s+", ln)]
     if len(items) < 2:
