@@ -356,6 +356,12 @@ STRUCTURE = [
      "totdat de evaluatie is besproken", ["result", "standstill"]),
     ("verzoekt de regering: 1) een register op te zetten; 2) de toezichthouder te versterken; en 3) "
      "jaarlijks aan de Kamer te rapporteren", ["result", "result", "recurring"]),
+    # an 'en' inside an open subordinate clause joins its parts, not two requests ...
+    ("verzoekt de regering een overleg te beginnen waarbij gemeenten en bewoners kunnen meepraten en "
+     "zelf voorstellen kunnen doen en daarvoor ruimte te bieden", ["result"]),
+    # ... unless what follows is to inform the House
+    ("verzoekt de regering te onderzoeken of een fonds haalbaar is en de Kamer hierover te informeren",
+     ["result", "inform"]),
     # the other branch of a condition is not a request of its own
     ("verzoekt de regering in te stemmen met het voorstel, mits het geen detectiebevelen bevat, en anders "
      "tegen te stemmen", ["vote"]),

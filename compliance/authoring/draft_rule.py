@@ -247,6 +247,10 @@ _PREPOSITION = re.compile(r"^(?:voor|met|op|aan|tot|bij|over|van|naar|in|uit|teg
 # or the other branch of a condition ("in te stemmen, mits ..., en anders tegen te stemmen")
 _NOT_AN_ACT = re.compile(r"^(?:om|zodat|opdat|waarbij|waardoor|door|dat|zonder|teneinde|in\s+plaats|anders|"
                          r"zo\s+niet|indien|als|mits|tenzij|of|dan\s+wel|lukt|mocht)\b", re.I)
+# once a subordinate clause is open ("dialogen te starten waarbij A en B ..."), an 'en' joins its
+# parts, not two requests: such a request is kept whole (only a turn to inform the House splits it)
+_SUBORDINATE = re.compile(r"\b(?:waarbij|waarin|waardoor|waarmee|waarvan|waarop|dat|die|welke|wat|hoe|of|"
+                          r"zodat|opdat|omdat|wanneer|indien|mits|tenzij|om)\b", re.I)
 # an enumeration on one line: "verzoekt de regering: 1) ...; 2) ..."
 _INLINE_ITEM = re.compile(r"(?<=[:;])\s*(?:en\s+|of\s+)?(?=(?:\d+|[a-z])\)\s)")
 
@@ -305,13 +309,21 @@ def _split_acts(text: str) -> list[str]:
         # "zich in te zetten voor A en B te steunen": a phrase may follow the infinitive, but then
         # the next request must open with its own object, not with a preposition continuing the first
         if (re.search(r"\bte\s+\w+", head) and re.search(r"\bte\s+\w+", tail) and not _NOT_AN_ACT.match(tail)
-                and (_ACT_END.search(head) or not _PREPOSITION.match(tail))):
+                and (_asks_to_inform(tail) or (not _SUBORDINATE.search(head)
+                                               and (_ACT_END.search(head) or not _PREPOSITION.match(tail))))):
             pieces.append(head.strip())
             begin = m.end()
     pieces.append(body[begin:].strip())
     if len(pieces) == 1:
         return [text]
     return [f"{prefix} {p}".strip() for p in pieces if p]
+
+
+def _asks_to_inform(tail: str) -> bool:
+    """'(en) de Kamer hierover ... te informeren': the next request is to inform the House."""
+    verb = re.search(r"\bte\s+\w+", tail)
+    return bool(verb and _INFORM.match(tail[verb.start():])
+                and re.search(r"\bkamer\b|\bhierover\b|\bdaarover\b", tail[:verb.start()], re.I))
 
 
 def classify(text: str) -> tuple[str, str, str, str]:
