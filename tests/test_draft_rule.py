@@ -10,6 +10,7 @@ dictum forbids, nor conflicting what it asks — with negations, "tenzij", "zola
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -326,3 +327,144 @@ def test_subjects_come_from_the_facts_read_and_the_words_when_the_dossier_has_th
     assert got["encryption"] == "detectiebevelen"
     # without subjects in the vocabulary: the clause's own long words, never invented ids
     assert all(s == w for s, w in c.subjects)
+
+
+# --- the structure of a whole dictum (constructed, our own words) ----------------------------
+
+STRUCTURE = [
+    # preamble dropped; a statement and a request in one sentence are two clauses
+    ("De Kamer, gehoord de beraadslaging, constaterende dat de bodem blijft bewegen; overwegende dat "
+     "bewoners lang wachten, spreekt uit dat het wachten moet stoppen, en verzoekt de regering een "
+     "vaste termijn voor de afhandeling vast te leggen, en gaat over tot de orde van de dag.",
+     ["statement", "result"]),
+    ("spreekt uit dat de winning een aflopende zaak is en verzoekt de regering de winning jaarlijks te "
+     "verlagen", ["statement", "result"]),
+    # several infinitive requests under one 'verzoekt': one clause each
+    ("verzoekt de regering de gevolgen te onderzoeken en de Kamer hierover voor de zomer te informeren",
+     ["result", "inform"]),
+    ("roept de regering op om de procedures te vereenvoudigen, een loket te openen en halfjaarlijks aan "
+     "de Kamer te rapporteren over de voortgang", ["result", "result", "recurring"]),
+    ("verzoekt het kabinet zich in Europees verband in te zetten voor open standaarden en de Kamer "
+     "binnen drie maanden te informeren", ["effort", "inform"]),
+    # an infinitive with its purpose is one request; so is one verb with two objects
+    ("verzoekt de regering alles op alles te zetten om de schade te beperken", ["effort"]),
+    ("verzoekt de regering de gemeenten en de provincies te betrekken bij het plan", ["result"]),
+    # lists
+    ("verzoekt de regering:\n- een onafhankelijke commissie in te stellen;\n- de bewoners te horen; en\n"
+     "- jaarlijks aan de Kamer te rapporteren over de uitkomsten", ["result", "result", "recurring"]),
+    ("verzoekt de regering:\n1. de regeling te verlengen;\n2. geen onomkeerbare stappen te zetten "
+     "totdat de evaluatie is besproken", ["result", "standstill"]),
+    ("verzoekt de regering: 1) een register op te zetten; 2) de toezichthouder te versterken; en 3) "
+     "jaarlijks aan de Kamer te rapporteren", ["result", "result", "recurring"]),
+    # an 'en' inside an open subordinate clause joins its parts, not two requests ...
+    ("verzoekt de regering een overleg te beginnen waarbij gemeenten en bewoners kunnen meepraten en "
+     "zelf voorstellen kunnen doen en daarvoor ruimte te bieden", ["result"]),
+    # ... unless what follows is to inform the House
+    ("verzoekt de regering te onderzoeken of een fonds haalbaar is en de Kamer hierover te informeren",
+     ["result", "inform"]),
+    # the other branch of a condition is not a request of its own
+    ("verzoekt de regering in te stemmen met het voorstel, mits het geen detectiebevelen bevat, en anders "
+     "tegen te stemmen", ["vote"]),
+    # who is asked
+    ("verzoekt de minister van Justitie en Veiligheid een wetsvoorstel in te dienen", ["result"]),
+    ("dringt er bij de regering op aan de uitvoering te versnellen", ["result"]),
+    ("verzoekt het Presidium een parlementaire enquête voor te bereiden", ["not_addressed"]),
+    ("verzoekt de Griffie een overzicht van de toezeggingen bij te houden", ["not_addressed"]),
+    ("verzoekt de Kamer zelf een rondetafelgesprek te organiseren", ["not_addressed"]),
+    ("spreekt uit dat het kabinet de winning moet beëindigen en de Kamer moet informeren", ["statement"]),
+    # a statement and a request to someone else: nothing asked of the government
+    ("spreekt uit dat een enquête nodig is, en verzoekt het Presidium deze voor te bereiden",
+     ["statement", "not_addressed"]),
+]
+
+
+@pytest.mark.parametrize(("dictum", "kinds"), STRUCTURE)
+def test_a_dictum_is_split_into_its_requests_each_with_its_kind(dictum: str, kinds: list[str]) -> None:
+    d = draft(dictum, GAS)
+    assert [c.kind for c in d.clauses] == kinds, [(c.kind, c.text) for c in d.clauses]
+    for c in d.clauses:
+        assert (c.rule is None) == (c.kind in ("statement", "not_addressed"))
+        assert not re.match(r"(?i)de kamer,|gehoord|constaterende|overwegende", c.text)
+        assert "orde van de dag" not in c.text
+
+
+TIMES = [
+    # (words in the dictum, motion date, time kind, value, confirmed, todo fragment)
+    ("voor 1 juli 2025", "2025-02-01", "date", {"date": "2025-06-30"}, True, None),
+    ("binnen drie maanden", "2025-02-01", "within", {"after": "adoption", "within": {"months": 3}}, True,
+     None),
+    ("voor het eind van het jaar", "2025-02-01", "date", {"date": "2025-12-31"}, True, None),
+    ("voor het einde van dit jaar", "2023-10-05", "date", {"date": "2023-12-31"}, True, None),
+    ("voor de zomer", "2025-02-01", "date", {"date": "2025-06-30"}, False, "confirm"),
+    ("voor de zomer", "2025-09-15", "date", {"date": "2026-06-30"}, False, "confirm"),
+    ("in het najaar", "2025-02-01", "date", {"date": "2025-12-21"}, False, "confirm"),
+    ("op zo kort mogelijke termijn", "2025-02-01", "vague", None, False, "no testable deadline"),
+    ("zo spoedig mogelijk", "2025-02-01", "vague", None, False, "no testable deadline"),
+    ("nu", "2025-02-01", "vague", None, False, "no testable deadline"),
+    ("met regelmaat", "2025-02-01", "vague", None, False, "no testable deadline"),
+]
+
+
+@pytest.mark.parametrize(("words", "date", "kind", "value", "confirmed", "todo"), TIMES)
+def test_timing_words_become_a_deadline_or_a_flag_for_the_adviser(
+        words: str, date: str, kind: str, value: Any, confirmed: bool, todo: str | None) -> None:
+    c = draft(f"verzoekt de regering {words} een herstelplan op te stellen", GAS, date).clauses[0]
+    assert c.kind == "result" and c.time is not None
+    assert (c.time.kind, c.time.value, c.time.confirmed) == (kind, value, confirmed)
+    assert c.time.words.lower() == words
+    assert c.rule is not None and (("deadline" in c.rule) == (kind != "vague"))  # vague is never a deadline
+    if todo:
+        assert any(todo in t and words in t for t in c.todos), c.todos
+
+
+# a small grammar of requests whose words we know: the splitter must hand each back exactly once
+_ADDRESSEES = ["verzoekt de regering", "verzoekt het kabinet", "roept de regering op om",
+               "verzoekt de minister van Economische Zaken"]
+_OBJECTS = ["een plan", "de regeling", "de bewoners", "een loket", "het toezicht", "de schade"]
+_VERBS = ["op te stellen", "te verlengen", "te compenseren", "te openen", "te versterken", "te herstellen"]
+_STATEMENTS = ["spreekt uit dat de regering de winning moet stoppen en de schade moet herstellen",
+               "spreekt uit dat het kabinet een plan te maken heeft en de Kamer te informeren heeft",
+               "spreekt als haar mening uit dat de bewoners voorop staan"]
+
+
+@st.composite
+def _dicta(draw: Any) -> tuple[str, list[str], list[str]]:
+    acts = draw(st.lists(st.tuples(st.sampled_from(_OBJECTS), st.sampled_from(_VERBS)), min_size=1,
+                         max_size=4))
+    bodies = [f"{o} {v}" for o, v in acts]
+    how = draw(st.sampled_from(["en", "comma", "list"]))
+    who = draw(st.sampled_from(_ADDRESSEES))
+    if how == "list":
+        request = who.removesuffix(" om") + ":\n" + "\n".join(f"- {b};" for b in bodies)
+    elif how == "comma" and len(bodies) > 1:
+        request = f"{who} {', '.join(bodies[:-1])} en {bodies[-1]}"
+    else:
+        request = f"{who} {' en '.join(bodies)}"
+    statements = draw(st.lists(st.sampled_from(_STATEMENTS), max_size=1))
+    glue = draw(st.sampled_from([",\n", ", en ", "\n\n", "; "]))
+    dictum = glue.join([*statements, request]) if statements else request
+    return dictum, bodies, statements
+
+
+@settings(max_examples=150, deadline=None)
+@given(_dicta())
+def test_splitting_never_loses_or_duplicates_a_request_nor_makes_a_statement_a_duty(
+        case: tuple[str, list[str], list[str]]) -> None:
+    dictum, bodies, statements = case
+    parts = split_clauses(dictum)
+    requests = [p for p in parts if not p.startswith("spreekt")]
+    # every request comes back once, whole, under its addressee
+    assert len(requests) == len(bodies), parts
+    for body, part in zip(bodies, requests, strict=True):
+        assert part.endswith(body), (part, body)
+        assert re.match(r"(verzoekt|roept)", part)
+    # a statement stays one clause, whatever infinitives it holds, and asks nothing
+    said = [p for p in parts if p.startswith("spreekt")]
+    assert said == statements
+    d = draft_dictum(dictum, GAS.model, "provisional-constructed-2", "groningen-gas",
+                     motion_date="2025-01-01")
+    for c in d.clauses:
+        if c.text.startswith("spreekt"):
+            assert c.kind == "statement" and c.rule is None
+        else:
+            assert c.kind != "statement" and c.rule is not None

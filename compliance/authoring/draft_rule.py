@@ -128,8 +128,12 @@ _OPERATIVE = re.compile(
 _STATEMENT = re.compile(r"^(spreekt\s+(?:\w+\s+){0,3}?uit\b|spreekt\b|stemt\s+(niet\s+)?in\b|constateert|"
                         r"besluit|is\s+van\s+mening|"
                         r"betreurt|veroordeelt)", re.I)
-_ADDRESSEE = re.compile(r"^(verzoekt|roept|draagt|vraagt|dringt)\s+(?P<who>(?:de|het|alle)\s+[\w-]+"
-                        r"(?:\s+(?:van|voor)\s+[\w-]+(?:\s+en\s+[\w-]+)?)?)(?:\s+op)?\s*(?:om\b)?\s*,?", re.I)
+_ADDRESSEE = re.compile(r"^(verzoekt|roept|draagt|vraagt|dringt)\s+(?:er\s+)?(?:bij\s+)?"
+                        r"(?P<who>(?:de|het|alle)\s+[\w-]+"
+                        # a minister's portfolio is a run of capitalised words ("van Justitie en Veiligheid")
+                        r"(?:\s+(?:van|voor)\s+(?-i:[A-Z][\w-]*(?:\s+(?:(?:en|van|voor)\s+)?[A-Z][\w-]*)*)|"
+                        r"\s+(?:van|voor)\s+[\w-]+(?:\s+en\s+[\w-]+)?)?)"
+                        r"(?:\s+op(?:\s+aan)?)?\s*(?:om\b)?\s*,?", re.I)
 _GOVERNMENT = re.compile(r"regering|kabinet|minister|staatssecretaris|premier", re.I)
 _INFORM = re.compile(r"\b(rapporteer\w*|informeer\s+de\s+kamer|bericht\s+de\s+kamer|"
                      r"te\s+informeren|te\s+rapporteren|te\s+berichten|op\s+de\s+hoogte\s+te\s+"
@@ -185,7 +189,8 @@ _DATE = re.compile(r"\b(?P<pre>vóór|voor|uiterlijk|before|by)\s+(?P<d>\d{1,2})
                    r"(?P<y>\d{4})\b", re.I)
 _WITHIN = re.compile(r"\b(?:binnen|within)\s+(?P<n>\d+|[a-zé]+)\s+(?P<u>dagen|dag|weken|week|maanden|maand|"
                      r"jaar|jaren|days?|weeks?|months?|years?)\b", re.I)
-_YEAR_END = re.compile(r"\b(nog\s+dit\s+(?:kalender)?jaar|voor\s+het\s+einde\s+van\s+(?:dit|het)\s+jaar|"
+_YEAR_END = re.compile(r"\b(nog\s+dit\s+(?:kalender)?jaar|"
+                       r"(?:vóór|voor)\s+het\s+eind(?:e)?\s+van\s+(?:dit|het)\s+(?:kalender)?jaar|(?:vóór|voor)\s+(?:het\s+)?jaareinde|(?:uiterlijk\s+)?eind\s+dit\s+jaar|"
                        r"(?:vóór|voor)\s+het\s+eind(?:e)?\s+van\s+(?P<y1>\d{4})|eind\s+(?P<y2>\d{4})|"
                        r"this\s+(?:calendar\s+)?year)\b", re.I)
 _SEASON = re.compile(r"\b(in\s+het\s+najaar|in\s+het\s+voorjaar|(?:vóór|voor)\s+de\s+zomer(?:reces)?|"
@@ -194,6 +199,8 @@ _SEASON = re.compile(r"\b(in\s+het\s+najaar|in\s+het\s+voorjaar|(?:vóór|voor)\
 _VAGUE = re.compile(r"\b(met\s+(?:zeer\s+)?(?:grote\s+)?spoed|"
                     r"op\s+zo\s+kort\s+mogelijke\s+termijn|zo\s+snel\s+mogelijk|op\s+korte\s+termijn|"
                     r"spoedig|zo\s+spoedig\s+mogelijk|per\s+direct|direct|nu|as\s+soon\s+as\s+possible|"
+                    # outside a report, "met regelmaat" times nothing the rule can test
+                    r"met\s+regelmaat|regelmatig|"
                     r"at\s+once|now)\b", re.I)
 _NUMBER = re.compile(r"\b(?P<q>maximaal|ten\s+hoogste|hooguit|niet\s+meer\s+dan|minder\s+dan|minimaal|"
                      r"ten\s+minste|tenminste|meer\s+dan|circa|ongeveer|rond|at\s+most|no\s+more\s+than|"
@@ -221,15 +228,43 @@ def _norm_space(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("[", "").replace("]", "")).strip()
 
 
+# the considerations before the operative part ("De Kamer, gehoord de beraadslaging, constaterende
+# dat ...; overwegende dat ...") ask nothing: they are context, never a clause
+_PREAMBLE = re.compile(r"^\s*(?:de\s+kamer\b|gehoord\b|constaterende\b|overwegende\b|van\s+mening\b|"
+                       r"menende\b|tevens\s+constaterende\b|erkennende\b|wijzende\b|gelet\s+op\b|"
+                       r"concluderende\b|the\s+house\b|noting\b|considering\b|having\s+heard\b)", re.I)
+_CLOSING = re.compile(r",?\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\.?\s*$", re.I)
+# an operative verb in mid-sentence: "spreekt uit dat ..., en verzoekt de regering ..."
+_MID_OPERATIVE = re.compile(r"(?:\s*[,;]\s*(?:en\s+)?|\s+en\s+)(?=(?:verzoekt|roept|draagt|vraagt|dringt)\s+"
+                            r"(?:er\s+bij\s+)?(?:de|het|alle)\b|spreekt\s+(?:\w+\s+){0,3}?uit\b|"
+                            r"stemt\s+(?:niet\s+)?in\b)", re.I)
+# between two infinitive requests: "A te onderzoeken, B te publiceren en C te herzien"
+_ACT_SEP = re.compile(r"\s*[,;]\s*(?:en\s+|alsmede\s+)?|\s+(?:en|alsmede)\s+", re.I)
+_ACT_END = re.compile(r"\bte\s+[\w-]+\s*$", re.I)
+_PREPOSITION = re.compile(r"^(?:voor|met|op|aan|tot|bij|over|van|naar|in|uit|tegen|onder|na|via|zonder)\b",
+                          re.I)
+# what follows an infinitive without being a request of its own: a purpose or a manner
+# or the other branch of a condition ("in te stemmen, mits ..., en anders tegen te stemmen")
+_NOT_AN_ACT = re.compile(r"^(?:om|zodat|opdat|waarbij|waardoor|door|dat|zonder|teneinde|in\s+plaats|anders|"
+                         r"zo\s+niet|indien|als|mits|tenzij|of|dan\s+wel|lukt|mocht)\b", re.I)
+# once a subordinate clause is open ("dialogen te starten waarbij A en B ..."), an 'en' joins its
+# parts, not two requests: such a request is kept whole (only a turn to inform the House splits it)
+_SUBORDINATE = re.compile(r"\b(?:waarbij|waarin|waardoor|waarmee|waarvan|waarop|dat|die|welke|wat|hoe|of|"
+                          r"zodat|opdat|omdat|wanneer|indien|mits|tenzij|om)\b", re.I)
+# an enumeration on one line: "verzoekt de regering: 1) ...; 2) ..."
+_INLINE_ITEM = re.compile(r"(?<=[:;])\s*(?:en\s+|of\s+)?(?=(?:\d+|[a-z])\)\s)")
+
+
 def split_clauses(dictum: str) -> list[str]:
-    """The operative parts of a dictum, one per request; a 'verzoekt' whose second verb
-    asks to inform the House ("... te onderzoeken en de Kamer hierover te informeren")
-    is two clauses, and so is a list of items under one 'verzoekt'."""
+    """The operative parts of a dictum, one per request: the preamble is dropped, a statement
+    and a request in one sentence are two clauses, so is each infinitive request under one
+    'verzoekt' ("... te onderzoeken en de Kamer hierover te informeren") and each item of a list."""
     lines = [re.sub(r"^\s*>\s?", "", ln) for ln in dictum.splitlines()]
-    text = "\n".join(lines).strip()
+    text = _CLOSING.sub("", "\n".join(lines).strip())
+    text = _MID_OPERATIVE.sub("\n", text)
     parts: list[str] = []
     starts = [m.start() for m in _OPERATIVE.finditer(text)]
-    if not starts or (starts[0] > 0 and text[:starts[0]].strip()):
+    if not starts or (starts[0] > 0 and text[:starts[0]].strip() and not _PREAMBLE.match(text)):
         starts = [0, *starts]
     for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
         chunk = text[a:b].strip()
@@ -237,36 +272,58 @@ def split_clauses(dictum: str) -> list[str]:
             parts.extend(_split_items(chunk))
     out: list[str] = []
     for p in parts:
-        out.extend(_split_inform(_norm_space(p).rstrip(",;. ")))
+        out.extend(_split_acts(_norm_space(p).rstrip(",;. ")))
     return [p for p in out if p]
 
 
 def _split_items(chunk: str) -> list[str]:
+    if len(_INLINE_ITEM.findall(chunk)) >= 2:
+        chunk = _INLINE_ITEM.sub("\n", chunk)
     lines = chunk.splitlines()
-    items = [i for i, ln in enumerate(lines) if re.match(r"^\s*(?:[-•*]|\d+[.)]|[a-z]\))\s+", ln)]
+    items = [i for i, ln in enumerate(lines) if re.match(r"^\s*(?:[-•*–]|\d+[.)]|[a-z]\))\s+", ln)]
     if len(items) < 2:
         return [chunk]
     head = " ".join(lines[:items[0]]).strip().rstrip(":")
     out = []
     for k, i in enumerate(items):
         j = items[k + 1] if k + 1 < len(items) else len(lines)
-        body = re.sub(r"^\s*(?:[-•*]|\d+[.)]|[a-z]\))\s+", "", " ".join(lines[i:j]))
+        body = re.sub(r"^\s*(?:[-•*–]|\d+[.)]|[a-z]\))\s+", "", " ".join(lines[i:j])).strip().rstrip(",;. ")
+        body = re.sub(r"[,;]?\s+(?:en|of)$", "", body)  # "- A;\n- B; en\n- C"
         out.append(f"{head} {body}".strip())
     return out
 
 
-def _split_inform(text: str) -> list[str]:
-    """'A te doen en de Kamer hierover te informeren' -> A, and 'inform the House'."""
-    for m in re.finditer(r",?\s+en\s+", text):
-        head, tail = text[:m.start()], text[m.end():]
-        first_verb = re.search(r"\bte\s+\w+", tail)
-        if (first_verb and _INFORM.match(tail[first_verb.start():]) and re.search(r"\bte\s+\w+", head)
-                and re.search(r"\bkamer\b|\bhierover\b|\bdaarover\b|\bdaar\b", tail[:first_verb.start()],
-                              re.I)):
-            am = _ADDRESSEE.match(head)
-            prefix = am.group(0) + " " if am else ""
-            return [head, f"{prefix}{tail}".strip()]
-    return [text]
+def _split_acts(text: str) -> list[str]:
+    """'A te doen en B te doen' under one addressee -> one request each, the addressee repeated.
+    Dutch puts the infinitive last, so a request ends where 'te <verb>' meets a separator and
+    more infinitive follows; a statement or a request to someone else is never split."""
+    if _STATEMENT.match(text):
+        return [text]
+    am = _ADDRESSEE.match(text)
+    prefix = am.group(0).strip() if am else ""
+    body = text[am.end():] if am else text
+    pieces: list[str] = []
+    begin = 0
+    for m in _ACT_SEP.finditer(body):
+        head, tail = body[begin:m.start()], body[m.end():]
+        # "zich in te zetten voor A en B te steunen": a phrase may follow the infinitive, but then
+        # the next request must open with its own object, not with a preposition continuing the first
+        if (re.search(r"\bte\s+\w+", head) and re.search(r"\bte\s+\w+", tail) and not _NOT_AN_ACT.match(tail)
+                and (_asks_to_inform(tail) or (not _SUBORDINATE.search(head)
+                                               and (_ACT_END.search(head) or not _PREPOSITION.match(tail))))):
+            pieces.append(head.strip())
+            begin = m.end()
+    pieces.append(body[begin:].strip())
+    if len(pieces) == 1:
+        return [text]
+    return [f"{prefix} {p}".strip() for p in pieces if p]
+
+
+def _asks_to_inform(tail: str) -> bool:
+    """'(en) de Kamer hierover ... te informeren': the next request is to inform the House."""
+    verb = re.search(r"\bte\s+\w+", tail)
+    return bool(verb and _INFORM.match(tail[verb.start():])
+                and re.search(r"\bkamer\b|\bhierover\b|\bdaarover\b", tail[:verb.start()], re.I))
 
 
 def classify(text: str) -> tuple[str, str, str, str]:
@@ -375,6 +432,8 @@ def find_time(text: str, kind: str, motion_date: str | None) -> tuple[TimePart |
         ends = {"najaar": "12-21", "autumn": "12-21", "voorjaar": "06-20", "spring": "06-20",
                 "zomer": "06-30", "summer": "06-30", "kerst": "12-20"}
         md = next((v for k, v in ends.items() if k in w), None)
+        if y and md and motion_date and motion_date[5:10] > md:
+            y += 1  # "voor de zomer" in a motion of September is next year's summer
         if y and md:
             todos.append(f"'{m.group(0)}' is a window, not a date: {y}-{md} (its last day) proposed — "
                          "confirm")
