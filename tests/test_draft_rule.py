@@ -325,8 +325,12 @@ def test_subjects_come_from_the_facts_read_and_the_words_when_the_dossier_has_th
     got = dict(_subjects(c, vocab))
     assert set(got) == {"encryption", "age_checks"}  # one by its fact, one by its words
     assert got["encryption"] == "detectiebevelen"
-    # without subjects in the vocabulary: the clause's own long words, never invented ids
-    assert all(s == w for s, w in c.subjects)
+    # without a vocabulary (hence no subjects): the clause's own long words, never invented ids
+    bare = draft("verzoekt de regering niet in te stemmen met een voorstel met detectiebevelen en "
+                 "verplichte leeftijdsverificatie", None).clauses[0]
+    assert bare.subjects and all(s == w for s, w in bare.subjects)
+    # with the dossier's subjects: only its own ids
+    assert {s for s, _ in c.subjects} <= set(CSAM.model.subjects)
 
 
 # --- the structure of a whole dictum (constructed, our own words) ----------------------------

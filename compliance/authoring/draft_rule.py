@@ -70,6 +70,7 @@ class NewEntry:
     en: str
     words: str
     values: list[str] | None = None
+    subjects: list[str] | None = None  # a dossier with subjects needs them on every fact
 
 
 @dataclass
@@ -537,6 +538,9 @@ def _description_facts(text: str, vocab: Vocabulary, role: str, taken: set[str])
     return out
 
 
+_YEAR_WORDS = {"jaar", "jaren", "year", "years"}
+
+
 def _number_facts(text: str, vocab: Vocabulary, role: str, key: str, new: list[NewEntry]) -> list[FactUse]:
     out: list[FactUse] = []
     for m in _NUMBER.finditer(text):
@@ -547,10 +551,15 @@ def _number_facts(text: str, vocab: Vocabulary, role: str, key: str, new: list[N
         unit = m.group("u").lower()
         unit_words = set(re.findall(r"\w+", unit))
         best = None
+        # "2 jaar" is a duration, "2032" a calendar year: a fact counted in years (unit "jaar")
+        # holds a year, so a number below 1000 in years never names it
+        duration = bool(unit_words & _YEAR_WORDS) and value < 1000
         for name, fact in vocab.facts.items():
             if fact.type != "number" or fact.deprecated:
                 continue
             known = set(re.findall(r"\w+", f"{fact.unit or ''}".lower()))
+            if duration and known & _YEAR_WORDS:
+                continue
             if unit_words & known - {"van", "de"}:
                 best = name
                 break
@@ -895,8 +904,21 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
         c.todos.append(f"no template fits a {kind} clause without the facts it names")
     if vocab is not None and getattr(vocab, "subjects", None):
         c.subjects = _subjects(c, vocab)
-        if c.rule is not None and c.subjects and "subjects" in _clause_fields():
-            c.rule["subjects"] = [sid for sid, _ in c.subjects]  # the rule language has them
+        # a rule that reads facts or concepts gets its subjects from them when loaded, as a
+        # hand-written one does (all it reads, the standstill's concept too); only a rule that
+        # reads none (a bare deadline) must name them
+        if c.rule is not None and c.subjects and "subjects" in _clause_fields() \
+                and not _reads_any(c.rule):
+            c.rule["subjects"] = [sid for sid, _ in c.subjects]
+        # a proposed fact belongs to the clause's subjects; when none can be told, to every
+        # subject of the dossier (the clause then applies to more positions, never to fewer)
+        # and the adviser is asked to narrow it
+        own = [sid for sid, _ in c.subjects] or sorted(vocab.subjects)
+        for e in c.new_entries:
+            if e.kind == "fact" and e.subjects is None:
+                e.subjects = own
+                if not c.subjects:
+                    c.todos.append(f"say which subjects the new fact {e.name} belongs to")
     else:
         words = [x for x in lemmas(body) if len(x) >= 8 and x.isalpha()]
         c.subjects = [(w, w) for w in dict.fromkeys(words)][:4]
@@ -987,6 +1009,15 @@ def _qualifiers(c: ClauseDraft, vocab: Vocabulary) -> None:
                 c.facts.append(FactUse(name, "qualifies", f.fact, f.words, "description", "context"))
                 c.todos.append(f"{f.fact} is read for one {m.group(1)}: say which in the rule "
                                f"({name}), or in the rationale")
+
+
+def _reads_any(node: Any) -> bool:
+    """Whether a drafted rule (nested mappings and lists) names a fact or a concept anywhere."""
+    if isinstance(node, dict):
+        return any(k in ("fact", "concept") or _reads_any(v) for k, v in node.items())
+    if isinstance(node, list):
+        return any(_reads_any(v) for v in node)
+    return False
 
 
 def _subjects(c: ClauseDraft, vocab: Any) -> list[tuple[str, str]]:
@@ -1264,6 +1295,8 @@ def new_entries_yaml(d: RuleDraft) -> str:
     for e in d.new_entries:
         if e.kind == "fact":
             f: dict[str, Any] = {"type": e.type, "group": "cabinet", "description": {"nl": e.nl, "en": e.en}}
+            if e.subjects:
+                f["subjects"] = list(e.subjects)
             if e.values:
                 f["values"] = {v: {"nl": v, "en": v} for v in e.values}
             facts[e.name] = f
