@@ -1406,11 +1406,19 @@ def draft_motion(ws_root: Path, motion: str, dossier: str | None = None, dictum:
     if motion.endswith((".yaml", ".yml")):
         from compliance.loading.yaml_safe import load_file
 
+        from compliance.loading.validate import load_checked
+        from compliance.model.motion import MotionRecord
+
         doc = load_file(path, str(path))
-        record = doc.data if isinstance(doc.data, dict) else None
-        if record is None:
+        if not isinstance(doc.data, dict):
             raise InputErrors([InputError(str(path), 1, 1, "not a motion record",
                                           "give a motions/*.yaml file or a motion id")])
+        # checked as the loader checks motions/: the id is later a file name, so it must be one
+        checked, errs = load_checked(doc, "motion", MotionRecord)
+        if errs or checked is None:
+            raise InputErrors(errs or [InputError(str(path), 1, 1, "not a motion record",
+                                                  "give a motions/*.yaml file or a motion id")])
+        record = doc.data
     else:
         found = [m for m in ws.motions if m == motion or m.endswith(f"-{motion}")]
         if len(found) != 1:

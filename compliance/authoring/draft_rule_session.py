@@ -4,6 +4,7 @@ saved through the same loader, atomically. The web layer only calls these."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from compliance.errors import InputError, InputErrors
 from compliance.model.vocabulary import Vocabulary
 
 POSITIONS = Path("examples") / "positions"
+SAFE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")
 
 
 @dataclass
@@ -92,6 +94,10 @@ def save_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None) -> list[Pa
     accept); each file replaced atomically. Raises InputErrors saying what blocks it."""
     from compliance.reports.writing import write_atomically
 
+    if not SAFE_ID.fullmatch(d.motion) or not SAFE_ID.fullmatch(d.dossier):
+        # both become file names below: never a path out of rules/
+        raise InputErrors([InputError("motion", 1, 1, f"{d.motion!r} is no motion id",
+                                      "give the motion's id, e.g. 26643-1047")])
     check = check_draft(ws_root, d, vocab)
     blocked = list(check.problems)
     if d.new_entries:

@@ -24,6 +24,7 @@ router = APIRouter()
 INTERP_NAME = re.compile(r"[a-z][a-z0-9-]{0,62}")  # as the rule file's schema has it
 OPS = ("equals", "le", "lt", "ge", "gt", "contains")
 MAX_CLAUSES, MAX_FACTS = 20, 12
+MOTION_REF = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")  # a motion id (or its number), never a path
 
 
 def _typed(raw: str) -> Any:
@@ -55,9 +56,15 @@ def _draft(request: Request, motion: str, dictum: str | None, edits: dict[int, d
     from compliance.authoring.draft_rule import apply_edits, draft_motion
 
     wb = workbench(request)
+    from compliance.errors import InputError
     from compliance.loading.workspace import load_workspace_partial
 
     root = wb.root
+    if not MOTION_REF.fullmatch(motion or ""):
+        # only a motion of the workspace: never a file path from the query (any YAML readable,
+        # its id a path written to); a new motion comes in through /rules/new, validated
+        raise InputErrors([InputError("motion", 1, 1, f"no motion {motion!r} in motions/",
+                                      "give the motion's id, e.g. 26643-1047")])
     d = draft_motion(root, motion, None, dictum or None)
     ws, _ = load_workspace_partial(root)  # the motion's own half-made rule may not load yet
     vocab = ws.vocabularies[d.dossier].model
