@@ -1404,9 +1404,8 @@ def draft_motion(ws_root: Path, motion: str, dossier: str | None = None, dictum:
     record: dict[str, Any] | None = None
     path = Path(motion)
     if motion.endswith((".yaml", ".yml")):
-        from compliance.loading.yaml_safe import load_file
-
         from compliance.loading.validate import load_checked
+        from compliance.loading.yaml_safe import load_file
         from compliance.model.motion import MotionRecord
 
         doc = load_file(path, str(path))
