@@ -48,3 +48,56 @@ def test_draft_rule_validates_a_record_file_before_using_its_id(tmp_path: Path) 
     lines = [x for x in r.stderr.splitlines() if x.strip()]
     assert lines and all(x.startswith(f"{bad}:") for x in lines), r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_a_draft_is_not_saved_without_its_record_in_motions(workspace_copy: Path, tmp_path: Path) -> None:
+    import yaml
+
+    from compliance.authoring.draft_rule import draft_motion
+    from compliance.authoring.draft_rule_session import save_draft
+    from compliance.errors import InputErrors
+    from compliance.loading.workspace import load_workspace_partial
+
+    data = yaml.safe_load((workspace_copy / "motions" / "26643-1047.yaml").read_text(encoding="utf-8"))
+    data["id"], data["kamerstuk"] = "26643-9999", {"dossier": "26643", "number": 9999}
+    rec = tmp_path / "elsewhere" / "26643-9999.yaml"
+    rec.parent.mkdir()
+    rec.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    d = draft_motion(workspace_copy, str(rec))
+    ws, _ = load_workspace_partial(workspace_copy)
+    vocab = ws.vocabularies[d.dossier].model
+    for lang, words in (("nl", "staat niet in de werkmap"), ("en", "is not in the workspace")):
+        try:
+            save_draft(workspace_copy, d, vocab, lang)
+        except InputErrors as e:
+            assert any(words in str(x) for x in e.errors), e.errors
+        else:
+            raise AssertionError("saved without its record")
+    assert not (workspace_copy / "rules" / d.dossier / "26643-9999.yaml").exists()
+    assert client(workspace_copy).get("/").status_code == 200
+
+
+def test_saving_never_silently_replaces_a_hand_written_rule(workspace_copy: Path) -> None:
+    import hashlib
+
+    from tests.web_support import form_of, post_form, replace
+
+    rule = workspace_copy / "rules" / "csam-regulation" / "26643-1047.yaml"
+    tests = rule.parent / "tests" / "26643-1047.yaml"
+    before, before_tests = rule.read_bytes(), tests.read_bytes() if tests.exists() else None
+    c = client(workspace_copy)
+    page = c.get("/rules/draft", params={"motion": "26643-1047", "lang": "nl"})
+    assert page.status_code == 200 and 'name="replace_rule"' in page.text
+    fields = replace(form_of(page.text), "action", "save")
+    r = post_form(c, "/rules/draft", fields)
+    assert r.status_code == 400 and "er is al een regelbestand" in r.text
+    assert rule.read_bytes() == before and (tests.read_bytes() if tests.exists() else None) == before_tests
+    # ticked, but the file changed since the page was drawn: refused too
+    stale = replace(replace(fields, "replace_rule", "1"), "rule_sha", "0" * 64)
+    r = post_form(c, "/rules/draft", stale)
+    assert r.status_code == 400 and rule.read_bytes() == before
+    sha = hashlib.sha256(before).hexdigest()
+    assert ("rule_sha", sha) in fields
+    r = post_form(c, "/rules/draft", replace(fields, "replace_rule", "1"))
+    assert r.status_code == 200, r.text[-3000:]
+    assert rule.read_bytes() != before

@@ -89,28 +89,46 @@ def check_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None) -> DraftC
     return out
 
 
-def save_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None) -> list[Path]:
+def save_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None, lang: str = "en",
+               replace_sha: str | None = None, replace: bool = False) -> list[Path]:
     """Write the rule file and its tests when they load and pass as they are (no entry left to
-    accept); each file replaced atomically. Raises InputErrors saying what blocks it."""
+    accept); each file replaced atomically. Raises InputErrors saying what blocks it, in ``lang``.
+
+    Only for a motion whose record is in the workspace's motions/ (a rule without its record
+    breaks the workspace: a new motion is written by /rules/new or `compliance new-motion`
+    first). An existing rule file is replaced only when ``replace`` is set and ``replace_sha``
+    is the sha256 of the file as the adviser saw it (a hand-written rule is never lost
+    silently, nor one changed since the page was drawn)."""
+    import hashlib
+
+    from compliance.i18n import t
     from compliance.reports.writing import write_atomically
 
     if not SAFE_ID.fullmatch(d.motion) or not SAFE_ID.fullmatch(d.dossier):
         # both become file names below: never a path out of rules/
-        raise InputErrors([InputError("motion", 1, 1, f"{d.motion!r} is no motion id",
-                                      "give the motion's id, e.g. 26643-1047")])
+        raise InputErrors([InputError("motion", 1, 1, t("dr_block_bad_id", lang, motion=d.motion),
+                                      t("dr_fix_bad_id", lang))])
+    rule_file = f"rules/{d.dossier}/{d.motion}.yaml"
+    if not (ws_root / "motions" / f"{d.motion}.yaml").is_file():
+        raise InputErrors([InputError(rule_file, 1, 1, t("dr_block_no_record", lang, motion=d.motion),
+                                      t("dr_fix_no_record", lang))])
+    folder = ws_root / "rules" / d.dossier
+    paths = [folder / f"{d.motion}.yaml", folder / "tests" / f"{d.motion}.yaml"]
+    if paths[0].exists():
+        current = hashlib.sha256(paths[0].read_bytes()).hexdigest()
+        if not replace or replace_sha != current:
+            raise InputErrors([InputError(rule_file, 1, 1, t(
+                "dr_block_exists" if replace_sha in (None, "", current) else "dr_block_stale", lang),
+                t("dr_fix_exists", lang))])
     check = check_draft(ws_root, d, vocab)
     blocked = list(check.problems)
     if d.new_entries:
-        blocked.append("accept the proposed entries into the vocabulary first: "
-                       + ", ".join(e.name for e in d.new_entries))
-    blocked += [f"test '{n}' fails: {why}" for n, ok, why in check.tests if not ok]
+        blocked.append(t("dr_block_entries", lang, names=", ".join(e.name for e in d.new_entries)))
+    blocked += [t("dr_block_test_fails", lang, name=n, why=why) for n, ok, why in check.tests if not ok]
     if not check.tests:
-        blocked.append("the draft has no tests")
+        blocked.append(t("dr_block_no_tests", lang))
     if blocked:
-        raise InputErrors([InputError(f"rules/{d.dossier}/{d.motion}.yaml", 1, 1, b,
-                                      "change the draft until its tests are green") for b in blocked])
-    folder = ws_root / "rules" / d.dossier
-    paths = [folder / f"{d.motion}.yaml", folder / "tests" / f"{d.motion}.yaml"]
+        raise InputErrors([InputError(rule_file, 1, 1, b, t("dr_fix_green", lang)) for b in blocked])
     paths[1].parent.mkdir(parents=True, exist_ok=True)
     write_atomically(paths[0], d.rule_text or "")
     write_atomically(paths[1], d.tests_text or "")

@@ -6,6 +6,7 @@ file and its tests through the loader, atomically. The work is the library's
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tempfile
 from pathlib import Path
@@ -79,11 +80,14 @@ def _render(request: Request, lang: str, root: Path, d: Any, vocab: Any, dictum:
     from compliance.authoring.draft_rule_session import check_draft
 
     check = check_draft(root, d, vocab)
+    existing = root / "rules" / d.dossier / f"{d.motion}.yaml"
+    rule_sha = hashlib.sha256(existing.read_bytes()).hexdigest() if existing.is_file() else ""
     facts = sorted(n for n, f in vocab.facts.items() if not f.deprecated)
     extra = sorted({f.fact for c in d.clauses for f in c.facts} - set(facts))
     return page(request, "rule_editor.html", lang, status=status, d=d, dictum=dictum, check=check,
                 kinds=KINDS, ops=OPS, facts=facts + extra, entries=new_entries_yaml(d),
-                notice=notice, errors=errors or [], max_facts=MAX_FACTS)
+                notice=notice, errors=errors or [], max_facts=MAX_FACTS,
+                rule_sha=rule_sha)
 
 
 @router.get("/rules/new", response_class=HTMLResponse)
@@ -154,7 +158,8 @@ async def draft_update(request: Request) -> HTMLResponse:
         from compliance.i18n import t
 
         try:
-            paths = save_draft(root, d, vocab)
+            paths = save_draft(root, d, vocab, lang, replace_sha=form.get("rule_sha") or None,
+                               replace=form.get("replace_rule") == "1")
         except InputErrors as e:
             return _render(request, lang, root, d, vocab, dictum, errors=[str(x) for x in e.errors],
                            status=400)
