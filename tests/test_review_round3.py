@@ -101,3 +101,19 @@ def test_saving_never_silently_replaces_a_hand_written_rule(workspace_copy: Path
     r = post_form(c, "/rules/draft", replace(fields, "replace_rule", "1"))
     assert r.status_code == 200, r.text[-3000:]
     assert rule.read_bytes() != before
+
+
+def test_the_sources_view_never_follows_a_symlinked_folder_out_of_the_workspace(
+        workspace_copy: Path, tmp_path: Path) -> None:
+    from compliance.web.service import Workbench
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("constructed secret\n", encoding="utf-8")
+    (workspace_copy / "letters").symlink_to(outside, target_is_directory=True)
+    c = client(workspace_copy)
+    r = c.get("/source", params={"file": "letters/secret.txt"})
+    assert r.status_code != 200 and "constructed secret" not in r.text
+    assert Workbench(workspace_copy).read_letter("letters/secret.txt") is None
+    # a file of the workspace is still shown
+    assert c.get("/source", params={"file": "motions/26643-1047.yaml"}).status_code == 200

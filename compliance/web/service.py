@@ -485,6 +485,8 @@ class Workbench:
         path = self.root / LETTERS_DIR / name
         if path.is_symlink() or not path.is_file() or path.stat().st_size > 4 * 1024 * 1024:
             return None
+        if not path.resolve().is_relative_to(self.root.resolve()):
+            return None  # letters/ itself a symlink out of the workspace
         return path.read_text(encoding="utf-8", errors="replace")
 
 
@@ -498,8 +500,11 @@ class Workbench:
         if ".." in parts or any(p.startswith(".") for p in parts):
             raise PathRefused(f"{rel!r} leaves the workspace or names a hidden file")
         real = (self.root / rel).resolve()
+        top = self.root.resolve()
         allowed = (*POSITION_DIRS, "rules", "motions", LETTERS_DIR)
-        if not any(real.is_relative_to((self.root / d).resolve()) for d in allowed):
+        # an allowed folder that is (or passes through) a symlink out of the workspace allows nothing
+        folders = [f for f in ((self.root / d).resolve() for d in allowed) if f.is_relative_to(top)]
+        if not real.is_relative_to(top) or not any(real.is_relative_to(f) for f in folders):
             raise PathRefused(f"{rel!r} is not a position, rule, motion or letter file")
         if not real.is_file() or real.stat().st_size > 4 * 1024 * 1024:
             raise PathRefused(f"{rel!r}: no such file")
