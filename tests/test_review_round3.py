@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, run_cli
 from tests.web_support import client, csrf
 
@@ -104,11 +106,10 @@ def test_saving_never_silently_replaces_a_hand_written_rule(workspace_copy: Path
 
 
 def test_the_sources_view_never_follows_a_symlinked_folder_out_of_the_workspace(
-        workspace_copy: Path, tmp_path: Path) -> None:
+        workspace_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     from compliance.web.service import Workbench
 
-    outside = tmp_path / "outside"
-    outside.mkdir()
+    outside = tmp_path_factory.mktemp("outside")  # workspace_copy is tmp_path itself
     (outside / "secret.txt").write_text("constructed secret\n", encoding="utf-8")
     (workspace_copy / "letters").symlink_to(outside, target_is_directory=True)
     c = client(workspace_copy)
