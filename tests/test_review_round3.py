@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import ROOT, run_cli
 from tests.web_support import client, csrf
@@ -118,3 +120,42 @@ def test_the_sources_view_never_follows_a_symlinked_folder_out_of_the_workspace(
     assert Workbench(workspace_copy).read_letter("letters/secret.txt") is None
     # a file of the workspace is still shown
     assert c.get("/source", params={"file": "motions/26643-1047.yaml"}).status_code == 200
+
+
+@pytest.fixture(scope="module")
+def drafted() -> object:
+    from compliance.authoring.draft_rule import draft_motion
+
+    return draft_motion(ROOT, "26643-1047")
+
+
+_TEXT = st.text(max_size=40)
+
+
+@settings(max_examples=60, deadline=None,
+                                   suppress_health_check=list(HealthCheck))
+@given(words=_TEXT, kind_words=_TEXT, time_words=_TEXT, todo=_TEXT)
+def test_no_text_breaks_out_of_a_comment_of_the_drafted_rule(drafted: object, words: str, kind_words: str,
+                                                             time_words: str, todo: str) -> None:
+    import copy
+
+    import yaml
+
+    from compliance.authoring.draft_rule import TimePart, render_rule
+
+    base = yaml.safe_load(render_rule(drafted))  # type: ignore[arg-type]
+    d = copy.deepcopy(drafted)
+    for c in d.clauses:  # type: ignore[attr-defined]
+        c.words_en = c.words_nl = words
+        c.kind_words = kind_words
+        c.time = TimePart("date", "2026-01-01", time_words)
+        c.todos = [todo]
+    for lang in ("en", "nl"):
+        text = render_rule(d, lang)
+        assert text is not None
+        for line in text.split("\n"):
+            if line.startswith("#"):
+                assert not any(ch in line for ch in "\r\x85\u2028\u2029\x00\ufeff")
+        got = yaml.safe_load(text)
+        assert list(got) == list(base)
+        assert [list(i) for i in got["interpretations"]] == [list(i) for i in base["interpretations"]]

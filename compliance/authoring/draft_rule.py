@@ -956,6 +956,20 @@ def _clause_fields() -> set[str]:
     return set(ClauseRule.model_fields)
 
 
+def _one_line(text: str) -> str:
+    """Text safe inside a `#` comment: control and format characters dropped, every run of
+    whitespace (newlines, U+0085, U+2028 included: YAML breaks lines there) one space."""
+    import unicodedata
+
+    return " ".join("".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text).split())
+
+
+def _comment_line(line: str) -> str:
+    body = line.lstrip("#")
+    indent = body[: len(body) - len(body.lstrip(" "))]
+    return "#" * (len(line) - len(body)) + indent + _one_line(body)
+
+
 def _short(text: str, n: int = 90) -> str:
     text = text.strip(" ,;.")
     return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + " …"
@@ -1168,6 +1182,7 @@ def render_rule(d: RuleDraft, lang: str = "en") -> str | None:
         for t in c.todos:
             lines.append(f"#   TODO: {t}")
         lines.append(f"#   in words: {c.words_en if lang == 'en' else c.words_nl}")
+    lines = [_comment_line(x) for x in lines]
     todos = [f"clause {c.number}: {t}" for c in d.clauses for t in c.todos]
     rationale_en = "Drafted from the dictum; every part names its words. " + (
         "To confirm: " + "; ".join(todos) if todos else "Confirm each part.")
