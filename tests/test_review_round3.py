@@ -159,3 +159,34 @@ def test_no_text_breaks_out_of_a_comment_of_the_drafted_rule(drafted: object, wo
         got = yaml.safe_load(text)
         assert list(got) == list(base)
         assert [list(i) for i in got["interpretations"]] == [list(i) for i in base["interpretations"]]
+
+
+def test_the_dutch_duties_text_has_no_english_labels() -> None:
+    nl = run_cli("duties", "--lang", "nl")
+    assert nl.returncode in (0, 1), nl.stderr
+    labels = [x.strip() for x in nl.stdout.splitlines() if x.startswith("    ") and ":" in x]
+    assert any(x.startswith("regel:") for x in labels)
+    assert any(x.startswith("bewijs: gebeurtenis") for x in labels)
+    assert not any(x.startswith(("rule:", "evidence:", "bewijs: event", "bewijs: statement")) for x in labels)
+    for line in (x for x in labels if x.startswith("regel:")):
+        assert not line.endswith((", result", ", effort")) and ", deadline," not in line
+        assert ", recurring," not in line
+    en = run_cli("duties", "--lang", "en")
+    assert any(x.strip().startswith("rule:") for x in en.stdout.splitlines())
+
+
+def test_the_rule_editor_says_what_blocks_saving_in_the_pages_language(workspace_copy: Path) -> None:
+    ZAAK = ROOT / "tests" / "data" / "draft-rule" / "zaak-36999-12.json"
+    c = client(workspace_copy)
+    tok = csrf(c)
+    r = c.post("/rules/new", headers=H, follow_redirects=False, data={
+        "_csrf": tok, "kamerstuk": "36999-12", "dossier": "csam-regulation",
+        "opendata": ZAAK.read_text(encoding="utf-8")})
+    assert r.status_code == 303
+    data = {"_csrf": tok, "motion": "36999-12", "action": "save", "_lang": "nl",
+            "dictum": "verzoekt de regering met de aanbieders een gedragscode op te stellen,"}
+    r = c.post("/rules/draft?lang=nl", headers=H, data=data)
+    assert r.status_code == 400
+    assert "neem eerst de voorgestelde" in r.text and "accept the proposed" not in r.text
+    r = c.post("/rules/draft?lang=en", headers=H, data={**data, "_lang": "en"})
+    assert r.status_code == 400 and "accept the proposed" in r.text

@@ -39,17 +39,19 @@ def _verdicts(root: Path, motion: str) -> dict[tuple[str, int], str]:
     return {(f.position, f.clause): f.verdict for f in report.findings if f.motion == motion}
 
 
-def check_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None) -> DraftCheck:
+def check_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None, lang: str = "en") -> DraftCheck:
     """Render the draft, then in a copy of the workspace (its proposed entries accepted, the
     motion's current rule replaced): load it, run its tests, lint it, and check every position
     with it; 'now' is the workspace as it is."""
     from compliance.authoring.lint import lint
     from compliance.authoring.ruletests import load_cases, run_cases
+    from compliance.i18n import t
     from compliance.loading.workspace import load_workspace
 
-    finish(d, None, vocab)
+    finish(d, None, vocab, lang)
     # entries to accept are shown as such; the copy below accepts them to test the rest
-    out = DraftCheck(problems=[b for b in d.blockers if not b.startswith("accept the proposed")])
+    out = DraftCheck(problems=[b for b, k in zip(d.blockers, d.blocker_codes, strict=True)
+                               if k != "entries"])
     if d.rule_text is None:
         return out
     with tempfile.TemporaryDirectory(prefix="rule-editor-") as tmp:
@@ -75,8 +77,9 @@ def check_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None) -> DraftC
         except InputErrors as e:
             out.problems += [str(x).replace(str(root) + "/", "") for x in e.errors]
             return out
-        out.tests = [(r.case.model.name, r.ok, "; ".join(f"expected {x.expected}, got {x.actual}"
-                                                          for x in r.expectations if not x.ok))
+        out.tests = [(r.case.model.name, r.ok, "; ".join(
+            t("dr_expected_got", lang, fact=x.key, expected=x.expected, actual=x.actual)
+            for x in r.expectations if not x.ok))
                      for r in results]
         mine = f"rules/{d.dossier}/{d.motion}.yaml"
         out.lint = [str(i).replace(str(root) + "/", "") for i in lint(root)
@@ -120,7 +123,7 @@ def save_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None, lang: str 
             raise InputErrors([InputError(rule_file, 1, 1, t(
                 "dr_block_exists" if replace_sha in (None, "", current) else "dr_block_stale", lang),
                 t("dr_fix_exists", lang))])
-    check = check_draft(ws_root, d, vocab)
+    check = check_draft(ws_root, d, vocab, lang)
     blocked = list(check.problems)
     if d.new_entries:
         blocked.append(t("dr_block_entries", lang, names=", ".join(e.name for e in d.new_entries)))

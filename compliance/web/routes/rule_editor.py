@@ -79,7 +79,7 @@ def _render(request: Request, lang: str, root: Path, d: Any, vocab: Any, dictum:
     from compliance.authoring.draft_rule import KINDS, new_entries_yaml
     from compliance.authoring.draft_rule_session import check_draft
 
-    check = check_draft(root, d, vocab)
+    check = check_draft(root, d, vocab, lang)
     existing = root / "rules" / d.dossier / f"{d.motion}.yaml"
     rule_sha = hashlib.sha256(existing.read_bytes()).hexdigest() if existing.is_file() else ""
     facts = sorted(n for n, f in vocab.facts.items() if not f.deprecated)
