@@ -333,6 +333,7 @@ _T: dict[str, dict[str, str]] = {
     "wb_result_withdrawn": {"nl": "ingetrokken", "en": "withdrawn"},
     "wb_result_held": {"nl": "aangehouden", "en": "held"},
     "wb_result_replaced": {"nl": "vervangen", "en": "replaced"},
+    "wb_result_unknown": {"nl": "onbekend", "en": "unknown"},
     "wb_appraisal": {"nl": "Appreciatie", "en": "Appraisal"},
     "wb_file": {"nl": "Bestand", "en": "File"},
     "wb_clauses": {"nl": "Verzoeken", "en": "Clauses"},

@@ -190,3 +190,26 @@ def test_the_rule_editor_says_what_blocks_saving_in_the_pages_language(workspace
     assert "neem eerst de voorgestelde" in r.text and "accept the proposed" not in r.text
     r = c.post("/rules/draft?lang=en", headers=H, data={**data, "_lang": "en"})
     assert r.status_code == 400 and "accept the proposed" in r.text
+
+
+def test_every_motion_result_has_words_in_both_languages() -> None:
+    from typing import get_args
+
+    from compliance.i18n import t
+    from compliance.model.motion import Result
+
+    for result in get_args(Result):
+        for lang in ("nl", "en"):
+            assert t(f"wb_result_{result}", lang)
+
+
+def test_a_motion_whose_result_is_unknown_has_a_page(workspace_copy: Path) -> None:
+    import yaml
+
+    unknown = [p.stem for p in sorted((workspace_copy / "motions").glob("*.yaml"))
+               if yaml.safe_load(p.read_text(encoding="utf-8")).get("result") == "unknown"]
+    assert unknown, "the bundled motions have one whose result is unknown (33529-635)"
+    c = client(workspace_copy)
+    for lang, word in (("nl", "onbekend"), ("en", "unknown")):
+        r = c.get(f"/motions/{unknown[0]}", params={"lang": lang})
+        assert r.status_code == 200 and word in r.text
