@@ -596,6 +596,10 @@ _T: dict[str, dict[str, str]] = {
     "wb_re_blockers": {"nl": "Wat opslaan nog blokkeert", "en": "What still blocks saving"},
     "wb_re_interpretation": {"nl": "Lezing", "en": "Interpretation"},
     "wb_re_saved": {"nl": "Opgeslagen: {files}", "en": "Saved: {files}"},
+    "wb_re_bad_value": {"nl": "{field}: '{value}' is geen gewoon getal, woord of true/false — schrijf "
+                              "bv. 1000 of 2.5",
+                        "en": "{field}: '{value}' is no plain number, word or true/false — write e.g. "
+                              "1000 or 2.5"},
     "wb_re_replace": {"nl": "de bestaande regel (en zijn tests) vervangen",
                       "en": "replace the existing rule (and its tests)"},
     "dr_block_bad_id": {"nl": "{motion!r} is geen motie-id", "en": "{motion!r} is no motion id"},

@@ -3,6 +3,7 @@ Records and letters here are CONSTRUCTED."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,37 @@ def test_a_motion_whose_result_is_unknown_has_a_page(workspace_copy: Path) -> No
     for lang, word in (("nl", "onbekend"), ("en", "unknown")):
         r = c.get(f"/motions/{unknown[0]}", params={"lang": lang})
         assert r.status_code == 200 and word in r.text
+
+
+def test_a_loose_number_in_the_rule_form_is_refused_at_its_field(workspace_copy: Path) -> None:
+    from compliance.web.routes.rule_editor import _typed
+
+    typed = [_typed(x) for x in ("12", "-3", "2.5", "true", "polish_2025")]
+    assert typed == [12, -3, 2.5, True, "polish_2025"]
+    for loose in ("nan", "inf", "-Infinity", "1_000", "1e3", " NaN "):
+        with pytest.raises(ValueError):
+            _typed(loose)
+    c = client(workspace_copy)
+    tok = csrf(c)
+    rule = workspace_copy / "rules" / "csam-regulation" / "26643-1047.yaml"
+    before = rule.read_bytes()
+    r = c.post("/rules/draft?lang=en", headers=H, data={
+        "_csrf": tok, "motion": "26643-1047", "action": "save", "_lang": "en", "dictum": "",
+        "c1.kind": "vote", "c1.f0.fact": "text_presidency", "c1.f0.op": "equals", "c1.f0.value": "nan"})
+    assert r.status_code == 400 and "c1.f0.value: &#39;nan&#39; is no plain number" in r.text
+    assert rule.read_bytes() == before
+
+
+def test_the_drafts_folder_keeps_at_most_max_drafts(workspace_copy: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from compliance.web import service
+
+    monkeypatch.setattr(service, "MAX_DRAFTS", 3)
+    wb = service.Workbench(workspace_copy)
+    keys = []
+    for i in range(6):
+        keys.append(wb.keep_draft({"data": {"n": i}}))
+        time.sleep(0.02)  # the file system's clock orders them
+    assert wb.keep_draft({"data": {"n": 0}}) == keys[0]  # same content, same id: kept again
+    left = sorted(p.stem for p in (workspace_copy / "drafts").glob("*.json"))
+    assert len(left) == 3 and keys[0] in left and keys[5] in left and keys[1] not in left

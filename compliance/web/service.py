@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ MAX_NAME_BYTES = 255
 POSITION_DIRS = ("examples/positions", "examples/scenarios")
 NEW_DIR = "examples/positions"
 DRAFTS_DIR = "drafts"  # unsaved editor states kept for a link (never a positions folder)
+MAX_DRAFTS = 500  # the drafts folder keeps this many states, the most recently kept
 DRAFT_ID = re.compile(r"^[0-9a-f]{20}$")
 LETTERS_DIR = "letters"  # the letters drafted positions came from, kept when one is saved
 LETTER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,79}$")
@@ -420,7 +422,19 @@ class Workbench:
             if not path.exists():
                 folder.mkdir(exist_ok=True)
                 write_atomically(path, text)
+            else:
+                os.utime(path)  # kept again: among the most recent
+            self._prune_drafts(folder, path)
         return key
+
+    def _prune_drafts(self, folder: Path, keep: Path) -> None:
+        """Ids are made from content, yet every edited form is new content: keep at most
+        MAX_DRAFTS states, the most recently kept (a link to an older one then says so)."""
+        kept = sorted((p for p in folder.glob("*.json") if DRAFT_ID.match(p.stem) and not p.is_symlink()),
+                      key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+        for old in kept[MAX_DRAFTS:]:
+            if old != keep:
+                old.unlink(missing_ok=True)
 
     def draft_position(self, key: str) -> tuple[LoadedPosition, dict[str, Any]]:
         """A kept draft loaded as the text a save would write (an opened file's lines stay

@@ -17,6 +17,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from compliance.errors import InputErrors
+from compliance.i18n import t
 from compliance.web.forms import Form
 from compliance.web.pages import error_page, lang_of, page, posted, workbench
 
@@ -28,18 +29,31 @@ MAX_CLAUSES, MAX_FACTS = 20, 12
 MOTION_REF = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")  # a motion id (or its number), never a path
 
 
+INTEGER = re.compile(r"-?[0-9]{1,15}")
+DECIMAL = re.compile(r"-?[0-9]{1,15}\.[0-9]{1,15}")
+
+
 def _typed(raw: str) -> Any:
-    low = raw.strip().lower()
-    if low in ("true", "false"):
-        return low == "true"
+    """A value typed in the form: true/false, a plain integer or decimal, else a word. What
+    Python would read as a number but a person does not ("nan", "inf", "1_000", "1e3") is
+    refused (ValueError) rather than guessed."""
+    text = raw.strip()
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    if INTEGER.fullmatch(text):
+        return int(text)
+    if DECIMAL.fullmatch(text):
+        return float(text)
     try:
-        n = float(raw)
+        float(text)
     except ValueError:
-        return raw.strip()
-    return int(n) if n.is_integer() else n
+        return text
+    raise ValueError(text)
 
 
-def _edits(form: Form) -> dict[int, dict[str, Any]]:
+def _edits(form: Form, lang: str, errors: list[str]) -> dict[int, dict[str, Any]]:
+    """The edited clauses; a value that is no plain number, word or true/false is left out
+    and named in ``errors`` with its field."""
     out: dict[int, dict[str, Any]] = {}
     for n in range(1, MAX_CLAUSES + 1):
         if not form.has(f"c{n}.kind"):
@@ -48,7 +62,10 @@ def _edits(form: Form) -> dict[int, dict[str, Any]]:
         for k in range(MAX_FACTS):
             fact, op, value = (form.get(f"c{n}.f{k}.{x}") for x in ("fact", "op", "value"))
             if fact and op in OPS and value:
-                facts.append((fact, op, _typed(value)))
+                try:
+                    facts.append((fact, op, _typed(value)))
+                except ValueError:
+                    errors.append(t("wb_re_bad_value", lang, field=f"c{n}.f{k}.value", value=value[:40]))
         out[n] = {"kind": form.get(f"c{n}.kind"), "facts": facts, "date": form.get(f"c{n}.date")}
     return out
 
@@ -142,10 +159,13 @@ async def draft_update(request: Request) -> HTMLResponse:
     lang = lang_of(request, form.get("_lang"))
     motion, dictum = form.get("motion"), form.raw("dictum")
     redraft = form.get("action") == "redraft"
+    bad: list[str] = []
     try:
-        root, d, vocab = _draft(request, motion, dictum, {} if redraft else _edits(form))
+        root, d, vocab = _draft(request, motion, dictum, {} if redraft else _edits(form, lang, bad))
     except InputErrors as e:
         return error_page(request, lang, [str(x) for x in e.errors], 400)
+    if bad:  # nothing is saved from a form with a value that is not what it looks like
+        return _render(request, lang, root, d, vocab, dictum, errors=bad, status=400)
     if not redraft:
         name = form.get("interp_name")
         if name and INTERP_NAME.fullmatch(name):
@@ -155,7 +175,6 @@ async def draft_update(request: Request) -> HTMLResponse:
                 c.alt_rule = None  # the adviser keeps one reading
     if form.get("action") == "save":
         from compliance.authoring.draft_rule_session import save_draft
-        from compliance.i18n import t
 
         try:
             paths = save_draft(root, d, vocab, lang, replace_sha=form.get("rule_sha") or None,
