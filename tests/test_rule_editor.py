@@ -26,7 +26,7 @@ def test_a_blocked_draft_is_not_saved_and_says_why(workspace_copy: Path) -> None
     r = c.post("/rules/draft", headers=H, data={
         "_csrf": tok, "motion": "36999-12", "action": "save",
         "dictum": "verzoekt de regering met de aanbieders een gedragscode op te stellen,"})
-    assert r.status_code == 400 and "accept the proposed entries" in r.text
+    assert r.status_code == 400 and "neem eerst de voorgestelde woordenschat op" in r.text  # Dutch page
     assert not (workspace_copy / "rules" / "csam-regulation" / "36999-12.yaml").exists()
 
 

@@ -113,6 +113,9 @@ class RuleDraft:
     rule_text: str | None = None
     tests_text: str | None = None
     blockers: list[str] = field(default_factory=list)
+    # one code per blocker (nothing, clause, entries, invalid, test): what a caller sorts them by,
+    # never their words, which are in the draft's language
+    blocker_codes: list[str] = field(default_factory=list)
     tests: list[dict[str, Any]] = field(default_factory=list)
     interpretation: str = "drafted"  # the name of the drafted reading (the adviser may rename it)
 
@@ -1046,6 +1049,20 @@ def _clause_fields() -> set[str]:
     return set(ClauseRule.model_fields)
 
 
+def _one_line(text: str) -> str:
+    """Text safe inside a `#` comment: control and format characters dropped, every run of
+    whitespace (newlines, U+0085, U+2028 included: YAML breaks lines there) one space."""
+    import unicodedata
+
+    return " ".join("".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text).split())
+
+
+def _comment_line(line: str) -> str:
+    body = line.lstrip("#")
+    indent = body[: len(body) - len(body.lstrip(" "))]
+    return "#" * (len(line) - len(body)) + indent + _one_line(body)
+
+
 def _short(text: str, n: int = 90) -> str:
     text = text.strip(" ,;.")
     return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + " …"
@@ -1258,6 +1275,7 @@ def render_rule(d: RuleDraft, lang: str = "en") -> str | None:
         for t in c.todos:
             lines.append(f"#   TODO: {t}")
         lines.append(f"#   in words: {c.words_en if lang == 'en' else c.words_nl}")
+    lines = [_comment_line(x) for x in lines]
     todos = [f"clause {c.number}: {t}" for c in d.clauses for t in c.todos]
     rationale_en = "Drafted from the dictum; every part names its words. " + (
         "To confirm: " + "; ".join(todos) if todos else "Confirm each part.")
@@ -1320,30 +1338,41 @@ def finish(d: RuleDraft, ws_root: Path | None, vocab: Vocabulary | None, lang: s
            record: dict[str, Any] | None = None) -> RuleDraft:
     """Render the rule and tests, and verify them through the loader and the rule tests in a
     copy of the workspace with the proposed entries accepted (the real files are untouched)."""
+    from compliance.i18n import t
+
+    d.blockers, d.blocker_codes = [], []
+
+    def block(code: str, text: str) -> None:
+        d.blockers.append(text)
+        d.blocker_codes.append(code)
+
     d.tests = rule_tests(d, vocab)
     d.rule_text = render_rule(d, lang)
     d.tests_text = render_tests(d.tests) if d.tests else None
     if d.rule_text is None:
-        d.blockers.append("no clause asks something of the government that a template can draft: "
-                          + "; ".join(f"clause {c.number}: {c.kind} ('{_short(c.kind_words, 40)}')"
-                                      + (f" — {', '.join(c.todos)}" if c.todos else "") for c in d.clauses))
+        block("nothing", t("dr_block_nothing", lang, clauses="; ".join(
+            f"{t('wb_re_clause', lang, n=c.number)}: {c.kind} ('{_short(c.kind_words, 40)}')"
+            + (f" — {', '.join(c.todos)}" if c.todos else "") for c in d.clauses)))
         return d
     for c in d.clauses:
         if c.rule is None and c.kind not in NO_RULE:
-            d.blockers.append(f"clause {c.number} ({c.kind}): " + "; ".join(c.todos or ["not drafted"]))
+            block("clause", t("dr_block_clause", lang, n=c.number, kind=c.kind,
+                              todos="; ".join(c.todos) or t("dr_not_drafted", lang)))
     if d.new_entries:
-        d.blockers.append("accept the proposed new entries first: " + ", ".join(
-            f"{e.kind} {e.name}" for e in d.new_entries))
+        block("entries", t("dr_block_entries_first", lang, names=", ".join(
+            f"{e.kind} {e.name}" for e in d.new_entries)))
     if ws_root is not None:
-        problems = verify(d, ws_root, record)
-        d.blockers.extend(problems)
+        for code, text in verify(d, ws_root, record, lang):
+            block(code, text)
     return d
 
 
-def verify(d: RuleDraft, ws_root: Path, extra_motion: dict[str, Any] | None = None) -> list[str]:
+def verify(d: RuleDraft, ws_root: Path, extra_motion: dict[str, Any] | None = None,
+           lang: str = "en") -> list[tuple[str, str]]:
     """Load the drafted rule and its tests in a copy of the workspace (entries accepted) and run
-    the tests: the list of what fails, empty when the draft is valid."""
+    the tests: what fails (code, words), empty when the draft is valid."""
     from compliance.authoring.ruletests import load_cases, run_cases
+    from compliance.i18n import t
     from compliance.loading.workspace import load_workspace
 
     with tempfile.TemporaryDirectory(prefix="draft-rule-") as tmp:
@@ -1370,10 +1399,10 @@ def verify(d: RuleDraft, ws_root: Path, extra_motion: dict[str, Any] | None = No
             cases = load_cases(ws, tests)
             results = run_cases(ws, cases, backend="direct")
         except InputErrors as e:
-            return [f"{_rel(er, root)}" for er in e.errors]
-        return [f"drafted test '{r.case.model.name}' fails: " + "; ".join(
-            f"{x.key}: expected {x.expected}, got {x.actual}" for x in r.expectations if not x.ok)
-            for r in results if not r.ok]
+            return [("invalid", f"{_rel(er, root)}") for er in e.errors]
+        return [("test", t("dr_block_test_fails", lang, name=r.case.model.name, why="; ".join(
+            t("dr_expected_got", lang, fact=x.key, expected=x.expected, actual=x.actual)
+            for x in r.expectations if not x.ok))) for r in results if not r.ok]
 
 
 def _stub_record(d: RuleDraft) -> dict[str, Any]:
@@ -1440,7 +1469,7 @@ def apply_edits(d: RuleDraft, edits: dict[int, dict[str, Any]], vocab: Vocabular
     for c in d.clauses:
         c.words_nl = rule_in_words(c.rule, c, vocab, new, "nl")
         c.words_en = rule_in_words(c.rule, c, vocab, new, "en")
-    d.blockers = []
+    d.blockers, d.blocker_codes = [], []
     return d
 
 
@@ -1496,13 +1525,20 @@ def draft_motion(ws_root: Path, motion: str, dossier: str | None = None, dictum:
     record: dict[str, Any] | None = None
     path = Path(motion)
     if motion.endswith((".yaml", ".yml")):
+        from compliance.loading.validate import load_checked
         from compliance.loading.yaml_safe import load_file
+        from compliance.model.motion import MotionRecord
 
         doc = load_file(path, str(path))
-        record = doc.data if isinstance(doc.data, dict) else None
-        if record is None:
+        if not isinstance(doc.data, dict):
             raise InputErrors([InputError(str(path), 1, 1, "not a motion record",
                                           "give a motions/*.yaml file or a motion id")])
+        # checked as the loader checks motions/: the id is later a file name, so it must be one
+        checked, errs = load_checked(doc, "motion", MotionRecord)
+        if errs or checked is None:
+            raise InputErrors(errs or [InputError(str(path), 1, 1, "not a motion record",
+                                                  "give a motions/*.yaml file or a motion id")])
+        record = doc.data
     else:
         found = [m for m in ws.motions if m == motion or m.endswith(f"-{motion}")]
         if len(found) != 1:

@@ -51,7 +51,8 @@ def compare(ws_root: Path) -> list[MotionComparison]:
                     t.unlink()
             d = draft_motion(root, motion, dossier)
             row = MotionComparison(motion, dossier, [c.kind for c in d.clauses], False,
-                                   [b for b in d.blockers if not b.startswith("accept the proposed")],
+                                   [b for b, k in zip(d.blockers, d.blocker_codes, strict=True)
+                                    if k != "entries"],
                                    todos={c.number: c.todos for c in d.clauses if c.todos})
             if d.rule_text is not None and not row.blockers:
                 _accept(root / "rules" / dossier, d)  # the adviser confirms the draft as proposed

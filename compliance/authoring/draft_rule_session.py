@@ -4,6 +4,7 @@ saved through the same loader, atomically. The web layer only calls these."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from compliance.errors import InputError, InputErrors
 from compliance.model.vocabulary import Vocabulary
 
 POSITIONS = Path("examples") / "positions"
+SAFE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")
 
 
 @dataclass
@@ -37,17 +39,19 @@ def _verdicts(root: Path, motion: str) -> dict[tuple[str, int], str]:
     return {(f.position, f.clause): f.verdict for f in report.findings if f.motion == motion}
 
 
-def check_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None) -> DraftCheck:
+def check_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None, lang: str = "en") -> DraftCheck:
     """Render the draft, then in a copy of the workspace (its proposed entries accepted, the
     motion's current rule replaced): load it, run its tests, lint it, and check every position
     with it; 'now' is the workspace as it is."""
     from compliance.authoring.lint import lint
     from compliance.authoring.ruletests import load_cases, run_cases
+    from compliance.i18n import t
     from compliance.loading.workspace import load_workspace
 
-    finish(d, None, vocab)
+    finish(d, None, vocab, lang)
     # entries to accept are shown as such; the copy below accepts them to test the rest
-    out = DraftCheck(problems=[b for b in d.blockers if not b.startswith("accept the proposed")])
+    out = DraftCheck(problems=[b for b, k in zip(d.blockers, d.blocker_codes, strict=True)
+                               if k != "entries"])
     if d.rule_text is None:
         return out
     with tempfile.TemporaryDirectory(prefix="rule-editor-") as tmp:
@@ -73,8 +77,9 @@ def check_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None) -> DraftC
         except InputErrors as e:
             out.problems += [str(x).replace(str(root) + "/", "") for x in e.errors]
             return out
-        out.tests = [(r.case.model.name, r.ok, "; ".join(f"expected {x.expected}, got {x.actual}"
-                                                          for x in r.expectations if not x.ok))
+        out.tests = [(r.case.model.name, r.ok, "; ".join(
+            t("dr_expected_got", lang, fact=x.key, expected=x.expected, actual=x.actual)
+            for x in r.expectations if not x.ok))
                      for r in results]
         mine = f"rules/{d.dossier}/{d.motion}.yaml"
         out.lint = [str(i).replace(str(root) + "/", "") for i in lint(root)
@@ -87,24 +92,46 @@ def check_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None) -> DraftC
     return out
 
 
-def save_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None) -> list[Path]:
+def save_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None, lang: str = "en",
+               replace_sha: str | None = None, replace: bool = False) -> list[Path]:
     """Write the rule file and its tests when they load and pass as they are (no entry left to
-    accept); each file replaced atomically. Raises InputErrors saying what blocks it."""
+    accept); each file replaced atomically. Raises InputErrors saying what blocks it, in ``lang``.
+
+    Only for a motion whose record is in the workspace's motions/ (a rule without its record
+    breaks the workspace: a new motion is written by /rules/new or `compliance new-motion`
+    first). An existing rule file is replaced only when ``replace`` is set and ``replace_sha``
+    is the sha256 of the file as the adviser saw it (a hand-written rule is never lost
+    silently, nor one changed since the page was drawn)."""
+    import hashlib
+
+    from compliance.i18n import t
     from compliance.reports.writing import write_atomically
 
-    check = check_draft(ws_root, d, vocab)
-    blocked = list(check.problems)
-    if d.new_entries:
-        blocked.append("accept the proposed entries into the vocabulary first: "
-                       + ", ".join(e.name for e in d.new_entries))
-    blocked += [f"test '{n}' fails: {why}" for n, ok, why in check.tests if not ok]
-    if not check.tests:
-        blocked.append("the draft has no tests")
-    if blocked:
-        raise InputErrors([InputError(f"rules/{d.dossier}/{d.motion}.yaml", 1, 1, b,
-                                      "change the draft until its tests are green") for b in blocked])
+    if not SAFE_ID.fullmatch(d.motion) or not SAFE_ID.fullmatch(d.dossier):
+        # both become file names below: never a path out of rules/
+        raise InputErrors([InputError("motion", 1, 1, t("dr_block_bad_id", lang, motion=d.motion),
+                                      t("dr_fix_bad_id", lang))])
+    rule_file = f"rules/{d.dossier}/{d.motion}.yaml"
+    if not (ws_root / "motions" / f"{d.motion}.yaml").is_file():
+        raise InputErrors([InputError(rule_file, 1, 1, t("dr_block_no_record", lang, motion=d.motion),
+                                      t("dr_fix_no_record", lang))])
     folder = ws_root / "rules" / d.dossier
     paths = [folder / f"{d.motion}.yaml", folder / "tests" / f"{d.motion}.yaml"]
+    if paths[0].exists():
+        current = hashlib.sha256(paths[0].read_bytes()).hexdigest()
+        if not replace or replace_sha != current:
+            raise InputErrors([InputError(rule_file, 1, 1, t(
+                "dr_block_exists" if replace_sha in (None, "", current) else "dr_block_stale", lang),
+                t("dr_fix_exists", lang))])
+    check = check_draft(ws_root, d, vocab, lang)
+    blocked = list(check.problems)
+    if d.new_entries:
+        blocked.append(t("dr_block_entries", lang, names=", ".join(e.name for e in d.new_entries)))
+    blocked += [t("dr_block_test_fails", lang, name=n, why=why) for n, ok, why in check.tests if not ok]
+    if not check.tests:
+        blocked.append(t("dr_block_no_tests", lang))
+    if blocked:
+        raise InputErrors([InputError(rule_file, 1, 1, b, t("dr_fix_green", lang)) for b in blocked])
     paths[1].parent.mkdir(parents=True, exist_ok=True)
     write_atomically(paths[0], d.rule_text or "")
     write_atomically(paths[1], d.tests_text or "")

@@ -15,12 +15,12 @@ from compliance.text_safety import html, lines, md
 FORMATS = ("text", "json", "markdown", "html")
 
 
-def _evidence(d: Duty, sources: bool = True) -> str:
+def _evidence(d: Duty, sources: bool = True, lang: str = "en") -> str:
     parts = []
     for e in d.evidence:
         where = f" [{e.file}:{e.line}]" if e.file and e.line else f" [{e.file}]" if e.file else ""
         source = f", {e.source}" if e.source and sources else ""
-        parts.append(f"{e.kind} {e.ref}, {e.date or '?'}{source}{where}")
+        parts.append(f"{t('duty_ev_' + e.kind, lang)} {e.ref}, {e.date or '?'}{source}{where}")
     return "; ".join(parts)
 
 
@@ -43,8 +43,9 @@ def render_text(duties: Sequence[Duty], lang: str) -> str:
         out.append(f"    {d.request}")
         out.append(f"    {d.reason}")
         if d.evidence:  # the reason cites the sources; here: where each is recorded
-            out.append(f"    {t('duty_evidence', lang)}: {_evidence(d, sources=False)}")
-        out.append(f"    rule: {d.rule} ({d.rule_file}:{d.rule_line}), {d.kind}, {d.obligation}")
+            out.append(f"    {t('duty_evidence', lang)}: {_evidence(d, sources=False, lang=lang)}")
+        out.append(f"    {t('duty_rule', lang)}: {d.rule} ({d.rule_file}:{d.rule_line}), "
+                   f"{t('duty_kind_' + d.kind, lang)}, {t('duty_obl_' + d.obligation, lang)}")
     counts = {s: sum(1 for d in duties if d.state == s) for s in
               ("overdue", "unknown", "not_yet_due", "met", "ended")}
     out.append(t("duty_counts", lang, n=len(duties), **counts))
@@ -62,7 +63,7 @@ def render_markdown(duties: Sequence[Duty], lang: str) -> str:
            f"{t('duty_evidence', lang)} | {t('duty_reason', lang)} |", "|---|---|---|---|---|"]
     for d in duties:
         out.append(f"| {md(_name(d))} | {md(_state(d, lang))} | {md(d.due or '?')} | "
-                   f"{md(_evidence(d) or ', '.join(d.decides) or '-')} | {md(d.reason)} |")
+                   f"{md(_evidence(d, lang=lang) or ', '.join(d.decides) or '-')} | {md(d.reason)} |")
     return "\n".join(out) + "\n"
 
 
@@ -70,7 +71,8 @@ def render_html(duties: Sequence[Duty], lang: str) -> str:
     rows = "".join(
         f'<tr data-state="{html(d.state)}"><th scope="row">{html(_name(d))}<br><small>{html(d.request)}'
         f"</small></th><td>{html(_state(d, lang))}</td><td>{html(d.due or '?')}</td>"
-        f"<td>{html(_evidence(d) or ', '.join(d.decides) or '-')}</td><td>{html(d.reason)}</td></tr>"
+        f"<td>{html(_evidence(d, lang=lang) or ', '.join(d.decides) or '-')}</td>"
+        f"<td>{html(d.reason)}</td></tr>"
         for d in duties)
     title = html(t("duty_title", lang))
     return (f'<!DOCTYPE html>\n<html lang="{html(lang)}"><head><meta charset="utf-8">'

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ MAX_NAME_BYTES = 255
 POSITION_DIRS = ("examples/positions", "examples/scenarios")
 NEW_DIR = "examples/positions"
 DRAFTS_DIR = "drafts"  # unsaved editor states kept for a link (never a positions folder)
+MAX_DRAFTS = 500  # the drafts folder keeps this many states, the most recently kept
 DRAFT_ID = re.compile(r"^[0-9a-f]{20}$")
 LETTERS_DIR = "letters"  # the letters drafted positions came from, kept when one is saved
 LETTER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,79}$")
@@ -420,7 +422,19 @@ class Workbench:
             if not path.exists():
                 folder.mkdir(exist_ok=True)
                 write_atomically(path, text)
+            else:
+                os.utime(path)  # kept again: among the most recent
+            self._prune_drafts(folder, path)
         return key
+
+    def _prune_drafts(self, folder: Path, keep: Path) -> None:
+        """Ids are made from content, yet every edited form is new content: keep at most
+        MAX_DRAFTS states, the most recently kept (a link to an older one then says so)."""
+        kept = sorted((p for p in folder.glob("*.json") if DRAFT_ID.match(p.stem) and not p.is_symlink()),
+                      key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+        for old in kept[MAX_DRAFTS:]:
+            if old != keep:
+                old.unlink(missing_ok=True)
 
     def draft_position(self, key: str) -> tuple[LoadedPosition, dict[str, Any]]:
         """A kept draft loaded as the text a save would write (an opened file's lines stay
@@ -485,6 +499,8 @@ class Workbench:
         path = self.root / LETTERS_DIR / name
         if path.is_symlink() or not path.is_file() or path.stat().st_size > 4 * 1024 * 1024:
             return None
+        if not path.resolve().is_relative_to(self.root.resolve()):
+            return None  # letters/ itself a symlink out of the workspace
         return path.read_text(encoding="utf-8", errors="replace")
 
 
@@ -498,8 +514,11 @@ class Workbench:
         if ".." in parts or any(p.startswith(".") for p in parts):
             raise PathRefused(f"{rel!r} leaves the workspace or names a hidden file")
         real = (self.root / rel).resolve()
+        top = self.root.resolve()
         allowed = (*POSITION_DIRS, "rules", "motions", LETTERS_DIR)
-        if not any(real.is_relative_to((self.root / d).resolve()) for d in allowed):
+        # an allowed folder that is (or passes through) a symlink out of the workspace allows nothing
+        folders = [f for f in ((self.root / d).resolve() for d in allowed) if f.is_relative_to(top)]
+        if not real.is_relative_to(top) or not any(real.is_relative_to(f) for f in folders):
             raise PathRefused(f"{rel!r} is not a position, rule, motion or letter file")
         if not real.is_file() or real.stat().st_size > 4 * 1024 * 1024:
             raise PathRefused(f"{rel!r}: no such file")

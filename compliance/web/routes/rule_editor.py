@@ -6,6 +6,7 @@ file and its tests through the loader, atomically. The work is the library's
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tempfile
 from pathlib import Path
@@ -16,6 +17,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from compliance.errors import InputErrors
+from compliance.i18n import t
 from compliance.web.forms import Form
 from compliance.web.pages import error_page, lang_of, page, posted, workbench
 
@@ -24,20 +26,34 @@ router = APIRouter()
 INTERP_NAME = re.compile(r"[a-z][a-z0-9-]{0,62}")  # as the rule file's schema has it
 OPS = ("equals", "le", "lt", "ge", "gt", "contains")
 MAX_CLAUSES, MAX_FACTS = 20, 12
+MOTION_REF = re.compile(r"[a-z0-9][a-z0-9-]{0,119}")  # a motion id (or its number), never a path
+
+
+INTEGER = re.compile(r"-?[0-9]{1,15}")
+DECIMAL = re.compile(r"-?[0-9]{1,15}\.[0-9]{1,15}")
 
 
 def _typed(raw: str) -> Any:
-    low = raw.strip().lower()
-    if low in ("true", "false"):
-        return low == "true"
+    """A value typed in the form: true/false, a plain integer or decimal, else a word. What
+    Python would read as a number but a person does not ("nan", "inf", "1_000", "1e3") is
+    refused (ValueError) rather than guessed."""
+    text = raw.strip()
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    if INTEGER.fullmatch(text):
+        return int(text)
+    if DECIMAL.fullmatch(text):
+        return float(text)
     try:
-        n = float(raw)
+        float(text)
     except ValueError:
-        return raw.strip()
-    return int(n) if n.is_integer() else n
+        return text
+    raise ValueError(text)
 
 
-def _edits(form: Form) -> dict[int, dict[str, Any]]:
+def _edits(form: Form, lang: str, errors: list[str]) -> dict[int, dict[str, Any]]:
+    """The edited clauses; a value that is no plain number, word or true/false is left out
+    and named in ``errors`` with its field."""
     out: dict[int, dict[str, Any]] = {}
     for n in range(1, MAX_CLAUSES + 1):
         if not form.has(f"c{n}.kind"):
@@ -46,7 +62,10 @@ def _edits(form: Form) -> dict[int, dict[str, Any]]:
         for k in range(MAX_FACTS):
             fact, op, value = (form.get(f"c{n}.f{k}.{x}") for x in ("fact", "op", "value"))
             if fact and op in OPS and value:
-                facts.append((fact, op, _typed(value)))
+                try:
+                    facts.append((fact, op, _typed(value)))
+                except ValueError:
+                    errors.append(t("wb_re_bad_value", lang, field=f"c{n}.f{k}.value", value=value[:40]))
         out[n] = {"kind": form.get(f"c{n}.kind"), "facts": facts, "date": form.get(f"c{n}.date")}
     return out
 
@@ -55,9 +74,15 @@ def _draft(request: Request, motion: str, dictum: str | None, edits: dict[int, d
     from compliance.authoring.draft_rule import apply_edits, draft_motion
 
     wb = workbench(request)
+    from compliance.errors import InputError
     from compliance.loading.workspace import load_workspace_partial
 
     root = wb.root
+    if not MOTION_REF.fullmatch(motion or ""):
+        # only a motion of the workspace: never a file path from the query (any YAML readable,
+        # its id a path written to); a new motion comes in through /rules/new, validated
+        raise InputErrors([InputError("motion", 1, 1, f"no motion {motion!r} in motions/",
+                                      "give the motion's id, e.g. 26643-1047")])
     d = draft_motion(root, motion, None, dictum or None)
     ws, _ = load_workspace_partial(root)  # the motion's own half-made rule may not load yet
     vocab = ws.vocabularies[d.dossier].model
@@ -71,12 +96,15 @@ def _render(request: Request, lang: str, root: Path, d: Any, vocab: Any, dictum:
     from compliance.authoring.draft_rule import KINDS, new_entries_yaml
     from compliance.authoring.draft_rule_session import check_draft
 
-    check = check_draft(root, d, vocab)
+    check = check_draft(root, d, vocab, lang)
+    existing = root / "rules" / d.dossier / f"{d.motion}.yaml"
+    rule_sha = hashlib.sha256(existing.read_bytes()).hexdigest() if existing.is_file() else ""
     facts = sorted(n for n, f in vocab.facts.items() if not f.deprecated)
     extra = sorted({f.fact for c in d.clauses for f in c.facts} - set(facts))
     return page(request, "rule_editor.html", lang, status=status, d=d, dictum=dictum, check=check,
                 kinds=KINDS, ops=OPS, facts=facts + extra, entries=new_entries_yaml(d),
-                notice=notice, errors=errors or [], max_facts=MAX_FACTS)
+                notice=notice, errors=errors or [], max_facts=MAX_FACTS,
+                rule_sha=rule_sha)
 
 
 @router.get("/rules/new", response_class=HTMLResponse)
@@ -131,10 +159,13 @@ async def draft_update(request: Request) -> HTMLResponse:
     lang = lang_of(request, form.get("_lang"))
     motion, dictum = form.get("motion"), form.raw("dictum")
     redraft = form.get("action") == "redraft"
+    bad: list[str] = []
     try:
-        root, d, vocab = _draft(request, motion, dictum, {} if redraft else _edits(form))
+        root, d, vocab = _draft(request, motion, dictum, {} if redraft else _edits(form, lang, bad))
     except InputErrors as e:
         return error_page(request, lang, [str(x) for x in e.errors], 400)
+    if bad:  # nothing is saved from a form with a value that is not what it looks like
+        return _render(request, lang, root, d, vocab, dictum, errors=bad, status=400)
     if not redraft:
         name = form.get("interp_name")
         if name and INTERP_NAME.fullmatch(name):
@@ -144,10 +175,10 @@ async def draft_update(request: Request) -> HTMLResponse:
                 c.alt_rule = None  # the adviser keeps one reading
     if form.get("action") == "save":
         from compliance.authoring.draft_rule_session import save_draft
-        from compliance.i18n import t
 
         try:
-            paths = save_draft(root, d, vocab)
+            paths = save_draft(root, d, vocab, lang, replace_sha=form.get("rule_sha") or None,
+                               replace=form.get("replace_rule") == "1")
         except InputErrors as e:
             return _render(request, lang, root, d, vocab, dictum, errors=[str(x) for x in e.errors],
                            status=400)
