@@ -28,7 +28,7 @@ import simplemma
 import yaml
 
 from compliance.drafting import letter as letter_mod
-from compliance.drafting.match import find
+from compliance.drafting.match import find, value_of_match
 from compliance.errors import InputError, InputErrors
 from compliance.model.vocabulary import FactDef, Vocabulary
 
@@ -485,15 +485,9 @@ def _cue_facts(text: str, vocab: Vocabulary, role: str) -> list[FactUse]:
             for phrase in vc.all():
                 for m in find(let, phrase):
                     # a dictum is a request throughout: its conditional words are the request's own
-                    if m.negated:
-                        if fact.type == "bool":
-                            v: Any = not cued
-                        elif vc.negated is not None:
-                            v = vc.negated
-                        else:
-                            continue
-                    else:
-                        v = cued
+                    v = value_of_match(fact.type, cued, vc.negated, m.negated)
+                    if v is None:
+                        continue
                     quote = let.text[let.start[m.first]:let.end[m.last]]
                     found.append((m.first, v, quote, m.negated))
         if not found:

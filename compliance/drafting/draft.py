@@ -16,7 +16,7 @@ from typing import Any, Literal, TypeVar, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 from compliance.drafting.letter import Letter, _words, read
-from compliance.drafting.match import Match, compile_phrase, find, starts
+from compliance.drafting.match import Match, compile_phrase, find, starts, value_of_match
 from compliance.drafting.quantity import value_in
 from compliance.drafting.scope import ACTORS, HISTORY, OTHERS, REMOVAL, positions, questions, sentence_scope
 from compliance.errors import InputError, InputErrors
@@ -673,15 +673,9 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
             for m in r.matches(vc, across=across):
                 if m.hypothetical and not m.negated and cues.hypothetical == "ignore":
                     continue
-                if m.negated:
-                    if fact.type == "bool":
-                        v: Any = not cued
-                    elif vc.negated is not None:
-                        v = vc.negated
-                    else:
-                        continue
-                else:
-                    v = cued
+                v = value_of_match(fact.type, cued, vc.negated, m.negated)
+                if v is None:
+                    continue
                 if not ctx.holds(m, stance, v):
                     continue
                 items.append((m, v))

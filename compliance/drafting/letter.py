@@ -121,26 +121,21 @@ class Letter:
             self._date_offsets = sorted(
                 ((self.offset(d.line, d.column), k), d) for k, d in enumerate(self.refs.dates)
                 if d.year and d.day)
-        if b <= a:
-            return []
-        lo, hi = self.start[a], self.end[b - 1]
-        offs = self._date_offsets
-        i = bisect.bisect_left(offs, (lo, -1), key=lambda x: x[0])
-        out = []
-        while i < len(offs) and offs[i][0][0] <= hi:
-            out.append(offs[i][1])
-            i += 1
-        return out
+        return self._between(self._date_offsets, a, b)
 
     def dates_in(self, a: int, b: int) -> list[Any]:
         """Every date mention (with or without day or year) in words a..b-1."""
         if self._all_dates is None:
             self._all_dates = sorted(((self.offset(d.line, d.column), k), d)
                                      for k, d in enumerate(self.refs.dates))
+        return self._between(self._all_dates, a, b)
+
+    def _between(self, offs: list[tuple[tuple[int, int], Any]], a: int, b: int) -> list[Any]:
+        """The items of a list sorted by offset that stand in words a..b-1 (by bisection: a
+        long letter asks this per match)."""
         if b <= a:
             return []
         lo, hi = self.start[a], self.end[b - 1]
-        offs = self._all_dates
         i = bisect.bisect_left(offs, (lo, -1), key=lambda x: x[0])
         out = []
         while i < len(offs) and offs[i][0][0] <= hi:

@@ -12,6 +12,7 @@ import bisect
 import itertools
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from compliance.drafting.lemma import keys
 from compliance.drafting.letter import Letter, _words
@@ -242,3 +243,14 @@ def _hypothetical(letter: Letter, first: int, last: int, literals: set[int]) -> 
         return True
     hi = min(b, last + 1 + HYPOTHETICAL_AFTER_WINDOW)
     return hi > last + 1 and marks.after[hi] - marks.after[last + 1] > 0
+
+
+def value_of_match(fact_type: str, cued: Any, negated_value: Any, negated: bool) -> Any:
+    """The value a cue's match gives: the cued value, or under a negation the bool's opposite
+    or the cue's declared ``negated`` value; None when a negated match says nothing (an enum
+    or set cue without a ``negated`` value: "not X" does not tell which value holds)."""
+    if not negated:
+        return cued
+    if fact_type == "bool":
+        return not cued
+    return negated_value

@@ -127,6 +127,18 @@ async def posted_with_files(request: Request, max_files: int) -> tuple[forms.For
     return form, files
 
 
+def chosen_dossier(request: Request, lang: str, wb: Workbench, dossier: str) -> str | HTMLResponse:
+    """The dossier a page shows (the address's, else the first), or the page saying it is
+    not one of the workspace's."""
+    dossiers = sorted(wb.workspace().vocabularies)
+    if not dossier:
+        return dossiers[0]
+    if dossier not in dossiers:
+        return error_page(request, lang, [t("wb_no_dossier", lang, dossier=dossier,
+                                            known=", ".join(dossiers))], 404)
+    return dossier
+
+
 def view_state(request: Request, wb: Workbench) -> tuple[str, dict[str, str]]:
     """The as-of date and the interpretations a GET address carries (``as_of=``,
     ``interp.<motion>=``); a bad date or an unknown interpretation is an InputErrors."""

@@ -9,10 +9,9 @@ from typing import cast
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from compliance.i18n import t
 from compliance.model.common import Lang
 from compliance.web import views
-from compliance.web.pages import error_page, lang_of, page, view_state, workbench
+from compliance.web.pages import chosen_dossier, lang_of, page, view_state, workbench
 
 router = APIRouter()
 STATE_ORDER = ("overdue", "unknown", "not_yet_due", "met", "ended")
@@ -26,12 +25,10 @@ def duties_page(request: Request, dossier: str = Query("", max_length=64)) -> HT
     lang = lang_of(request)
     wb = workbench(request)
     ws = wb.workspace()
-    dossiers = sorted(ws.vocabularies)
-    if not dossier:
-        dossier = dossiers[0]
-    elif dossier not in dossiers:
-        return error_page(request, lang, [t("wb_no_dossier", lang, dossier=dossier,
-                                            known=", ".join(dossiers))], 404)
+    chosen = chosen_dossier(request, lang, wb, dossier)
+    if isinstance(chosen, HTMLResponse):
+        return chosen
+    dossier = chosen
     as_of, interps = view_state(request, wb)
     found = overview(wb.root, dossier, as_of or None, cast(Lang, lang), wb.position_dirs(), interps or None)
     rank = {s: i for i, s in enumerate(STATE_ORDER)}
@@ -39,5 +36,5 @@ def duties_page(request: Request, dossier: str = Query("", max_length=64)) -> HT
     counts = {s: sum(1 for d in found if d.state == s) for s in STATE_ORDER}
     links = {d.motion: views.kamerstuk_url(ws.motions[d.motion].record.kamerstuk)
              for d in found if d.motion in ws.motions and ws.motions[d.motion].record.kamerstuk}
-    return page(request, "duties.html", lang, duties=found, dossier=dossier, dossiers=dossiers,
+    return page(request, "duties.html", lang, duties=found, dossier=dossier, dossiers=sorted(ws.vocabularies),
                 counts=counts, order=STATE_ORDER, as_of=as_of, links=links)

@@ -13,7 +13,15 @@ from markupsafe import Markup, escape
 from compliance.i18n import t
 from compliance.model.common import Lang
 from compliance.web import views
-from compliance.web.pages import FILE_PATTERN, error_page, lang_of, page, view_state, workbench
+from compliance.web.pages import (
+    FILE_PATTERN,
+    chosen_dossier,
+    error_page,
+    lang_of,
+    page,
+    view_state,
+    workbench,
+)
 from compliance.web.routes.editor import interp_choices
 from compliance.web.service import Workbench
 
@@ -31,12 +39,10 @@ def overview(request: Request, dossier: str = Query("", max_length=64),
     lang = lang_of(request)
     wb = workbench(request)
     ws = wb.workspace()
-    dossiers = sorted(ws.vocabularies)
-    if not dossier:
-        dossier = dossiers[0]
-    elif dossier not in dossiers:
-        return error_page(request, lang, [t("wb_no_dossier", lang, dossier=dossier,
-                                            known=", ".join(dossiers))], 404)
+    chosen = chosen_dossier(request, lang, wb, dossier)
+    if isinstance(chosen, HTMLResponse):
+        return chosen
+    dossier = chosen
     as_of, interps = view_state(request, wb)
     report = wb.overview(lang, as_of or None, interps or None)
     by_id = {p.model.id: p for p in wb.positions() if p.model.dossier == dossier}
@@ -91,7 +97,8 @@ def overview(request: Request, dossier: str = Query("", max_length=64),
     heads = [ws.motions[m].record for m in motions]
     counts = {k: len(v) for k, v in groups.items()}
     return page(request, "overview.html", lang, rows=rows, heads=heads, charts=charts,
-                dossiers=dossiers, dossier=dossier, verdict=verdict, groups=groups, order=ORDER,
+                dossiers=sorted(ws.vocabularies), dossier=dossier, verdict=verdict, groups=groups,
+                order=ORDER,
                 kinds=views.VERDICT_CLASS, counts=counts, total=len(by_id), as_of=as_of,
                 interps=interps, query=query, choices=interp_choices(wb, dossier))
 
