@@ -476,6 +476,24 @@ _T: dict[str, dict[str, str]] = {
     "wb_paste_load": {"nl": "Laden in de editor", "en": "Load into the editor"},
     "wb_open_h": {"nl": "Een bestaande positie openen", "en": "Open an existing position"},
     "wb_verdicts_h": {"nl": "Oordelen (live, niet opgeslagen)", "en": "Verdicts (live, not saved)"},
+    "wb_standing_h": {"nl": "Staande positie", "en": "Standing position"},
+    "wb_standing_intro": {"nl": "Wat deze brief verandert tegenover de staande positie van het dossier vóór "
+                                "hem, en wat hij laat staan uit eerdere posities (zoals 'check --standing' "
+                                "het overneemt).",
+                          "en": "What this letter changes against the dossier's standing position before "
+                                "it, and what it leaves standing from earlier positions (as 'check "
+                                "--standing' carries it)."},
+    "wb_standing_changed": {"nl": "Verandert", "en": "Changes"},
+    "wb_standing_kept": {"nl": "Blijft staan", "en": "Left standing"},
+    "wb_standing_none_changed": {"nl": "Geen feit van de staande positie veranderd.",
+                                 "en": "No fact of the standing position changed."},
+    "wb_standing_none_kept": {"nl": "Niets overgenomen uit eerdere posities.",
+                              "en": "Nothing carried from earlier positions."},
+    "wb_standing_fact": {"nl": "Feit", "en": "Fact"},
+    "wb_standing_was": {"nl": "Was", "en": "Was"},
+    "wb_standing_now": {"nl": "Nu", "en": "Now"},
+    "wb_standing_value": {"nl": "Waarde", "en": "Value"},
+    "wb_standing_origin": {"nl": "Herkomst", "en": "Origin"},
     "wb_as_of": {"nl": "Peildatum", "en": "As of"},
     "wb_as_of_own": {"nl": "datum van de positie", "en": "the position's date"},
     "wb_recheck": {"nl": "Opnieuw toetsen", "en": "Check again"},

@@ -223,3 +223,23 @@ class Words:
             if isinstance(value, str) and value in fact.values:
                 return fact.values[value].get(self.lang)
         return show(value)
+
+
+def standing_changes(ws: Workspace, pos: Any, others: list[Any]) -> dict[str, list[dict[str, Any]]]:
+    """What ``pos`` changes against the standing position before it, and what it leaves
+    standing, each with its origin (compliance.evaluate.standing; nothing decided here):
+    the position before it is the standing one of a letter that states only its text's
+    identity, so text facts are compared only within the same text."""
+    from dataclasses import replace
+
+    from compliance.evaluate.standing import standing
+
+    others = [q for q in others if q.file != pos.file]
+    ids = ws.vocabularies[pos.model.dossier].model.text_identity
+    bare = replace(pos, facts={i: pos.facts[i] for i in ids if i in pos.facts}, branches=[])
+    before = standing(ws, bare, others)
+    now = standing(ws, pos, others)
+    changed = [{"name": n, "old": before.facts[n], "new": pos.facts[n], "origin": before.carried[n]}
+               for n in sorted(pos.facts) if n in before.carried and before.facts[n] != pos.facts[n]]
+    carried = [{"name": n, "value": now.facts[n], "origin": now.carried[n]} for n in sorted(now.carried)]
+    return {"changed": changed, "carried": carried}

@@ -14,7 +14,7 @@ from compliance.i18n import t
 from compliance.model.motion import motion_sort_key
 from compliance.model.output import FactChange
 from compliance.model.vocabulary import Vocabulary
-from compliance.web import forms, letter
+from compliance.web import forms, letter, views
 from compliance.web.pages import (
     FILE_PATTERN,
     error_page,
@@ -68,6 +68,7 @@ def render(request: Request, lang: str, data: dict[str, Any], *, file: str, sha:
     # an empty new form has nothing to check yet: no greeting with "missing 'actor'"
     panel = {"errors": [], "report": None, "fresh": True} if fresh else \
         verdict_panel(wb, lang, data, file, as_of, interps or {})
+    held = None if fresh else standing_of(wb, data, file)
     pane = None
     if letter_text.strip():
         # re-rendered (a language switch, a row added): the letter is drafted again
@@ -86,10 +87,20 @@ def render(request: Request, lang: str, data: dict[str, Any], *, file: str, sha:
                 letter_open=bool(letter_errors) or (not file and not pane and not data.get("id")),
                 statements=("will_execute", "will_not_execute", "executed", "partially_executed"),
                 positions=wb.position_files(), new_dir=NEW_DIR, draft_id=draft_id,
-                base_url=str(request.base_url), awaiting=forms.awaiting_words(),
+                base_url=str(request.base_url), awaiting=forms.awaiting_words(), held=held,
                 groups=[(g, [n for n, f in vocab.facts.items() if f.group == g])
                         for g in ("text", "cabinet", "process")
                         if any(f.group == g for f in vocab.facts.values())])
+
+
+def standing_of(wb: Workbench, data: dict[str, Any], file: str) -> dict[str, Any] | None:
+    """The form against the dossier's earlier positions (views.standing_changes); none for
+    a form that does not load yet (its errors are shown with the verdicts)."""
+    try:
+        pos = wb.load_draft(forms.to_yaml(data), file or f"{NEW_DIR}/draft.yaml")
+        return views.standing_changes(wb.workspace(), pos, wb.positions())
+    except InputErrors:
+        return None
 
 
 def verdict_panel(wb: Workbench, lang: str, data: dict[str, Any], file: str, as_of: str,
