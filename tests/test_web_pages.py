@@ -229,3 +229,78 @@ def test_the_duties_page_shows_what_compliance_duties_gives_overdue_first(c) -> 
         order = ["overdue", "unknown", "not_yet_due", "met", "ended"]
         assert [s for _, s in shown] == sorted((s for _, s in shown), key=order.index)
     assert c.get("/duties", params={"dossier": "nope"}).status_code == 404
+
+
+def standing_section(html: str) -> str:
+    m = re.search(r'<section class="block standing" id="standing".*?</section>', html, re.S)
+    assert m, "no standing-position section on the editor"
+    return m[0]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_editor_shows_what_a_letter_changes_against_the_standing_position_and_what_it_leaves(
+        c, lang) -> None:
+    from compliance.i18n import t
+    from compliance.loading.workspace import load_workspace
+
+    vocab = load_workspace(ROOT).vocabularies["groningen-gas"].model
+    status = vocab.facts["field_status"]
+    html = c.get("/editor", params={"file": "examples/positions/2024-04-19-wet-beeindiging.yaml",
+                                    "lang": lang}).text
+    section = standing_section(html)
+    assert t("wb_standing_h", lang) in section
+    changed = re.search(r'<table class="standing-changed".*?</table>', section, re.S)
+    kept = re.search(r'<table class="standing-kept".*?</table>', section, re.S)
+    assert changed and kept
+    row = re.search(r'<tr data-fact="field_status">(.*?)</tr>', changed[0], re.S)
+    assert row, "the closure act changes the field's status"
+    cells = re.findall(r"<td>(.*?)</td>", row[1], re.S)
+    from html import escape
+
+    assert cells[0] == escape(status.values["closed_reserve"].get(lang))  # was (June 2023)
+    assert cells[1] == escape(status.values["closed_permanent"].get(lang))  # now
+    assert "/source?file=examples/positions/2023-06-sluiting-groningenveld.yaml&amp;line=" in cells[2]
+    origin = t("carried_from", lang, position="nl-2023-06-sluiting-groningenveld", date="2023-06", line="")
+    assert origin in cells[2]
+    assert escape(status.description.get(lang).rstrip("."))[:40] in row[1]
+    # what the act does not state stands, with where it was said
+    carried = dict(re.findall(r'<tr data-fact="([^"]+)">(.*?)</tr>', kept[0], re.S))
+    assert "field_status" not in carried and "closure_date" in carried
+    assert origin in carried["closure_date"]
+    assert "/source?file=examples/positions/2023-06-sluiting-groningenveld.yaml" in carried["closure_date"]
+
+
+def test_the_standing_section_escapes_a_hostile_value_saved_or_unsaved(tmp_path) -> None:
+    import shutil
+
+    from tests.web_support import csrf, form_of, post_form
+
+    ws = tmp_path / "ws"
+    shutil.copytree(ROOT / "tests/data/duties-workspace", ws)
+    dossier = ws / "rules/constructed-duties/dossier.yaml"
+    dossier.write_text(dossier.read_text(encoding="utf-8") + (
+        "  housing_note:\n    type: text\n    group: cabinet\n    subjects: [housing]\n"
+        "    description: {nl: Een notitie bij het plan., en: A note on the plan.}\n"), encoding="utf-8")
+    folder = ws / "examples/positions"
+    hostile = '<script>alert("x")</script>&'
+    (folder / "a.yaml").write_text(
+        "# CONSTRUCTED position (test)\nid: constructed-a\ndossier: constructed-duties\ndate: 2024-02-01\n"
+        "actor: Constructed\nsource: {title: constructed}\nfacts:\n  housing_plan: {value: true}\n"
+        f"  housing_note: {{value: '{hostile}'}}\n", encoding="utf-8")
+    (folder / "b.yaml").write_text(
+        "# CONSTRUCTED position (test)\nid: constructed-b\ndossier: constructed-duties\ndate: 2024-05-01\n"
+        "actor: Constructed\nsource: {title: constructed}\nfacts:\n  housing_plan: {value: false}\n",
+        encoding="utf-8")
+    wc = client(ws)
+    saved = wc.get("/editor", params={"file": "examples/positions/b.yaml", "lang": "en"}).text
+    fields = form_of(saved)
+    unsaved = post_form(wc, "/editor", [*[(k, v) for k, v in fields if k != "_file" and k != "_sha"],
+                                        ("_file", ""), ("_csrf", csrf(wc))]).text
+    for html in (saved, unsaved):
+        section = standing_section(html)
+        assert "<script>" not in section
+        assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&amp;" in section
+        rows = dict(re.findall(r'<tr data-fact="([^"]+)">(.*?)</tr>', section, re.S))
+        assert "carried from constructed-a, 2024-02-01, line 9" in rows["housing_note"]
+        assert re.search(r"<td>yes</td><td>no</td>", rows["housing_plan"])  # true -> false
+        assert "line 8" in rows["housing_plan"]
