@@ -33,6 +33,7 @@ PAGES = {
     "finding": f"/finding?file={SEED}&motion=26643-1047",
     "editor": f"/editor?file={SEED}",
     "editor-new": "/editor",
+    "editor-standing": "/editor?file=examples/positions/2024-04-19-wet-beeindiging.yaml",
     "diff": f"/diff?old={DANISH}&new={DANISH_REVISED}",
     "source": "/source?file=rules/csam-regulation/26643-1047.yaml&line=23#L23",
     "api": "/api/v1/docs",
