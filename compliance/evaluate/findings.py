@@ -116,7 +116,9 @@ def finding(ws: Workspace, pos: LoadedPosition, motion: LoadedMotion, number: in
     elif messages.undetermined:
         message = messages.undetermined.get(lang)
     elif missing:
-        message = t("undetermined_missing", lang, facts=", ".join(missing))
+        facts_of = ws.vocabularies[pos.model.dossier].model.facts
+        message = t("undetermined_missing", lang, facts="; ".join(
+            _named(name, facts_of, lang) for name in missing))
     else:
         message = t("undetermined_gap", lang)
 
@@ -206,6 +208,15 @@ def _location(pos: LoadedPosition, names: Iterable[str], facts: Mapping[str, Any
             found = Location(file=pos.file, line=loc[0], column=loc[1])
         texts.locations[key] = found
     return found
+
+
+def _named(name: str, facts: Mapping[str, Any], lang: Lang) -> str:
+    """A missing fact as an adviser reads it: its description, with the id a rule author greps for."""
+    fact = facts.get(name)
+    if fact is None:
+        return name
+    text = fact.description.get(lang).rstrip(". ")
+    return f"{name} (“{text}”)"
 
 
 def _missing(traces: dict[str, Trace], verdict: Verdict) -> set[str]:
