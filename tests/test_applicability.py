@@ -75,6 +75,16 @@ def test_a_clause_on_housing_is_not_applicable_to_a_budget_letter() -> None:
     assert any(x.message.startswith("Deze positie gaat niet over het woningbouwplan") for x in nl.findings)
 
 
+def test_subjects_the_engine_derived_are_called_derived_declared_ones_are_not() -> None:
+    derived = findings(position("2024-02-01", {"budget_level": "5"}))[(HOUSING, 1)]
+    assert "it declares no subjects; judging by the facts it states, it addresses" in derived.message
+    nl = check(WS, [position("2024-02-01", {"budget_level": "5"})], BACKENDS[0], lang="nl")
+    assert any("zij noemt geen onderwerpen; naar de feiten die zij stelt" in x.message for x in nl.findings)
+    declared = findings(position("2024-02-01", {"budget_level": "5"}, subjects=["budget"]))[(HOUSING, 1)]
+    assert declared.verdict == "not_applicable"
+    assert "(it addresses " in declared.message and "declares no subjects" not in declared.message
+
+
 def test_a_position_whose_subjects_cannot_be_told_is_undetermined_never_not_applicable() -> None:
     found = findings(position("2024-02-01"))
     for key in ((HOUSING, 1), (BUDGET, 1)):

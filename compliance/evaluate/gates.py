@@ -107,7 +107,9 @@ def subject_gate(pos: LoadedPosition, motion: LoadedMotion, clause: CompiledClau
             vocab, clause.subjects, lang)), UNKNOWN
     if set(pos.subjects) & set(clause.subjects):
         return None
-    return "not_applicable", "subject", t("not_about_subject", lang, subjects=subject_names(
+    # derived subjects are the engine's reading, not the letter's word: say so
+    key = "not_about_subject" if pos.subjects_declared else "not_about_subject_derived"
+    return "not_applicable", "subject", t(key, lang, subjects=subject_names(
         vocab, clause.subjects, lang), addressed=subject_names(vocab, pos.subjects, lang, "and")), FALSE
 
 
