@@ -69,7 +69,7 @@ def load_report(path: Path) -> Report:
     if not path.exists():
         raise InputErrors([InputError(name, 1, 1, "no such report file",
                                       "write it with `compliance check --format json -o FILE`")])
-    text = read_text_file(path, name, max_bytes=MAX_REPORT_BYTES, what="JSON report")
+    text = read_text_file(path, name, max_bytes=MAX_REPORT_BYTES, what=Text("JSON report", "een JSON-rapport"))
     try:
         doc = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as e:

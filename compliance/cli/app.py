@@ -106,13 +106,15 @@ def _on_sigterm(signum: int, frame: Any) -> None:
     raise Terminated
 
 
-def guarded(fn: Callable[[], int], failures: tuple[type[Exception], ...] = ()) -> NoReturn:
-    """Run a command body; input errors become exit 2 and ``failures`` (e.g. a network
-    error) exit 1, each as a message, never a traceback."""
+def guarded(fn: Callable[[], int], failures: tuple[type[Exception], ...] = (),
+            lang: str = "nl") -> NoReturn:
+    """Run a command body; input errors become exit 2 (said in ``lang``, the command's
+    --lang) and ``failures`` (e.g. a network error) exit 1, each as a message, never a
+    traceback."""
     try:
         code = fn()
     except InputErrors as e:
-        typer.echo(e.render(), err=True)
+        typer.echo(e.render(str(lang)), err=True)
         raise typer.Exit(ExitCode.BAD_INPUT) from None
     except failures as e:
         typer.echo(f"error: {e}", err=True)

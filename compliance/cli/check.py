@@ -172,4 +172,4 @@ def check(
             emit(render(report, fmt.value, options), output)
             return exit_code(f for f in report.findings if options.failing(f))
 
-    guarded(body)
+    guarded(body, lang=lang)

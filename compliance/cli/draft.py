@@ -126,4 +126,4 @@ def draft(
         emit(content, output)
         return 0
 
-    guarded(body)
+    guarded(body, lang=lang)

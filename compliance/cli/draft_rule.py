@@ -114,4 +114,4 @@ def draft_rule(
             emit(d.tests_text, tests_output)
         return 1 if d.blockers or d.rule_text is None else 0
 
-    guarded(body)
+    guarded(body, lang=lang)

@@ -52,4 +52,4 @@ def explain(position: Annotated[Path, typer.Argument(help="the position file")],
         emit(ex.render_json(data) if fmt is TextJson.json else ex.render_text(data), None)
         return 0
 
-    guarded(body)
+    guarded(body, lang=lang)

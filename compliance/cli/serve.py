@@ -77,4 +77,4 @@ def serve(
                     log_level="warning", server_header=False)
         return 0
 
-    guarded(body)
+    guarded(body, lang=lang)

@@ -86,7 +86,7 @@ def pdf_text(path: Path, display: str) -> str:
         raise InputErrors([InputError(display, 1, 1, "reading PDF needs the pypdf library",
                                       "pip install 'motion-compliance[pdf]', or give the text "
                                       "(pdftotext letter.pdf)")]) from None
-    raw = read_file_bytes(path, display, max_bytes=MAX_BYTES, what="PDF letter")
+    raw = read_file_bytes(path, display, max_bytes=MAX_BYTES, what=Text("PDF letter", "een brief als pdf"))
     try:
         # pypdf logs and warns about a damaged file before it fails: the located error
         # line below says it, alone (issue 23)
@@ -110,7 +110,7 @@ def read_letter(path: Path, display: str | None = None) -> str:
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         return pdf_text(path, name)
-    text = read_text_file(path, name, max_bytes=MAX_BYTES, what="text, HTML or PDF letter")
+    text = read_text_file(path, name, max_bytes=MAX_BYTES, what=Text("text, HTML or PDF letter", "een brief als tekst, HTML of pdf"))
     if suffix in (".html", ".htm", ".xhtml") or text.lstrip()[:200].lower().startswith(("<!doctype html",
                                                                                         "<html")):
         return html_text(text)

@@ -25,7 +25,8 @@ MAX_BYTES = 20 * 1024 * 1024
 
 def read_text(path: Path) -> str:
     """A UTF-8 letter, or InputErrors that say where and why it cannot be read."""
-    return read_text_file(path, max_bytes=MAX_BYTES, what="plain text (extract PDF text with pdftotext)")
+    return read_text_file(path, max_bytes=MAX_BYTES, what=Text("plain text (extract PDF text with pdftotext)",
+                                                               "platte tekst (haal de tekst uit een pdf met pdftotext)"))
 
 
 def _known(workspace: Path) -> Any:

@@ -159,7 +159,7 @@ class Workbench:
         from compliance.loading.textfile import read_text_file
         from compliance.loading.yaml_safe import MAX_BYTES
 
-        return read_text_file(path, rel, max_bytes=MAX_BYTES, what="YAML text")
+        return read_text_file(path, rel, max_bytes=MAX_BYTES, what=Text("YAML text", "YAML-tekst"))
 
     # --- positions -------------------------------------------------------------------
     def position_dirs(self) -> list[Path]:
