@@ -37,6 +37,9 @@ class Text(str):
         return Text(f"{self}{sep}{localize(other, 'en')}", f"{self.nl}{sep}{localize(other, 'nl')}")
 
 
+NO_FIX = Text("", "")  # an error whose problem says it all
+
+
 def localize(text: str, lang: str) -> str:
     """``text`` in ``lang``: a Text's Dutch or English, any other string as it is."""
     if lang == "nl" and isinstance(text, Text):
@@ -56,6 +59,13 @@ def msg(key: str, /, **values: Any) -> Text:
                                      for k, v in values.items()})
 
     return Text(one("en"), one("nl"))
+
+
+def said(e: BaseException) -> Text:
+    """What an exception says, in both languages when it was raised with a Text (a
+    ValueError from compliance.dates or a model's check), else its words in both."""
+    first = e.args[0] if len(e.args) == 1 else None
+    return first if isinstance(first, Text) else same(str(e))
 
 
 def same(text: str) -> Text:
@@ -111,7 +121,7 @@ def did_you_mean(name: str, options: Iterable[str]) -> Text:
     if not close:  # a typo of one word of a longer name: "strikt" for "strict-reading"
         by_word = {w: o for o in reversed(options) for w in o.replace("_", "-").split("-")}
         close = [by_word[w] for w in difflib.get_close_matches(name, sorted(by_word), n=1, cutoff=0.75)]
-    return msg("e_did_you_mean", name=repr(close[0])) if close else Text("", "")
+    return msg("e_did_you_mean", name=repr(close[0])) if close else NO_FIX
 
 
 def one_of(options: Iterable[str], sep: str = ", ") -> Text:

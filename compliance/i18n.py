@@ -984,8 +984,10 @@ _T: dict[str, dict[str, str]] = {
                       "en": "did not find expected ',' or closing bracket"},
     "e_yp_node": {"nl": "de verwachte waarde ontbreekt", "en": "did not find expected node content"},
     "e_yp_alias": {"nl": "onbekende alias", "en": "found undefined alias"},
-    "e_yp_tab": {"nl": "een tab in de inspringing; gebruik spaties", "en": "found a tab character in indentation"},
-    "e_yp_dash": {"nl": "de verwachte '-' van een lijst ontbreekt", "en": "did not find expected '-' indicator"},
+    "e_yp_tab": {"nl": "een tab in de inspringing; gebruik spaties",
+                 "en": "found a tab character in indentation"},
+    "e_yp_dash": {"nl": "de verwachte '-' van een lijst ontbreekt",
+                  "en": "did not find expected '-' indicator"},
     "e_yp_colon": {"nl": "onverwachte ':'", "en": "found unexpected ':'"},
     # JSON Schema findings, per validator kind (compliance.loading.validate)
     "e_type_string": {"nl": "tekst", "en": "string"},

@@ -59,7 +59,8 @@ def yaml_files(folder: Path, errors: list[InputError], *, recursive: bool = Fals
                         errors.append(InputError(str(path), 1, 1, Text(
                             "a symbolic link to a folder outside the workspace: not read",
                             "een symbolische koppeling naar een map buiten de werkmap: niet gelezen"),
-                            Text("copy the files into the workspace", "kopieer de bestanden naar de werkmap")))
+                            Text("copy the files into the workspace",
+                                 "kopieer de bestanden naar de werkmap")))
                         continue
             except (OSError, RuntimeError) as e:
                 if is_yaml(entry.name) or recursive:

@@ -37,7 +37,8 @@ def read_file_bytes(path: Path, display: str | None = None, *, max_bytes: int,
     if not stat.S_ISREG(st.st_mode):
         os.close(fd)
         kind = Text("a folder", "een map") if stat.S_ISDIR(st.st_mode) else \
-            Text("not a regular file (a device, pipe or socket)", "geen gewoon bestand (een apparaat, pipe of socket)")
+            Text("not a regular file (a device, pipe or socket)",
+                 "geen gewoon bestand (een apparaat, pipe of socket)")
         raise InputErrors([InputError(name, 1, 1, Text(f"{kind}: not read", f"{kind.nl}: niet gelezen"),
                                       _give(what))])
     with os.fdopen(fd, "rb") as f:
@@ -84,7 +85,8 @@ def decode_text(raw: bytes, name: str, what: str = _TEXT) -> str:
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise InputErrors([InputError(name, line, 1, Text("file contains a NUL byte (binary data?)",
-                                                          "het bestand bevat een NUL-byte (binaire gegevens?)"),
+                                                          "het bestand bevat een NUL-byte (binaire "
+                                                          "gegevens?)"),
                                       _give(what))])
     return text
 
@@ -101,7 +103,9 @@ def _inside(path: Path, root: Path, name: str) -> None:
         return
     if not real.is_relative_to(root.resolve()):
         raise InputErrors([InputError(name, 1, 1, Text("a symbolic link to a file outside the workspace: "
-                                                       "not read", "een symbolische koppeling naar een bestand "
+                                                       "not read", "een symbolische koppeling naar een "
+                                                                   "bestand "
                                                        "buiten de werkmap: niet gelezen"),
                                       Text("copy the file into the workspace, or link within it",
-                                           "kopieer het bestand naar de werkmap, of koppel binnen de werkmap"))])
+                                           "kopieer het bestand naar de werkmap, of koppel binnen de "
+                                           "werkmap"))])

@@ -106,9 +106,8 @@ def _errors_for(doc: Document, error: ValidationError, kind: str) -> list[InputE
         return [doc.error(path, msg("e_s_pattern", value=value),
                           same(hint) if hint else msg("e_s_pattern_fix", pattern=error.validator_value))]
     if error.validator == "const":
-        allowed = excerpt(repr(error.validator_value), 60)
-        return [doc.error(path, msg("e_s_const", value=value, allowed=allowed),
-                          msg("e_s_const_fix", allowed=allowed))]
+        must = excerpt(repr(error.validator_value), 60)
+        return [doc.error(path, msg("e_s_const", value=value, allowed=must), msg("e_s_const_fix", allowed=must))]
     bound = error.validator_value
     if error.validator in ("minItems", "maxItems") and isinstance(error.instance, list):
         which = "min" if error.validator == "minItems" else "max"
@@ -123,7 +122,8 @@ def _errors_for(doc: Document, error: ValidationError, kind: str) -> list[InputE
         which = "min" if error.validator == "minProperties" else "max"
         return [doc.error(path, msg(f"e_s_{which}_props", named=named, bound=bound), msg("e_s_props_fix"))]
     if error.validator == "format":
-        return [doc.error(path, msg("e_s_format", value=value, format=bound), msg("e_s_format_fix", format=bound))]
+        return [doc.error(path, msg("e_s_format", value=value, format=bound), msg("e_s_format_fix",
+                                                                                  format=bound))]
     if error.validator == "not":
         return [doc.error(path, msg("e_s_not", value=value), see)]
     # anything not mapped: jsonschema's own (English) words, in both languages
@@ -148,7 +148,8 @@ def _alternatives(doc: Document, error: ValidationError, kind: str) -> list[Inpu
     if fitting:
         return _errors_for(doc, best_match(fitting), kind)
     if error.validator == "oneOf" and not branches:  # more than one took it
-        return [doc.error(tuple(error.absolute_path), msg("e_s_one_of_many", value=excerpt(repr(error.instance))),
+        return [doc.error(tuple(error.absolute_path), msg("e_s_one_of_many",
+                                                          value=excerpt(repr(error.instance))),
                           msg("e_s_see_schema", file=schemas.FILES[kind]))]
     wants = sorted({str(w) for errs in branches.values() for e in errs
                     if e.validator == "type" and not e.relative_path

@@ -146,7 +146,8 @@ class Workspace:
             names = {i.name for i in rules.model.interpretations}
             if name not in names:
                 errors.append(InputError(where, 1, 1, Text(f"motion {motion} has no interpretation {name!r}",
-                                                           f"motie {motion} heeft geen interpretatie {name!r}"),
+                                                           f"motie {motion} heeft geen interpretatie "
+                                                           f"{name!r}"),
                                          did_you_mean(name, names) or one_of(names)))
         if errors:
             raise InputErrors(errors)
@@ -209,7 +210,8 @@ def workspace_problem(root: Path) -> InputError | None:
     if (root / "motions").is_dir() or (root / "rules").is_dir():
         return None
     problem = (Text(f"no such folder {str(root)!r}", f"map {str(root)!r} bestaat niet") if not root.exists()
-               else Text(f"no motions/ or rules/ in {str(root)!r}", f"geen motions/ of rules/ in {str(root)!r}"))
+               else Text(f"no motions/ or rules/ in {str(root)!r}",
+                         f"geen motions/ of rules/ in {str(root)!r}"))
     return InputError(str(root), 1, 1, problem, Text("give the workspace folder with --workspace (-w)",
                                                      "geef de werkmap met --workspace (-w)"))
 
@@ -244,12 +246,14 @@ def _load_motions(ws: Workspace, errors: list[InputError]) -> None:
         if record.id in ws.motions:
             other = ws.motions[record.id].file
             errors.append(doc.error(("id",), Text(f"duplicate motion id '{record.id}' (also in {other})",
-                                                  f"motie-id '{record.id}' komt twee keer voor (ook in {other})"),
+                                                  f"motie-id '{record.id}' komt twee keer voor (ook in "
+                                                  f"{other})"),
                                     Text("give each motion one file", "geef elke motie één bestand")))
             continue
         if path.stem != record.id:
             errors.append(doc.error(("id",), Text(f"file name '{path.name}' does not match id '{record.id}'",
-                                                  f"bestandsnaam '{path.name}' past niet bij id '{record.id}'"),
+                                                  f"bestandsnaam '{path.name}' past niet bij id "
+                                                  f"'{record.id}'"),
                                     Text(f"rename the file to {record.id}.yaml",
                                          f"hernoem het bestand naar {record.id}.yaml")))
         ws.motions[record.id] = LoadedMotion(record, doc.file, doc)
@@ -267,7 +271,8 @@ def _load_vocabularies(ws: Workspace, errors: list[InputError]) -> None:
     try:
         entries = list(rules_dir.iterdir())
     except OSError as e:
-        errors.append(InputError(ws.display(rules_dir), 1, 1, msg("e_cannot_read_folder", error=e.strerror or e),
+        errors.append(InputError(ws.display(rules_dir), 1, 1, msg("e_cannot_read_folder",
+                                                                  error=e.strerror or e),
                                  msg("e_check_permissions_fix")))
         return
     for folder in sorted(p for p in entries if p.is_dir() and not p.name.startswith(".")):
@@ -325,7 +330,8 @@ def _check_subjects(vocab: Vocabulary, doc: Document) -> list[InputError]:
             out.append(doc.error(("facts", name), Text(f"fact '{name}' belongs to no subject",
                                                        f"feit '{name}' hoort bij geen enkel onderwerp"),
                                  Text(f"add 'subjects: [...]' with one or more of: {subjects}",
-                                      f"voeg 'subjects: [...]' toe met een of meer van: {subjects}"), key=True))
+                                      f"voeg 'subjects: [...]' toe met een of meer van: {subjects}"),
+                                 key=True))
         out.extend(subject_errors(vocab, fact.subjects, ("facts", name, "subjects"), doc))
     for i, name in enumerate(vocab.text_identity):
         if name not in vocab.facts:
@@ -346,10 +352,13 @@ def subject_errors(vocab: Vocabulary, subjects: list[str] | None, path: tuple[An
         if subject not in vocab.subjects:
             known = ", ".join(vocab.subjects)
             out.append(doc.error((*path, i), Text(f"unknown subject '{subject}' in dossier '{vocab.dossier}'",
-                                                  f"onbekend onderwerp '{subject}' in dossier '{vocab.dossier}'"),
+                                                  f"onbekend onderwerp '{subject}' in dossier "
+                                                  f"'{vocab.dossier}'"),
                                  did_you_mean(subject, vocab.subjects)
-                                 or (Text(f"known subjects: {known}", f"bekende onderwerpen: {known}") if known
-                                     else Text("known subjects: none: add a 'subjects:' mapping to dossier.yaml",
+                                 or (Text(f"known subjects: {known}",
+                                          f"bekende onderwerpen: {known}") if known
+                                     else Text("known subjects: none: add a 'subjects:' mapping to "
+                                               "dossier.yaml",
                                                "bekende onderwerpen: geen; voeg een mapping 'subjects:' toe "
                                                "aan dossier.yaml")),
                                  code="unknown-name"))
@@ -387,12 +396,14 @@ def _check_rules(ws: Workspace, rules: RuleFile, doc: Document, vocab: LoadedVoc
                                                   f"motie '{rules.motion}' heeft al regels in {other}"),
                                 Text("keep one rule file per motion", "houd één regelbestand per motie")))
     if rules.dossier != dossier:
-        errors.append(doc.error(("dossier",), msg("e_dossier_mismatch", what=Text("rule file", "het regelbestand"),
+        errors.append(doc.error(("dossier",), msg("e_dossier_mismatch", what=Text("rule file",
+                                                                                  "het regelbestand"),
                                                   said=rules.dossier, dossier=dossier),
                                 msg("e_write_dossier_fix", dossier=dossier)))
     if dossier not in motion.record.dossiers:
         errors.append(doc.error(("dossier",), Text(f"motion {rules.motion} is not about dossier '{dossier}'",
-                                                   f"motie {rules.motion} gaat niet over dossier '{dossier}'"),
+                                                   f"motie {rules.motion} gaat niet over dossier "
+                                                   f"'{dossier}'"),
                                 Text("add the dossier to the motion's 'dossiers'",
                                      "voeg het dossier toe aan 'dossiers' van de motie")))
     clause_numbers = {c.number for c in motion.record.clauses}
@@ -408,7 +419,8 @@ def _check_rules(ws: Workspace, rules: RuleFile, doc: Document, vocab: LoadedVoc
                 errors.append(doc.error((*base, "clause"), Text(
                     f"motion {rules.motion} has no clause {clause.clause}",
                     f"motie {rules.motion} heeft geen verzoek {clause.clause}"),
-                    Text(f"use one of {sorted(clause_numbers)}", f"gebruik een van {sorted(clause_numbers)}")))
+                    Text(f"use one of {sorted(clause_numbers)}",
+                         f"gebruik een van {sorted(clause_numbers)}")))
                 continue
             if clause.clause in seen:
                 errors.append(doc.error((*base, "clause"), Text(
@@ -507,8 +519,10 @@ def _clock(parser: ConditionParser, vocab: Any, record: Any, clause: Any, base: 
             fact = vocab.facts.get(spec.fact)
             if fact is None or fact.type != "date":
                 hint = did_you_mean(spec.fact, [n for n, f in vocab.facts.items() if f.type == "date"])
-                parser._err((*path, "fact"), Text(f"'{spec.fact}' is not a date fact of dossier '{vocab.dossier}'",
-                                                  f"'{spec.fact}' is geen datumfeit van dossier '{vocab.dossier}'"),
+                parser._err((*path, "fact"),
+                            Text(f"'{spec.fact}' is not a date fact of dossier '{vocab.dossier}'",
+                                                  f"'{spec.fact}' is geen datumfeit van dossier "
+                                                  f"'{vocab.dossier}'"),
                             hint or Text("name a fact of type date", "noem een feit van type date"))
                 ok = False
         clock = Clock("deadline", record.id, clause.clause, event=spec.event, fact=spec.fact, **fields)
@@ -623,8 +637,10 @@ def _check_position(ws: Workspace, position: Position, doc: Document,
     for i, sc in enumerate(position.scenarios):
         if sc.name in names:
             errors.append(doc.error(("scenarios", i, "name"), Text(f"duplicate scenario '{sc.name}'",
-                                                                   f"scenario '{sc.name}' komt twee keer voor"),
-                                    Text("give each scenario a unique name", "geef elk scenario een eigen naam")))
+                                                                   f"scenario '{sc.name}' komt twee keer "
+                                                                   "voor"),
+                                    Text("give each scenario a unique name",
+                                         "geef elk scenario een eigen naam")))
         names.add(sc.name)
         extra = _typed_facts(vocab, sc.facts, ("scenarios", i, "facts"), position.dossier, doc, errors)
         branches.append(LoadedBranch(i, sc.name, {**facts, **extra}))
@@ -680,9 +696,11 @@ def _typed_facts(vocab: LoadedVocabulary, stated: dict[str, Any], base: tuple[An
             if extra or "value" not in entry:
                 errors.append(doc.error(path, Text(f"a fact entry has keys value, where, note, confirmed; "
                                                    f"found {sorted(entry)}",
-                                                   f"een feit heeft de sleutels value, where, note, confirmed; "
+                                                   "een feit heeft de sleutels value, where, note, "
+                                                   "confirmed; "
                                                    f"gevonden: {sorted(entry)}"),
-                                        Text("write {value: ..., where: ...}", "schrijf {value: ..., where: ...}")))
+                                        Text("write {value: ..., where: ...}",
+                                             "schrijf {value: ..., where: ...}")))
                 continue
             if not isinstance(entry.get("confirmed", True), bool):
                 errors.append(doc.error((*path, "confirmed"), Text("'confirmed' must be true or false",
@@ -701,7 +719,8 @@ def _typed_facts(vocab: LoadedVocabulary, stated: dict[str, Any], base: tuple[An
         if fact.type == "set" and isinstance(raw, list):
             twice = sorted({str(v) for v in raw if raw.count(v) > 1})
             if twice:  # a set holds each value once: a repeat is a slip, maybe for another value
-                errors.append(doc.error(path, Text(f"set fact '{name}' lists {', '.join(twice)} more than once",
+                errors.append(doc.error(path, Text(f"set fact '{name}' lists {', '.join(twice)} more than "
+                                                   "once",
                                                    f"verzamelingsfeit '{name}' noemt {', '.join(twice)} meer "
                                                    "dan eens"),
                                         msg("e_s_unique_fix")))
@@ -743,7 +762,8 @@ def load_position_text(ws: Workspace, text: str, file: str) -> LoadedPosition:
 
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:  # a lone surrogate is refused below
         raise InputErrors([InputError(file, 1, 1, Text(f"text is over the {MAX_BYTES} byte limit",
-                                                       f"de tekst is groter dan de grens van {MAX_BYTES} bytes"),
+                                                       f"de tekst is groter dan de grens van {MAX_BYTES} "
+                                                       "bytes"),
                                       msg("e_split_fix"))])
     if "\x00" in text:
         raise InputErrors([InputError(file, text[: text.index("\x00")].count("\n") + 1, 1,

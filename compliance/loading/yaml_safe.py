@@ -134,7 +134,8 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     try:
         value = _constructor.construct_object(ScalarNode(tag, event.value))
     except ValueError:  # e.g. an integer of over 4,300 digits (Python's int() limit)
-        raise _Fail(event.start_mark, msg("e_number_too_large"), msg("e_number_below_fix", limit=MAX_INT)) from None
+        raise _Fail(event.start_mark, msg("e_number_too_large"), msg("e_number_below_fix",
+                                                                     limit=MAX_INT)) from None
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
         raise _Fail(event.start_mark, msg("e_integer_too_large"), msg("e_number_below_fix", limit=MAX_INT))
     if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
@@ -390,4 +391,5 @@ def load_file(path: Path, display: str | None = None, *, root: Path | None = Non
     """Read and parse a YAML file, refusing oversized or non-UTF-8 files before parsing
     (and, with ``root``, a symbolic link out of that folder: see read_text_file)."""
     name = display or str(path)
-    return load_text(read_text_file(path, name, max_bytes=MAX_BYTES, what=Text("YAML text", "YAML-tekst"), root=root), name)
+    return load_text(read_text_file(path, name, max_bytes=MAX_BYTES, what=Text("YAML text", "YAML-tekst"),
+                                    root=root), name)

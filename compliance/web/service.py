@@ -18,7 +18,7 @@ from typing import Any, cast
 
 from compliance.backends import Backend, get_backend
 from compliance.dates import PartialDate
-from compliance.errors import InputError, InputErrors
+from compliance.errors import InputError, InputErrors, Text, msg, said
 from compliance.evaluate import check
 from compliance.i18n import t
 from compliance.loading.workspace import (
@@ -262,8 +262,8 @@ class Workbench:
             from compliance.loading.yaml_safe import load_text
 
             doc = load_text(text.removeprefix("\ufeff"), file)
-            raise InputErrors([doc.error(("id",), t("wb_duplicate_id", lang, id=pos.model.id, file=others[0]),
-                                         t("wb_duplicate_id_fix", lang))])
+            raise InputErrors([doc.error(("id",), msg("wb_duplicate_id", id=pos.model.id, file=others[0]),
+                                         msg("wb_duplicate_id_fix"))])
         return pos
 
     def check_draft(self, text: str, file: str, lang: str, as_of: str | None = None,
@@ -550,4 +550,4 @@ def check_date(text: str) -> None:
     try:
         PartialDate.parse(text)
     except ValueError as e:
-        raise InputErrors([InputError("as_of", 1, 1, str(e), "write YYYY-MM-DD")]) from None
+        raise InputErrors([InputError("as_of", 1, 1, said(e), msg("e_as_of_fix"))]) from None
