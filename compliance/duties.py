@@ -44,11 +44,9 @@ def overview(workspace: Path, dossier: str | None = None, as_of: str | None = No
     missing = [d for d in wanted if d not in when]
     if missing:
         which = ", ".join(missing)
-        raise InputErrors([InputError("--as-of", 1, 1, Text(f"no position of dossier {which} to take the "
-                                                            "date from",
-                                                            f"geen positie van dossier {which} om de datum "
-                                                            "uit te "
-                                                            "nemen"),
+        problem = Text(f"no position of dossier {which} to take the date from",
+                       f"geen positie van dossier {which} om de datum uit te nemen")
+        raise InputErrors([InputError("--as-of", 1, 1, problem,
                                       Text("give the date with --as-of YYYY-MM-DD",
                                            "geef de datum met --as-of JJJJ-MM-DD"))])
     return duties(ws, wanted, when, letters_of(positions, lang), lang, interpretations)

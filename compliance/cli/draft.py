@@ -45,8 +45,7 @@ def _score_folder(folder: Path, dossier: str | None, workspace: Path, score_agai
         raise bad_option("--score", Text(f"a folder of letters is scored against its own expected positions, "
                                          f"not {score_against}",
                                          "een map met brieven wordt gescoord tegen de eigen verwachte "
-                                         "posities, "
-                                         f"niet tegen {score_against}"),
+                                         f"posities, niet tegen {score_against}"),
                          Text(f"leave out --score or give the folder: --score {folder}",
                               f"laat --score weg of geef de map: --score {folder}"))
     ws = load_workspace(workspace)

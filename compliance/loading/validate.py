@@ -107,7 +107,8 @@ def _errors_for(doc: Document, error: ValidationError, kind: str) -> list[InputE
                           same(hint) if hint else msg("e_s_pattern_fix", pattern=error.validator_value))]
     if error.validator == "const":
         must = excerpt(repr(error.validator_value), 60)
-        return [doc.error(path, msg("e_s_const", value=value, allowed=must), msg("e_s_const_fix", allowed=must))]
+        return [doc.error(path, msg("e_s_const", value=value, allowed=must),
+                          msg("e_s_const_fix", allowed=must))]
     bound = error.validator_value
     if error.validator in ("minItems", "maxItems") and isinstance(error.instance, list):
         which = "min" if error.validator == "minItems" else "max"

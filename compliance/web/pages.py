@@ -85,7 +85,8 @@ def page(request: Request, name: str, lang: str, status: int = 200, **ctx: Any) 
     ctx.setdefault("vf", vocabulary_words(request, lang))
     return templates(request).TemplateResponse(request, name, {
         "lang": lang, "other_lang": other, "switch_url": switch, "csrf": csrf_token(request),
-        "CSRF_FIELD": CSRF_FIELD, "w": words(lang), "path": here, "problems": workbench(request).problems(),
+        "CSRF_FIELD": CSRF_FIELD, "w": words(lang), "path": here,
+        "problems": workbench(request).problems(lang),
         **ctx}, status_code=status)
 
 
