@@ -47,7 +47,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     ("timeline", "-w", "/nonexistent"),
 ])
 def test_a_missing_workspace_is_exit_2(args: tuple[str, ...]) -> None:
-    line = one_line(run_cli(*args))
+    line = one_line(run_cli(*args, "--lang", "en"))
     assert line.startswith("/nonexistent:1:1: no such folder '/nonexistent'"), line
     assert "--workspace" in line
 
@@ -203,7 +203,7 @@ main(sys.argv[2:])
 ])
 def test_an_unreadable_folder_is_exit_2(workspace_copy: Path, folder: str, command: str) -> None:
     before = snapshot(workspace_copy)
-    r = subprocess.run([sys.executable, "-c", LOCKED, folder, command], cwd=workspace_copy,
+    r = subprocess.run([sys.executable, "-c", LOCKED, folder, command, "--lang", "en"], cwd=workspace_copy,
                        capture_output=True, text=True, timeout=300)
     line = one_line(r)
     assert line == f"{folder}:1:1: cannot read folder: Permission denied — check its permissions"

@@ -1539,13 +1539,12 @@ def draft_motion(ws_root: Path, motion: str, dossier: str | None = None, dictum:
     else:
         found = [m for m in ws.motions if m == motion or m.endswith(f"-{motion}")]
         if len(found) != 1:
-            raise InputErrors([InputError("MOTION", 1, 1, msg("e_no_motion_record",
-                                                              motion=motion) if not found
-                                          else Text(f"{motion!r} names {len(found)} motions",
-                                                    f"{motion!r} noemt {len(found)} moties"),
-                                          Text("give the motion's id, e.g. 26643-1047, or a record file",
-                                               "geef het id van de motie, bijv. 26643-1047, of een "
-                                               "motierecord"))])
+            problem = Text(f"no motion {motion!r} in motions/", f"geen motie {motion!r} in motions/") \
+                if not found else Text(f"{motion!r} names {len(found)} motions",
+                                       f"{motion!r} noemt {len(found)} moties")
+            fix = Text("give the motion's id, e.g. 26643-1047, or a record file",
+                       "geef het id van de motie, bijv. 26643-1047, of een motierecord")
+            raise InputErrors([InputError("MOTION", 1, 1, problem, fix)])
         rec_doc = ws.motions[found[0]].doc
         record = rec_doc.data if isinstance(rec_doc.data, dict) else {}
     assert record is not None

@@ -40,7 +40,8 @@ class LintIssue:
 
 
 def _from_load(e: InputError, lang: str) -> LintIssue:
-    return LintIssue(e.file, e.line, e.column, e.code, "error", localize(e.problem, lang), localize(e.fix, lang))
+    return LintIssue(e.file, e.line, e.column, e.code, "error", localize(e.problem, lang),
+                     localize(e.fix, lang))
 
 
 def lint(root: Path, *, lang: str = "en", method: Method = "auto") -> list[LintIssue]:

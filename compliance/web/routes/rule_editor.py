@@ -74,14 +74,15 @@ def _draft(request: Request, motion: str, dictum: str | None, edits: dict[int, d
     from compliance.authoring.draft_rule import apply_edits, draft_motion
 
     wb = workbench(request)
-    from compliance.errors import InputError, Text, msg
+    from compliance.errors import InputError, Text
     from compliance.loading.workspace import load_workspace_partial
 
     root = wb.root
     if not MOTION_REF.fullmatch(motion or ""):
         # only a motion of the workspace: never a file path from the query (any YAML readable,
         # its id a path written to); a new motion comes in through /rules/new, validated
-        raise InputErrors([InputError("motion", 1, 1, msg("e_no_motion_record", motion=motion),
+        raise InputErrors([InputError("motion", 1, 1, Text(f"no motion {motion!r} in motions/",
+                                                           f"geen motie {motion!r} in motions/"),
                                       Text("give the motion's id, e.g. 26643-1047",
                                            "geef het id van de motie, bijv. 26643-1047"))])
     d = draft_motion(root, motion, None, dictum or None)
