@@ -235,12 +235,12 @@ def test_a_workspace_holding_a_duplicate_id_still_serves_its_pages(workspace_cop
     assert c.get("/api/v1/positions").status_code == 200
     # what the command line refuses, the API's check of the workspace refuses alike
     cli = run_cli("check", "-w", str(workspace_copy), str(workspace_copy / "examples" / "positions"))
-    assert cli.returncode == 2 and "duplicate position id" in cli.stderr
+    assert cli.returncode == 2 and "komt twee keer voor" in cli.stderr  # nl, as the API below
     for url in ("/api/v1/report", "/api/v1/validate"):
         r = c.get(url)
         assert r.status_code == 400
         (e,) = r.json()["errors"]
-        assert (e["file"], e["line"]) == (dup, 5) and "duplicate position id" in e["problem"]
+        assert (e["file"], e["line"]) == (dup, 5) and "komt twee keer voor" in e["problem"]
     assert snapshot(workspace_copy) == before
 
 
