@@ -32,10 +32,6 @@ class Text(str):
     def __reduce__(self) -> tuple[Any, ...]:  # errors cross process boundaries (--jobs)
         return (Text, (str(self), self.nl))
 
-    def join_with(self, sep: str, other: str) -> Text:
-        """This text, ``sep`` and ``other``, in both languages (``other`` may be a Text)."""
-        return Text(f"{self}{sep}{localize(other, 'en')}", f"{self.nl}{sep}{localize(other, 'nl')}")
-
 
 NO_FIX = Text("", "")  # an error whose problem says it all
 
