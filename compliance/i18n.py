@@ -972,7 +972,8 @@ _T: dict[str, dict[str, str]] = {
                                   "in tekst?)",
                             "en": "mapping values are not allowed here"},
     "e_yp_expected_colon": {"nl": "de verwachte ':' ontbreekt", "en": "could not find expected ':'"},
-    "e_yp_token": {"nl": "een teken waarmee niets kan beginnen (een tab of een gereserveerd teken?)",
+    "e_yp_token": {"nl": "een teken dat hier niet mag staan (een tab, of een gereserveerd teken zoals "
+                         "@ of `)",
                    "en": "found character that cannot start any token"},
     "e_yp_block_end": {"nl": "de inspringing klopt niet: hier verwachtte de parser het einde van een blok",
                        "en": "expected the end of a block (wrong indentation)"},
@@ -1053,6 +1054,18 @@ _T: dict[str, dict[str, str]] = {
     "e_s_or": {"nl": " of ", "en": " or "},
     "e_s_another": {"nl": "een andere waarde", "en": "another value"},
     "e_model_fix": {"nl": "corrigeer deze waarde", "en": "correct this value"},
+    # the schema's descriptions of a form (a pattern), as the fix for a value of the wrong form:
+    # "en" is the description exactly as the model gives it (compliance/model/common.py)
+    "e_pattern_date": {"nl": "JJJJ-MM-DD, of JJJJ-MM / JJJJ als de dag niet bekend is",
+                       "en": "YYYY-MM-DD, or YYYY-MM / YYYY when the day is unknown"},
+    "e_pattern_motion_id": {"nl": "DOSSIER-NR, bijv. 26643-885; 'provisional-...' zolang het nummer niet "
+                                  "bekend is",
+                            "en": "DOSSIER-NR, e.g. 26643-885; 'provisional-...' while the number is "
+                                  "unknown"},
+    "e_pattern_dossier_number": {"nl": "dossiernummer zonder spaties, bijv. 26643 of 26643/34843",
+                                 "en": "dossier number without spaces, e.g. 26643 or 26643/34843"},
+    "e_pattern_dossier_name": {"nl": "de mapnaam van het dossier onder rules/",
+                               "en": "the dossier's folder name under rules/"},
 }
 
 

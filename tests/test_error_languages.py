@@ -271,3 +271,27 @@ def test_the_workbench_says_input_errors_in_the_requests_language() -> None:
     assert nl_page.status_code == en_page.status_code == 404
     assert "dit positiebestand bestaat niet" in nl_page.text and "no such position file" not in nl_page.text
     assert "no such position file" in en_page.text
+
+
+def test_every_schema_form_is_described_in_dutch_too() -> None:
+    """A value of the wrong form gets the schema's description as its fix: each description
+    has its Dutch (an e_pattern_ key whose English is that description, word for word)."""
+    import json
+
+    described: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if "pattern" in node and "description" in node:
+                described.add(node["description"])
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    for schema in (ROOT / "compliance" / "schemas").glob("*.schema.json"):
+        walk(json.loads(schema.read_text(encoding="utf-8")))
+    assert described
+    known = {entry(k)["en"] for k in all_keys() if k.startswith("e_pattern_")}
+    assert described <= known, described - known

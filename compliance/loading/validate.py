@@ -58,6 +58,17 @@ def _types(names: list[str], article: bool = False) -> Text:
     return Text(en, nl)
 
 
+def _described(description: str) -> Text:
+    """A schema description as a fix: in Dutch too where compliance/i18n.py has it (the
+    e_pattern_ keys, whose English is the description), else as the schema words it."""
+    from compliance.i18n import all_keys, entry
+
+    for key in all_keys():
+        if key.startswith("e_pattern_") and entry(key)["en"] == description:
+            return msg(key)
+    return same(description)
+
+
 def _errors_for(doc: Document, error: ValidationError, kind: str) -> list[InputError]:
     if error.validator in ("oneOf", "anyOf") and error.context:
         return _alternatives(doc, error, kind)
@@ -104,7 +115,8 @@ def _errors_for(doc: Document, error: ValidationError, kind: str) -> list[InputE
     if error.validator == "pattern":
         hint = schema.get("description")
         return [doc.error(path, msg("e_s_pattern", value=value),
-                          same(hint) if hint else msg("e_s_pattern_fix", pattern=error.validator_value))]
+                          _described(hint) if hint else msg("e_s_pattern_fix",
+                                                            pattern=error.validator_value))]
     if error.validator == "const":
         must = excerpt(repr(error.validator_value), 60)
         return [doc.error(path, msg("e_s_const", value=value, allowed=must),
