@@ -295,3 +295,39 @@ def test_every_schema_form_is_described_in_dutch_too() -> None:
     assert described
     known = {entry(k)["en"] for k in all_keys() if k.startswith("e_pattern_")}
     assert described <= known, described - known
+
+
+@pytest.mark.parametrize(("old", "new", "en", "nl"), [
+    ("actor: Minister", "actorr: Minister", "unknown key 'actorr'", "onbekende sleutel 'actorr'"),
+    ("actor: Minister", "# no actor", "missing required key 'actor'", "verplichte sleutel 'actor' ontbreekt"),
+    ("dossier: groningen-gas", "dossier: 5", "'dossier': expected string, found integer 5",
+     "'dossier': tekst verwacht, gevonden: geheel getal 5"),
+    ("date: 2018-02", "date: '18-02'", "'18-02' has the wrong form", "'18-02' heeft niet de juiste vorm"),
+    ("actor: Minister van Economische Zaken en Klimaat", "actor: ''", "the text is too short",
+     "de tekst is te kort"),
+    ("subjects: [damage_handling]", "subjects: []", "the list has 0 item(s); at least 1 are needed",
+     "de lijst heeft 0 item(s); er zijn er ten minste 1 nodig"),
+])
+def test_schema_findings_by_validator_kind_in_both_languages(old: str, new: str, en: str, nl: str) -> None:
+    from compliance.loading.validate import check_schema
+    from compliance.loading.yaml_safe import load_text
+
+    text = POSITION.read_text(encoding="utf-8")
+    assert old in text
+    errors = check_schema(load_text(text.replace(old, new, 1), "p.yaml"), "position")
+    assert errors
+    shown = {e.render("en"): e.render("nl") for e in errors}
+    assert any(en in e and nl in n for e, n in shown.items()), shown
+
+
+def test_an_unmapped_schema_finding_falls_back_to_its_english_never_to_nothing() -> None:
+    import jsonschema
+
+    from compliance.loading.validate import _errors_for
+    from compliance.loading.yaml_safe import load_text
+
+    (finding,) = jsonschema.Draft202012Validator({"multipleOf": 2}).iter_errors(3)
+    (error,) = _errors_for(load_text("3\n", "p.yaml"), finding, "position")
+    assert error.render("en") == "p.yaml:1:1: 3 is not a multiple of 2 — see the schema " \
+                                 "compliance/schemas/position.schema.json"
+    assert "3 is not a multiple of 2" in error.render("nl") and "zie het schema" in error.render("nl")
