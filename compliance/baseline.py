@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from compliance.errors import InputError, InputErrors
+from compliance.errors import InputError, InputErrors, Text, msg, same
 from compliance.gate import fingerprint, is_open, reaches
 from compliance.i18n import t
 from compliance.model.common import Lang
@@ -67,27 +67,35 @@ def load_report(path: Path) -> Report:
 
     name = str(path)
     if not path.exists():
-        raise InputErrors([InputError(name, 1, 1, "no such report file",
-                                      "write it with `compliance check --format json -o FILE`")])
-    text = read_text_file(path, name, max_bytes=MAX_REPORT_BYTES, what="JSON report")
+        raise InputErrors([InputError(name, 1, 1, Text("no such report file",
+                                                       "dit rapportbestand bestaat niet"),
+                                      Text("write it with `compliance check --format json -o FILE`",
+                                           "schrijf het met `compliance check --format json -o BESTAND`"))])
+    text = read_text_file(path, name, max_bytes=MAX_REPORT_BYTES, what=Text("JSON report",
+                                                                            "een JSON-rapport"))
     try:
         doc = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as e:
-        raise InputErrors([InputError(name, e.lineno, e.colno, f"not a JSON report: {e.msg}",
-                                      "give the output of `compliance check --format json`")]) from None
+        raise InputErrors([InputError(name, e.lineno, e.colno, msg("e_not_json_report", problem=e.msg),
+                                      msg("e_json_report_fix"))]) from None
     except (RecursionError, ValueError) as e:  # nesting too deep, a 5,000-digit integer, NaN
-        problem = "nesting too deep" if isinstance(e, RecursionError) else excerpt(e, 120)
-        raise InputErrors([InputError(name, 1, 1, f"not a JSON report: {problem}",
-                                      "give the output of `compliance check --format json`")]) from None
+        problem = msg("e_nesting_too_deep") if isinstance(e, RecursionError) else excerpt(e, 120)
+        raise InputErrors([InputError(name, 1, 1, msg("e_not_json_report", problem=problem),
+                                      msg("e_json_report_fix"))]) from None
     if not isinstance(doc, dict) or "findings" not in doc:
-        raise InputErrors([InputError(name, 1, 1, "not a JSON report (no findings)",
-                                      "give the output of `compliance check --format json`")])
+        raise InputErrors([InputError(name, 1, 1, Text("not a JSON report (no findings)",
+                                                       "geen JSON-rapport (geen findings)"),
+                                      msg("e_json_report_fix"))])
     version = doc.get("schema_version")
     if version not in READABLE_VERSIONS:
         shown = excerpt(repr(version), 40)
-        raise InputErrors([InputError(name, 1, 1, f"unknown report schema_version {shown}; "
-                                      f"this version of compliance reads {' and '.join(READABLE_VERSIONS)}",
-                                      "write the report again with this version of compliance")])
+        raise InputErrors([InputError(name, 1, 1, Text(
+            f"unknown report schema_version {shown}; this version of compliance reads "
+            f"{' and '.join(READABLE_VERSIONS)}",
+            f"onbekende schema_version {shown} van het rapport; deze versie van compliance leest "
+            f"{' en '.join(READABLE_VERSIONS)}"),
+            Text("write the report again with this version of compliance",
+                 "schrijf het rapport opnieuw met deze versie van compliance"))])
     if version != "1.0":
         # v2 is normalised: its findings refer to tables; read back as the v1 document
         from compliance.reports.json_report import decode
@@ -95,16 +103,17 @@ def load_report(path: Path) -> Report:
         try:
             doc = decode(doc, budget=min(READ_BACK_FACTOR * len(text) + (1 << 20), 1 << 32))
         except (KeyError, TypeError, ValueError, AttributeError, IndexError) as e:
-            problem = f"a reference to a missing entry {excerpt(str(e), 60)}" if isinstance(e, KeyError) \
-                else excerpt(e, 120)
-            raise InputErrors([InputError(name, 1, 1, f"not a JSON report: {problem}",
-                                          "give the output of `compliance check --format json`")]) from None
+            missing = excerpt(str(e), 60)
+            problem = Text(f"a reference to a missing entry {missing}", f"een verwijzing naar een ontbrekend "
+                           f"item {missing}") if isinstance(e, KeyError) else same(excerpt(e, 120))
+            raise InputErrors([InputError(name, 1, 1, msg("e_not_json_report", problem=problem),
+                                          msg("e_json_report_fix"))]) from None
     try:
         return Report.model_validate(doc)
     except ValidationError as e:
-        errors = [InputError(name, 1, 1, f"{'.'.join(str(x) for x in err['loc']) or 'report'}: "
-                             f"{excerpt(err['msg'], 120)}",
-                             "give the output of `compliance check --format json`")
+        errors = [InputError(name, 1, 1, same(f"{'.'.join(str(x) for x in err['loc']) or 'report'}: "
+                                              f"{excerpt(err['msg'], 120)}"),
+                             msg("e_json_report_fix"))
                   for err in e.errors()[:10]]
         raise InputErrors(errors) from None
 

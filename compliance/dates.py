@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from compliance.errors import Text
 from compliance.logic import FALSE, TRUE, UNKNOWN, Truth
 
 _RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)  # not other scripts' digits
@@ -32,20 +33,24 @@ class PartialDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise ValueError otherwise."""
         m = _RE.fullmatch(text)  # not match: "$" also matches before a final newline
         if not m:
-            raise NotADate(f"{text!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY")
+            raise NotADate(Text(f"{text!r} is not a date of the form YYYY-MM-DD, YYYY-MM or YYYY",
+                                f"{text!r} is geen datum van de vorm JJJJ-MM-DD, JJJJ-MM of JJJJ"))
         y, mo, d = int(m[1]), m[2], m[3]
         if y < 1:
-            raise ValueError(f"{text!r}: year {y} does not exist")
+            raise ValueError(Text(f"{text!r}: year {y} does not exist", f"{text!r}: jaar {y} bestaat niet"))
         if mo is None:
             return cls(date(y, 1, 1), date(y, 12, 31), text)
         month = int(mo)
         if not 1 <= month <= 12:
-            raise ValueError(f"{text!r}: month {month} does not exist")
+            raise ValueError(Text(f"{text!r}: month {month} does not exist",
+                                  f"{text!r}: maand {month} bestaat niet"))
         if d is None:
             return cls(date(y, month, 1), date(y, month, calendar.monthrange(y, month)[1]), text)
         last = calendar.monthrange(y, month)[1]
         if not 1 <= int(d) <= last:
-            raise ValueError(f"{text!r}: day {int(d)} does not exist ({y}-{month:02d} has {last} days)")
+            raise ValueError(Text(f"{text!r}: day {int(d)} does not exist ({y}-{month:02d} has {last} days)",
+                                  f"{text!r}: dag {int(d)} bestaat niet ({y}-{month:02d} heeft {last} "
+                                  "dagen)"))
         day = date(y, month, int(d))
         return cls(day, day, text)
 

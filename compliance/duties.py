@@ -16,7 +16,7 @@ from pathlib import Path
 
 from compliance.api import DEFAULT_POSITIONS, load_positions, load_workspace
 from compliance.dates import PartialDate
-from compliance.errors import InputError, InputErrors, did_you_mean
+from compliance.errors import InputError, InputErrors, Text, did_you_mean, msg, one_of
 from compliance.evaluate.duties import letters_of, reached_overdue
 from compliance.evaluate.duty_list import as_of_dates, dates_of, duties
 from compliance.model.common import Lang
@@ -31,9 +31,8 @@ def overview(workspace: Path, dossier: str | None = None, as_of: str | None = No
     ws = load_workspace(workspace)
     ws.check_interpretations(interpretations)
     if dossier is not None and dossier not in ws.vocabularies:
-        raise InputErrors([InputError("--dossier", 1, 1, f"no dossier {dossier!r} in rules/",
-                                      did_you_mean(dossier, ws.vocabularies)
-                                      or f"use one of: {', '.join(sorted(ws.vocabularies))}")])
+        raise InputErrors([InputError("--dossier", 1, 1, msg("e_no_dossier", dossier=dossier),
+                                      did_you_mean(dossier, ws.vocabularies) or one_of(ws.vocabularies))])
     folder = workspace / DEFAULT_POSITIONS
     given = paths or ([folder] if folder.is_dir() else [])
     positions = load_positions(ws, given) if given else []
@@ -44,9 +43,12 @@ def overview(workspace: Path, dossier: str | None = None, as_of: str | None = No
         when = {d: PartialDate.parse(as_of) for d in wanted}
     missing = [d for d in wanted if d not in when]
     if missing:
-        raise InputErrors([InputError("--as-of", 1, 1, "no position of dossier "
-                                      f"{', '.join(missing)} to take the date from",
-                                      "give the date with --as-of YYYY-MM-DD")])
+        which = ", ".join(missing)
+        problem = Text(f"no position of dossier {which} to take the date from",
+                       f"geen positie van dossier {which} om de datum uit te nemen")
+        raise InputErrors([InputError("--as-of", 1, 1, problem,
+                                      Text("give the date with --as-of YYYY-MM-DD",
+                                           "geef de datum met --as-of JJJJ-MM-DD"))])
     return duties(ws, wanted, when, letters_of(positions, lang), lang, interpretations)
 
 

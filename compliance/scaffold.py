@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from compliance.errors import InputError, InputErrors
+from compliance.errors import InputError, InputErrors, Text, msg, one_of
 from compliance.loading.workspace import load_workspace_partial
 from compliance.reports.writing import write_atomically
 
@@ -54,15 +54,14 @@ jobs:
 """
 
 
-def _err(where: str, problem: str, fix: str) -> InputErrors:
+def _err(where: str, problem: Text, fix: Text) -> InputErrors:
     return InputErrors([InputError(where, 1, 1, problem, fix)])
 
 
 def _write(path: Path, text: str, written: list[Path]) -> None:
     # lexists: a link, even a dangling one, is an existing entry and is never written through
     if os.path.lexists(path):
-        raise _err(str(path), "the file already exists", "nothing is overwritten: remove it or pick "
-                   "another name")
+        raise _err(str(path), msg("e_exists"), msg("e_exists_fix"))
     _folder(path.parent)
     write_atomically(path, text)  # a private temporary name: no planted '.tmp' is followed
     written.append(path)
@@ -72,8 +71,10 @@ def _folder(path: Path) -> None:
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise _err(str(path), f"cannot make the folder: {e.strerror}",
-                   "give a folder that can be created (not a file, and writable)") from None
+        raise _err(str(path), Text(f"cannot make the folder: {e.strerror}",
+                                   f"kan de map niet maken: {e.strerror}"),
+                   Text("give a folder that can be created (not a file, and writable)",
+                        "geef een map die gemaakt kan worden (geen bestand, en beschrijfbaar)")) from None
 
 
 def init(root: Path) -> list[Path]:
@@ -101,8 +102,11 @@ def _dump(data: Any, header: str) -> str:
 def new_dossier(root: Path, name: str) -> list[Path]:
     """rules/NAME/: a vocabulary with one placeholder fact, an empty timeline, tests/."""
     if not NAME.match(name):
-        raise _err("NAME", f"{name!r} is not a dossier name", "use lower case letters, digits and "
-                   "dashes, starting with a letter (e.g. energy-prices)")
+        raise _err("NAME", Text(f"{name!r} is not a dossier name", f"{name!r} is geen dossiernaam"),
+                   Text("use lower case letters, digits and dashes, starting with a letter (e.g. "
+                        "energy-prices)",
+                        "gebruik kleine letters, cijfers en streepjes, te beginnen met een letter (bijv. "
+                        "energieprijzen)"))
     folder = root / "rules" / name
     written: list[Path] = []
     vocab = {
@@ -129,14 +133,20 @@ def _record_from_open_data(path: Path, kamerstuk: tuple[str, int], dossier: str)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
-        raise _err(str(path), f"cannot read the open-data JSON: {e}", "give a file saved from the "
-                   "House's OData API (a Zaak with its Documents)") from None
+        raise _err(str(path), Text(f"cannot read the open-data JSON: {e}",
+                                   f"kan de opendata-JSON niet lezen: {e}"),
+                   Text("give a file saved from the House's OData API (a Zaak with its Documents)",
+                        "geef een bestand dat is bewaard uit de OData-API van de Kamer (een Zaak met zijn "
+                        "Documenten)")) from None
     for zaak in zaken_from_json(data):
         got = map_zaak(zaak, dossier_name=dossier, kamerstuk=kamerstuk)
         if got.record is not None:
             return got.record
-    raise _err(str(path), f"no motion {kamerstuk[0]}-{kamerstuk[1]} in the open-data file",
-               "check the Kamerstuk number, or leave out --from-open-data")
+    ks = f"{kamerstuk[0]}-{kamerstuk[1]}"
+    raise _err(str(path), Text(f"no motion {ks} in the open-data file",
+                               f"geen motie {ks} in het opendatabestand"),
+               Text("check the Kamerstuk number, or leave out --from-open-data",
+                    "controleer het Kamerstuknummer, of laat --from-open-data weg"))
 
 
 def new_motion(root: Path, kamerstuk: str, dossier: str, open_data: Path | None = None, *,
@@ -148,15 +158,20 @@ def new_motion(root: Path, kamerstuk: str, dossier: str, open_data: Path | None 
     its tests pass; otherwise the skeleton stays and ``report`` says what blocks the draft."""
     m = KAMERSTUK.match(kamerstuk)
     if not m:
-        raise _err("KAMERSTUK", f"{kamerstuk!r} is not a Kamerstuk number", "write DOSSIER-NUMBER, "
-                   "e.g. 36848-66")
+        raise _err("KAMERSTUK", Text(f"{kamerstuk!r} is not a Kamerstuk number",
+                                     f"{kamerstuk!r} is geen Kamerstuknummer"),
+                   Text("write DOSSIER-NUMBER, e.g. 36848-66", "schrijf DOSSIER-NUMMER, bijv. 36848-66"))
     if int(m[2]) < 1:  # the loader refuses number 0: writing it would break the workspace
-        raise _err("KAMERSTUK", f"{kamerstuk!r}: motion number {int(m[2])} does not exist "
-                   "(Kamerstuk numbers start at 1)", "write DOSSIER-NUMBER with a number of at least 1, "
-                   "e.g. 36848-66")
+        raise _err("KAMERSTUK", Text(f"{kamerstuk!r}: motion number {int(m[2])} does not exist "
+                                     "(Kamerstuk numbers start at 1)",
+                                     f"{kamerstuk!r}: motienummer {int(m[2])} bestaat niet "
+                                     "(Kamerstuknummers beginnen bij 1)"),
+                   Text("write DOSSIER-NUMBER with a number of at least 1, e.g. 36848-66",
+                        "schrijf DOSSIER-NUMMER met een nummer van ten minste 1, bijv. 36848-66"))
     if not (root / "rules" / dossier / "dossier.yaml").is_file():
-        raise _err("--dossier", f"no dossier {dossier!r} in rules/",
-                   f"run 'compliance new dossier {dossier}' first")
+        raise _err("--dossier", msg("e_no_dossier", dossier=dossier),
+                   Text(f"run 'compliance new dossier {dossier}' first",
+                        f"voer eerst 'compliance new dossier {dossier}' uit"))
     motion_id = f"{m[1]}-{int(m[2])}"
     ks = (m[1], int(m[2]))
     if open_data is not None:
@@ -234,12 +249,12 @@ def new_position(root: Path, dossier: str, position_id: str | None = None) -> li
     ws, _ = load_workspace_partial(root)  # only the vocabulary matters; rules may be half-done
     vocab = ws.vocabularies.get(dossier)
     if vocab is None:
-        raise _err("--dossier", f"no dossier {dossier!r} in rules/",
-                   f"use one of: {', '.join(sorted(ws.vocabularies)) or '-'}")
+        raise _err("--dossier", msg("e_no_dossier", dossier=dossier), one_of(ws.vocabularies))
     pid = f"nl-todo-{dossier}" if position_id is None else position_id
     if not POSITION_ID.fullmatch(pid):
-        raise _err("--id", f"{pid!r} is not a position id",
-                   "use lower-case letters, digits and '-' (e.g. nl-2026-01-15-kamerbrief)")
+        raise _err("--id", Text(f"{pid!r} is not a position id", f"{pid!r} is geen positie-id"),
+                   Text("use lower-case letters, digits and '-' (e.g. nl-2026-01-15-kamerbrief)",
+                        "gebruik kleine letters, cijfers en '-' (bijv. nl-2026-01-15-kamerbrief)"))
     lines = [
         "# yaml-language-server: $schema=../../compliance/schemas/position.schema.json",
         f"# TODO: a position of the cabinet on {dossier}; state only what the source supports",

@@ -12,7 +12,7 @@ from typing import Any
 from compliance.api import DEFAULT_POSITIONS, load_positions, load_workspace
 from compliance.backends import get_backend
 from compliance.dates import PartialDate
-from compliance.errors import InputError, InputErrors, did_you_mean
+from compliance.errors import InputError, InputErrors, Text, did_you_mean, msg, one_of
 from compliance.evaluate import check
 from compliance.evaluate.duties import letters_of
 from compliance.evaluate.duty_list import duties
@@ -34,14 +34,15 @@ def timeline_rows(workspace: Path, dossier: str | None, backend: str = "durable"
     ws = load_workspace(workspace)
     if dossier is None:
         if len(ws.vocabularies) != 1:
-            raise InputErrors([InputError("--dossier", 1, 1, "name the dossier (the workspace has "
-                                          f"{len(ws.vocabularies)})",
-                                          f"use one of: {', '.join(sorted(ws.vocabularies)) or '-'}")])
+            n = len(ws.vocabularies)
+            raise InputErrors([InputError("--dossier", 1, 1, Text(f"name the dossier (the workspace has {n})",
+                                                                  "noem het dossier (de werkmap heeft er "
+                                                                  f"{n})"),
+                                          one_of(ws.vocabularies))])
         dossier = next(iter(ws.vocabularies))
     if dossier not in ws.vocabularies:
-        raise InputErrors([InputError("--dossier", 1, 1, f"no dossier {dossier!r} in rules/",
-                                      did_you_mean(dossier, ws.vocabularies)
-                                      or f"use one of: {', '.join(sorted(ws.vocabularies))}")])
+        raise InputErrors([InputError("--dossier", 1, 1, msg("e_no_dossier", dossier=dossier),
+                                      did_you_mean(dossier, ws.vocabularies) or one_of(ws.vocabularies))])
     positions = [p for p in load_positions(ws, paths or [workspace / DEFAULT_POSITIONS])
                  if p.model.dossier == dossier]
     motions = sorted((m for m, lm in ws.motions.items() if dossier in lm.record.dossiers),

@@ -148,7 +148,7 @@ def test_the_gate_follows_fail_on_and_positions(installed: dict[str, Any]) -> No
 
 
 def test_a_typo_in_the_workspace_fails_the_job(installed: dict[str, Any]) -> None:
-    steps = _run(installed, workspace="nonexistent", **{"fail-on": "never"})
+    steps = _run(installed, workspace="nonexistent", **{"fail-on": "never", "lang": "en"})
     name, r = steps[-1]
     assert name == "SARIF report" and r.returncode == 2, (r.stdout, r.stderr)
     assert "no such folder 'nonexistent'" in r.stderr

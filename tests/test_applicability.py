@@ -129,7 +129,7 @@ def test_unknown_subject_id_is_refused_with_a_did_you_mean(tmp_path: Path) -> No
     pos = ws / "examples/positions/budget-letter.yaml"
     pos.write_text(pos.read_text(encoding="utf-8").replace("facts:", "subjects: [budgte]\nfacts:"),
                    encoding="utf-8")
-    out = run_cli("check", "-w", str(ws), str(pos))
+    out = run_cli("check", "--lang", "en", "-w", str(ws), str(pos))
     assert out.returncode == 2
     assert "budget-letter.yaml:7:12: unknown subject 'budgte'" in out.stderr
     assert "did you mean 'budget'?" in out.stderr

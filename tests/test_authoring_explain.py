@@ -44,7 +44,7 @@ def test_explain_json_tree_and_undetermined_missing_facts() -> None:
     assert pursues == {"result": "false", "kind": "fact", "fact": "cabinet_pursues_e2ee_protection",
                        "op": "equals", "value": False, "present": True, "read": True,
                        "at": f"{SEED}:45:5", "where": pursues["where"]}
-    bad = run_cli("explain", SEED, "26643-999")
+    bad = run_cli("explain", SEED, "26643-999", "--lang", "en")
     assert bad.returncode == 2 and "no motion '26643-999'" in bad.stderr
 
 

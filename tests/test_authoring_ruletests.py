@@ -74,7 +74,7 @@ def test_bad_test_file_is_an_input_error(workspace_copy: Path) -> None:
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("cabinet_vote_intention: for", "cabinet_vote_intenton: for", 1),
                     encoding="utf-8")
-    r = run_cli("test", "--workspace", str(workspace_copy))
+    r = run_cli("test", "--lang", "en", "--workspace", str(workspace_copy))
     assert r.returncode == 2
     assert ("rules/csam-regulation/tests/26643-1047.yaml:9:7: fact 'cabinet_vote_intenton' is not in "
             "the vocabulary of dossier 'csam-regulation' — did you mean 'cabinet_vote_intention'?"

@@ -142,7 +142,7 @@ def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
 def test_bad_input_is_refused_with_a_located_message(case: Case, command: str, workspace_copy: Path) -> None:
     case.mutate(workspace_copy)
     before = snapshot(workspace_copy)
-    r = run_cli(command, "--workspace", str(workspace_copy), cwd=workspace_copy, timeout=60)
+    r = run_cli(command, "--workspace", str(workspace_copy), "--lang", "en", cwd=workspace_copy, timeout=60)
     assert r.returncode == 2, (r.stdout, r.stderr)
     assert "Traceback" not in r.stderr and "Traceback" not in r.stdout
     assert r.stdout == ""
@@ -173,6 +173,7 @@ def test_all_problems_of_all_files_are_reported_together(workspace_copy: Path) -
 
 def test_position_given_on_the_command_line_that_does_not_exist(workspace_copy: Path) -> None:
     r = run_cli("check", "--workspace", str(workspace_copy), str(workspace_copy / "nope.yaml"),
+                "--lang", "en",
                 cwd=workspace_copy)
     assert r.returncode == 2
     assert MESSAGE.match(r.stderr.strip()), r.stderr

@@ -80,7 +80,7 @@ def test_a_broken_baseline_is_an_input_error_with_a_location(tmp_path: Path) -> 
     r = run_cli("check", SEED, "--baseline", str(bad))
     assert r.returncode == 2
     assert f"{bad}:1:" in r.stderr and "Traceback" not in r.stderr
-    missing = run_cli("check", SEED, "--baseline", str(tmp_path / "nope.json"))
+    missing = run_cli("check", SEED, "--baseline", str(tmp_path / "nope.json"), "--lang", "en")
     assert missing.returncode == 2 and "no such report file" in missing.stderr
 
 

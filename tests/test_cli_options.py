@@ -31,7 +31,7 @@ from tests.conftest import SEED, run_cli
     (("explain", SEED, "1011", "--interpretation", "strikt"), "did you mean 'strict-reading'?"),
 ])
 def test_bad_options_exit_2_with_one_line(args: tuple[str, ...], says: str) -> None:
-    r = run_cli(*args)
+    r = run_cli(*args, *(() if "--lang" in args else ("--lang", "en")))
     assert r.returncode == 2, (r.returncode, r.stdout, r.stderr)
     assert "Traceback" not in r.stderr and "internal error" not in r.stderr
     lines = r.stderr.strip().splitlines()
@@ -67,7 +67,7 @@ def test_timeline_follows_lang() -> None:
 
 
 def test_timeline_without_dossier_needs_one_when_there_are_several() -> None:
-    r = run_cli("timeline")  # the bundled workspace has two dossiers: no dossier is assumed
+    r = run_cli("timeline", "--lang", "en")  # the bundled workspace has two dossiers: no dossier is assumed
     assert r.returncode == 2 and "name the dossier" in r.stderr and "groningen-gas" in r.stderr
 
 

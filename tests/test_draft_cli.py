@@ -145,5 +145,5 @@ def test_draft_json_and_stdout() -> None:
     (["draft", str(SEED_TEXT), "--dossier", "csam"], "--dossier:1:1: unknown dossier 'csam'"),
 ])
 def test_bad_input_is_exit_2(args: list[str], says: str) -> None:
-    r = run_cli(*args)
+    r = run_cli(*args, "--lang", "en")
     assert r.returncode == 2 and says in r.stderr and "Traceback" not in r.stderr

@@ -99,9 +99,9 @@ def test_score_prints_kinds_facts_and_inversions_per_motion_and_in_total() -> No
 
 
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    r = run_cli("draft-rule", "99999-1")
+    r = run_cli("draft-rule", "--lang", "en", "99999-1")
     assert r.returncode == 2 and "no motion '99999-1'" in r.stderr and "Traceback" not in r.stderr
-    r = run_cli("draft-rule", "--score", str(tmp_path))
+    r = run_cli("draft-rule", "--lang", "en", "--score", str(tmp_path))
     assert r.returncode == 2 and "no motion files" in r.stderr
-    r = run_cli("draft-rule")
+    r = run_cli("draft-rule", "--lang", "en")
     assert r.returncode == 2 and "no motion given" in r.stderr

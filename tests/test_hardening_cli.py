@@ -47,7 +47,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     ("timeline", "-w", "/nonexistent"),
 ])
 def test_a_missing_workspace_is_exit_2(args: tuple[str, ...]) -> None:
-    line = one_line(run_cli(*args))
+    line = one_line(run_cli(*args, "--lang", "en"))
     assert line.startswith("/nonexistent:1:1: no such folder '/nonexistent'"), line
     assert "--workspace" in line
 
@@ -55,15 +55,15 @@ def test_a_missing_workspace_is_exit_2(args: tuple[str, ...]) -> None:
 def test_check_in_a_folder_without_motions_or_rules_is_exit_2(tmp_path: Path) -> None:
     (tmp_path / "p.yaml").write_text("id: x\n", encoding="utf-8")
     before = snapshot(tmp_path)
-    line = one_line(run_cli("check", ".", cwd=tmp_path))
+    line = one_line(run_cli("check", "--lang", "en", ".", cwd=tmp_path))
     assert line.startswith(".:1:1: no motions/ or rules/ in '.'"), line
     assert snapshot(tmp_path) == before
-    line = one_line(run_cli("lint", cwd=tmp_path))
+    line = one_line(run_cli("lint", "--lang", "en", cwd=tmp_path))
     assert "no motions/ or rules/ in '.'" in line
 
 
 def test_timeline_of_an_unknown_dossier_is_exit_2() -> None:
-    line = one_line(run_cli("timeline", "--dossier", "nope"))
+    line = one_line(run_cli("timeline", "--lang", "en", "--dossier", "nope"))
     assert line.startswith("--dossier:1:1: no dossier 'nope' in rules/"), line
 
 
@@ -87,7 +87,7 @@ def test_min_coverage_with_nothing_to_cover_fails(tmp_path: Path) -> None:
 ])
 def test_output_onto_an_input_is_refused(workspace_copy: Path, target: str) -> None:
     before = snapshot(workspace_copy)
-    line = one_line(run_cli("check", "--fail-on", "never", "-f", "json", "-o", target,
+    line = one_line(run_cli("check", "--lang", "en", "--fail-on", "never", "-f", "json", "-o", target,
                             cwd=workspace_copy))
     assert line.startswith(f"{target}:1:1: this is an input file of this run"), line
     assert snapshot(workspace_copy) == before
@@ -95,10 +95,11 @@ def test_output_onto_an_input_is_refused(workspace_copy: Path, target: str) -> N
 
 def test_output_onto_the_baseline_is_refused(workspace_copy: Path) -> None:
     base = workspace_copy / "base.json"
-    assert run_cli("check", "-f", "json", "--fail-on", "never", "-o", str(base),
+    assert run_cli("check", "--lang", "en", "-f", "json", "--fail-on", "never", "-o", str(base),
                    cwd=workspace_copy).returncode == 0
     kept = base.read_bytes()
-    line = one_line(run_cli("check", "--baseline", "base.json", "-f", "json", "-o", "base.json",
+    line = one_line(run_cli("check", "--lang", "en", "--baseline", "base.json", "-f", "json",
+                            "-o", "base.json",
                             cwd=workspace_copy))
     assert "is an input file of this run" in line
     assert base.read_bytes() == kept
@@ -113,7 +114,7 @@ def test_output_onto_the_baseline_is_refused(workspace_copy: Path) -> None:
 def test_output_that_is_no_file_name_is_exit_2(workspace_copy: Path, target: str, at: str,
                                                says: str) -> None:
     before = snapshot(workspace_copy)
-    line = one_line(run_cli("check", "-o", target, cwd=workspace_copy))
+    line = one_line(run_cli("check", "--lang", "en", "-o", target, cwd=workspace_copy))
     assert line.startswith(f"{at}:1:1: {says} — "), line
     assert snapshot(workspace_copy) == before
     assert not (workspace_copy / "adir").exists()
@@ -121,9 +122,9 @@ def test_output_that_is_no_file_name_is_exit_2(workspace_copy: Path, target: str
 
 def test_diff_output_onto_its_input_is_refused(workspace_copy: Path) -> None:
     base = workspace_copy / "base.json"
-    run_cli("check", "-f", "json", "--fail-on", "never", "-o", str(base), cwd=workspace_copy)
+    run_cli("check", "--lang", "en", "-f", "json", "--fail-on", "never", "-o", str(base), cwd=workspace_copy)
     kept = base.read_bytes()
-    line = one_line(run_cli("diff", "base.json", "examples/positions", "-o", "base.json",
+    line = one_line(run_cli("diff", "--lang", "en", "base.json", "examples/positions", "-o", "base.json",
                             cwd=workspace_copy))
     assert "is an input file of this run" in line
     assert base.read_bytes() == kept
@@ -202,7 +203,7 @@ main(sys.argv[2:])
 ])
 def test_an_unreadable_folder_is_exit_2(workspace_copy: Path, folder: str, command: str) -> None:
     before = snapshot(workspace_copy)
-    r = subprocess.run([sys.executable, "-c", LOCKED, folder, command], cwd=workspace_copy,
+    r = subprocess.run([sys.executable, "-c", LOCKED, folder, command, "--lang", "en"], cwd=workspace_copy,
                        capture_output=True, text=True, timeout=300)
     line = one_line(r)
     assert line == f"{folder}:1:1: cannot read folder: Permission denied — check its permissions"
@@ -218,7 +219,7 @@ def test_hostile_json_to_import_is_exit_2(workspace_copy: Path, text: str, says:
     src = workspace_copy / "answer.json"
     src.write_text(text, encoding="utf-8")
     before = snapshot(workspace_copy)
-    line = one_line(run_cli("import-motions", "--from", str(src), "-w", str(workspace_copy)))
+    line = one_line(run_cli("import-motions", "--lang", "en", "--from", str(src), "-w", str(workspace_copy)))
     assert line.startswith(f"{src}:1:1: not an OData answer: ") and says in line, line
     assert snapshot(workspace_copy) == before
 
@@ -235,7 +236,7 @@ def test_import_into_a_read_only_motions_folder_is_exit_2(workspace_copy: Path) 
         undo = ["chmod", "755", str(motions)]
     try:
         before = snapshot(motions)
-        r = run_cli("import-motions", "--from", str(FIXTURE), "--dossier", "csam-regulation",
+        r = run_cli("import-motions", "--lang", "en", "--from", str(FIXTURE), "--dossier", "csam-regulation",
                     "-w", str(workspace_copy))
         assert snapshot(motions) == before
     finally:
@@ -279,7 +280,7 @@ def test_compare_interpretations_honours_fail_on() -> None:
     (("--format", "html"), "--format:1:1: --compare-interpretations writes text or json, not html"),
 ])
 def test_compare_interpretations_refuses_what_it_cannot_honour(extra: tuple[str, ...], says: str) -> None:
-    r = run_cli("check", "--compare-interpretations", *extra)
+    r = run_cli("check", "--lang", "en", "--compare-interpretations", *extra)
     assert one_line(r).startswith(says), r.stderr
     assert r.stdout == ""
 

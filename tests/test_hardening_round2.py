@@ -125,7 +125,8 @@ def test_huge_periods_are_located_input_errors(workspace_copy: Path, rel: str, o
                                                key: str) -> None:
     edit(workspace_copy, rel, old, new)
     before = snapshot(workspace_copy)
-    r = run_cli("check", "-w", str(workspace_copy), str(workspace_copy / "examples" / "positions"))
+    r = run_cli("check", "--lang", "en", "-w", str(workspace_copy),
+                str(workspace_copy / "examples" / "positions"))
     assert r.returncode == 2
     line = one_located_line(r, rel, RECURRING_LINE if rel == RECURRING else WITHIN_LINE)
     assert f"'{key}'" in line and "at most" in line
@@ -168,7 +169,7 @@ def test_any_period_length_loads_or_is_refused_at_its_line(tmp_path_factory, uni
 def test_a_wrong_value_is_named_with_what_is_wrong(workspace_copy: Path, rel: str, old: str, new: str,
                                                    line: int, says: str) -> None:
     edit(workspace_copy, rel, old, new)
-    r = run_cli("validate", "-w", str(workspace_copy))
+    r = run_cli("validate", "--lang", "en", "-w", str(workspace_copy))
     assert r.returncode == 2
     shown = one_located_line(r, rel, line)
     assert says in shown and "null" not in shown
@@ -217,14 +218,15 @@ def test_a_workspace_holding_a_duplicate_id_still_serves_its_pages(workspace_cop
     first = client(workspace_copy).get("/editor", params={"file": dup})  # before any other page
     assert first.status_code == 200 and "workspace-problems" in first.text
     c = client(workspace_copy)
-    for lang, words in (("nl", "Problemen in de werkruimte"), ("en", "Problems in the workspace")):
+    for lang, words, said in (("nl", "Problemen in de werkruimte", "positie-id"),
+                              ("en", "Problems in the workspace", "duplicate position id")):
         page = c.get("/", params={"lang": lang})
         assert page.status_code == 200
         banner = re.search(r'<div class="error-summary" role="alert" id="workspace-problems">(.*?)</div>',
                            page.text, re.S)
         assert banner and words in banner[1]
         (item,) = re.findall(r"<li><code>(.*?)</code></li>", banner[1])
-        assert item.startswith(f"{dup}:5:5: duplicate position id") and SEED in item
+        assert item.startswith(f"{dup}:5:5: {said}") and SEED in item
     # the position with the first file's id is shown, and both files can be opened to fix it
     assert "nl-2023-09-18-geannoteerde-agenda-jbz" in c.get("/").text
     for rel in (SEED, dup):
@@ -233,12 +235,12 @@ def test_a_workspace_holding_a_duplicate_id_still_serves_its_pages(workspace_cop
     assert c.get("/api/v1/positions").status_code == 200
     # what the command line refuses, the API's check of the workspace refuses alike
     cli = run_cli("check", "-w", str(workspace_copy), str(workspace_copy / "examples" / "positions"))
-    assert cli.returncode == 2 and "duplicate position id" in cli.stderr
+    assert cli.returncode == 2 and "komt twee keer voor" in cli.stderr  # nl, as the API below
     for url in ("/api/v1/report", "/api/v1/validate"):
         r = c.get(url)
         assert r.status_code == 400
         (e,) = r.json()["errors"]
-        assert (e["file"], e["line"]) == (dup, 5) and "duplicate position id" in e["problem"]
+        assert (e["file"], e["line"]) == (dup, 5) and "komt twee keer voor" in e["problem"]
     assert snapshot(workspace_copy) == before
 
 
@@ -273,11 +275,12 @@ def test_the_api_refuses_unknown_motions_and_interpretations(route: str, choice:
     body = {"text": SEED_TEXT, "file": SEED, "interpretations": choice, "motion": "885"}
     if route == "/api/v1/check":
         body.pop("motion")
-    r = c.post(route, json=body)
+    r = c.post(route, params={"lang": "en"}, json=body)
     assert r.status_code == 400, r.text[:300]
     (e,) = r.json()["errors"]
     assert e["file"] == "interpretations" and hint in e["fix"]
-    cli = run_cli("check", SEED, "--interpretation", ",".join(f"{k}={v}" for k, v in choice.items()))
+    cli = run_cli("check", SEED, "--interpretation", ",".join(f"{k}={v}" for k, v in choice.items()),
+                  "--lang", "en")
     assert cli.returncode == 2 and e["problem"] in cli.stderr
     ok = c.post(route, json={**body, "interpretations": {"26643-885": "strict-reading"}})
     assert ok.status_code == 200
@@ -384,7 +387,8 @@ def test_the_periods_found_by_bisection_are_those_a_walk_finds(start: date, widt
 # --- the low ones --------------------------------------------------------------------------------
 def test_import_motions_with_a_dossier_that_is_a_path_is_bad_input(tmp_path: Path) -> None:
     data = ROOT / "tests" / "ingest" / "data" / "zaak-26643-1011.json"
-    r = run_cli("import-motions", "--from", str(data), "-w", str(tmp_path), "--dossier", "../..")
+    r = run_cli("import-motions", "--lang", "en", "--from", str(data), "-w", str(tmp_path),
+                "--dossier", "../..")
     assert r.returncode == 2
     assert "'../..' is not a dossier name" in one_located_line(r, "--dossier")
     assert list(tmp_path.iterdir()) == []
@@ -402,7 +406,7 @@ def test_a_damaged_pdf_gives_the_error_line_alone(tmp_path: Path) -> None:
     pdf = tmp_path / "brief.pdf"
     pdf.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\nxref\n0 2\n"
                     b"startxref\n99999\n%%EOF")
-    r = run_cli("draft", str(pdf), "--dossier", "csam-regulation")
+    r = run_cli("draft", "--lang", "en", str(pdf), "--dossier", "csam-regulation")
     assert r.returncode == 2
     assert "cannot read the PDF" in one_located_line(r, "brief.pdf")
 
@@ -412,7 +416,7 @@ def test_a_damaged_pdf_gives_the_error_line_alone(tmp_path: Path) -> None:
                                              (("diff", "", "examples/positions"), "OLD"),
                                              (("draft", "", "--dossier", "csam-regulation"), "LETTER")])
 def test_an_empty_path_is_refused_not_read_as_the_current_folder(args: tuple[str, ...], where: str) -> None:
-    r = run_cli(*args)
+    r = run_cli(*args, "--lang", "en")
     assert r.returncode == 2
     assert "the path is empty" in one_located_line(r, where)
 
@@ -445,7 +449,8 @@ def test_an_upload_the_cli_would_refuse_is_refused_at_the_letter_field(tmp_path:
     assert problem in item
     letter = tmp_path / "brief.txt"  # the command line says the same of the same bytes
     letter.write_bytes(content)
-    cli = run_cli("draft", str(letter), "--dossier", "csam-regulation", "-w", str(ROOT), cwd=tmp_path)
+    cli = run_cli("draft", str(letter), "--dossier", "csam-regulation", "-w", str(ROOT), "--lang", "en",
+                  cwd=tmp_path)
     assert cli.returncode == 2 and item.split(": ", 1)[1] in cli.stderr.replace(str(letter), "brief.txt")
 
 

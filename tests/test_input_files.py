@@ -32,7 +32,7 @@ def positions(ws: Path) -> Path:
 
 def check(ws: Path, *paths: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return run_cli("check", "-w", str(ws), *(str(p) for p in paths or [positions(ws)]),
-                   "--format", "json", timeout=timeout)
+                   "--format", "json", "--lang", "en", timeout=timeout)
 
 
 def refused(r: subprocess.CompletedProcess[str], name: str, words: str) -> str:

@@ -28,7 +28,7 @@ def edit_seed(ws: Path, old: str, new: str) -> Path:
 
 
 def one_error(ws: Path, *paths: Path) -> str:
-    r = run_cli("check", "-w", str(ws), *(str(p) for p in paths or [ws / SEED]))
+    r = run_cli("check", "-w", str(ws), *(str(p) for p in paths or [ws / SEED]), "--lang", "en")
     assert r.returncode == 2, (r.stdout, r.stderr)
     assert "Traceback" not in r.stderr
     (line,) = r.stderr.splitlines()

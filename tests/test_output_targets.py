@@ -28,7 +28,8 @@ def ws(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def check_to(ws: Path, output: str | Path) -> subprocess.CompletedProcess[str]:
-    return run_cli("check", "-w", str(ws), str(ws / SEED), "--format", "json", "--output", str(output))
+    return run_cli("check", "-w", str(ws), str(ws / SEED), "--format", "json", "--lang", "en",
+                   "--output", str(output))
 
 
 def inputs(ws: Path) -> dict[str, bytes]:
@@ -160,7 +161,7 @@ def test_output_onto_a_folder_or_an_empty_name_is_exit_2(ws: Path, tmp_path: Pat
     line = one_located_error(check_to(ws, f"{folder}/"), str(folder))
     assert "folder" in line
     # `-o ""` is the current folder to the argument parser: the raw argument is read
-    r = run_cli("check", "-w", str(ws), str(ws / SEED), "--output", "", cwd=tmp_path)
+    r = run_cli("check", "--lang", "en", "-w", str(ws), str(ws / SEED), "--output", "", cwd=tmp_path)
     assert "the file name is empty" in one_located_error(r, "--output")
     assert list(folder.iterdir()) == []
 

@@ -64,6 +64,9 @@ def test_bad_input_gives_the_same_errors_with_jobs(synthetic: Path, tmp_path: Pa
     (folder / "zz-duplicate.yaml").write_text(files[0].read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "mm-broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
     args = ["check", str(folder), "--workspace", str(synthetic)]
+    # the Dutch of each error crosses from the workers too
+    assert run_cli(*args, "--jobs", "2").stderr == run_cli(*args, "--jobs", "1").stderr
+    args += ["--lang", "en"]
     one = run_cli(*args, "--jobs", "1")
     two = run_cli(*args, "--jobs", "2")
     assert one.returncode == two.returncode == 2

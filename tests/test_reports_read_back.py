@@ -92,7 +92,7 @@ def test_a_report_that_is_not_one_is_refused_in_one_located_line(tmp_path: Path,
     bad = tmp_path / "bad.json"
     bad.write_text(text, encoding="utf-8")
     for args in (("check", SEED, "--baseline", str(bad)), ("diff", str(bad), str(bad))):
-        r = run_cli(*args)
+        r = run_cli(*args, "--lang", "en")
         assert r.returncode == 2, (args, r.stdout, r.stderr)
         assert "Traceback" not in r.stderr
         first = r.stderr.splitlines()[0]

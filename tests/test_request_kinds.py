@@ -168,7 +168,7 @@ def test_bad_names_in_a_deadline_or_recurring_duty_are_located_errors(tmp_path: 
     (rules / "provisional-constructed-deadlines.yaml").write_text(
         (rules / "provisional-constructed-deadlines.yaml").read_text(encoding="utf-8")
         .replace("fact: report_sent_on", "fact: supports_plan"), encoding="utf-8")
-    r = run_cli("validate", "-w", str(ws))
+    r = run_cli("validate", "--lang", "en", "-w", str(ws))
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert "no timeline event carries tag 'anual_report' — did you mean 'annual_report'?" in r.stderr
     assert "'supports_plan' is not a date fact of dossier 'constructed-kinds'" in r.stderr

@@ -33,7 +33,7 @@ def test_new_position_never_writes_through_a_planted_temporary_link(ws: Path, tm
     victim = tmp_path_factory.mktemp("outside") / "victim.txt"
     victim.write_text("keep me\n", encoding="utf-8")
     os.symlink(victim, ws / "examples/positions/nl-todo-groningen-gas.yaml.tmp")
-    r = run_cli("new", "position", "--dossier", "groningen-gas", "-w", str(ws))
+    r = run_cli("new", "position", "--lang", "en", "--dossier", "groningen-gas", "-w", str(ws))
     assert r.returncode == 0, r.stderr
     assert victim.read_text(encoding="utf-8") == "keep me\n"
     made = ws / "examples/positions/nl-todo-groningen-gas.yaml"
@@ -43,14 +43,14 @@ def test_new_position_never_writes_through_a_planted_temporary_link(ws: Path, tm
 def test_new_position_refuses_a_dangling_link_in_its_place(ws: Path, tmp_path_factory) -> None:
     target = tmp_path_factory.mktemp("outside") / "created.yaml"
     os.symlink(target, ws / "examples/positions/nl-todo-groningen-gas.yaml")
-    r = run_cli("new", "position", "--dossier", "groningen-gas", "-w", str(ws))
+    r = run_cli("new", "position", "--lang", "en", "--dossier", "groningen-gas", "-w", str(ws))
     _located(r, str(ws / "examples/positions/nl-todo-groningen-gas.yaml"))
     assert not target.exists()
 
 
 @pytest.mark.parametrize("bad", ["../../../../../../tmp/escaped", "a b: c", "Yes", ""])
 def test_new_position_refuses_an_id_that_is_not_one(ws: Path, bad: str) -> None:
-    r = run_cli("new", "position", "--dossier", "groningen-gas", "--id", bad, "-w", str(ws))
+    r = run_cli("new", "position", "--lang", "en", "--dossier", "groningen-gas", "--id", bad, "-w", str(ws))
     _located(r, "--id:1:1:")
     assert sorted(p.name for p in (ws / "examples/positions").iterdir()) == sorted(
         p.name for p in (ROOT / "examples/positions").iterdir())
@@ -59,19 +59,20 @@ def test_new_position_refuses_an_id_that_is_not_one(ws: Path, bad: str) -> None:
 def test_init_on_a_file_is_exit_2(tmp_path: Path) -> None:
     f = tmp_path / "a-file.txt"
     f.write_text("x", encoding="utf-8")
-    _located(run_cli("init", str(f)), str(f))
+    _located(run_cli("init", "--lang", "en", str(f)), str(f))
     assert f.read_text(encoding="utf-8") == "x"
 
 
 def test_draft_of_a_folder_is_exit_2(tmp_path: Path) -> None:
-    _located(run_cli("draft", str(tmp_path), "--dossier", "csam-regulation"), f"{tmp_path}:1:1: a folder")
-    _located(run_cli("refs", str(tmp_path)), f"{tmp_path}:1:1: a folder")
+    _located(run_cli("draft", "--lang", "en", str(tmp_path), "--dossier", "csam-regulation"),
+             f"{tmp_path}:1:1: a folder")
+    _located(run_cli("refs", "--lang", "en", str(tmp_path)), f"{tmp_path}:1:1: a folder")
 
 
 def test_draft_of_a_fifo_named_pdf_does_not_hang(tmp_path: Path) -> None:
     fifo = tmp_path / "letter.pdf"
     os.mkfifo(fifo)
-    r = run_cli("draft", str(fifo), "--dossier", "csam-regulation")  # run_cli has a timeout
+    r = run_cli("draft", "--lang", "en", str(fifo), "--dossier", "csam-regulation")  # run_cli has a timeout
     _located(r, f"{fifo}:1:1: not a regular file")
 
 
@@ -80,7 +81,7 @@ def test_serve_on_a_port_in_use_is_exit_2() -> None:
         s.bind(("127.0.0.1", 0))
         s.listen()
         port = s.getsockname()[1]
-        r = run_cli("serve", "--port", str(port))
+        r = run_cli("serve", "--lang", "en", "--port", str(port))
     _located(r, "--port:1:1:")
     assert "workbench:" not in r.stderr  # no URL is shown for a server that cannot start
 

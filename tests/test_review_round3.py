@@ -75,7 +75,7 @@ def test_a_draft_is_not_saved_without_its_record_in_motions(workspace_copy: Path
         try:
             save_draft(workspace_copy, d, vocab, lang)
         except InputErrors as e:
-            assert any(words in str(x) for x in e.errors), e.errors
+            assert any(words in x.render(lang) for x in e.errors), e.errors
         else:
             raise AssertionError("saved without its record")
     assert not (workspace_copy / "rules" / d.dossier / "26643-9999.yaml").exists()

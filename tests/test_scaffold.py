@@ -75,8 +75,8 @@ def test_new_motion_from_open_data(tmp_path: Path) -> None:
 
 
 def test_bad_names_are_input_errors(tmp_path: Path) -> None:
-    assert run_cli("init", str(tmp_path)).returncode == 0
-    r = run_cli("new", "dossier", "Bad Name", "-w", str(tmp_path))
+    assert run_cli("init", "--lang", "en", str(tmp_path)).returncode == 0
+    r = run_cli("new", "dossier", "--lang", "en", "Bad Name", "-w", str(tmp_path))
     assert r.returncode == 2 and "not a dossier name" in r.stderr and "Traceback" not in r.stderr
-    r = run_cli("new", "motion", "nope", "--dossier", "x", "-w", str(tmp_path))
+    r = run_cli("new", "motion", "--lang", "en", "nope", "--dossier", "x", "-w", str(tmp_path))
     assert r.returncode == 2 and "not a Kamerstuk number" in r.stderr

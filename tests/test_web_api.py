@@ -78,9 +78,12 @@ def test_yaml_syntax_errors_and_empty_texts_are_located_too(c) -> None:
     (e,) = r.json()["errors"]
     assert e["file"] == "examples/positions/x.yaml" and e["line"] >= 1 and "YAML" in e["problem"]
     assert "Traceback" not in r.text
-    r = c.post("/api/v1/validate", json={"text": "", "file": "examples/positions/x.yaml"})
+    empty = {"text": "", "file": "examples/positions/x.yaml"}
+    r = c.post("/api/v1/validate", params={"lang": "en"}, json=empty)
     assert r.status_code == 400 and r.json()["errors"][0]["problem"] == "file is empty"
-    r = c.post("/api/v1/check", json={"text": SEED_TEXT, "as_of": "2024-13-01"})
+    r = c.post("/api/v1/validate", json=empty)  # nl, the workbench's default
+    assert r.status_code == 400 and r.json()["errors"][0]["problem"] == "het bestand is leeg"
+    r = c.post("/api/v1/check", params={"lang": "en"}, json={"text": SEED_TEXT, "as_of": "2024-13-01"})
     assert r.status_code == 400 and "month 13" in r.json()["errors"][0]["problem"]
     r = c.post("/api/v1/check", json={"nonsense": 1})
     assert r.status_code == 400 and r.json()["errors"]
@@ -220,7 +223,7 @@ def test_a_stale_save_is_refused(workspace_copy: Path) -> None:
     path.write_text(SEED_TEXT.replace("date: 2023-09-18\nactor", "date: 2023-09-19\nactor"), encoding="utf-8")
     edited = path.read_text(encoding="utf-8")
     r = post_form(c, "/editor/save", fields)
-    assert r.status_code == 409 and "changed on disk" in r.text
+    assert r.status_code == 409 and "is op schijf gewijzigd" in r.text  # the page's language, nl
     assert path.read_text(encoding="utf-8") == edited
 
 

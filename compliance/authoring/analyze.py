@@ -18,7 +18,7 @@ from compliance.authoring.search import find
 from compliance.authoring.space import Goal, Method, Space, position_json, render_facts
 from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not, facts_of, flags_of
 from compliance.conditions.values import to_json
-from compliance.errors import InputError, InputErrors
+from compliance.errors import InputError, InputErrors, Text
 from compliance.loading.workspace import Workspace
 from compliance.model.common import Lang
 from compliance.model.motion import motion_sort_key
@@ -59,8 +59,10 @@ def analyze(ws: Workspace, dossier: str, *, lang: Lang = "nl", interpretations: 
     if dossier not in ws.vocabularies:
         from compliance.errors import did_you_mean
 
-        raise InputErrors([InputError("--dossier", 1, 1, f"unknown dossier '{dossier}'",
-                                      did_you_mean(dossier, ws.vocabularies) or "see rules/")])
+        raise InputErrors([InputError("--dossier", 1, 1, Text(f"unknown dossier '{dossier}'",
+                                                              f"onbekend dossier '{dossier}'"),
+                                      did_you_mean(dossier, ws.vocabularies) or Text("see rules/",
+                                                                                     "zie rules/"))])
     vocab = ws.vocabularies[dossier]
     adopted = sorted((m for m, r in ws.motions.items()
                       if r.record.result == "adopted" and dossier in r.record.dossiers), key=motion_sort_key)

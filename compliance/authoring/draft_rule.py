@@ -29,8 +29,13 @@ import yaml
 
 from compliance.drafting import letter as letter_mod
 from compliance.drafting.match import find, value_of_match
-from compliance.errors import InputError, InputErrors
+from compliance.errors import InputError, InputErrors, Text, msg, one_of
 from compliance.model.vocabulary import FactDef, Vocabulary
+
+_NOT_RECORD = Text("not a motion record", "geen motierecord")
+_NOT_RECORD_FIX = Text("give a motions/*.yaml file or a motion id",
+                       "geef een bestand motions/*.yaml of een motie-id")
+
 
 Kind = Literal["vote", "effort", "result", "inform", "recurring", "standstill", "statement",
                "not_addressed"]
@@ -1525,28 +1530,29 @@ def draft_motion(ws_root: Path, motion: str, dossier: str | None = None, dictum:
 
         doc = load_file(path, str(path))
         if not isinstance(doc.data, dict):
-            raise InputErrors([InputError(str(path), 1, 1, "not a motion record",
-                                          "give a motions/*.yaml file or a motion id")])
+            raise InputErrors([InputError(str(path), 1, 1, _NOT_RECORD, _NOT_RECORD_FIX)])
         # checked as the loader checks motions/: the id is later a file name, so it must be one
         checked, errs = load_checked(doc, "motion", MotionRecord)
         if errs or checked is None:
-            raise InputErrors(errs or [InputError(str(path), 1, 1, "not a motion record",
-                                                  "give a motions/*.yaml file or a motion id")])
+            raise InputErrors(errs or [InputError(str(path), 1, 1, _NOT_RECORD, _NOT_RECORD_FIX)])
         record = doc.data
     else:
         found = [m for m in ws.motions if m == motion or m.endswith(f"-{motion}")]
         if len(found) != 1:
-            raise InputErrors([InputError("MOTION", 1, 1, f"no motion {motion!r} in motions/" if not found
-                                          else f"{motion!r} names {len(found)} motions",
-                                          "give the motion's id, e.g. 26643-1047, or a record file")])
+            problem = Text(f"no motion {motion!r} in motions/", f"geen motie {motion!r} in motions/") \
+                if not found else Text(f"{motion!r} names {len(found)} motions",
+                                       f"{motion!r} noemt {len(found)} moties")
+            fix = Text("give the motion's id, e.g. 26643-1047, or a record file",
+                       "geef het id van de motie, bijv. 26643-1047, of een motierecord")
+            raise InputErrors([InputError("MOTION", 1, 1, problem, fix)])
         rec_doc = ws.motions[found[0]].doc
         record = rec_doc.data if isinstance(rec_doc.data, dict) else {}
     assert record is not None
     name = dossier or (record.get("dossiers") or [None])[0]
     vocab = ws.vocabularies.get(str(name)) if name else None
     if vocab is None:
-        raise InputErrors([InputError("--dossier", 1, 1, f"no dossier {name!r} in rules/",
-                                      f"use one of: {', '.join(sorted(ws.vocabularies)) or '-'}")])
+        raise InputErrors([InputError("--dossier", 1, 1, msg("e_no_dossier", dossier=name),
+                                      one_of(ws.vocabularies))])
     d = draft_from_record(record, vocab.model, vocab.model.dossier, dictum=dictum,
                           events=timeline_events(ws, vocab.model.dossier))
     in_ws = str(record.get("id")) in ws.motions

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from compliance.authoring.draft_rule import RuleDraft, _accept, _stub_record, finish
-from compliance.errors import InputError, InputErrors
+from compliance.errors import InputError, InputErrors, msg, same
 from compliance.model.vocabulary import Vocabulary
 
 POSITIONS = Path("examples") / "positions"
@@ -109,20 +109,20 @@ def save_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None, lang: str 
 
     if not SAFE_ID.fullmatch(d.motion) or not SAFE_ID.fullmatch(d.dossier):
         # both become file names below: never a path out of rules/
-        raise InputErrors([InputError("motion", 1, 1, t("dr_block_bad_id", lang, motion=d.motion),
-                                      t("dr_fix_bad_id", lang))])
+        raise InputErrors([InputError("motion", 1, 1, msg("dr_block_bad_id", motion=d.motion),
+                                      msg("dr_fix_bad_id"))])
     rule_file = f"rules/{d.dossier}/{d.motion}.yaml"
     if not (ws_root / "motions" / f"{d.motion}.yaml").is_file():
-        raise InputErrors([InputError(rule_file, 1, 1, t("dr_block_no_record", lang, motion=d.motion),
-                                      t("dr_fix_no_record", lang))])
+        raise InputErrors([InputError(rule_file, 1, 1, msg("dr_block_no_record", motion=d.motion),
+                                      msg("dr_fix_no_record"))])
     folder = ws_root / "rules" / d.dossier
     paths = [folder / f"{d.motion}.yaml", folder / "tests" / f"{d.motion}.yaml"]
     if paths[0].exists():
         current = hashlib.sha256(paths[0].read_bytes()).hexdigest()
         if not replace or replace_sha != current:
-            raise InputErrors([InputError(rule_file, 1, 1, t(
-                "dr_block_exists" if replace_sha in (None, "", current) else "dr_block_stale", lang),
-                t("dr_fix_exists", lang))])
+            raise InputErrors([InputError(rule_file, 1, 1, msg(
+                "dr_block_exists" if replace_sha in (None, "", current) else "dr_block_stale"),
+                msg("dr_fix_exists"))])
     check = check_draft(ws_root, d, vocab, lang)
     blocked = list(check.problems)
     if d.new_entries:
@@ -131,7 +131,8 @@ def save_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None, lang: str 
     if not check.tests:
         blocked.append(t("dr_block_no_tests", lang))
     if blocked:
-        raise InputErrors([InputError(rule_file, 1, 1, b, t("dr_fix_green", lang)) for b in blocked])
+        # the blocks are said in ``lang`` already (check_draft's words)
+        raise InputErrors([InputError(rule_file, 1, 1, same(b), msg("dr_fix_green")) for b in blocked])
     paths[1].parent.mkdir(parents=True, exist_ok=True)
     write_atomically(paths[0], d.rule_text or "")
     write_atomically(paths[1], d.tests_text or "")

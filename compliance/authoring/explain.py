@@ -13,7 +13,7 @@ from compliance.backends import Backend
 from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Flag
 from compliance.conditions.kleene import Trace, evaluate
 from compliance.conditions.values import MISSING, to_json
-from compliance.errors import InputError, InputErrors
+from compliance.errors import InputError, InputErrors, Text, one_of
 from compliance.evaluate import check
 from compliance.i18n import t
 from compliance.loading.workspace import LoadedPosition, Workspace
@@ -33,8 +33,8 @@ def resolve_motion(ws: Workspace, name: str) -> str:
         return hits[0]
     from compliance.errors import did_you_mean
 
-    fix = did_you_mean(name, ws.motions) or f"use one of: {', '.join(sorted(ws.motions))}"
-    raise InputErrors([InputError("MOTION", 1, 1, f"no motion '{name}'", fix)])
+    fix = did_you_mean(name, ws.motions) or one_of(ws.motions)
+    raise InputErrors([InputError("MOTION", 1, 1, Text(f"no motion '{name}'", f"geen motie '{name}'"), fix)])
 
 
 def node(trace: Trace, pos: LoadedPosition, ws: Workspace, dossier: str, lang: Lang) -> dict[str, Any]:
@@ -79,8 +79,10 @@ def explain(ws: Workspace, pos: LoadedPosition, motion: str, backend: Backend, *
     report = check(ws, [pos], backend, lang=lang, interpretations=interpretations)
     findings = [f for f in report.findings if f.motion == motion and (clause is None or f.clause == clause)]
     if not findings:
-        raise InputErrors([InputError("--clause", 1, 1, f"motion {motion} has no clause {clause}",
-                                      "leave --clause out to explain every clause")])
+        raise InputErrors([InputError("--clause", 1, 1, Text(f"motion {motion} has no clause {clause}",
+                                                             f"motie {motion} heeft geen verzoek {clause}"),
+                                      Text("leave --clause out to explain every clause",
+                                           "laat --clause weg om elk verzoek uit te leggen"))])
     rules = ws.rules.get(motion)
     compiled: dict[int, CompiledClause] = {}
     interp = ws.interpretation_for(motion, interpretations)

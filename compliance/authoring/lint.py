@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from compliance.authoring.search import scan
 from compliance.authoring.space import Method, Space, position_json, render_facts
-from compliance.errors import InputError
+from compliance.errors import InputError, localize
 from compliance.i18n import t
 from compliance.loading.workspace import Workspace, load_workspace_partial
 from compliance.model.motion import motion_sort_key
@@ -39,13 +39,14 @@ class LintIssue:
     example: dict[str, Any] | None = field(default=None, compare=False)
 
 
-def _from_load(e: InputError) -> LintIssue:
-    return LintIssue(e.file, e.line, e.column, e.code, "error", e.problem, e.fix)
+def _from_load(e: InputError, lang: str) -> LintIssue:
+    return LintIssue(e.file, e.line, e.column, e.code, "error", localize(e.problem, lang),
+                     localize(e.fix, lang))
 
 
 def lint(root: Path, *, lang: str = "en", method: Method = "auto") -> list[LintIssue]:
     ws, errors = load_workspace_partial(root)
-    issues = [_from_load(e) for e in errors]
+    issues = [_from_load(e, lang) for e in errors]
     broken = {Path(e.file).stem for e in errors}
     issues += _coverage_of_motions(ws, broken, lang)
     issues += _semantics(ws, lang, method)

@@ -18,7 +18,7 @@ from compliance.backends import get_backend
 from compliance.backends.direct import DirectBackend
 from compliance.conditions.ast import CLOCK_FLAGS, Flag
 from compliance.conditions.values import MISSING, typed_value
-from compliance.errors import InputError, InputErrors, InternalError, did_you_mean
+from compliance.errors import InputError, InputErrors, InternalError, Text, did_you_mean, msg, one_of
 from compliance.loading.validate import build_model
 from compliance.loading.workspace import Workspace
 from compliance.loading.yaml_safe import Document, load_file
@@ -104,7 +104,9 @@ def load_cases(ws: Workspace, path: Path) -> list[Case]:
     doc = load_file(path, display)
     errors: list[InputError] = []
     if doc.data is None:
-        raise InputErrors([InputError(display, 1, 1, "file is empty", "write 'tests:' with a list of cases")])
+        raise InputErrors([InputError(display, 1, 1, msg("e_file_empty"),
+                                      Text("write 'tests:' with a list of cases",
+                                           "schrijf 'tests:' met een lijst van gevallen"))])
     model, errs = build_model(doc, RuleTestFile)
     if model is None:
         raise InputErrors(errs)
@@ -125,14 +127,19 @@ def _check_case(ws: Workspace, doc: Document, dossier: str, i: int, case: RuleTe
     for name, raw in case.facts.items():
         fact = vocab.facts.get(name)
         if fact is None:
-            errors.append(doc.error((*base, "facts", name), f"fact '{name}' is not in the vocabulary of "
-                                    f"dossier '{dossier}'", did_you_mean(name, vocab.facts)
-                                    or "fix the name", key=True))
+            errors.append(doc.error((*base, "facts", name), msg("e_fact_not_in_vocab",
+                                                                fact=name, dossier=dossier),
+                                    did_you_mean(name, vocab.facts) or Text("fix the name",
+                                                                            "verbeter de naam"),
+                                    key=True))
             continue
         value = typed_value(fact, raw)
         if value is MISSING:
-            errors.append(doc.error((*base, "facts", name), f"{raw!r} is not a valid value of {fact.type} "
-                                    f"fact '{name}'", "leave a fact out to make it unknown"))
+            errors.append(doc.error((*base, "facts", name),
+                                    Text(f"{raw!r} is not a valid value of {fact.type} fact '{name}'",
+                                         f"{raw!r} is geen geldige waarde van {fact.type}-feit '{name}'"),
+                                    Text("leave a fact out to make it unknown",
+                                         "laat een feit weg om het onbekend te maken")))
             continue
         facts[name] = value
     timeline = ws.timelines.get(dossier)
@@ -140,17 +147,21 @@ def _check_case(ws: Workspace, doc: Document, dossier: str, i: int, case: RuleTe
     for section in ("events", "open_steps"):
         for event in getattr(case, section):
             if event not in known_events:
-                errors.append(doc.error((*base, section, event), f"event '{event}' is not in the timeline "
-                                        f"of dossier '{dossier}'", did_you_mean(event, known_events)
-                                        or "see rules/<dossier>/timeline.yaml", key=True))
+                errors.append(doc.error((*base, section, event),
+                                        Text(f"event '{event}' is not in the timeline of dossier '{dossier}'",
+                                             f"gebeurtenis '{event}' staat niet op de tijdlijn van dossier "
+                                             f"'{dossier}'"),
+                                        did_you_mean(event, known_events)
+                                        or Text("see rules/<dossier>/timeline.yaml",
+                                                "zie rules/<dossier>/timeline.yaml"), key=True))
     for event, happened in case.events.items():
         facts[Flag(event, None, ("", 0, 0)).key] = happened
     for event, kinds in case.open_steps.items():
         for j, kind in enumerate(kinds):
             if kind not in vocab.step_kinds:
-                errors.append(doc.error((*base, "open_steps", event, j), f"unknown step kind '{kind}'",
-                                        did_you_mean(kind, vocab.step_kinds)
-                                        or f"use one of: {', '.join(sorted(vocab.step_kinds))}"))
+                errors.append(doc.error((*base, "open_steps", event, j), msg("e_unknown_step_kind",
+                                                                             kind=kind),
+                                        did_you_mean(kind, vocab.step_kinds) or one_of(vocab.step_kinds)))
         for kind in vocab.step_kinds:
             facts[Flag(event, kind, ("", 0, 0)).key] = kind in kinds
     for key, flags in case.clocks.items():
@@ -159,14 +170,21 @@ def _check_case(ws: Workspace, doc: Document, dossier: str, i: int, case: RuleTe
         clocks = [c.clock for cs in (rules.compiled.values() if rules else ()) for c in cs
                   if str(c.clause) == number and c.clock is not None]
         if not clocks:
-            errors.append(doc.error((*base, "clocks", key), f"'{key}' has no deadline or recurring duty",
-                                    "name a clause whose rule has 'deadline' or 'recurring'", key=True))
+            errors.append(doc.error((*base, "clocks", key),
+                                    Text(f"'{key}' has no deadline or recurring duty",
+                                         f"'{key}' heeft geen termijn of terugkerende plicht"),
+                                    Text("name a clause whose rule has 'deadline' or 'recurring'",
+                                         "noem een verzoek waarvan de regel 'deadline' of 'recurring' heeft"),
+                                    key=True))
             continue
         for which, value in flags.items():
             if which not in CLOCK_FLAGS[clocks[0].kind]:
                 allowed = ", ".join(CLOCK_FLAGS[clocks[0].kind])
-                errors.append(doc.error((*base, "clocks", key, which), f"unknown flag '{which}' of a "
-                                        f"{clocks[0].kind}", f"use one of: {allowed}", key=True))
+                kind_ = clocks[0].kind
+                errors.append(doc.error((*base, "clocks", key, which),
+                                        Text(f"unknown flag '{which}' of a {kind_}",
+                                             f"onbekende vlag '{which}' van een {kind_}"),
+                                        msg("e_use_one_of", options=allowed), key=True))
                 continue
             for clock in clocks:
                 facts[clock.flag(which, ("", 0, 0)).key] = value
@@ -174,17 +192,23 @@ def _check_case(ws: Workspace, doc: Document, dossier: str, i: int, case: RuleTe
         rules = ws.rules.get(motion)
         names = [x.name for x in rules.model.interpretations] if rules else []
         if chosen not in names:
-            errors.append(doc.error((*base, "interpretations", motion), f"no interpretation '{chosen}' "
-                                    f"for motion {motion}", did_you_mean(chosen, names)
-                                    or f"use one of: {', '.join(names) or '(no rules)'}"))
+            errors.append(doc.error((*base, "interpretations", motion),
+                                    Text(f"no interpretation '{chosen}' for motion {motion}",
+                                         f"geen interpretatie '{chosen}' voor motie {motion}"),
+                                    did_you_mean(chosen, names)
+                                    or (one_of(names) if names else Text("use one of: (no rules)",
+                                                                         "gebruik een van: (geen regels)"))))
     for key in case.expect:
         motion, _, number = key.partition("#")
         rules = ws.rules.get(motion)
         interp = ws.interpretation_for(motion, case.interpretations)
         clauses = {str(c.clause) for c in rules.compiled.get(interp or "", [])} if rules else set()
         if rules is None or rules.model.dossier != dossier or number not in clauses:
-            errors.append(doc.error((*base, "expect", key), f"no rule for clause '{key}' in dossier "
-                                    f"'{dossier}'", "write MOTION#CLAUSE, e.g. 26643-885#1", key=True))
+            errors.append(doc.error((*base, "expect", key),
+                                    Text(f"no rule for clause '{key}' in dossier '{dossier}'",
+                                         f"geen regel voor verzoek '{key}' in dossier '{dossier}'"),
+                                    Text("write MOTION#CLAUSE, e.g. 26643-885#1",
+                                         "schrijf MOTIE#VERZOEK, bijv. 26643-885#1"), key=True))
     if len(errors) > before:
         return None
     return Case(doc.file, doc.loc(base)[0], dossier, case, facts)

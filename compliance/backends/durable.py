@@ -29,7 +29,7 @@ from compliance.backends.pycompat import prepare_durable
 from compliance.conditions.ast import All, Any_, Atom, ConceptRef, Cond, Flag, Not
 from compliance.conditions.operators import require_encodings
 from compliance.conditions.values import MISSING, typed_value
-from compliance.errors import InputError, InputErrors, InternalError
+from compliance.errors import InputError, InputErrors, InternalError, Text
 from compliance.logic import TRUE
 from compliance.pack import CompiledClause, Outcome, RulePack
 from compliance.verdict import TABLE, UNDECIDED
@@ -432,9 +432,12 @@ class _Shard:
 def _refusal(clause: CompiledClause, why: str) -> InputErrors:
     return InputErrors([InputError(
         clause.file, clause.line, 1,
-        f"rule {clause.key}@{clause.interpretation} is too large for durable-rules: {why}",
-        "simplify the condition (fewer nested any/all, or a named concept), or run with "
-        "--backend direct")])
+        Text(f"rule {clause.key}@{clause.interpretation} is too large for durable-rules: {why}",
+             f"regel {clause.key}@{clause.interpretation} is te groot voor durable-rules: {why}"),
+        Text("simplify the condition (fewer nested any/all, or a named concept), or run with --backend "
+             "direct",
+             "vereenvoudig de voorwaarde (minder geneste any/all, of een benoemd begrip), of gebruik "
+             "--backend direct"))])
 
 
 class DurableBackend:

@@ -48,4 +48,4 @@ def analyze(dossier: Annotated[str, typer.Option("--dossier", "-d", help="the do
         emit(an.render_json(data) if fmt is TextJson.json else an.render_text(data, lang.value), None)
         return exit_code(not data["satisfiable"])
 
-    guarded(body)
+    guarded(body, lang=lang)

@@ -18,7 +18,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from compliance.errors import InputError, InputErrors, InternalError
+from compliance.errors import NO_FIX, InputError, InputErrors, InternalError, Text, msg, said
 from compliance.gate import FAIL_LEVELS, ExitCode
 from compliance.reports import FORMATS
 
@@ -106,13 +106,15 @@ def _on_sigterm(signum: int, frame: Any) -> None:
     raise Terminated
 
 
-def guarded(fn: Callable[[], int], failures: tuple[type[Exception], ...] = ()) -> NoReturn:
-    """Run a command body; input errors become exit 2 and ``failures`` (e.g. a network
-    error) exit 1, each as a message, never a traceback."""
+def guarded(fn: Callable[[], int], failures: tuple[type[Exception], ...] = (),
+            lang: str = "nl") -> NoReturn:
+    """Run a command body; input errors become exit 2 (said in ``lang``, the command's
+    --lang) and ``failures`` (e.g. a network error) exit 1, each as a message, never a
+    traceback."""
     try:
         code = fn()
     except InputErrors as e:
-        typer.echo(e.render(), err=True)
+        typer.echo(e.render(str(lang)), err=True)
         raise typer.Exit(ExitCode.BAD_INPUT) from None
     except failures as e:
         typer.echo(f"error: {e}", err=True)
@@ -144,7 +146,7 @@ def interpretations(values: list[str] | None) -> dict[str, str] | None:
     return out or None
 
 
-def bad_option(option: str, problem: str, fix: str = "") -> InputErrors:
+def bad_option(option: str, problem: Text, fix: Text = NO_FIX) -> InputErrors:
     """One located error for an option value (``--option:1:1: problem — fix``)."""
     return InputErrors([InputError(option, 1, 1, problem, fix)])
 
@@ -158,7 +160,7 @@ def check_as_of(as_of: str | None) -> None:
     try:
         PartialDate.parse(as_of)
     except ValueError as e:
-        raise bad_option("--as-of", str(e), "write YYYY-MM-DD") from None
+        raise bad_option("--as-of", said(e), msg("e_as_of_fix")) from None
 
 
 def check_output(output: Path | None, inputs: Sequence[Path] = ()) -> None:
@@ -171,10 +173,12 @@ def check_output(output: Path | None, inputs: Sequence[Path] = ()) -> None:
     if raw is None:
         raw = str(output)
     if not raw.strip():
-        raise bad_option("--output", "the file name is empty", "give a file name, e.g. report.json")
+        raise bad_option("--output", Text("the file name is empty", "de bestandsnaam is leeg"),
+                         Text("give a file name, e.g. report.json",
+                              "geef een bestandsnaam, bijv. report.json"))
     at = str(output)  # located at the path, as the writer's own refusals are
 
-    def refuse(problem: str, fix: str) -> InputErrors:
+    def refuse(problem: Text, fix: Text) -> InputErrors:
         return InputErrors([InputError(at, 1, 1, problem, fix)])
 
     try:
@@ -182,11 +186,15 @@ def check_output(output: Path | None, inputs: Sequence[Path] = ()) -> None:
     except (OSError, RuntimeError):
         return  # a name too long, a link loop: the writer refuses it with its own message
     if raw.endswith(("/", os.sep)) or is_dir:
-        problem = "the output is a folder" if is_dir else "the output names a folder that does not exist"
-        raise refuse(problem, "give a file name, e.g. FOLDER/report.json")
+        problem = msg("e_output_folder") if is_dir else Text("the output names a folder that does not exist",
+                                                             "de uitvoer noemt een map die niet bestaat")
+        raise refuse(problem, msg("e_output_file_fix"))
     if not parent_ok:
-        raise refuse(f"no folder {str(output.parent)!r} to write the report in",
-                     "create the folder first or check the path")
+        folder = repr(str(output.parent))
+        raise refuse(Text(f"no folder {folder} to write the report in",
+                          f"geen map {folder} om het rapport in te schrijven"),
+                     Text("create the folder first or check the path",
+                          "maak eerst de map of controleer het pad"))
     for p in inputs:
         try:
             source = p.resolve()
@@ -194,8 +202,9 @@ def check_output(output: Path | None, inputs: Sequence[Path] = ()) -> None:
             continue
         if target == source or (p.is_dir() and target.is_relative_to(source)
                                 and target.suffix.lower() in (".yaml", ".yml")):
-            raise refuse("this is an input file of this run; writing the report there would replace it",
-                         "write the report elsewhere")
+            raise refuse(Text("this is an input file of this run; writing the report there would replace it",
+                              "dit is een invoerbestand van deze run; het rapport zou het vervangen"),
+                         Text("write the report elsewhere", "schrijf het rapport ergens anders heen"))
 
 
 def emit(content: str | Iterable[bytes], output: Path | None) -> None:
@@ -318,8 +327,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     empty = _empty_path(args)
     if empty is not None:  # '' would be read as the current folder, silently
-        problem = InputError(empty, 1, 1, "the path is empty", "give a path ('.' for the current folder)")
-        typer.echo(str(problem), err=True)
+        problem = InputError(empty, 1, 1, Text("the path is empty", "het pad is leeg"),
+                             Text("give a path ('.' for the current folder)",
+                                  "geef een pad ('.' voor de huidige map)"))
+        typer.echo(problem.render(_given(args, ("--lang",)) or "nl"), err=True)
         sys.exit(ExitCode.BAD_INPUT)
     main_pid = os.getpid()
     signal.signal(signal.SIGTERM, _on_sigterm)

@@ -30,6 +30,7 @@ from compliance.cli.app import (
     guarded,
     interpretations,
 )
+from compliance.errors import Text
 from compliance.i18n import t
 
 
@@ -106,17 +107,26 @@ def check(
             every = paths or [workspace / DEFAULT_POSITIONS]
             confirmed_only(load_positions(load_workspace(workspace), every), lang.value)
         if compare_interpretations and fmt.value not in ("text", "json"):
-            raise bad_option("--format", f"--compare-interpretations writes text or json, not {fmt.value}",
-                             "use --format text or --format json")
+            raise bad_option("--format",
+                             Text(f"--compare-interpretations writes text or json, not {fmt.value}",
+                                              "--compare-interpretations schrijft text of json, niet "
+                                              f"{fmt.value}"),
+                             Text("use --format text or --format json",
+                                  "gebruik --format text of --format json"))
         # a comparison is no baseline diff and proposes no changes: refused, never ignored
         for given, option in ((standing, "--standing"),):
             if given and (suggest or compare_interpretations):
-                raise bad_option(option, f"{option} does not combine with --suggest or "
-                                 "--compare-interpretations", "run them separately")
+                raise bad_option(option, Text(f"{option} does not combine with --suggest or "
+                                              "--compare-interpretations",
+                                              f"{option} gaat niet samen met --suggest of "
+                                              "--compare-interpretations"),
+                                 Text("run them separately", "voer ze apart uit"))
         for given, option in ((baseline is not None, "--baseline"), (suggest, "--suggest")):
             if compare_interpretations and given:
-                raise bad_option(option, f"{option} does not combine with --compare-interpretations",
-                                 "run the comparison and the check separately")
+                raise bad_option(option, Text(f"{option} does not combine with --compare-interpretations",
+                                              f"{option} gaat niet samen met --compare-interpretations"),
+                                 Text("run the comparison and the check separately",
+                                      "voer de vergelijking en de toets apart uit"))
         ws = load_workspace(workspace) if chosen or suggest or compare_interpretations else None
         if ws is not None:
             ws.check_interpretations(chosen)
@@ -172,4 +182,4 @@ def check(
             emit(render(report, fmt.value, options), output)
             return exit_code(f for f in report.findings if options.failing(f))
 
-    guarded(body)
+    guarded(body, lang=lang)

@@ -61,4 +61,4 @@ def diff(
         emit(render_diff(result, fmt.value, fail_on.value), output)
         return exit_code(result.failing(fail_on.value))
 
-    guarded(body)
+    guarded(body, lang=lang)

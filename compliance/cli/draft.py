@@ -19,6 +19,7 @@ from compliance.cli.app import (
     emit,
     guarded,
 )
+from compliance.errors import Text
 
 LETTER_SUFFIXES = (".txt", ".html", ".htm", ".pdf")
 
@@ -41,8 +42,12 @@ def _score_folder(folder: Path, dossier: str | None, workspace: Path, score_agai
     from compliance.loading.workspace import load_positions, load_workspace
 
     if score_against is not None and score_against.resolve() != folder.resolve():
-        raise bad_option("--score", f"a folder of letters is scored against its own expected positions, "
-                         f"not {score_against}", f"leave out --score or give the folder: --score {folder}")
+        raise bad_option("--score", Text(f"a folder of letters is scored against its own expected positions, "
+                                         f"not {score_against}",
+                                         "een map met brieven wordt gescoord tegen de eigen verwachte "
+                                         f"posities, niet tegen {score_against}"),
+                         Text(f"leave out --score or give the folder: --score {folder}",
+                              f"laat --score weg of geef de map: --score {folder}"))
     ws = load_workspace(workspace)
     pairs = []
     for path in sorted(p for p in folder.iterdir() if p.suffix.lower() in LETTER_SUFFIXES):
@@ -52,10 +57,12 @@ def _score_folder(folder: Path, dossier: str | None, workspace: Path, score_agai
     if not pairs:
         from compliance.errors import InputError, InputErrors
 
-        raise InputErrors([InputError(str(folder), 1, 1, "a folder without a letter that has its "
-                                      "NAME-expected.yaml beside it: nothing to draft and score",
-                                      "give one letter file, or a folder of letters each with its "
-                                      "expected position NAME-expected.yaml")])
+        raise InputErrors([InputError(str(folder), 1, 1, Text(
+            "a folder without a letter that has its NAME-expected.yaml beside it: nothing to draft and score",
+            "een map zonder brief met een NAAM-expected.yaml ernaast: niets op te stellen en te scoren"),
+            Text("give one letter file, or a folder of letters each with its expected position "
+                 "NAME-expected.yaml", "geef één briefbestand, of een map met brieven, elk met de verwachte "
+                 "positie NAAM-expected.yaml"))])
     scores = []
     for path, expected in pairs:
         reference = load_positions(ws, [expected])[0]
@@ -106,8 +113,10 @@ def draft(
         if letter.is_dir():
             return _score_folder(letter, dossier, workspace, score_against)
         if dossier is None:
-            raise bad_option("--dossier", "missing option --dossier", "name the dossier whose vocabulary "
-                             "is used (a folder of rules/)")
+            raise bad_option("--dossier", Text("missing option --dossier", "optie --dossier ontbreekt"),
+                             Text("name the dossier whose vocabulary is used (a folder of rules/)",
+                                  "noem het dossier waarvan de woordenlijst wordt gebruikt (een map in "
+                                  "rules/)"))
         ws = load_workspace(workspace)
         text = read_letter(letter)
         draft = draft_letter(text, ws, dossier, letter_name=letter.as_posix())
@@ -126,4 +135,4 @@ def draft(
         emit(content, output)
         return 0
 
-    guarded(body)
+    guarded(body, lang=lang)

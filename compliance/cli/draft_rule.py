@@ -22,6 +22,7 @@ from compliance.cli.app import (
     emit,
     guarded,
 )
+from compliance.errors import Text, msg
 
 
 class DraftRuleFormat(StrEnum):
@@ -65,10 +66,13 @@ def draft_rule(
 
         if score is not None:
             if motion is not None:
-                raise bad_option("--score", "give either MOTION or --score FOLDER, not both")
+                raise bad_option("--score", Text("give either MOTION or --score FOLDER, not both",
+                                                 "geef MOTIE of --score MAP, niet beide"))
             if not score.is_dir():
-                raise bad_option("--score", f"{score} is not a folder",
-                                 "give a folder of .md files (or of dossier folders holding them)")
+                raise bad_option("--score", Text(f"{score} is not a folder", f"{score} is geen map"),
+                                 Text("give a folder of .md files (or of dossier folders holding them)",
+                                      "geef een map met .md-bestanden (of met dossiermappen die ze "
+                                      "bevatten)"))
             from compliance.authoring.draft_rule_score import render, score_folder
             from compliance.loading.workspace import load_workspace_partial
 
@@ -76,13 +80,17 @@ def draft_rule(
             scores = score_folder(score, {k: v.model for k, v in ws.vocabularies.items()},
                                   half.value if half else None)
             if not scores:
-                raise bad_option("--score", f"no motion files in {score}" + (f" for half {half.value}"
-                                 if half else ""), "give a folder with <motion>.md files")
+                part = (f" for half {half.value}", f" voor helft {half.value}") if half else ("", "")
+                raise bad_option("--score", Text(f"no motion files in {score}{part[0]}",
+                                                 f"geen motiebestanden in {score}{part[1]}"),
+                                 Text("give a folder with <motion>.md files",
+                                      "geef een map met <motie>.md-bestanden"))
             emit(render(scores, lang.value), output)
             return 1 if any(s.inversions for s in scores) else 0
         if motion is None:
-            raise bad_option("MOTION", "no motion given",
-                             "give a motion id or record file, or --score FOLDER")
+            raise bad_option("MOTION", Text("no motion given", "geen motie gegeven"),
+                             Text("give a motion id or record file, or --score FOLDER",
+                                  "geef een motie-id of motierecord, of --score MAP"))
         # a drafted rule is meant to go into rules/; no existing file is ever replaced (below)
         inputs = [workspace / "motions", *([dictum] if dictum else []),
                   *([Path(motion)] if motion.endswith((".yaml", ".yml")) else [])]
@@ -91,8 +99,8 @@ def draft_rule(
         for target in (output, tests_output):
             if target is not None and os.path.lexists(target):
                 raise bad_option("--output" if target is output else "--tests-output",
-                                 f"{target} already exists", "nothing is overwritten: remove it or "
-                                 "pick another name")
+                                 Text(f"{target} already exists", f"{target} bestaat al"),
+                                 msg("e_exists_fix"))
         text = None
         if dictum is not None:
             from compliance.loading.textfile import read_text_file
@@ -114,4 +122,4 @@ def draft_rule(
             emit(d.tests_text, tests_output)
         return 1 if d.blockers or d.rule_text is None else 0
 
-    guarded(body)
+    guarded(body, lang=lang)

@@ -59,4 +59,4 @@ def duties(
         emit(render(found, fmt.value, lang.value), output)
         return 0
 
-    guarded(body)
+    guarded(body, lang=lang)

@@ -22,6 +22,7 @@ from compliance.cli.app import (
     guarded,
     interpretations,
 )
+from compliance.errors import Text
 
 
 @app.command()
@@ -40,8 +41,10 @@ def explain(position: Annotated[Path, typer.Argument(help="the position file")],
         from compliance.authoring import explain as ex
 
         if not position.is_file():
-            raise bad_option("POSITION", f"{position} is not a position file",
-                             "give one YAML file, e.g. examples/positions/<name>.yaml")
+            raise bad_option("POSITION", Text(f"{position} is not a position file",
+                                              f"{position} is geen positiebestand"),
+                             Text("give one YAML file, e.g. examples/positions/<name>.yaml",
+                                  "geef één YAML-bestand, bijv. examples/positions/<naam>.yaml"))
         chosen = interpretations(interpretation)
         ws = load_workspace(workspace)
         ws.check_interpretations(chosen)
@@ -52,4 +55,4 @@ def explain(position: Annotated[Path, typer.Argument(help="the position file")],
         emit(ex.render_json(data) if fmt is TextJson.json else ex.render_text(data), None)
         return 0
 
-    guarded(body)
+    guarded(body, lang=lang)

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from compliance.cli.app import WorkspaceOpt, app, guarded
+from compliance.cli.app import Lang, LangOpt, WorkspaceOpt, app, guarded
 from compliance.ingest.importer import REFS_FORMATS
 from compliance.text_safety import line
 
@@ -23,11 +23,11 @@ RefsFormat = StrEnum("RefsFormat", [(name, name) for name in REFS_FORMATS])  # t
 REFS_TEXT = RefsFormat("text")
 
 
-def _run(fn: Callable[[], int]) -> None:
+def _run(fn: Callable[[], int], lang: str) -> None:
     """The CLI's error handling, with a failed download as exit 1."""
     from compliance.ingest.client import FetchError
 
-    guarded(fn, (FetchError,))
+    guarded(fn, (FetchError,), lang=lang)
 
 
 def refs(
@@ -35,6 +35,7 @@ def refs(
     workspace: WorkspaceOpt = Path("."),
     fmt: Annotated[RefsFormat, typer.Option("--format", "-f", help="output format")]
     = REFS_TEXT,
+    lang: LangOpt = Lang.nl,
 ) -> None:
     """List the Kamerstuk citations, motion mentions and dates in letters.
 
@@ -47,7 +48,7 @@ def refs(
         sys.stdout.write(refs_of(files, workspace, fmt.value))
         return 0
 
-    _run(body)
+    _run(body, lang)
 
 
 def _client() -> Any:
@@ -70,6 +71,7 @@ def import_motions(
                                           "nothing")] = False,
     force: Annotated[bool, typer.Option("--force", help="rewrite records even when that loses YAML "
                                         "comments")] = False,
+    lang: LangOpt = Lang.nl,
 ) -> None:
     """Create or update motion records from the House's open data.
 
@@ -93,7 +95,7 @@ def import_motions(
                    f"{c['unchanged']}, not imported {c['refused']}{mode}")
         return exit_code(run.failed)
 
-    _run(body)
+    _run(body, lang)
 
 
 def register(target: typer.Typer) -> None:

@@ -39,4 +39,4 @@ def lint(workspace: WorkspaceOpt = Path("."), fmt: TextJsonOpt = TextJson.text,
              else lint_mod.render_text(issues, lang.value), None)
         return exit_code(lint_mod.counts(issues)[0] > 0)
 
-    guarded(body)
+    guarded(body, lang=lang)

@@ -29,4 +29,4 @@ def motions(workspace: WorkspaceOpt = Path("."), lang: LangOpt = Lang.nl) -> Non
                             f"{','.join(r.dossiers)} {rules}"))
         return 0
 
-    guarded(body)
+    guarded(body, lang=lang)

@@ -10,6 +10,8 @@ import typer
 from compliance.cli.app import (
     BackendName,
     BackendOpt,
+    Lang,
+    LangOpt,
     TextJson,
     TextJsonOpt,
     WorkspaceOpt,
@@ -27,6 +29,7 @@ def test_(workspace: WorkspaceOpt = Path("."), fmt: TextJsonOpt = TextJson.text,
               "--min-coverage", min=0, max=100,
               help="exit 1 when coverage (percent, 0 to 100) is below this")] = None,
           backend: BackendOpt = BackendName.durable,
+          lang: LangOpt = Lang.nl,
           ) -> None:
     """Run the rule tests in rules/<dossier>/tests/*.yaml. Exit 1 when a test fails or
     coverage is below --min-coverage."""
@@ -48,4 +51,4 @@ def test_(workspace: WorkspaceOpt = Path("."), fmt: TextJsonOpt = TextJson.text,
                        err=True)
         return exit_code(low or not all(r.ok for r in results))
 
-    guarded(body)
+    guarded(body, lang=lang)

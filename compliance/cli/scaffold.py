@@ -21,20 +21,21 @@ def _done(paths: list[Path]) -> int:
 
 
 @app.command()
-def init(directory: Annotated[Path, typer.Argument(help="the workspace folder")] = Path(".")) -> None:
+def init(directory: Annotated[Path, typer.Argument(help="the workspace folder")] = Path("."),
+         lang: LangOpt = Lang.nl) -> None:
     """Make an empty workspace (motions/, rules/, examples/, a README, a CI snippet)."""
     from compliance.scaffold import init as run
 
-    guarded(lambda: _done(run(directory)))
+    guarded(lambda: _done(run(directory)), lang=lang)
 
 
 @new.command("dossier")
 def new_dossier(name: Annotated[str, typer.Argument(help="dossier name, e.g. energy-prices")],
-                workspace: WorkspaceOpt = Path(".")) -> None:
+                workspace: WorkspaceOpt = Path("."), lang: LangOpt = Lang.nl) -> None:
     """rules/NAME/: a vocabulary to fill in, an empty timeline, a tests/ folder."""
     from compliance.scaffold import new_dossier as run
 
-    guarded(lambda: _done(run(workspace, name)))
+    guarded(lambda: _done(run(workspace, name)), lang=lang)
 
 
 @new.command("motion")
@@ -66,14 +67,14 @@ def new_motion(kamerstuk: Annotated[str, typer.Argument(help="DOSSIER-NUMBER, e.
             typer.echo(report[0], nl=False)
         return _done(written)
 
-    guarded(body)
+    guarded(body, lang=lang)
 
 
 @new.command("position")
 def new_position(dossier: Annotated[str, typer.Option("--dossier", "-d", help="the dossier")],
                  position_id: Annotated[str | None, typer.Option("--id", help="the position id")] = None,
-                 workspace: WorkspaceOpt = Path(".")) -> None:
+                 workspace: WorkspaceOpt = Path("."), lang: LangOpt = Lang.nl) -> None:
     """A position listing every fact of the dossier as a comment with its description."""
     from compliance.scaffold import new_position as run
 
-    guarded(lambda: _done(run(workspace, dossier, position_id)))
+    guarded(lambda: _done(run(workspace, dossier, position_id)), lang=lang)

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from compliance.cli.app import Lang, LangOpt, WorkspaceOpt, app, bad_option, guarded
+from compliance.errors import Text
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -24,16 +25,20 @@ def _can_listen(host: str, port: int) -> None:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError) as e:
-        raise bad_option("--host", f"{host!r} cannot be resolved ({e})", "give an address such as "
-                         "127.0.0.1") from None
+        raise bad_option("--host", Text(f"{host!r} cannot be resolved ({e})",
+                                        f"{host!r} is niet te vinden ({e})"),
+                         Text("give an address such as 127.0.0.1",
+                              "geef een adres zoals 127.0.0.1")) from None
     family, kind, proto, _, address = infos[0]
     with socket.socket(family, kind, proto) as s:
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(address)
         except OSError as e:
-            raise bad_option("--port", f"cannot listen on {host}:{port}: {e.strerror}",
-                             "pick another port (or stop what uses it)") from None
+            raise bad_option("--port", Text(f"cannot listen on {host}:{port}: {e.strerror}",
+                                            f"kan niet luisteren op {host}:{port}: {e.strerror}"),
+                             Text("pick another port (or stop what uses it)",
+                                  "kies een andere poort (of stop wat hem gebruikt)")) from None
 
 
 @app.command()
@@ -51,13 +56,19 @@ def serve(
 
     def body() -> int:
         if host not in LOOPBACK and not token:
-            raise bad_option("--host", f"{host} is reachable from other machines",
-                             "give --token (or set COMPLIANCE_WEB_TOKEN) so every request must carry it")
+            raise bad_option("--host", Text(f"{host} is reachable from other machines",
+                                            f"{host} is bereikbaar vanaf andere machines"),
+                             Text("give --token (or set COMPLIANCE_WEB_TOKEN) so every request must carry it",
+                                  "geef --token (of zet COMPLIANCE_WEB_TOKEN), zodat elk verzoek het moet "
+                                  "meesturen"))
         if token is not None and len(token) < 16:
-            raise bad_option("--token", "the token is too short", "use at least 16 characters")
+            raise bad_option("--token", Text("the token is too short", "het token is te kort"),
+                             Text("use at least 16 characters", "gebruik ten minste 16 tekens"))
         if not (workspace / "motions").is_dir() or not (workspace / "rules").is_dir():
-            raise bad_option("--workspace", f"no motions/ or rules/ in {workspace}",
-                             "give the workspace folder with --workspace")
+            raise bad_option("--workspace", Text(f"no motions/ or rules/ in {workspace}",
+                                                 f"geen motions/ of rules/ in {workspace}"),
+                             Text("give the workspace folder with --workspace",
+                                  "geef de werkmap met --workspace"))
         _can_listen(host, port)
         import uvicorn
 
@@ -77,4 +88,4 @@ def serve(
                     log_level="warning", server_header=False)
         return 0
 
-    guarded(body)
+    guarded(body, lang=lang)

@@ -39,4 +39,4 @@ def timeline(
         emit(render(data, fmt.value, lang.value), None)
         return 0
 
-    guarded(body)
+    guarded(body, lang=lang)

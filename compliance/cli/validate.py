@@ -7,13 +7,14 @@ from typing import Annotated
 
 import typer
 
-from compliance.cli.app import WorkspaceOpt, app, guarded
+from compliance.cli.app import Lang, LangOpt, WorkspaceOpt, app, guarded
 
 
 @app.command()
 def validate(
     paths: Annotated[list[Path] | None, typer.Argument(help="position files or folders")] = None,
     workspace: WorkspaceOpt = Path("."),
+    lang: LangOpt = Lang.nl,
 ) -> None:
     """Check motions, rules and positions against the schemas and vocabularies only."""
 
@@ -26,4 +27,4 @@ def validate(
                    f"{len(ws.rules)} rule files, {len(positions)} positions")
         return 0
 
-    guarded(body)
+    guarded(body, lang=lang)

@@ -21,7 +21,7 @@ from compliance.conditions.ast import (
 )
 from compliance.conditions.operators import FACT_TYPES, LIST_OPERATORS, for_type
 from compliance.dates import NotADate, PartialDate
-from compliance.errors import InputError, did_you_mean
+from compliance.errors import InputError, Text, did_you_mean, msg, one_of, said
 from compliance.model.vocabulary import FactDef, Vocabulary
 from compliance.source import Document, Path_
 
@@ -36,7 +36,7 @@ class ConditionParser:
         self.errors = errors
         self.events = events or set()
 
-    def _err(self, path: Path_, problem: str, fix: str, *, key: bool = False,
+    def _err(self, path: Path_, problem: Text, fix: Text, *, key: bool = False,
              code: str = "invalid") -> None:
         self.errors.append(self.doc.error(path, problem, fix, key=key, code=code))
 
@@ -46,26 +46,35 @@ class ConditionParser:
 
     def parse(self, data: Any, path: Path_) -> Cond | None:
         if not isinstance(data, dict) or not data:
-            self._err(path, "a condition must be a mapping",
-                      "write e.g. {fact: NAME, equals: VALUE}, {all: [...]}, {any: [...]} or {not: ...}")
+            self._err(path, Text("a condition must be a mapping", "een voorwaarde moet een mapping zijn"),
+                      Text("write e.g. {fact: NAME, equals: VALUE}, {all: [...]}, {any: [...]} or {not: ...}",
+                           "schrijf bijv. {fact: NAAM, equals: WAARDE}, {all: [...]}, {any: [...]} of {not: "
+                           "...}"))
             return None
         loc = self._loc(path)
         keys = set(data)
         for combinator in ("all", "any"):
             if combinator in keys:
                 if keys != {combinator}:
-                    self._err(path, f"'{combinator}' stands alone in its mapping",
-                              f"move {sorted(keys - {combinator})} into a separate condition")
+                    rest = sorted(keys - {combinator})
+                    self._err(path, Text(f"'{combinator}' stands alone in its mapping",
+                                         f"'{combinator}' hoort alleen in zijn mapping te staan"),
+                              Text(f"move {rest} into a separate condition",
+                                   f"zet {rest} in een aparte voorwaarde"))
                     return None
                 items = data[combinator]
                 if not isinstance(items, list):
-                    self._err((*path, combinator), f"'{combinator}' takes a list of conditions",
-                              "write each condition as a list item starting with '-'")
+                    self._err((*path, combinator), Text(f"'{combinator}' takes a list of conditions",
+                                                        f"'{combinator}' krijgt een lijst van voorwaarden"),
+                              Text("write each condition as a list item starting with '-'",
+                                   "schrijf elke voorwaarde als een lijstitem dat met '-' begint"))
                     return None
                 if not items:  # all of nothing is always true, any of nothing never: a slip
-                    self._err((*path, combinator), f"an empty '{combinator}: []' is always "
-                              f"{'true' if combinator == 'all' else 'false'}",
-                              "list at least one condition, or remove it")
+                    always = Text("true", "waar") if combinator == "all" else Text("false", "onwaar")
+                    self._err((*path, combinator), Text(f"an empty '{combinator}: []' is always {always}",
+                                                        f"een lege '{combinator}: []' is altijd {always.nl}"),
+                              Text("list at least one condition, or remove it",
+                                   "noem ten minste één voorwaarde, of verwijder haar"))
                     return None
                 parsed = [self.parse(item, (*path, combinator, i)) for i, item in enumerate(items)]
                 if any(p is None for p in parsed):
@@ -74,20 +83,27 @@ class ConditionParser:
                 return cls(tuple(parsed), loc)  # type: ignore[arg-type]
         if "not" in keys:
             if keys != {"not"}:
-                self._err(path, "'not' stands alone in its mapping", "wrap the other keys in a condition")
+                self._err(path, Text("'not' stands alone in its mapping",
+                                     "'not' hoort alleen in zijn mapping te staan"),
+                          Text("wrap the other keys in a condition",
+                               "zet de andere sleutels in een voorwaarde"))
                 return None
             inner = self.parse(data["not"], (*path, "not"))
             return Not(inner, loc) if inner is not None else None
         if "concept" in keys:
             name = data["concept"]
             if keys != {"concept"}:
-                self._err(path, "'concept' takes no operator",
-                          "a concept is true or false by itself; use 'not' to negate it")
+                self._err(path, Text("'concept' takes no operator", "'concept' krijgt geen operator"),
+                          Text("a concept is true or false by itself; use 'not' to negate it",
+                               "een begrip is zelf waar of onwaar; gebruik 'not' om het te ontkennen"))
                 return None
             if not isinstance(name, str) or name not in self.vocab.concepts:
                 hint = did_you_mean(str(name), self.vocab.concepts)
-                self._err((*path, "concept"), f"unknown concept {name!r} in dossier "
-                          f"'{self.vocab.dossier}'", hint or "define it under 'concepts' in dossier.yaml",
+                dossier = self.vocab.dossier
+                self._err((*path, "concept"), Text(f"unknown concept {name!r} in dossier '{dossier}'",
+                                                   f"onbekend begrip {name!r} in dossier '{dossier}'"),
+                          hint or Text("define it under 'concepts' in dossier.yaml",
+                                       "definieer het onder 'concepts' in dossier.yaml"),
                           code="unknown-name")
                 return None
             return ConceptRef(name, loc)
@@ -95,23 +111,28 @@ class ConditionParser:
             return self._atom(data, path, loc)
         if "event" in keys:
             return self.event(data, path)
-        self._err(path, f"unknown condition keys {sorted(keys)}",
-                  "use one of: all, any, not, concept, fact, event")
+        self._err(path, Text(f"unknown condition keys {sorted(keys)}",
+                             f"onbekende sleutels van een voorwaarde: {sorted(keys)}"),
+                  msg("e_use_one_of", options="all, any, not, concept, fact, event"))
         return None
 
     def event(self, data: dict[str, Any], path: Path_) -> Cond | None:
         """``{event: NAME, happened: true}``: the timeline event had happened as of the date."""
         if set(data) != {"event", "happened"} or data["happened"] is not True:
-            self._err(path, "an event condition is {event: NAME, happened: true}",
-                      "negate it with 'not'")
+            self._err(path, Text("an event condition is {event: NAME, happened: true}",
+                                 "een voorwaarde over een gebeurtenis is {event: NAAM, happened: true}"),
+                      Text("negate it with 'not'", "ontken haar met 'not'"))
             return None
         return self.event_name(data["event"], (*path, "event"))
 
     def event_name(self, name: Any, path: Path_) -> Cond | None:
         if not isinstance(name, str) or name not in self.events:
             hint = did_you_mean(str(name), self.events)
-            self._err(path, f"unknown event {name!r} in the timeline of dossier '{self.vocab.dossier}'",
-                      hint or f"add it to rules/{self.vocab.dossier}/timeline.yaml")
+            dossier = self.vocab.dossier
+            self._err(path, Text(f"unknown event {name!r} in the timeline of dossier '{dossier}'",
+                                 f"onbekende gebeurtenis {name!r} op de tijdlijn van dossier '{dossier}'"),
+                      hint or Text(f"add it to rules/{dossier}/timeline.yaml",
+                                   f"voeg haar toe aan rules/{dossier}/timeline.yaml"))
             return None
         return event_flag(name, self._loc(path))
 
@@ -120,27 +141,37 @@ class ConditionParser:
         if not isinstance(name, str) or name not in self.vocab.facts:
             hint = did_you_mean(str(name), self.vocab.facts)
             if str(name) in self.vocab.concepts:
-                hint = f"{name!r} is a concept: write {{concept: {name}}}"
-            self._err((*path, "fact"), f"unknown fact {name!r} in dossier '{self.vocab.dossier}'",
-                      hint or "add it to the vocabulary in dossier.yaml, or fix the name",
+                hint = Text(f"{name!r} is a concept: write {{concept: {name}}}",
+                            f"{name!r} is een begrip: schrijf {{concept: {name}}}")
+            dossier = self.vocab.dossier
+            self._err((*path, "fact"), Text(f"unknown fact {name!r} in dossier '{dossier}'",
+                                            f"onbekend feit {name!r} in dossier '{dossier}'"),
+                      hint or Text("add it to the vocabulary in dossier.yaml, or fix the name",
+                                   "voeg het toe aan de woordenlijst in dossier.yaml, of verbeter de naam"),
                       code="unknown-name")
             return None
         ops = [k for k in data if k != "fact"]
         if len(ops) != 1:
-            self._err(path, f"an atom has exactly one operator, found {sorted(ops) or 'none'}",
-                      f"use one of: {', '.join(FACT_TYPES)}")
+            self._err(path, Text(f"an atom has exactly one operator, found {sorted(ops) or 'none'}",
+                                 f"een atoom heeft precies één operator, gevonden: {sorted(ops) or 'geen'}"),
+                      msg("e_use_one_of", options=", ".join(FACT_TYPES)))
             return None
         op = ops[0]
         fact = self.vocab.facts[name]
         if op not in FACT_TYPES:
             hint = did_you_mean(op, FACT_TYPES)
-            self._err((*path, op), f"unknown operator {op!r}", hint or f"use one of: {', '.join(FACT_TYPES)}",
-                      key=True, code="unknown-name")
+            self._err((*path, op), Text(f"unknown operator {op!r}", f"onbekende operator {op!r}"),
+                      hint or msg("e_use_one_of", options=", ".join(FACT_TYPES)), key=True,
+                      code="unknown-name")
             return None
         if fact.type not in FACT_TYPES[op]:
-            self._err((*path, op), f"operator '{op}' does not apply to {fact.type} fact '{name}'",
-                      f"for a {fact.type} fact use: "
-                      + ", ".join(for_type(fact.type)), key=True, code="type-mismatch")
+            usable = ", ".join(for_type(fact.type))
+            self._err((*path, op), Text(f"operator '{op}' does not apply to {fact.type} fact '{name}'",
+                                        f"operator '{op}' is niet van toepassing op {fact.type}-feit "
+                                        f"'{name}'"),
+                      Text(f"for a {fact.type} fact use: {usable}",
+                           f"gebruik voor een {fact.type}-feit: {usable}"),
+                      key=True, code="type-mismatch")
             return None
         value = self._value(fact, name, op, data[op], (*path, op))
         if value is _BAD:
@@ -150,13 +181,16 @@ class ConditionParser:
     def _value(self, fact: FactDef, name: str, op: str, raw: Any, path: Path_) -> Any:
         if op == "known":
             if raw is not True:
-                self._err(path, "'known' takes the value true", "write {fact: NAME, known: true}; "
-                          "negate with 'not'")
+                self._err(path, Text("'known' takes the value true", "'known' krijgt de waarde true"),
+                          Text("write {fact: NAME, known: true}; negate with 'not'",
+                               "schrijf {fact: NAAM, known: true}; ontken met 'not'"))
                 return _BAD
             return True
         if op in LIST_OPERATORS:
             if not isinstance(raw, list) or not raw:
-                self._err(path, f"'{op}' takes a non-empty list of values", "write e.g. [a, b]")
+                self._err(path, Text(f"'{op}' takes a non-empty list of values",
+                                     f"'{op}' krijgt een niet-lege lijst van waarden"),
+                          Text("write e.g. [a, b]", "schrijf bijv. [a, b]"))
                 return _BAD
             ok = [self._scalar(fact, name, v, (*path, i)) for i, v in enumerate(raw)]
             return _BAD if any(v is _BAD for v in ok) else frozenset(ok)
@@ -168,27 +202,31 @@ class ConditionParser:
             values = fact.values or {}
             if not isinstance(raw, str) or raw not in values:
                 hint = did_you_mean(str(raw), values)
-                self._err(path, f"{raw!r} is not a value of fact '{name}'",
-                          hint or f"use one of: {', '.join(sorted(values))}", code="type-mismatch")
+                self._err(path, Text(f"{raw!r} is not a value of fact '{name}'",
+                                     f"{raw!r} is geen waarde van feit '{name}'"),
+                          hint or one_of(values), code="type-mismatch")
                 return _BAD
             return raw
         if t == "bool" and not isinstance(raw, bool):
-            self._err(path, f"fact '{name}' is a bool; {raw!r} is not", "write true or false",
-                      code="type-mismatch")
+            self._err(path, Text(f"fact '{name}' is a bool; {raw!r} is not",
+                                 f"feit '{name}' is een bool; {raw!r} niet"),
+                      Text("write true or false", "schrijf true of false"), code="type-mismatch")
             return _BAD
         if t == "number" and (isinstance(raw, bool) or not isinstance(raw, int | float)):
-            self._err(path, f"fact '{name}' is a number; {raw!r} is not", "write a number",
-                      code="type-mismatch")
+            self._err(path, Text(f"fact '{name}' is a number; {raw!r} is not",
+                                 f"feit '{name}' is een getal; {raw!r} niet"),
+                      Text("write a number", "schrijf een getal"), code="type-mismatch")
             return _BAD
         if t == "text" and not isinstance(raw, str):
-            self._err(path, f"fact '{name}' is text; {raw!r} is not", "quote the value",
-                      code="type-mismatch")
+            self._err(path, Text(f"fact '{name}' is text; {raw!r} is not",
+                                 f"feit '{name}' is tekst; {raw!r} niet"),
+                      Text("quote the value", "zet de waarde tussen aanhalingstekens"), code="type-mismatch")
             return _BAD
         if t == "date":
             try:
                 return PartialDate.parse(str(raw))
             except ValueError as e:
-                self._err(path, str(e), "write YYYY-MM-DD, YYYY-MM or YYYY",
+                self._err(path, said(e), msg("e_date_fix"),
                           code="type-mismatch" if isinstance(e, NotADate) else "invalid")
                 return _BAD
         return raw

@@ -19,7 +19,7 @@ from compliance.drafting.letter import Letter, _words, read
 from compliance.drafting.match import Match, compile_phrase, find, starts, value_of_match
 from compliance.drafting.quantity import value_in
 from compliance.drafting.scope import ACTORS, HISTORY, OTHERS, REMOVAL, positions, questions, sentence_scope
-from compliance.errors import InputError, InputErrors
+from compliance.errors import InputError, InputErrors, Text, one_of
 from compliance.ingest.refs import paper_id
 from compliance.loading.cues import value_key
 from compliance.model.cues import Element, Phrases, ValueCues
@@ -927,9 +927,9 @@ def draft_letter(text: str, workspace: Any, dossier: str, *, letter_name: str) -
     if loaded is None:
         from compliance.conditions.parse import did_you_mean
 
-        raise InputErrors([InputError("--dossier", 1, 1, f"unknown dossier '{dossier}'",
-                                      did_you_mean(dossier, ws.vocabularies) or
-                                      f"known dossiers: {', '.join(sorted(ws.vocabularies))}")])
+        raise InputErrors([InputError("--dossier", 1, 1, Text(f"unknown dossier '{dossier}'",
+                                                              f"onbekend dossier '{dossier}'"),
+                                      did_you_mean(dossier, ws.vocabularies) or one_of(ws.vocabularies))])
     vocab = loaded.model
     letter = read(text)
     r = _Reader(letter, vocab)

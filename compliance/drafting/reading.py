@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-from compliance.errors import InputError, InputErrors
+from compliance.errors import InputError, InputErrors, Text
 from compliance.loading.textfile import read_file_bytes, read_text_file
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -83,10 +83,13 @@ def pdf_text(path: Path, display: str) -> str:
     try:
         from pypdf import PdfReader
     except ImportError:
-        raise InputErrors([InputError(display, 1, 1, "reading PDF needs the pypdf library",
-                                      "pip install 'motion-compliance[pdf]', or give the text "
-                                      "(pdftotext letter.pdf)")]) from None
-    raw = read_file_bytes(path, display, max_bytes=MAX_BYTES, what="PDF letter")
+        raise InputErrors([InputError(display, 1, 1, Text("reading PDF needs the pypdf library",
+                                                          "voor het lezen van een pdf is de bibliotheek "
+                                                          "pypdf nodig"),
+                                      Text("pip install 'motion-compliance[pdf]', or give the text "
+                                           "(pdftotext letter.pdf)", "pip install 'motion-compliance[pdf]', "
+                                           "of geef de tekst (pdftotext brief.pdf)"))]) from None
+    raw = read_file_bytes(path, display, max_bytes=MAX_BYTES, what=Text("PDF letter", "een brief als pdf"))
     try:
         # pypdf logs and warns about a damaged file before it fails: the located error
         # line below says it, alone (issue 23)
@@ -96,11 +99,16 @@ def pdf_text(path: Path, display: str) -> str:
     except InputErrors:
         raise
     except Exception as e:  # pypdf raises many types on damaged files
-        raise InputErrors([InputError(display, 1, 1, f"cannot read the PDF: {type(e).__name__}",
-                                      "give the letter as text or HTML")]) from None
+        raise InputErrors([InputError(display, 1, 1, Text(f"cannot read the PDF: {type(e).__name__}",
+                                                          f"kan de pdf niet lezen: {type(e).__name__}"),
+                                      Text("give the letter as text or HTML",
+                                           "geef de brief als tekst of HTML"))
+                           ]) from None
     if not text.strip():
-        raise InputErrors([InputError(display, 1, 1, "the PDF has no text layer (a scan?)",
-                                      "give the letter as text, e.g. after OCR")])
+        raise InputErrors([InputError(display, 1, 1, Text("the PDF has no text layer (a scan?)",
+                                                          "de pdf heeft geen tekstlaag (een scan?)"),
+                                      Text("give the letter as text, e.g. after OCR",
+                                           "geef de brief als tekst, bijv. na OCR"))])
     return text
 
 
@@ -110,7 +118,8 @@ def read_letter(path: Path, display: str | None = None) -> str:
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         return pdf_text(path, name)
-    text = read_text_file(path, name, max_bytes=MAX_BYTES, what="text, HTML or PDF letter")
+    text = read_text_file(path, name, max_bytes=MAX_BYTES, what=Text("text, HTML or PDF letter",
+                                                                     "een brief als tekst, HTML of pdf"))
     if suffix in (".html", ".htm", ".xhtml") or text.lstrip()[:200].lower().startswith(("<!doctype html",
                                                                                         "<html")):
         return html_text(text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from compliance.errors import InputError, InputErrors
+from compliance.errors import InputError, InputErrors, msg
 from compliance.i18n import t
 from compliance.model.common import Lang
 
@@ -58,7 +58,7 @@ def require_confirmed(positions: list[Any], lang: Lang) -> None:
             for name, entry in facts.items():
                 if isinstance(entry, dict) and entry.get("confirmed") is False:
                     errors.append(pos.doc.error((*base, name, "confirmed"),
-                                                t("draft_unconfirmed_error", lang, fact=name),
-                                                t("draft_unconfirmed_fix", lang)))
+                                                msg("draft_unconfirmed_error", fact=name),
+                                                msg("draft_unconfirmed_fix")))
     if errors:
         raise InputErrors(errors)

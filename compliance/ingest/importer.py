@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from compliance.errors import InputError, InputErrors
+from compliance.errors import InputError, InputErrors, Text, msg, same
 from compliance.loading.textfile import read_text_file
 from compliance.text_safety import excerpt
 
@@ -25,7 +25,9 @@ MAX_BYTES = 20 * 1024 * 1024
 
 def read_text(path: Path) -> str:
     """A UTF-8 letter, or InputErrors that say where and why it cannot be read."""
-    return read_text_file(path, max_bytes=MAX_BYTES, what="plain text (extract PDF text with pdftotext)")
+    return read_text_file(path, max_bytes=MAX_BYTES, what=Text("plain text (extract PDF text with pdftotext)",
+                                                               "platte tekst (haal de tekst uit een pdf met "
+                                                               "pdftotext)"))
 
 
 def _known(workspace: Path) -> Any:
@@ -70,8 +72,10 @@ def _parse_kamerstuk(value: str) -> tuple[str, int]:
     text = value if any(c.isalpha() for c in value) else f"Kamerstuk {value}"
     found = {k for c in extract(text).citations for k in c.kamerstukken}
     if len(found) != 1:
-        raise InputErrors([InputError("--kamerstuk", 1, 1, f"{value!r} is not one Kamerstuk",
-                                      "write DOSSIER-NR, e.g. 26643-1011")])
+        raise InputErrors([InputError("--kamerstuk", 1, 1, Text(f"{value!r} is not one Kamerstuk",
+                                                                f"{value!r} is niet één Kamerstuk"),
+                                      Text("write DOSSIER-NR, e.g. 26643-1011",
+                                           "schrijf DOSSIER-NR, bijv. 26643-1011"))])
     return found.pop()
 
 
@@ -82,22 +86,28 @@ def _load_json(path: Path) -> list[dict[str, Any]]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        raise InputErrors([InputError(str(path), e.lineno, e.colno, f"invalid JSON: {e.msg}",
-                                      "fix the JSON near here; save the API's answer unchanged")
+        raise InputErrors([InputError(str(path), e.lineno, e.colno, Text(f"invalid JSON: {e.msg}",
+                                                                         f"ongeldige JSON: {e.msg}"),
+                                      Text("fix the JSON near here; save the API's answer unchanged",
+                                           "herstel de JSON hier; bewaar het antwoord van de API "
+                                           "ongewijzigd"))
                            ]) from None
     except (RecursionError, ValueError) as e:  # nesting too deep, a 5,000-digit integer
         from compliance.text_safety import excerpt
 
-        problem = "nesting too deep" if isinstance(e, RecursionError) else excerpt(e, 120)
-        raise InputErrors([InputError(str(path), 1, 1, f"not an OData answer: {problem}",
-                                      "save the API's answer unchanged")]) from None
+        problem = msg("e_nesting_too_deep") if isinstance(e, RecursionError) else same(excerpt(e, 120))
+        raise InputErrors([InputError(str(path), 1, 1, Text(f"not an OData answer: {problem}",
+                                                            f"geen OData-antwoord: {problem.nl}"),
+                                      Text("save the API's answer unchanged",
+                                           "bewaar het antwoord van de API ongewijzigd"))]) from None
     try:
         return zaken_from_json(data)
     except ShapeError as e:
         where = f" at {e.where}" if e.where else ""
-        raise InputErrors([InputError(str(path), 1, 1, f"{e.problem}{where}",
-                                      "give an OData answer about Zaak rows "
-                                      "(a JSON object with a 'value' list)")]) from None
+        raise InputErrors([InputError(str(path), 1, 1, same(f"{e.problem}{where}"),
+                                      Text("give an OData answer about Zaak rows (a JSON object with a "
+                                           "'value' list)", "geef een OData-antwoord over Zaak-rijen (een "
+                                           "JSON-object met een lijst 'value')"))]) from None
 
 
 def _existing(motions: Path, record_id: str,
@@ -119,8 +129,9 @@ def _existing(motions: Path, record_id: str,
     path = candidates[0]
     doc = load_file(path)
     if not isinstance(doc.data, dict):
-        raise InputErrors([doc.error((), "a motion record must be a mapping",
-                                     "fix or remove the file")])
+        raise InputErrors([doc.error((), Text("a motion record must be a mapping",
+                                              "een motierecord moet een mapping zijn"),
+                                     Text("fix or remove the file", "herstel of verwijder het bestand"))])
     return path, read_text(path), doc.data
 
 
@@ -153,14 +164,19 @@ def import_motions(from_files: list[Path], kamerstukken: list[str], workspace: P
     from compliance.schemas import load as load_schema
 
     if not from_files and not kamerstukken:
-        raise InputErrors([InputError("import-motions", 1, 1, "nothing to import",
-                                      "give --from FILE or --kamerstuk DOSSIER-NR")])
+        raise InputErrors([InputError("import-motions", 1, 1, Text("nothing to import",
+                                                                   "niets te importeren"),
+                                      Text("give --from FILE or --kamerstuk DOSSIER-NR",
+                                           "geef --from BESTAND of --kamerstuk DOSSIER-NR"))])
     jobs: list[tuple[dict[str, Any], tuple[str, int] | None]] = []
     errors: list[InputError] = []
     if not DOSSIER_NAME.fullmatch(dossier):  # bad input (exit 2), not a record refused later (exit 1)
-        errors.append(InputError("--dossier", 1, 1, f"{excerpt(repr(dossier), 60)} is not a dossier name",
-                                 "write a folder name under rules/: lower-case letters, digits and '-', "
-                                 "e.g. my-dossier"))
+        shown = excerpt(repr(dossier), 60)
+        errors.append(InputError("--dossier", 1, 1, Text(f"{shown} is not a dossier name",
+                                                         f"{shown} is geen dossiernaam"),
+                                 Text("write a folder name under rules/: lower-case letters, digits and '-', "
+                                      "e.g. my-dossier", "schrijf de naam van een map onder rules/: kleine "
+                                      "letters, cijfers en '-', bijv. mijn-dossier")))
     for f in from_files:
         try:
             jobs += [(z, None) for z in _load_json(f)]

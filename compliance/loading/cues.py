@@ -4,7 +4,7 @@ own syntax is checked by the model, compliance.model.cues)."""
 from __future__ import annotations
 
 from compliance.conditions.parse import did_you_mean
-from compliance.errors import InputError
+from compliance.errors import InputError, Text, msg, one_of
 from compliance.loading.yaml_safe import Document
 from compliance.model.cues import ValueCues
 from compliance.model.vocabulary import Vocabulary
@@ -25,33 +25,41 @@ def check_cues(vocab: Vocabulary, doc: Document) -> list[InputError]:
         base = ("facts", name, "cues")
         allowed = list(BOOL_KEYS) if fact.type == "bool" else sorted(fact.values or {})
         if fact.type not in ("bool", "enum", "set") and fact.cues.values:
-            errors.append(doc.error((*base, "values"), f"{fact.type} fact '{name}' cannot have value "
-                                    "cues", "give only 'addressed' cues for it"))
+            errors.append(doc.error((*base, "values"),
+                                    Text(f"{fact.type} fact '{name}' cannot have value cues",
+                                                            f"{fact.type}-feit '{name}' kan geen cues per "
+                                                            "waarde "
+                                                            "hebben"),
+                                    Text("give only 'addressed' cues for it",
+                                         "geef er alleen 'addressed'-cues voor")))
             continue
         for key, cues in fact.cues.values.items():
             k = value_key(key)
             if k not in allowed:
-                errors.append(doc.error((*base, "values", key), f"'{k}' is not a value of fact "
-                                        f"'{name}'", did_you_mean(k, allowed) or
-                                        f"use one of: {', '.join(allowed)}", key=True))
+                errors.append(doc.error((*base, "values", key), msg("e_not_a_value", value=k, fact=name),
+                                        did_you_mean(k, allowed) or one_of(allowed), key=True))
             if cues.negated is not None and cues.negated not in allowed:
-                errors.append(doc.error((*base, "values", key, "negated"), f"'{cues.negated}' is not "
-                                        f"a value of fact '{name}'", did_you_mean(cues.negated, allowed)
-                                        or f"use one of: {', '.join(allowed)}"))
+                errors.append(doc.error((*base, "values", key, "negated"),
+                                        msg("e_not_a_value", value=cues.negated, fact=name),
+                                        did_you_mean(cues.negated, allowed) or one_of(allowed)))
             if fact.type == "set" and cues.negated is not None:
-                errors.append(doc.error((*base, "values", key, "negated"), "a negated match cannot "
-                                        "name a value of a set fact", "remove 'negated'"))
+                errors.append(doc.error((*base, "values", key, "negated"),
+                                        Text("a negated match cannot name a value of a set fact",
+                                             "een ontkende match kan geen waarde van een set-feit noemen"),
+                                        Text("remove 'negated'", "verwijder 'negated'")))
     if vocab.cues is not None:
         for kind in vocab.cues.steps:
             if kind not in vocab.step_kinds:
-                errors.append(doc.error(("cues", "steps", kind), f"unknown step kind '{kind}'",
-                                        did_you_mean(kind, vocab.step_kinds) or
-                                        f"use one of: {', '.join(sorted(vocab.step_kinds))}", key=True))
+                errors.append(doc.error(("cues", "steps", kind), msg("e_unknown_step_kind", kind=kind),
+                                        did_you_mean(kind, vocab.step_kinds) or one_of(vocab.step_kinds),
+                                        key=True))
         decl = vocab.cues.declarations
         statements = ("will_execute", "will_not_execute", "gives_effect", "will_inform")
         for st in statements:
             said: ValueCues | None = getattr(decl, st) if decl is not None else None
             if said is not None and said.negated is not None and said.negated not in statements:
-                errors.append(doc.error(("cues", "declarations", st, "negated"), f"'{said.negated}' "
-                                        "is not a statement", f"use one of: {', '.join(statements)}"))
+                errors.append(doc.error(("cues", "declarations", st, "negated"),
+                                        Text(f"'{said.negated}' is not a statement",
+                                             f"'{said.negated}' is geen verklaring"),
+                                        msg("e_use_one_of", options=", ".join(statements))))
     return errors

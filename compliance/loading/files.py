@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from compliance.errors import InputError
+from compliance.errors import InputError, Text, msg
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -35,15 +35,18 @@ def yaml_files(folder: Path, errors: list[InputError], *, recursive: bool = Fals
         try:
             real = current.resolve(strict=True)
             if real in seen:
-                errors.append(InputError(str(current), 1, 1, "a symbolic link loop: this folder "
-                                         "is already read", "remove the link"))
+                errors.append(InputError(str(current), 1, 1, Text(
+                    "a symbolic link loop: this folder is already read",
+                    "een kring van symbolische koppelingen: deze map is al gelezen"),
+                    Text("remove the link", "verwijder de koppeling")))
                 continue
             seen.add(real)
             with os.scandir(current) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except (OSError, RuntimeError) as e:
-            errors.append(InputError(str(current), 1, 1, f"cannot read folder: "
-                                     f"{getattr(e, 'strerror', None) or e}", "check its permissions"))
+            errors.append(InputError(str(current), 1, 1, msg("e_cannot_read_folder",
+                                                             error=getattr(e, "strerror", None) or e),
+                                     msg("e_check_permissions_fix")))
             continue
         below: list[Path] = []
         for entry in entries:
@@ -53,15 +56,19 @@ def yaml_files(folder: Path, errors: list[InputError], *, recursive: bool = Fals
                 if entry.is_symlink():
                     target = path.resolve(strict=True)  # a loop or a dangling link raises
                     if is_dir and recursive and not target.is_relative_to(top):
-                        errors.append(InputError(str(path), 1, 1, "a symbolic link to a folder "
-                                                 "outside the workspace: not read",
-                                                 "copy the files into the workspace"))
+                        errors.append(InputError(str(path), 1, 1, Text(
+                            "a symbolic link to a folder outside the workspace: not read",
+                            "een symbolische koppeling naar een map buiten de werkmap: niet gelezen"),
+                            Text("copy the files into the workspace",
+                                 "kopieer de bestanden naar de werkmap")))
                         continue
             except (OSError, RuntimeError) as e:
                 if is_yaml(entry.name) or recursive:
-                    errors.append(InputError(str(path), 1, 1, "a broken symbolic link or a link "
-                                             f"loop: {getattr(e, 'strerror', None) or e}",
-                                             "fix or remove the link"))
+                    why = getattr(e, "strerror", None) or e
+                    errors.append(InputError(str(path), 1, 1, Text(
+                        f"a broken symbolic link or a link loop: {why}",
+                        f"een kapotte symbolische koppeling of een kring van koppelingen: {why}"),
+                        Text("fix or remove the link", "herstel of verwijder de koppeling")))
                 continue
             if is_dir:
                 if recursive and not entry.name.startswith("."):

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from compliance.dates import PartialDate
-from compliance.errors import InputError, InputErrors
+from compliance.errors import InputError, InputErrors, Text, msg
 from compliance.loading.validate import load_checked
 from compliance.loading.yaml_safe import Document, load_file
 from compliance.logic import FALSE, UNKNOWN, Truth
@@ -63,13 +63,15 @@ def load_timeline(folder: Path, display: str, dossier: str, errors: list[InputEr
         errors.extend(e.errors)
         return LoadedTimeline(dossier)
     if doc.data is None:
-        errors.append(InputError(doc.file, 1, 1, "file is empty", "write 'dossier:' and 'events:'"))
+        errors.append(InputError(doc.file, 1, 1, msg("e_file_empty"),
+                                 Text("write 'dossier:' and 'events:'", "schrijf 'dossier:' en 'events:'")))
         return LoadedTimeline(dossier)
     model, errs = load_checked(doc, "timeline", Timeline)
     errors.extend(errs)
     if model is None:
         return LoadedTimeline(dossier)
     if model.dossier != dossier:
-        errors.append(doc.error(("dossier",), f"timeline says dossier '{model.dossier}' but lies in "
-                                f"rules/{dossier}/", f"write dossier: {dossier}"))
+        errors.append(doc.error(("dossier",), msg("e_dossier_mismatch", what=Text("timeline", "de tijdlijn"),
+                                                  said=model.dossier, dossier=dossier),
+                                msg("e_write_dossier_fix", dossier=dossier)))
     return LoadedTimeline(dossier, doc.file, doc, {e.id: e for e in model.events})

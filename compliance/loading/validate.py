@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from pydantic import ValidationError as PydanticError
 
 from compliance import schemas
-from compliance.errors import InputError
+from compliance.errors import InputError, Text, msg, same
 from compliance.loading.yaml_safe import Document
 from compliance.text_safety import excerpt
 
@@ -41,48 +41,106 @@ def _schema_at(error: ValidationError) -> dict[str, Any]:
     return error.schema if isinstance(error.schema, dict) else {}
 
 
+def _type_word(name: str) -> Text:
+    """A schema type's name in both languages (its English word for an unknown one)."""
+    from compliance.i18n import all_keys
+
+    return msg(f"e_type_{name}") if f"e_type_{name}" in all_keys() else same(name)
+
+
+def _types(names: list[str], article: bool = False) -> Text:
+    """'string or null' (with ``article``: 'a string or null') in both languages."""
+    words = [_type_word(n) for n in names] or [msg("e_s_another")]
+    sep = msg("e_s_or")
+    en, nl = sep.join(str(w) for w in words), sep.nl.join(w.nl for w in words)
+    if article and names:
+        en, nl = f"{_a(names[0])} {en}", f"een {nl}"
+    return Text(en, nl)
+
+
+def _described(description: str) -> Text:
+    """A schema description as a fix: in Dutch too where compliance/i18n.py has it (the
+    e_pattern_ keys, whose English is the description), else as the schema words it."""
+    from compliance.i18n import all_keys, entry
+
+    for key in all_keys():
+        if key.startswith("e_pattern_") and entry(key)["en"] == description:
+            return msg(key)
+    return same(description)
+
+
 def _errors_for(doc: Document, error: ValidationError, kind: str) -> list[InputError]:
     if error.validator in ("oneOf", "anyOf") and error.context:
         return _alternatives(doc, error, kind)
     path = tuple(error.absolute_path)
     schema = _schema_at(error)
+    value = excerpt(repr(error.instance))
+    named = _named(path)
+    see = msg("e_s_see_schema", file=schemas.FILES[kind])
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = sorted(schema.get("properties", {}))
         out = []
         for key in sorted(set(error.instance) - set(allowed)):
             close = difflib.get_close_matches(key, allowed, n=1)
-            fix = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
-            out.append(doc.error((*path, key), f"unknown key {excerpt(repr(key), 60)}", fix, key=True))
+            fix = msg("e_did_you_mean", name=f"'{close[0]}'") if close \
+                else msg("e_s_allowed_keys", keys=", ".join(allowed))
+            out.append(doc.error((*path, key), msg("e_s_unknown_key", key=excerpt(repr(key), 60)), fix,
+                                 key=True))
         return out
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return [doc.error(path, f"missing required key '{missing}'", f"add '{missing}: ...'")]
+        return [doc.error(path, msg("e_s_required", key=missing), msg("e_s_required_fix", key=missing))]
     if error.validator == "enum":
-        options = ", ".join(str(o) for o in error.validator_value)
-        close = difflib.get_close_matches(str(error.instance), [str(o) for o in error.validator_value], n=1)
-        fix = f"did you mean '{close[0]}'?" if close else f"use one of: {options}"
-        return [doc.error(path, f"{excerpt(repr(error.instance))} is not an allowed value", fix)]
+        options = [str(o) for o in error.validator_value]
+        close = difflib.get_close_matches(str(error.instance), options, n=1)
+        fix = msg("e_did_you_mean", name=f"'{close[0]}'") if close \
+            else msg("e_use_one_of", options=", ".join(options))
+        return [doc.error(path, msg("e_s_enum", value=value), fix)]
     if error.validator == "type":
         want = error.validator_value
+        wants = [str(w) for w in want] if isinstance(want, list) else [str(want)]
         found = _JSON_TYPES.get(type(error.instance), type(error.instance).__name__)
-        fix = f"write {_a(str(want))} {want} here"
-        if want == "string" and isinstance(error.instance, int | float | bool):
-            fix += f": quote it, '{error.instance}'"
-        return [doc.error(path, f"{_named(path)}expected {want}, found {found} "
-                          f"{excerpt(repr(error.instance))}", fix)]
+        if wants == ["string"] and isinstance(error.instance, int | float | bool):
+            fix = msg("e_s_quote_fix", value=error.instance)
+        else:
+            fix = msg("e_s_type_fix", want=_types(wants, article=True))
+        return [doc.error(path, msg("e_s_type", named=named, want=_types(wants),
+                                    found=_type_word(found), value=value), fix)]
     if error.validator in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum") \
             and isinstance(error.instance, int | float) and not isinstance(error.instance, bool):
-        bound = error.validator_value
-        name = _named(path).removesuffix(": ") + " " if _named(path) else ""
-        limit = {"minimum": f"at least {bound}", "maximum": f"at most {bound}",
-                 "exclusiveMinimum": f"more than {bound}", "exclusiveMaximum": f"less than {bound}"}
-        return [doc.error(path, f"{name}{error.instance} is out of range: it must be "
-                          f"{limit[str(error.validator)]}", f"write a number {limit[str(error.validator)]}")]
+        limit = msg(f"e_s_{error.validator}", bound=error.validator_value)
+        name = named.removesuffix(": ") + " " if named else ""
+        return [doc.error(path, msg("e_s_range", named=name, value=error.instance, limit=limit),
+                          msg("e_s_range_fix", limit=limit))]
     if error.validator == "pattern":
-        hint = schema.get("description") or f"match the pattern {error.validator_value}"
-        return [doc.error(path, f"{excerpt(repr(error.instance))} has the wrong form", hint)]
-    return [doc.error(path, excerpt(error.message, 200),
-                      f"see the schema compliance/schemas/{schemas.FILES[kind]}")]
+        hint = schema.get("description")
+        return [doc.error(path, msg("e_s_pattern", value=value),
+                          _described(hint) if hint else msg("e_s_pattern_fix",
+                                                            pattern=error.validator_value))]
+    if error.validator == "const":
+        must = excerpt(repr(error.validator_value), 60)
+        return [doc.error(path, msg("e_s_const", value=value, allowed=must),
+                          msg("e_s_const_fix", allowed=must))]
+    bound = error.validator_value
+    if error.validator in ("minItems", "maxItems") and isinstance(error.instance, list):
+        which = "min" if error.validator == "minItems" else "max"
+        return [doc.error(path, msg(f"e_s_{which}_items", named=named, n=len(error.instance), bound=bound),
+                          msg(f"e_s_{which}_items_fix", bound=bound))]
+    if error.validator == "uniqueItems":
+        return [doc.error(path, msg("e_s_unique", named=named), msg("e_s_unique_fix"))]
+    if error.validator in ("minLength", "maxLength"):
+        which = "min" if error.validator == "minLength" else "max"
+        return [doc.error(path, msg(f"e_s_{which}_length", named=named, bound=bound), msg("e_s_length_fix"))]
+    if error.validator in ("minProperties", "maxProperties"):
+        which = "min" if error.validator == "minProperties" else "max"
+        return [doc.error(path, msg(f"e_s_{which}_props", named=named, bound=bound), msg("e_s_props_fix"))]
+    if error.validator == "format":
+        return [doc.error(path, msg("e_s_format", value=value, format=bound), msg("e_s_format_fix",
+                                                                                  format=bound))]
+    if error.validator == "not":
+        return [doc.error(path, msg("e_s_not", value=value), see)]
+    # anything not mapped: jsonschema's own (English) words, in both languages
+    return [doc.error(path, msg("e_s_other", detail=excerpt(error.message, 200)), see)]
 
 
 def _named(path: tuple[Any, ...]) -> str:
@@ -103,8 +161,9 @@ def _alternatives(doc: Document, error: ValidationError, kind: str) -> list[Inpu
     if fitting:
         return _errors_for(doc, best_match(fitting), kind)
     if error.validator == "oneOf" and not branches:  # more than one took it
-        return [doc.error(tuple(error.absolute_path), excerpt(error.message, 200),
-                          f"see the schema compliance/schemas/{schemas.FILES[kind]}")]
+        return [doc.error(tuple(error.absolute_path), msg("e_s_one_of_many",
+                                                          value=excerpt(repr(error.instance))),
+                          msg("e_s_see_schema", file=schemas.FILES[kind]))]
     wants = sorted({str(w) for errs in branches.values() for e in errs
                     if e.validator == "type" and not e.relative_path
                     for w in (e.validator_value if isinstance(e.validator_value, list)
@@ -112,10 +171,10 @@ def _alternatives(doc: Document, error: ValidationError, kind: str) -> list[Inpu
     if error.instance is not None and len(wants) > 1:
         wants = [w for w in wants if w != "null"]  # null there means "leave it out", not a value to write
     found = _JSON_TYPES.get(type(error.instance), type(error.instance).__name__)
-    want = " or ".join(wants) or "another value"
     path = tuple(error.absolute_path)
-    return [doc.error(path, f"{_named(path)}expected {want}, found {found} {excerpt(repr(error.instance))}",
-                      f"write {_a(wants[0] if wants else 'a')} {want} here")]
+    return [doc.error(path, msg("e_s_type", named=_named(path), want=_types(wants), found=_type_word(found),
+                                value=excerpt(repr(error.instance))),
+                      msg("e_s_type_fix", want=_types(wants, article=True)))]
 
 
 def check_schema(doc: Document, kind: str) -> list[InputError]:
@@ -133,9 +192,18 @@ def build_model(doc: Document, model: type[M]) -> tuple[M | None, list[InputErro
     except PydanticError as e:
         out = []
         for err in e.errors():
-            msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
-            out.append(doc.error(tuple(err.get("loc", ())), msg, "correct this value"))
+            out.append(doc.error(tuple(err.get("loc", ())), _model_problem(err), msg("e_model_fix")))
         return None, out
+
+
+def _model_problem(err: Any) -> Text:
+    """A model check's message: the validator's own Text when it raised one (both
+    languages), else pydantic's words."""
+    raised = (err.get("ctx") or {}).get("error")
+    said = raised.args[0] if isinstance(raised, ValueError) and raised.args else None
+    if isinstance(said, Text):
+        return said
+    return same(str(err.get("msg", "invalid value")).removeprefix("Value error, "))
 
 
 def load_checked(doc: Document, kind: str, model: type[M]) -> tuple[M | None, list[InputError]]:

@@ -16,7 +16,7 @@ from compliance.conditions.ast import All, Any_, Clock, Cond, Flag, facts_of
 from compliance.conditions.parse import ConditionParser, concept_cycle
 from compliance.conditions.values import MISSING, typed_value
 from compliance.dates import PartialDate
-from compliance.errors import InputError, InputErrors, did_you_mean
+from compliance.errors import InputError, InputErrors, Text, did_you_mean, msg, one_of
 from compliance.loading.files import yaml_files
 from compliance.loading.timeline import LoadedTimeline, load_timeline
 from compliance.loading.validate import load_checked
@@ -132,21 +132,23 @@ class Workspace:
             if motion == "*":
                 names = {i.name for r in self.rules.values() for i in r.model.interpretations}
                 if name not in names:
-                    errors.append(InputError(where, 1, 1, f"no interpretation {name!r} in any rule file",
-                                             did_you_mean(name, names)
-                                             or f"use one of: {', '.join(sorted(names))}"))
+                    errors.append(InputError(where, 1, 1, Text(
+                        f"no interpretation {name!r} in any rule file",
+                        f"geen interpretatie {name!r} in enig regelbestand"),
+                        did_you_mean(name, names) or one_of(names)))
                 continue
             rules = self.rules.get(motion)
             if rules is None:
-                errors.append(InputError(where, 1, 1, f"no rules for motion {motion!r}",
-                                         did_you_mean(motion, self.rules)
-                                         or f"use one of: {', '.join(sorted(self.rules))}"))
+                errors.append(InputError(where, 1, 1, Text(f"no rules for motion {motion!r}",
+                                                           f"geen regels voor motie {motion!r}"),
+                                         did_you_mean(motion, self.rules) or one_of(self.rules)))
                 continue
             names = {i.name for i in rules.model.interpretations}
             if name not in names:
-                errors.append(InputError(where, 1, 1, f"motion {motion} has no interpretation {name!r}",
-                                         did_you_mean(name, names)
-                                         or f"use one of: {', '.join(sorted(names))}"))
+                errors.append(InputError(where, 1, 1, Text(f"motion {motion} has no interpretation {name!r}",
+                                                           f"motie {motion} heeft geen interpretatie "
+                                                           f"{name!r}"),
+                                         did_you_mean(name, names) or one_of(names)))
         if errors:
             raise InputErrors(errors)
 
@@ -181,6 +183,11 @@ def _yaml_files(folder: Path, errors: list[InputError] | None = None) -> list[Pa
     return yaml_files(folder, errors if errors is not None else [])
 
 
+# a record's kind in Dutch, for "write a <kind> record"
+_RECORD_NL = {"motion": "motierecord", "dossier": "woordenlijst van het dossier", "rules": "regelbestand",
+              "position": "positie", "timeline": "tijdlijn"}
+
+
 def _load(path: Path, ws: Workspace, kind: str, model: Any, errors: list[InputError]) -> Any:
     try:
         doc = load_file(path, ws.display(path), root=ws.root)
@@ -188,7 +195,9 @@ def _load(path: Path, ws: Workspace, kind: str, model: Any, errors: list[InputEr
         errors.extend(e.errors)
         return None, None
     if doc.data is None:
-        errors.append(InputError(doc.file, 1, 1, "file is empty", f"write a {kind} record"))
+        noun = _RECORD_NL.get(kind, kind)
+        errors.append(InputError(doc.file, 1, 1, msg("e_file_empty"),
+                                 Text(f"write a {kind} record", f"schrijf er een {noun} in")))
         return None, None
     obj, errs = load_checked(doc, kind, model)
     errors.extend(errs)
@@ -200,9 +209,11 @@ def workspace_problem(root: Path) -> InputError | None:
     a CI gate's path must fail, not pass with nothing checked."""
     if (root / "motions").is_dir() or (root / "rules").is_dir():
         return None
-    problem = (f"no such folder {str(root)!r}" if not root.exists()
-               else f"no motions/ or rules/ in {str(root)!r}")
-    return InputError(str(root), 1, 1, problem, "give the workspace folder with --workspace (-w)")
+    problem = (Text(f"no such folder {str(root)!r}", f"map {str(root)!r} bestaat niet") if not root.exists()
+               else Text(f"no motions/ or rules/ in {str(root)!r}",
+                         f"geen motions/ of rules/ in {str(root)!r}"))
+    return InputError(str(root), 1, 1, problem, Text("give the workspace folder with --workspace (-w)",
+                                                     "geef de werkmap met --workspace (-w)"))
 
 
 def load_workspace(root: Path) -> Workspace:
@@ -233,18 +244,24 @@ def _load_motions(ws: Workspace, errors: list[InputError]) -> None:
         if record is None:
             continue
         if record.id in ws.motions:
-            errors.append(doc.error(("id",), f"duplicate motion id '{record.id}' (also in "
-                                    f"{ws.motions[record.id].file})", "give each motion one file"))
+            other = ws.motions[record.id].file
+            errors.append(doc.error(("id",), Text(f"duplicate motion id '{record.id}' (also in {other})",
+                                                  f"motie-id '{record.id}' komt twee keer voor (ook in "
+                                                  f"{other})"),
+                                    Text("give each motion one file", "geef elke motie één bestand")))
             continue
         if path.stem != record.id:
-            errors.append(doc.error(("id",), f"file name '{path.name}' does not match id "
-                                    f"'{record.id}'", f"rename the file to {record.id}.yaml"))
+            errors.append(doc.error(("id",), Text(f"file name '{path.name}' does not match id '{record.id}'",
+                                                  f"bestandsnaam '{path.name}' past niet bij id "
+                                                  f"'{record.id}'"),
+                                    Text(f"rename the file to {record.id}.yaml",
+                                         f"hernoem het bestand naar {record.id}.yaml")))
         ws.motions[record.id] = LoadedMotion(record, doc.file, doc)
     for m in ws.motions.values():
         by = m.record.replaced_by
         if by is not None and by not in ws.motions:
-            errors.append(m.doc.error(("replaced_by",), f"no motion record '{by}' in motions/",
-                                      did_you_mean(by, ws.motions) or f"add motions/{by}.yaml"))
+            errors.append(m.doc.error(("replaced_by",), msg("e_no_motion_record", motion=by),
+                                      did_you_mean(by, ws.motions) or msg("e_add_motion_fix", motion=by)))
 
 
 def _load_vocabularies(ws: Workspace, errors: list[InputError]) -> None:
@@ -254,29 +271,35 @@ def _load_vocabularies(ws: Workspace, errors: list[InputError]) -> None:
     try:
         entries = list(rules_dir.iterdir())
     except OSError as e:
-        errors.append(InputError(ws.display(rules_dir), 1, 1, f"cannot read folder: {e.strerror or e}",
-                                 "check its permissions"))
+        errors.append(InputError(ws.display(rules_dir), 1, 1, msg("e_cannot_read_folder",
+                                                                  error=e.strerror or e),
+                                 msg("e_check_permissions_fix")))
         return
     for folder in sorted(p for p in entries if p.is_dir() and not p.name.startswith(".")):
         path = folder / "dossier.yaml"
         if not path.is_file():
-            errors.append(InputError(ws.display(folder), 1, 1, "dossier folder without dossier.yaml",
-                                     "add the dossier's vocabulary as dossier.yaml"))
+            errors.append(InputError(ws.display(folder), 1, 1, Text("dossier folder without dossier.yaml",
+                                                                     "dossiermap zonder dossier.yaml"),
+                                     Text("add the dossier's vocabulary as dossier.yaml",
+                                          "voeg de woordenlijst van het dossier toe als dossier.yaml")))
             continue
         vocab, doc = _load(path, ws, "dossier", Vocabulary, errors)
         if vocab is None:
             continue
         if vocab.dossier != folder.name:
-            errors.append(doc.error(("dossier",), f"dossier '{vocab.dossier}' does not match its "
-                                    f"folder '{folder.name}'", f"write dossier: {folder.name}"))
+            errors.append(doc.error(("dossier",), Text(
+                f"dossier '{vocab.dossier}' does not match its folder '{folder.name}'",
+                f"dossier '{vocab.dossier}' past niet bij de map '{folder.name}'"),
+                msg("e_write_dossier_fix", dossier=folder.name)))
         from compliance.loading.cues import check_cues
 
         errors.extend(check_cues(vocab, doc))
         errors.extend(_check_subjects(vocab, doc))
         clashes = sorted(set(vocab.facts) & set(vocab.concepts))
         for name in clashes:
-            errors.append(doc.error(("concepts", name), f"'{name}' is both a fact and a concept",
-                                    "rename the concept", key=True))
+            errors.append(doc.error(("concepts", name), Text(f"'{name}' is both a fact and a concept",
+                                                             f"'{name}' is zowel een feit als een begrip"),
+                                    Text("rename the concept", "hernoem het begrip"), key=True))
         timeline = load_timeline(folder, ws.display(folder / "timeline.yaml"), vocab.dossier, errors)
         ws.timelines[vocab.dossier] = timeline
         parser = ConditionParser(vocab, doc, errors, set(timeline.events))
@@ -289,9 +312,11 @@ def _load_vocabularies(ws: Workspace, errors: list[InputError]) -> None:
             continue
         cycle = concept_cycle(concepts)
         if cycle:
-            errors.append(doc.error(("concepts", cycle[0]), "concepts refer to each other in a "
-                                    f"cycle: {' -> '.join(cycle)}", "break the cycle", key=True,
-                                    code="concept-cycle"))
+            ring = " -> ".join(cycle)
+            errors.append(doc.error(("concepts", cycle[0]), Text(
+                f"concepts refer to each other in a cycle: {ring}",
+                f"begrippen verwijzen in een kring naar elkaar: {ring}"),
+                Text("break the cycle", "doorbreek de kring"), key=True, code="concept-cycle"))
             continue
         ws.vocabularies[vocab.dossier] = LoadedVocabulary(vocab, concepts, doc.file)
 
@@ -301,16 +326,21 @@ def _check_subjects(vocab: Vocabulary, doc: Document) -> list[InputError]:
     out: list[InputError] = []
     for name, fact in vocab.facts.items():
         if vocab.subjects and not fact.subjects:
-            out.append(doc.error(("facts", name), f"fact '{name}' belongs to no subject",
-                                 "add 'subjects: [...]' with one or more of: "
-                                 + ", ".join(vocab.subjects), key=True))
+            subjects = ", ".join(vocab.subjects)
+            out.append(doc.error(("facts", name), Text(f"fact '{name}' belongs to no subject",
+                                                       f"feit '{name}' hoort bij geen enkel onderwerp"),
+                                 Text(f"add 'subjects: [...]' with one or more of: {subjects}",
+                                      f"voeg 'subjects: [...]' toe met een of meer van: {subjects}"),
+                                 key=True))
         out.extend(subject_errors(vocab, fact.subjects, ("facts", name, "subjects"), doc))
     for i, name in enumerate(vocab.text_identity):
         if name not in vocab.facts:
-            out.append(doc.error(("text_identity", i), f"'{name}' is not a fact of dossier "
-                                 f"'{vocab.dossier}'", did_you_mean(name, vocab.facts)
-                                 or "name the facts that tell which text is on the table",
-                                 code="unknown-name"))
+            out.append(doc.error(("text_identity", i), Text(
+                f"'{name}' is not a fact of dossier '{vocab.dossier}'",
+                f"'{name}' is geen feit van dossier '{vocab.dossier}'"),
+                did_you_mean(name, vocab.facts)
+                or Text("name the facts that tell which text is on the table",
+                        "noem de feiten die zeggen welke tekst voorligt"), code="unknown-name"))
     return out
 
 
@@ -320,10 +350,18 @@ def subject_errors(vocab: Vocabulary, subjects: list[str] | None, path: tuple[An
     out: list[InputError] = []
     for i, subject in enumerate(subjects or ()):
         if subject not in vocab.subjects:
-            known = ", ".join(vocab.subjects) or "none: add a 'subjects:' mapping to dossier.yaml"
-            out.append(doc.error((*path, i), f"unknown subject '{subject}' in dossier "
-                                 f"'{vocab.dossier}'", did_you_mean(subject, vocab.subjects)
-                                 or f"known subjects: {known}", code="unknown-name"))
+            known = ", ".join(vocab.subjects)
+            out.append(doc.error((*path, i), Text(f"unknown subject '{subject}' in dossier '{vocab.dossier}'",
+                                                  f"onbekend onderwerp '{subject}' in dossier "
+                                                  f"'{vocab.dossier}'"),
+                                 did_you_mean(subject, vocab.subjects)
+                                 or (Text(f"known subjects: {known}",
+                                          f"bekende onderwerpen: {known}") if known
+                                     else Text("known subjects: none: add a 'subjects:' mapping to "
+                                               "dossier.yaml",
+                                               "bekende onderwerpen: geen; voeg een mapping 'subjects:' toe "
+                                               "aan dossier.yaml")),
+                                 code="unknown-name"))
     return out
 
 
@@ -349,18 +387,25 @@ def _check_rules(ws: Workspace, rules: RuleFile, doc: Document, vocab: LoadedVoc
         return None  # the motion file has errors of its own: do not blame the rules for them
     if motion is None:
         hint = did_you_mean(rules.motion, ws.motions)
-        errors.append(doc.error(("motion",), f"no motion record '{rules.motion}' in motions/",
-                                hint or f"add motions/{rules.motion}.yaml"))
+        errors.append(doc.error(("motion",), msg("e_no_motion_record", motion=rules.motion),
+                                hint or msg("e_add_motion_fix", motion=rules.motion)))
         return None
     if rules.motion in ws.rules:
-        errors.append(doc.error(("motion",), f"motion '{rules.motion}' already has rules in "
-                                f"{ws.rules[rules.motion].file}", "keep one rule file per motion"))
+        other = ws.rules[rules.motion].file
+        errors.append(doc.error(("motion",), Text(f"motion '{rules.motion}' already has rules in {other}",
+                                                  f"motie '{rules.motion}' heeft al regels in {other}"),
+                                Text("keep one rule file per motion", "houd één regelbestand per motie")))
     if rules.dossier != dossier:
-        errors.append(doc.error(("dossier",), f"rule file says dossier '{rules.dossier}' but "
-                                f"lies in rules/{dossier}/", f"write dossier: {dossier}"))
+        errors.append(doc.error(("dossier",), msg("e_dossier_mismatch", what=Text("rule file",
+                                                                                  "het regelbestand"),
+                                                  said=rules.dossier, dossier=dossier),
+                                msg("e_write_dossier_fix", dossier=dossier)))
     if dossier not in motion.record.dossiers:
-        errors.append(doc.error(("dossier",), f"motion {rules.motion} is not about dossier "
-                                f"'{dossier}'", "add the dossier to the motion's 'dossiers'"))
+        errors.append(doc.error(("dossier",), Text(f"motion {rules.motion} is not about dossier '{dossier}'",
+                                                   f"motie {rules.motion} gaat niet over dossier "
+                                                   f"'{dossier}'"),
+                                Text("add the dossier to the motion's 'dossiers'",
+                                     "voeg het dossier toe aan 'dossiers' van de motie")))
     clause_numbers = {c.number for c in motion.record.clauses}
     timeline = ws.timelines.get(dossier)
     parser = ConditionParser(vocab.model, doc, errors, set(timeline.events) if timeline else set())
@@ -371,12 +416,17 @@ def _check_rules(ws: Workspace, rules: RuleFile, doc: Document, vocab: LoadedVoc
         for j, clause in enumerate(interp.clauses):
             base = ("interpretations", i, "clauses", j)
             if clause.clause not in clause_numbers:
-                errors.append(doc.error((*base, "clause"), f"motion {rules.motion} has no clause "
-                                        f"{clause.clause}", f"use one of {sorted(clause_numbers)}"))
+                errors.append(doc.error((*base, "clause"), Text(
+                    f"motion {rules.motion} has no clause {clause.clause}",
+                    f"motie {rules.motion} heeft geen verzoek {clause.clause}"),
+                    Text(f"use one of {sorted(clause_numbers)}",
+                         f"gebruik een van {sorted(clause_numbers)}")))
                 continue
             if clause.clause in seen:
-                errors.append(doc.error((*base, "clause"), f"clause {clause.clause} is formalised "
-                                        "twice in this interpretation", "merge the two"))
+                errors.append(doc.error((*base, "clause"), Text(
+                    f"clause {clause.clause} is formalised twice in this interpretation",
+                    f"verzoek {clause.clause} is twee keer geformaliseerd in deze interpretatie"),
+                    Text("merge the two", "voeg de twee samen")))
                 continue
             seen.add(clause.clause)
             conds: dict[str, Any] = {}
@@ -439,8 +489,11 @@ def _clock(parser: ConditionParser, vocab: Any, record: Any, clause: Any, base: 
             w = _adoption_window(record)
             if w is None:
                 nonlocal ok
-                parser._err(path, f"motion {record.id} has no vote date to count from",
-                            "add dates.voted to the motion record, or count from an event or a date")
+                parser._err(path, Text(f"motion {record.id} has no vote date to count from",
+                                       f"motie {record.id} heeft geen stemdatum om vanaf te tellen"),
+                            Text("add dates.voted to the motion record, or count from an event or a date",
+                                 "voeg dates.voted toe aan het motierecord, of tel vanaf een gebeurtenis of "
+                                 "een datum"))
                 ok = False
             return {"anchor": "adoption", "window": w}
         if isinstance(ref, str):
@@ -466,8 +519,11 @@ def _clock(parser: ConditionParser, vocab: Any, record: Any, clause: Any, base: 
             fact = vocab.facts.get(spec.fact)
             if fact is None or fact.type != "date":
                 hint = did_you_mean(spec.fact, [n for n, f in vocab.facts.items() if f.type == "date"])
-                parser._err((*path, "fact"), f"'{spec.fact}' is not a date fact of dossier "
-                            f"'{vocab.dossier}'", hint or "name a fact of type date")
+                parser._err((*path, "fact"),
+                            Text(f"'{spec.fact}' is not a date fact of dossier '{vocab.dossier}'",
+                                                  f"'{spec.fact}' is geen datumfeit van dossier "
+                                                  f"'{vocab.dossier}'"),
+                            hint or Text("name a fact of type date", "noem een feit van type date"))
                 ok = False
         clock = Clock("deadline", record.id, clause.clause, event=spec.event, fact=spec.fact, **fields)
     else:
@@ -483,9 +539,12 @@ def _clock(parser: ConditionParser, vocab: Any, record: Any, clause: Any, base: 
             until_date = (d.first, d.last)
         tagged = {tag for e in (timeline.events.values() if timeline else ()) for tag in e.tags}
         if spec.events.tag not in tagged:
-            parser._err((*path, "events", "tag"), f"no timeline event carries tag '{spec.events.tag}'",
-                        did_you_mean(spec.events.tag, tagged)
-                        or f"add 'tags: [{spec.events.tag}]' to the events in the timeline")
+            tag = spec.events.tag
+            parser._err((*path, "events", "tag"), Text(f"no timeline event carries tag '{tag}'",
+                                                       f"geen gebeurtenis op de tijdlijn heeft tag '{tag}'"),
+                        did_you_mean(tag, tagged)
+                        or Text(f"add 'tags: [{tag}]' to the events in the timeline",
+                                f"voeg 'tags: [{tag}]' toe aan de gebeurtenissen op de tijdlijn"))
             ok = False
         clock = Clock("recurring", record.id, clause.clause, tag=spec.events.tag,
                       until_event=until_event, until_date=until_date, **fields)
@@ -500,8 +559,8 @@ def _standstill(parser: ConditionParser, vocab: Any, clause: Any, path: tuple[An
     for i, kind in enumerate(spec.steps):
         if kind not in vocab.step_kinds:
             hint = did_you_mean(kind, vocab.step_kinds)
-            parser._err((*path, "steps", i), f"unknown step kind '{kind}'",
-                        hint or f"use one of: {', '.join(sorted(vocab.step_kinds))}")
+            parser._err((*path, "steps", i), msg("e_unknown_step_kind", kind=kind),
+                        hint or one_of(vocab.step_kinds))
             ok = False
     events = [parser.event_name(e, (*path, "until", "all", i)) for i, e in enumerate(spec.until.all)]
     when = parser.parse(spec.when, (*path, "when")) if spec.when is not None else None
@@ -537,16 +596,19 @@ def load_positions(ws: Workspace, paths: list[Path],
     ids: dict[str, str] = {}
     for path in position_files(paths):
         if not path.exists():
-            errors.append(InputError(ws.display(path), 1, 1, "no such file or folder",
-                                     "check the path"))
+            errors.append(InputError(ws.display(path), 1, 1, Text("no such file or folder",
+                                                                  "dit bestand of deze map bestaat niet"),
+                                     Text("check the path", "controleer het pad")))
             continue
         position, doc = _load(path, ws, "position", Position, errors)
         if position is None:
             continue
         if position.id in ids:
             (errors if left_out is None else left_out).append(
-                doc.error(("id",), f"duplicate position id '{position.id}' (also in "
-                          f"{ids[position.id]})", "give each position a unique id"))
+                doc.error(("id",), Text(f"duplicate position id '{position.id}' (also in {ids[position.id]})",
+                                        f"positie-id '{position.id}' komt twee keer voor (ook in "
+                                        f"{ids[position.id]})"),
+                          Text("give each position a unique id", "geef elke positie een eigen id")))
             continue
         ids[position.id] = doc.file
         loaded = _check_position(ws, position, doc, errors)
@@ -563,8 +625,10 @@ def _check_position(ws: Workspace, position: Position, doc: Document,
     vocab = ws.vocabularies.get(position.dossier)
     if vocab is None:
         hint = did_you_mean(position.dossier, ws.vocabularies)
-        errors.append(doc.error(("dossier",), f"unknown dossier '{position.dossier}'",
-                                hint or f"known dossiers: {', '.join(sorted(ws.vocabularies))}"))
+        known = ", ".join(sorted(ws.vocabularies))
+        errors.append(doc.error(("dossier",), Text(f"unknown dossier '{position.dossier}'",
+                                                   f"onbekend dossier '{position.dossier}'"),
+                                hint or Text(f"known dossiers: {known}", f"bekende dossiers: {known}")))
         return None
     facts = _typed_facts(vocab, position.facts, ("facts",), position.dossier, doc, errors)
     branches: list[LoadedBranch] = []
@@ -572,21 +636,28 @@ def _check_position(ws: Workspace, position: Position, doc: Document,
     names: set[str] = set()
     for i, sc in enumerate(position.scenarios):
         if sc.name in names:
-            errors.append(doc.error(("scenarios", i, "name"), f"duplicate scenario '{sc.name}'",
-                                    "give each scenario a unique name"))
+            errors.append(doc.error(("scenarios", i, "name"), Text(f"duplicate scenario '{sc.name}'",
+                                                                   f"scenario '{sc.name}' komt twee keer "
+                                                                   "voor"),
+                                    Text("give each scenario a unique name",
+                                         "geef elk scenario een eigen naam")))
         names.add(sc.name)
         extra = _typed_facts(vocab, sc.facts, ("scenarios", i, "facts"), position.dossier, doc, errors)
         branches.append(LoadedBranch(i, sc.name, {**facts, **extra}))
         for event in sc.assume_events:
             if timeline is None or event not in timeline.events:
                 hint = did_you_mean(event, timeline.events if timeline else {})
-                errors.append(doc.error(("scenarios", i, "assume_events", event), f"unknown event "
-                                        f"'{event}'", hint or "see the dossier's timeline.yaml", key=True))
+                errors.append(doc.error(("scenarios", i, "assume_events", event),
+                                        Text(f"unknown event '{event}'", f"onbekende gebeurtenis '{event}'"),
+                                        hint or Text("see the dossier's timeline.yaml",
+                                                     "zie timeline.yaml van het dossier"), key=True))
     for i, decl in enumerate(position.declarations):
         if decl.motion not in ws.motions:
             hint = did_you_mean(decl.motion, ws.motions)
-            errors.append(doc.error(("declarations", i, "motion"), f"no motion record "
-                                    f"'{decl.motion}'", hint or "add it to motions/ or fix the id"))
+            errors.append(doc.error(("declarations", i, "motion"),
+                                    Text(f"no motion record '{decl.motion}'", f"geen motie '{decl.motion}'"),
+                                    hint or Text("add it to motions/ or fix the id",
+                                                 "voeg haar toe aan motions/ of verbeter het id")))
     kinds = vocab.model.step_kinds
     all_steps: list[tuple[tuple[str | int, ...], PlannedStep]] = [
         (("planned_steps", i), s) for i, s in enumerate(position.planned_steps)]
@@ -595,8 +666,8 @@ def _check_position(ws: Workspace, position: Position, doc: Document,
     for path, step in all_steps:
         if kinds and step.kind not in kinds:
             hint = did_you_mean(step.kind, kinds)
-            errors.append(doc.error((*path, "kind"), f"unknown step kind "
-                                    f"'{step.kind}'", hint or f"use one of: {', '.join(sorted(kinds))}"))
+            errors.append(doc.error((*path, "kind"), msg("e_unknown_step_kind", kind=step.kind),
+                                    hint or one_of(kinds)))
     errors.extend(subject_errors(vocab.model, position.subjects, ("subjects",), doc))
     if len(errors) > before:
         return None
@@ -616,30 +687,43 @@ def _typed_facts(vocab: LoadedVocabulary, stated: dict[str, Any], base: tuple[An
         fact = vocab.model.facts.get(name)
         if fact is None:
             hint = did_you_mean(name, vocab.model.facts)
-            errors.append(doc.error(path, f"fact '{name}' is not in the vocabulary of dossier "
-                                    f"'{dossier}'", hint or f"see {vocab.file}", key=True))
+            errors.append(doc.error(path, msg("e_fact_not_in_vocab", fact=name, dossier=dossier),
+                                    hint or Text(f"see {vocab.file}", f"zie {vocab.file}"), key=True))
             continue
         raw = entry
         if isinstance(entry, dict):
             extra = sorted(set(entry) - {"value", "where", "note", "confirmed"})
             if extra or "value" not in entry:
-                errors.append(doc.error(path, f"a fact entry has keys value, where, note, confirmed; "
-                                        f"found {sorted(entry)}", "write {value: ..., where: ...}"))
+                errors.append(doc.error(path, Text(f"a fact entry has keys value, where, note, confirmed; "
+                                                   f"found {sorted(entry)}",
+                                                   "een feit heeft de sleutels value, where, note, "
+                                                   "confirmed; "
+                                                   f"gevonden: {sorted(entry)}"),
+                                        Text("write {value: ..., where: ...}",
+                                             "schrijf {value: ..., where: ...}")))
                 continue
             if not isinstance(entry.get("confirmed", True), bool):
-                errors.append(doc.error((*path, "confirmed"), "'confirmed' must be true or false",
-                                        "write confirmed: true once the value is checked"))
+                errors.append(doc.error((*path, "confirmed"), Text("'confirmed' must be true or false",
+                                                                   "'confirmed' moet true of false zijn"),
+                                        Text("write confirmed: true once the value is checked",
+                                             "schrijf confirmed: true zodra de waarde is nagekeken")))
                 continue
             raw, path = entry["value"], (*path, "value")
         if raw is None:
-            errors.append(doc.error(path, f"fact '{name}' is null", "leave a fact out when the "
-                                    "document does not state it; it then counts as unknown"))
+            errors.append(doc.error(path, Text(f"fact '{name}' is null", f"feit '{name}' is leeg (null)"),
+                                    Text("leave a fact out when the document does not state it; it then "
+                                         "counts as unknown",
+                                         "laat een feit weg als het document het niet vermeldt; het telt dan "
+                                         "als onbekend")))
             continue
         if fact.type == "set" and isinstance(raw, list):
             twice = sorted({str(v) for v in raw if raw.count(v) > 1})
             if twice:  # a set holds each value once: a repeat is a slip, maybe for another value
-                errors.append(doc.error(path, f"set fact '{name}' lists {', '.join(twice)} more than "
-                                        "once", "list each value once"))
+                errors.append(doc.error(path, Text(f"set fact '{name}' lists {', '.join(twice)} more than "
+                                                   "once",
+                                                   f"verzamelingsfeit '{name}' noemt {', '.join(twice)} meer "
+                                                   "dan eens"),
+                                        msg("e_s_unique_fix")))
                 continue
         value = typed_value(fact, raw)
         if value is MISSING:
@@ -650,19 +734,24 @@ def _typed_facts(vocab: LoadedVocabulary, stated: dict[str, Any], base: tuple[An
     return facts
 
 
-def _type_problem(name: str, fact: Any, raw: Any) -> str:
+def _type_problem(name: str, fact: Any, raw: Any) -> Text:
     if fact.type in ("enum", "set"):
-        return f"{raw!r} is not a valid value of {fact.type} fact '{name}'"
-    return f"fact '{name}' is a {fact.type}; {raw!r} is not"
+        return Text(f"{raw!r} is not a valid value of {fact.type} fact '{name}'",
+                    f"{raw!r} is geen geldige waarde van {fact.type}-feit '{name}'")
+    return Text(f"fact '{name}' is a {fact.type}; {raw!r} is not",
+                f"feit '{name}' is van type {fact.type}; {raw!r} niet")
 
 
-def _type_fix(fact: Any, raw: Any) -> str:
+def _type_fix(fact: Any, raw: Any) -> Text:
     if fact.type == "enum":
-        return did_you_mean(str(raw), fact.values) or f"use one of: {', '.join(sorted(fact.values))}"
+        return did_you_mean(str(raw), fact.values) or one_of(fact.values)
     if fact.type == "set":
-        return f"write a list of: {', '.join(sorted(fact.values))}"
-    return {"bool": "write true or false", "number": "write a number", "text": "quote the text",
-            "date": "write YYYY-MM-DD, YYYY-MM or YYYY"}[fact.type]
+        values = ", ".join(sorted(fact.values))
+        return Text(f"write a list of: {values}", f"schrijf een lijst van: {values}")
+    return {"bool": Text("write true or false", "schrijf true of false"),
+            "number": Text("write a number", "schrijf een getal"),
+            "text": Text("quote the text", "zet de tekst tussen aanhalingstekens"),
+            "date": msg("e_date_fix")}[fact.type]
 
 
 def load_position_text(ws: Workspace, text: str, file: str) -> LoadedPosition:
@@ -672,15 +761,19 @@ def load_position_text(ws: Workspace, text: str, file: str) -> LoadedPosition:
     from compliance.loading.yaml_safe import MAX_BYTES, load_text
 
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:  # a lone surrogate is refused below
-        raise InputErrors([InputError(file, 1, 1, f"text is over the {MAX_BYTES} byte limit",
-                                      "split it into smaller files")])
+        raise InputErrors([InputError(file, 1, 1, Text(f"text is over the {MAX_BYTES} byte limit",
+                                                       f"de tekst is groter dan de grens van {MAX_BYTES} "
+                                                       "bytes"),
+                                      msg("e_split_fix"))])
     if "\x00" in text:
         raise InputErrors([InputError(file, text[: text.index("\x00")].count("\n") + 1, 1,
-                                      "text contains a NUL byte", "remove it")])
+                                      Text("text contains a NUL byte", "de tekst bevat een NUL-byte"),
+                                      Text("remove it", "verwijder die"))])
     doc = load_text(text.removeprefix("\ufeff"), file)
     errors: list[InputError] = []
     if doc.data is None:
-        raise InputErrors([InputError(file, 1, 1, "file is empty", "write a position record")])
+        raise InputErrors([InputError(file, 1, 1, msg("e_file_empty"),
+                                      Text("write a position record", "schrijf er een positie in"))])
     position, errs = load_checked(doc, "position", Position)
     errors.extend(errs)
     loaded = _check_position(ws, position, doc, errors) if position is not None else None

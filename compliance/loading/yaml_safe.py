@@ -23,7 +23,7 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from compliance.errors import InputError, InputErrors
+from compliance.errors import InputError, InputErrors, Text, msg, same
 from compliance.loading.textfile import read_text_file
 from compliance.source import Document, Path_
 
@@ -61,8 +61,32 @@ class _AskPython(Exception):
 
 
 class _Fail(Exception):
-    def __init__(self, mark: Any, problem: str, fix: str) -> None:
+    def __init__(self, mark: Any, problem: Text, fix: Text) -> None:
         self.mark, self.problem, self.fix = mark, problem, fix
+
+
+# the parser's sentences (PyYAML and libyaml word them alike), by how they start: said in
+# Dutch too; any other sentence is shown as the parser wrote it
+_PARSER_WORDS = (("mapping values are not allowed", "e_yp_mapping_values"),
+                 ("could not find expected ':'", "e_yp_expected_colon"),
+                 ("found character", "e_yp_token"),
+                 ("expected <block end>", "e_yp_block_end"),
+                 ("did not find expected key", "e_yp_expected_key"),
+                 ("found unexpected end of stream", "e_yp_end_of_stream"),
+                 ("did not find expected ','", "e_yp_flow_end"),
+                 ("did not find expected node content", "e_yp_node"),
+                 ("found undefined alias", "e_yp_alias"),
+                 ("found a tab character", "e_yp_tab"),
+                 ("did not find expected '-'", "e_yp_dash"),
+                 ("found unexpected ':'", "e_yp_colon"))
+
+
+def parser_words(sentence: str) -> Text:
+    """The YAML parser's sentence in both languages: the English as the parser wrote it."""
+    for start, key in _PARSER_WORDS:
+        if sentence.startswith(start):
+            return Text(sentence, msg(key).nl)
+    return same(sentence)
 
 
 def _pos(mark: Any) -> tuple[int, int]:
@@ -98,8 +122,8 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     if tag not in _SCALAR_TAGS:
         raise _Fail(
             event.start_mark,
-            f"YAML tag {tag!r} is not allowed",
-            "remove the tag; only plain strings, numbers, booleans, null, lists and maps are read",
+            msg("e_yaml_tag", tag=repr(tag)),
+            msg("e_yaml_tag_fix"),
         )
     if tag == _CORE + "timestamp":
         return event.value  # keep dates as written; schemas check their form
@@ -110,11 +134,12 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     try:
         value = _constructor.construct_object(ScalarNode(tag, event.value))
     except ValueError:  # e.g. an integer of over 4,300 digits (Python's int() limit)
-        raise _Fail(event.start_mark, "number is too large", f"use a number below {MAX_INT}") from None
+        raise _Fail(event.start_mark, msg("e_number_too_large"), msg("e_number_below_fix",
+                                                                     limit=MAX_INT)) from None
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
-        raise _Fail(event.start_mark, "integer is too large", f"use a number below {MAX_INT}")
+        raise _Fail(event.start_mark, msg("e_integer_too_large"), msg("e_number_below_fix", limit=MAX_INT))
     if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-        raise _Fail(event.start_mark, "NaN and infinity are not allowed", "write a finite number")
+        raise _Fail(event.start_mark, msg("e_nan"), msg("e_nan_fix"))
     return value
 
 
@@ -130,12 +155,12 @@ _YAML_12 = re.compile(r"true|True|TRUE|false|False|FALSE|null|Null|NULL|~|[-+]?(
 def _yaml_11(event: yaml.ScalarEvent, tag: str) -> None:
     value = _constructor.construct_object(ScalarNode(tag, event.value)) if tag != _CORE + "null" else None
     if tag == _CORE + "bool":
-        raise _Fail(event.start_mark, f"{event.value} is read as the boolean {str(value).lower()} "
-                    "(YAML 1.1)", f"write {str(value).lower()}, or quote it to keep it as text: "
-                    f"'{event.value}'")
+        word = str(value).lower()
+        raise _Fail(event.start_mark, msg("e_yaml11_bool", text=event.value, value=word),
+                    msg("e_yaml11_bool_fix", text=event.value, value=word))
     if tag in (_CORE + "int", _CORE + "float"):
-        raise _Fail(event.start_mark, f"{event.value} is read as the number {value} (YAML 1.1)",
-                    f"write the number in decimals, or quote it to keep it as text: '{event.value}'")
+        raise _Fail(event.start_mark, msg("e_yaml11_number", text=event.value, value=value),
+                    msg("e_yaml11_number_fix", text=event.value))
 
 
 def _key(event: yaml.ScalarEvent) -> str:
@@ -144,10 +169,9 @@ def _key(event: yaml.ScalarEvent) -> str:
     if tag is None or tag == "!":
         tag = _implicit_tag(event.value, event.implicit)
     if tag not in _SCALAR_TAGS:
-        raise _Fail(event.start_mark, f"YAML tag {tag!r} is not allowed",
-                    "remove the tag; only plain strings, numbers, booleans, null, lists and maps are read")
+        raise _Fail(event.start_mark, msg("e_yaml_tag", tag=repr(tag)), msg("e_yaml_tag_fix"))
     if tag == _CORE + "null":
-        raise _Fail(event.start_mark, "a mapping key must be a plain string", "quote the key or simplify it")
+        raise _Fail(event.start_mark, msg("e_key_plain"), msg("e_key_plain_fix"))
     return event.value
 
 
@@ -181,7 +205,7 @@ def _build(text: str, doc: Document, parser_class: Any, *, cautious: bool = Fals
         nonlocal root_set
         if not stack:
             if root_set:
-                raise _Fail(mark, "more than one YAML document in the file", "keep one document per file")
+                raise _Fail(mark, msg("e_multi_doc"), msg("e_multi_doc_fix"))
             doc.data, root_set = value, True
             doc.value_locs[()] = start
             return ()
@@ -193,10 +217,10 @@ def _build(text: str, doc: Document, parser_class: Any, *, cautious: bool = Fals
             return path
         if frame["key"] is _NOKEY:
             if not isinstance(value, str | int | bool) or isinstance(value, dict | list):
-                raise _Fail(mark, "a mapping key must be a plain string", "quote the key or simplify it")
+                raise _Fail(mark, msg("e_key_plain"), msg("e_key_plain_fix"))
             key = str(value) if not isinstance(value, str) else value
             if key in frame["value"]:
-                raise _Fail(mark, f"duplicate key {key!r}", "remove or rename one of the two entries")
+                raise _Fail(mark, msg("e_duplicate_key", key=repr(key)), msg("e_duplicate_key_fix"))
             frame["key"] = key
             frame["key_loc"] = start
             return None
@@ -220,8 +244,8 @@ def _build(text: str, doc: Document, parser_class: Any, *, cautious: bool = Fals
                 # to place (the generic path below handles the rest identically)
                 nodes += 1
                 if nodes > MAX_NODES:
-                    raise _Fail(event.start_mark, "document has too many values",
-                                f"split it; at most {MAX_NODES} values are read")
+                    raise _Fail(event.start_mark, msg("e_too_many_values"),
+                                msg("e_too_many_values_fix", limit=MAX_NODES))
                 frame = stack[-1]
                 awaiting_key = frame["kind"] == "map" and frame["key"] is _NOKEY
                 value = _key(event) if awaiting_key else _scalar(event)
@@ -236,19 +260,17 @@ def _build(text: str, doc: Document, parser_class: Any, *, cautious: bool = Fals
             if isinstance(event, yaml.AliasEvent):
                 aliases += 1
                 if aliases > MAX_ALIASES or event.anchor not in anchors:
-                    raise _Fail(event.start_mark, "too many or unknown YAML aliases",
-                                f"write the values out; at most {MAX_ALIASES} aliases are read")
+                    raise _Fail(event.start_mark, msg("e_aliases"), msg("e_aliases_fix", limit=MAX_ALIASES))
                 value, size = anchors[event.anchor]
                 nodes += size
                 if nodes > MAX_NODES:
-                    raise _Fail(event.start_mark, "alias expansion makes the document too large",
-                                "write the values out instead of repeating aliases")
+                    raise _Fail(event.start_mark, msg("e_alias_large"), msg("e_alias_large_fix"))
                 attach(value, start, event.start_mark)
                 continue
             nodes += 1
             if nodes > MAX_NODES:
-                raise _Fail(event.start_mark, "document has too many values",
-                            f"split it; at most {MAX_NODES} values are read")
+                raise _Fail(event.start_mark, msg("e_too_many_values"),
+                            msg("e_too_many_values_fix", limit=MAX_NODES))
             if isinstance(event, yaml.ScalarEvent):
                 if cautious and not event.value:
                     raise _AskPython  # the parsers differ on where (and whether) an empty value is
@@ -268,17 +290,15 @@ def _build(text: str, doc: Document, parser_class: Any, *, cautious: bool = Fals
                 continue
             if isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
                 if event.tag not in (None, "!") and event.tag not in _COLLECTION_TAGS:
-                    raise _Fail(event.start_mark, f"YAML tag {event.tag!r} is not allowed",
-                                "remove the tag; objects are never constructed from input files")
+                    raise _Fail(event.start_mark, msg("e_yaml_tag", tag=repr(event.tag)),
+                                msg("e_yaml_tag_object_fix"))
                 if len(stack) >= MAX_DEPTH:
-                    raise _Fail(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels",
-                                "flatten the structure")
+                    raise _Fail(event.start_mark, msg("e_too_deep", limit=MAX_DEPTH), msg("e_too_deep_fix"))
                 seq = isinstance(event, yaml.SequenceStartEvent)
                 value = [] if seq else {}
                 path = attach(value, start, event.start_mark)
                 if path is None:
-                    raise _Fail(event.start_mark, "a mapping key must be a plain string",
-                                "quote the key or simplify it")
+                    raise _Fail(event.start_mark, msg("e_key_plain"), msg("e_key_plain_fix"))
                 stack.append({"kind": "seq" if seq else "map", "value": value, "path": path,
                               "key": _NOKEY, "anchor": event.anchor, "flow": bool(event.flow_style)})
                 flow += bool(event.flow_style)
@@ -325,21 +345,19 @@ def load_text(text: str, file: str, *, parser: Any = None) -> Document:
         raise InputErrors([InputError(file, line, col, f.problem, f.fix)]) from None
     except yaml.MarkedYAMLError as e:
         line, col = _pos(e.problem_mark or e.context_mark)
-        problem = f"YAML syntax error: {e.problem or e.context}"
-        raise InputErrors([InputError(file, line, col, problem,
-                                      "check indentation, colons and quotes near here")]) from None
+        problem = msg("e_yaml_syntax", detail=parser_words(str(e.problem or e.context)))
+        raise InputErrors([InputError(file, line, col, problem, msg("e_yaml_syntax_fix"))]) from None
     except yaml.reader.ReaderError as e:  # control characters and the like
         # Its position counts characters from the start of the text, not columns.
         pos = min(max(e.position, 0), len(text))
         line = text.count("\n", 0, pos) + 1
         col = pos - (text.rfind("\n", 0, pos) + 1) + 1
         char = e.character if isinstance(e.character, str) else chr(e.character)
-        raise InputErrors([InputError(file, line, col, f"control character U+{ord(char):04X} is "
-                                      "not allowed in YAML", "remove it or save the file as "
-                                      "plain UTF-8 text")]) from None
+        raise InputErrors([InputError(file, line, col, msg("e_control_char", code=f"{ord(char):04X}"),
+                                      msg("e_control_char_fix"))]) from None
     except yaml.YAMLError as e:  # pragma: no cover - every other error is marked
-        raise InputErrors([InputError(file, 1, 1, f"unreadable YAML: {' '.join(str(e).split())}",
-                                      "save the file as plain UTF-8 text")]) from None
+        raise InputErrors([InputError(file, 1, 1, msg("e_unreadable_yaml", detail=" ".join(str(e).split())),
+                                      msg("e_save_utf8_fix"))]) from None
     return doc
 
 
@@ -373,4 +391,5 @@ def load_file(path: Path, display: str | None = None, *, root: Path | None = Non
     """Read and parse a YAML file, refusing oversized or non-UTF-8 files before parsing
     (and, with ``root``, a symbolic link out of that folder: see read_text_file)."""
     name = display or str(path)
-    return load_text(read_text_file(path, name, max_bytes=MAX_BYTES, what="YAML text", root=root), name)
+    return load_text(read_text_file(path, name, max_bytes=MAX_BYTES, what=Text("YAML text", "YAML-tekst"),
+                                    root=root), name)

@@ -22,6 +22,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
+from compliance.errors import Text as Both
 from compliance.model.common import MotionId, Name, Strict
 
 MAX_GAP = 20
@@ -59,7 +60,8 @@ def parse_phrase(text: str) -> tuple[Element, ...]:
     """The elements of a cue phrase; ValueError saying what is wrong and how to write it."""
     parts = text.split()
     if not parts:
-        raise ValueError("empty cue: write one or more words")
+        raise ValueError(Both("empty cue: write one or more words",
+                              "lege cue: schrijf een of meer woorden"))
     out: list[Element] = []
     gap = 0
     pending_gap = False
@@ -68,23 +70,31 @@ def parse_phrase(text: str) -> tuple[Element, ...]:
         if g:
             n = int(g.group(1))
             if not out:
-                raise ValueError(f"cue {text!r} starts with a gap: begin with a word")
+                raise ValueError(Both(f"cue {text!r} starts with a gap: begin with a word",
+                              f"cue {text!r} begint met een gat: begin met een woord"))
             if pending_gap:
-                raise ValueError(f"cue {text!r} has two gaps in a row: join them into one ~N")
+                raise ValueError(Both(f"cue {text!r} has two gaps in a row: join them into one ~N",
+                              f"cue {text!r} heeft twee gaten achter elkaar: voeg ze samen tot één ~N"))
             if not 1 <= n <= MAX_GAP:
-                raise ValueError(f"gap {part!r} in cue {text!r}: write ~1 to ~{MAX_GAP}")
+                raise ValueError(Both(f"gap {part!r} in cue {text!r}: write ~1 to ~{MAX_GAP}",
+                              f"gat {part!r} in cue {text!r}: schrijf ~1 tot ~{MAX_GAP}"))
             gap, pending_gap = n, True
             continue
         if part.startswith("~"):
-            raise ValueError(f"{part!r} in cue {text!r} is not a gap: write ~N, e.g. ~3")
+            raise ValueError(Both(f"{part!r} in cue {text!r} is not a gap: write ~N, e.g. ~3",
+                              f"{part!r} in cue {text!r} is geen gat: schrijf ~N, bijv. ~3"))
         alts = part.split("|")
         for alt in alts:
             if not _ALT.match(alt):
-                raise ValueError(f"{alt!r} in cue {text!r} is not a word: use letters and digits, "
-                                 "'word*' for a prefix, 'a|b' for alternatives, '~N' for a gap")
+                raise ValueError(Both(f"{alt!r} in cue {text!r} is not a word: use letters and digits, "
+                                 "'word*' for a prefix, 'a|b' for alternatives, '~N' for a gap",
+                              f"{alt!r} in cue {text!r} is geen woord: gebruik letters en cijfers, "
+                                      "'woord*' voor een begin, 'a|b' voor alternatieven, '~N' voor een gat"))
             if alt.endswith("*") and len(alt) - 1 < MIN_PREFIX:
-                raise ValueError(f"prefix {alt!r} in cue {text!r} is too short: give at least "
-                                 f"{MIN_PREFIX} letters before '*'")
+                raise ValueError(Both(f"prefix {alt!r} in cue {text!r} is too short: give at least "
+                                 f"{MIN_PREFIX} letters before '*'",
+                              f"begin {alt!r} in cue {text!r} is te kort: geef ten minste "
+                                      f"{MIN_PREFIX} letters voor '*'"))
         if len(alts) == 1 and _SPLIT.search(part.rstrip("*")):
             # "end-to-end" is three words in a letter, as the tokeniser splits it
             pieces = [p for p in _SPLIT.split(part) if p]
@@ -93,14 +103,18 @@ def parse_phrase(text: str) -> tuple[Element, ...]:
             gap, pending_gap = 0, False
         else:
             if len(alts) > 1 and any(_SPLIT.search(a) for a in alts):
-                raise ValueError(f"alternatives {part!r} in cue {text!r} must be single words "
-                                 "(no hyphen): write separate cues instead")
+                raise ValueError(Both(f"alternatives {part!r} in cue {text!r} must be single words "
+                                 "(no hyphen): write separate cues instead",
+                              f"alternatieven {part!r} in cue {text!r} moeten losse woorden zijn "
+                                      "(geen koppelteken): schrijf in plaats daarvan aparte cues"))
             out.append(_element(alts, gap))
             gap, pending_gap = 0, False
         if len(out) > MAX_ELEMENTS:
-            raise ValueError(f"cue {text!r} has more than {MAX_ELEMENTS} words: shorten it")
+            raise ValueError(Both(f"cue {text!r} has more than {MAX_ELEMENTS} words: shorten it",
+                              f"cue {text!r} heeft meer dan {MAX_ELEMENTS} woorden: maak haar korter"))
     if pending_gap:
-        raise ValueError(f"cue {text!r} ends with a gap: end with a word")
+        raise ValueError(Both(f"cue {text!r} ends with a gap: end with a word",
+                              f"cue {text!r} eindigt met een gat: eindig met een woord"))
     return tuple(out)
 
 

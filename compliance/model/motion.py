@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from compliance.errors import Text as Both
 from compliance.model.common import (
     DateStr,
     DossierName,
@@ -100,21 +101,27 @@ class MotionRecord(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> MotionRecord:
         if (self.result == "replaced") != (self.replaced_by is not None):
-            raise ValueError("'replaced_by' is given exactly when 'result' is 'replaced'")
+            raise ValueError(Both("'replaced_by' is given exactly when 'result' is 'replaced'",
+                              "'replaced_by' staat er precies dan als 'result' 'replaced' is"))
         if sum(s.first for s in self.submitters) != 1:
-            raise ValueError("exactly one submitter has 'first: true'")
+            raise ValueError(Both("exactly one submitter has 'first: true'",
+                              "precies één indiener heeft 'first: true'"))
         if self.history:
             dates = [h.date for h in self.history]
             if dates != sorted(dates):
-                raise ValueError("'history' lists its steps oldest first")
+                raise ValueError(Both("'history' lists its steps oldest first",
+                              "'history' noemt de stappen van oud naar nieuw"))
             last = self.history[-1]
             if last.step != self.result and self.result != "unknown":
-                raise ValueError(f"the last step of 'history' ({last.step}) must equal 'result'")
+                raise ValueError(Both(f"the last step of 'history' ({last.step}) must equal 'result'",
+                              f"de laatste stap van 'history' ({last.step}) moet gelijk zijn aan 'result'"))
             if last.step == "replaced" and last.by != self.replaced_by:
-                raise ValueError("the 'replaced' step names the same motion as 'replaced_by'")
+                raise ValueError(Both("the 'replaced' step names the same motion as 'replaced_by'",
+                              "de stap 'replaced' noemt dezelfde motie als 'replaced_by'"))
         numbers = [c.number for c in self.clauses]
         if numbers != list(range(1, len(numbers) + 1)):
-            raise ValueError("clauses are numbered 1, 2, 3, ... in order")
+            raise ValueError(Both("clauses are numbered 1, 2, 3, ... in order",
+                              "verzoeken zijn op volgorde genummerd: 1, 2, 3, ..."))
         return self
 
     def cite(self, lang: str = "nl") -> str:

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from compliance.errors import Text as Both
 from compliance.model.common import DateStr, DossierName, MotionId, Name, Strict, Text
 
 Condition = dict[str, Any]
@@ -49,7 +50,8 @@ class Period(Strict):
     @model_validator(mode="after")
     def _one(self) -> Period:
         if sum(v is not None for v in (self.days, self.weeks, self.months, self.years)) != 1:
-            raise ValueError("give exactly one of days, weeks, months, years")
+            raise ValueError(Both("give exactly one of days, weeks, months, years",
+                              "geef precies één van days, weeks, months, years"))
         return self
 
     def unit(self) -> tuple[str, int]:
@@ -78,9 +80,11 @@ class By(Strict):
     def _one(self) -> By:
         given = sum(v is not None for v in (self.date, self.after, self.before))
         if given != 1:
-            raise ValueError("give exactly one of 'date', 'after' (with 'within') or 'before'")
+            raise ValueError(Both("give exactly one of 'date', 'after' (with 'within') or 'before'",
+                              "geef precies één van 'date', 'after' (met 'within') of 'before'"))
         if (self.after is None) != (self.within is None):
-            raise ValueError("'after' and 'within' go together")
+            raise ValueError(Both("'after' and 'within' go together",
+                              "'after' en 'within' horen bij elkaar"))
         return self
 
 
@@ -94,7 +98,8 @@ class Deadline(Strict):
     @model_validator(mode="after")
     def _one(self) -> Deadline:
         if (self.event is None) == (self.fact is None):
-            raise ValueError("give exactly one of 'event' or 'fact'")
+            raise ValueError(Both("give exactly one of 'event' or 'fact'",
+                              "geef precies één van 'event' of 'fact'"))
         return self
 
 
@@ -148,13 +153,19 @@ class ClauseRule(Strict):
     def _conflict_rule(self) -> ClauseRule:
         if self.conflicts_when is None and self.standstill is None and self.deadline is None \
                 and self.recurring is None:
-            raise ValueError("a clause needs 'conflicts_when', a 'standstill', a 'deadline' or "
-                             "'recurring'")
+            raise ValueError(Both("a clause needs 'conflicts_when', a 'standstill', a 'deadline' or "
+                             "'recurring'",
+                              "een verzoek heeft 'conflicts_when', een 'standstill', een 'deadline' of "
+                                  "'recurring' nodig"))
         if self.deadline is not None and self.recurring is not None:
-            raise ValueError("a clause has a 'deadline' or is 'recurring', not both")
+            raise ValueError(Both("a clause has a 'deadline' or is 'recurring', not both",
+                              "een verzoek heeft een 'deadline' of is 'recurring', niet beide"))
         if (self.obligation == "effort") != (self.effort_when is not None):
-            raise ValueError("'obligation: effort' and 'effort_when' go together: an effort duty "
-                             "is met by the effort shown, which 'effort_when' states")
+            raise ValueError(Both("'obligation: effort' and 'effort_when' go together: an effort duty "
+                             "is met by the effort shown, which 'effort_when' states",
+                              "'obligation: effort' en 'effort_when' horen bij elkaar: aan een "
+                                  "inspanningsplicht is voldaan met de getoonde inspanning, die "
+                                  "'effort_when' noemt"))
         return self
 
 
@@ -174,10 +185,12 @@ class RuleFile(Strict):
     @model_validator(mode="after")
     def _one_default(self) -> RuleFile:
         if len(self.interpretations) > 1 and sum(i.default for i in self.interpretations) != 1:
-            raise ValueError("with several interpretations, exactly one has 'default: true'")
+            raise ValueError(Both("with several interpretations, exactly one has 'default: true'",
+                              "bij meerdere interpretaties heeft er precies één 'default: true'"))
         names = [i.name for i in self.interpretations]
         if len(set(names)) != len(names):
-            raise ValueError("interpretation names must be unique")
+            raise ValueError(Both("interpretation names must be unique",
+                              "namen van interpretaties moeten uniek zijn"))
         return self
 
     def default_interpretation(self) -> Interpretation:

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from compliance.errors import Text as Both
 from compliance.model.common import DateStr, DossierName, Kamerstuk, Name, Source, Strict, Text
 
 EventKind = Literal["letter_sent", "letter_discussed", "written_consultation", "debate",
@@ -30,7 +31,8 @@ class Event(Strict):
     @model_validator(mode="after")
     def _one_bound(self) -> Event:
         if self.date is not None and self.not_happened_by is not None:
-            raise ValueError("give either 'date' or 'not_happened_by', not both")
+            raise ValueError(Both("give either 'date' or 'not_happened_by', not both",
+                              "geef 'date' of 'not_happened_by', niet beide"))
         return self
 
 
@@ -42,5 +44,6 @@ class Timeline(Strict):
     def _unique(self) -> Timeline:
         ids = [e.id for e in self.events]
         if len(set(ids)) != len(ids):
-            raise ValueError("event ids must be unique")
+            raise ValueError(Both("event ids must be unique",
+                              "id's van gebeurtenissen moeten uniek zijn"))
         return self

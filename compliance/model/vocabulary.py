@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from compliance.errors import Text as Both
 from compliance.model.common import DossierName, Name, Source, Strict, Text
 from compliance.model.cues import DossierCues, FactCues
 
@@ -46,7 +47,8 @@ class FactDef(Strict):
     @model_validator(mode="after")
     def _values_iff_enum(self) -> FactDef:
         if (self.type in ("enum", "set")) != bool(self.values):
-            raise ValueError("'values' is required for enum and set facts and only for them")
+            raise ValueError(Both("'values' is required for enum and set facts and only for them",
+                              "'values' is verplicht voor enum- en set-feiten, en alleen voor die"))
         return self
 
 

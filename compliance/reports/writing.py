@@ -27,26 +27,33 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from compliance.errors import InputError, InputErrors
+from compliance.errors import InputError, InputErrors, Text, msg
 
 MAX_LINKS = 40  # as the kernel's own limit on a path's symbolic links
 # the process's file descriptors: a link to one is written through, never resolved
 _FD_PATH = re.compile(r"^/(proc/(self|thread-self|\d+)|dev)/fd/\d+$")
 
 
-def _refuse(display: str, problem: str, fix: str) -> InputErrors:
+def _refuse(display: str, problem: Text, fix: Text) -> InputErrors:
     return InputErrors([InputError(display, 1, 1, problem, fix)])
 
 
 def _os_error(display: str, e: OSError) -> InputErrors:
-    fix = _FIXES.get(errno.errorcode.get(e.errno or 0, ""), "check that the folder exists and is writable")
-    return _refuse(display, f"cannot write the output file: {e.strerror or e}", fix)
+    fix = _FIXES.get(errno.errorcode.get(e.errno or 0, ""),
+                     Text("check that the folder exists and is writable",
+                          "controleer of de map bestaat en beschrijfbaar is"))
+    why = e.strerror or e
+    return _refuse(display, Text(f"cannot write the output file: {why}",
+                                 f"kan het uitvoerbestand niet schrijven: {why}"), fix)
 
 
-_FIXES = {"ENAMETOOLONG": "use a shorter file name (at most 255 bytes)",
-          "EISDIR": "give a file name, not a folder",
-          "ENOTDIR": "a part of the path is a file, not a folder: check the path",
-          "EROFS": "write to a folder on a writable file system"}
+_FIXES = {"ENAMETOOLONG": Text("use a shorter file name (at most 255 bytes)",
+                               "gebruik een kortere bestandsnaam (ten hoogste 255 bytes)"),
+          "EISDIR": Text("give a file name, not a folder", "geef een bestandsnaam, geen map"),
+          "ENOTDIR": Text("a part of the path is a file, not a folder: check the path",
+                          "een deel van het pad is een bestand, geen map: controleer het pad"),
+          "EROFS": Text("write to a folder on a writable file system",
+                        "schrijf naar een map op een beschrijfbaar bestandssysteem")}
 
 
 def _parts(content: str | Iterable[bytes]) -> Iterable[bytes]:
@@ -81,12 +88,15 @@ def write_atomically(path: Path, content: str | Iterable[bytes]) -> None:
             target = following
             continue
         if stat.S_ISDIR(st.st_mode):
-            raise _refuse(display, "the output is a folder", "give a file name, e.g. FOLDER/report.json")
+            raise _refuse(display, msg("e_output_folder"), msg("e_output_file_fix"))
         if stat.S_ISSOCK(st.st_mode):
-            raise _refuse(display, "the output is a socket", "give a file name")
+            raise _refuse(display, Text("the output is a socket", "de uitvoer is een socket"),
+                          Text("give a file name", "geef een bestandsnaam"))
         _write_through(target, content, display)  # a device or a FIFO
         return
-    raise _refuse(display, "too many symbolic links (a loop?)", "give the file itself")
+    raise _refuse(display, Text("too many symbolic links (a loop?)",
+                                "te veel symbolische koppelingen (een kring?)"),
+                  Text("give the file itself", "geef het bestand zelf"))
 
 
 def _write_through(target: Path, content: str | Iterable[bytes], display: str) -> None:

@@ -14,7 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 
-from compliance.errors import InputError, InputErrors
+from compliance.errors import InputError, InputErrors, Text, localize, said, same
 from compliance.web import safe_text
 from compliance.web.pages import HERE, CsrfRefused, error_page, lang_of, make_templates
 from compliance.web.routes import api, drafting, duties, editor, exports, overview, rule_editor, sources
@@ -56,22 +56,27 @@ def _handlers(app: FastAPI) -> None:
     @app.exception_handler(InputErrors)
     async def _input_errors(request: Request, e: InputErrors) -> Response:
         if request.url.path.startswith("/api/"):
-            return api.errors_json(e)
-        return error_page(request, lang_of(request), [str(x) for x in sorted(set(e.errors))], 400)
+            return api.errors_json(e, lang=lang_of(request))
+        lang = lang_of(request)
+        return error_page(request, lang, [x.render(lang) for x in sorted(set(e.errors))], 400)
 
     @app.exception_handler(PathRefused)
     async def _path(request: Request, e: PathRefused) -> Response:
+        lang = lang_of(request)
         if request.url.path.startswith("/api/"):
-            return api.refused(str(e), 404)
-        return error_page(request, lang_of(request), [str(e)], 404)
+            return api.refused(said(e), 404, lang)
+        return error_page(request, lang, [localize(said(e), lang)], 404)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, e: RequestValidationError) -> Response:
-        errs = [InputError("request", 1, 1, f"{'.'.join(str(p) for p in x.get('loc', ()))}: "
-                           f"{x.get('msg', 'invalid')}"[:300], "see /api/v1/docs") for x in e.errors()]
+        # the request's field and pydantic's own (English) words about it
+        errs = [InputError("request", 1, 1, same(f"{'.'.join(str(p) for p in x.get('loc', ()))}: "
+                                                 f"{x.get('msg', 'invalid')}"[:300]),
+                           Text("see /api/v1/docs", "zie /api/v1/docs")) for x in e.errors()]
+        lang = lang_of(request)
         if request.url.path.startswith("/api/"):
-            return api.errors_json(InputErrors(errs))
-        return error_page(request, lang_of(request), [str(x) for x in errs], 400)
+            return api.errors_json(InputErrors(errs), lang=lang)
+        return error_page(request, lang, [x.render(lang) for x in errs], 400)
 
     @app.exception_handler(CsrfRefused)
     async def _csrf(request: Request, e: CsrfRefused) -> Response:

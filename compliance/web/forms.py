@@ -462,8 +462,10 @@ _KEY_WORDS = {"statement": "wb_statement", "description": "wb_description", "kin
 
 
 def plain_message(problem: str, fix: str, lang: str) -> str:
-    """A loader message as the form shows it: the common schema phrases said in the page's
-    language; any other message as the loader gives it (it is a file's message too)."""
+    """A loader message as the form shows it: the common schema phrases in the form's own
+    words (the field's label); any other message in the page's language, as the loader
+    says it (it is a file's message too)."""
+    from compliance.errors import localize
     from compliance.i18n import t
 
     for pattern, key in _LOADER_PHRASES:
@@ -472,6 +474,7 @@ def plain_message(problem: str, fix: str, lang: str) -> str:
             groups = [t(_KEY_WORDS[g], lang) if key == "loader_missing" and g in _KEY_WORDS else g
                       for g in m.groups()]
             return t(f"wb_err_{key}", lang, **{f"a{i}": g for i, g in enumerate(groups, 1)})
+    problem, fix = localize(problem, lang), localize(fix, lang)
     return problem + (f" — {fix}" if fix else "")
 
 

@@ -145,11 +145,12 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def draft_or_errors(text: str, workspace: Any, dossier: str, name: str) -> tuple[Draft | None, list[str]]:
+def draft_or_errors(text: str, workspace: Any, dossier: str, name: str,
+                    lang: str = "en") -> tuple[Draft | None, list[str]]:
     """The draft, or the located messages of why there is none (an unknown dossier)."""
     from compliance.drafting import draft_letter
 
     try:
         return draft_letter(text, workspace, dossier, letter_name=clean_name(name)), []
     except InputErrors as e:
-        return None, [str(x) for x in e.errors]
+        return None, [x.render(lang) for x in e.errors]

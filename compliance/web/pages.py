@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from starlette.datastructures import UploadFile
 
-from compliance.errors import InputError, InputErrors
+from compliance.errors import NO_FIX, InputError, InputErrors, msg
 from compliance.i18n import t
 from compliance.web import forms, safe_text, views
 from compliance.web.security import CSRF_FIELD, csrf_ok
@@ -85,7 +85,8 @@ def page(request: Request, name: str, lang: str, status: int = 200, **ctx: Any) 
     ctx.setdefault("vf", vocabulary_words(request, lang))
     return templates(request).TemplateResponse(request, name, {
         "lang": lang, "other_lang": other, "switch_url": switch, "csrf": csrf_token(request),
-        "CSRF_FIELD": CSRF_FIELD, "w": words(lang), "path": here, "problems": workbench(request).problems(),
+        "CSRF_FIELD": CSRF_FIELD, "w": words(lang), "path": here,
+        "problems": workbench(request).problems(lang),
         **ctx}, status_code=status)
 
 
@@ -147,8 +148,7 @@ def view_state(request: Request, wb: Workbench) -> tuple[str, dict[str, str]]:
         try:
             check_date(as_of)
         except InputErrors:
-            raise InputErrors([InputError("as_of", 1, 1, t("wb_err_date", lang_of(request), value=as_of),
-                                          "")]) from None
+            raise InputErrors([InputError("as_of", 1, 1, msg("wb_err_date", value=as_of), NO_FIX)]) from None
     interps = {k.removeprefix("interp."): v for k, v in request.query_params.items()
                if k.startswith("interp.") and v}
     if interps:

@@ -18,9 +18,8 @@ from typing import Any, cast
 
 from compliance.backends import Backend, get_backend
 from compliance.dates import PartialDate
-from compliance.errors import InputError, InputErrors
+from compliance.errors import InputError, InputErrors, Text, msg, said
 from compliance.evaluate import check
-from compliance.i18n import t
 from compliance.loading.workspace import (
     LoadedPosition,
     Workspace,
@@ -125,33 +124,40 @@ class Workbench:
         """A workspace-relative position path as an absolute one, refusing anything that
         leaves the workspace (``..``, absolute paths, symlinks pointing out)."""
         if not rel or "\x00" in rel or rel.startswith(("/", "\\")) or ":" in rel:
-            raise PathRefused(f"{rel!r} is not a path inside the workspace")
+            raise PathRefused(Text(f"{rel!r} is not a path inside the workspace",
+                                   f"{rel!r} is geen pad binnen de werkmap"))
         parts = Path(rel).parts
         if ".." in parts or any(p.startswith(".") for p in parts):
-            raise PathRefused(f"{rel!r} leaves the workspace or names a hidden file")
+            raise PathRefused(Text(f"{rel!r} leaves the workspace or names a hidden file",
+                                   f"{rel!r} gaat buiten de werkmap of noemt een verborgen bestand"))
         if Path(rel).suffix not in (".yaml", ".yml"):
-            raise PathRefused(f"{rel!r} is not a YAML file")
+            raise PathRefused(Text(f"{rel!r} is not a YAML file", f"{rel!r} is geen YAML-bestand"))
         path = self.root / rel
         real = path.resolve()
         if not real.is_relative_to(self.root):
-            raise PathRefused(f"{rel!r} leads outside the workspace")
+            raise PathRefused(Text(f"{rel!r} leads outside the workspace",
+                                   f"{rel!r} leidt buiten de werkmap"))
         if not any(real.is_relative_to((self.root / d).resolve()) for d in POSITION_DIRS):
-            raise PathRefused(f"{rel!r} is not in a positions folder ({', '.join(POSITION_DIRS)})")
+            folders = ", ".join(POSITION_DIRS)
+            raise PathRefused(Text(f"{rel!r} is not in a positions folder ({folders})",
+                                   f"{rel!r} staat niet in een map met posities ({folders})"))
         if must_exist and not real.is_file():
-            raise PathRefused(f"{rel!r}: no such position file")
+            raise PathRefused(Text(f"{rel!r}: no such position file",
+                                   f"{rel!r}: dit positiebestand bestaat niet"))
         return path
 
     def new_path(self, name: str, lang: str = "en") -> Path:
         """Where a new position file named ``name`` goes (the positions folder)."""
         if not name or "/" in name or "\\" in name:
-            raise PathRefused(f"{name!r}: give a file name without folders")
+            raise PathRefused(Text(f"{name!r}: give a file name without folders",
+                                   f"{name!r}: geef een bestandsnaam zonder mappen"))
         shown = excerpt(repr(name), 80)
         size = len(name.encode("utf-8", "surrogatepass"))
         if size > MAX_NAME_BYTES:
-            raise PathRefused(t("wb_name_too_long", lang, name=shown, n=size, most=MAX_NAME_BYTES))
+            raise PathRefused(msg("wb_name_too_long", name=shown, n=size, most=MAX_NAME_BYTES))
         # the names the editor's own links can open again: no line breaks, '%', bidi controls
         if not NEW_NAME.fullmatch(name):
-            raise PathRefused(t("wb_name_refused", lang, name=shown))
+            raise PathRefused(msg("wb_name_refused", name=shown))
         return self.resolve(f"{NEW_DIR}/{name}", must_exist=False)
 
     def read(self, rel: str) -> str:
@@ -159,7 +165,7 @@ class Workbench:
         from compliance.loading.textfile import read_text_file
         from compliance.loading.yaml_safe import MAX_BYTES
 
-        return read_text_file(path, rel, max_bytes=MAX_BYTES, what="YAML text")
+        return read_text_file(path, rel, max_bytes=MAX_BYTES, what=Text("YAML text", "YAML-tekst"))
 
     # --- positions -------------------------------------------------------------------
     def position_dirs(self) -> list[Path]:
@@ -177,7 +183,7 @@ class Workbench:
                 self._position_stamps = {ws.display(Path(p)): (m, n) for p, m, n in stamp}
             return self._positions[1]
 
-    def problems(self) -> list[str]:
+    def problems(self, lang: str = "en") -> list[str]:
         """The workspace's problems that leave a position file out of the pages (a repeated
         id), located: shown on every page until the file is put right."""
         # cached: loads only when a file changed; a file that cannot be read at all is said
@@ -185,7 +191,7 @@ class Workbench:
         with contextlib.suppress(InputErrors):
             self.positions()
         with self._lock:
-            return [str(e) for e in self._left_out]
+            return [e.render(lang) for e in self._left_out]
 
     def require_valid(self) -> None:
         """What the command line would refuse the workspace for (a repeated position id):
@@ -262,8 +268,8 @@ class Workbench:
             from compliance.loading.yaml_safe import load_text
 
             doc = load_text(text.removeprefix("\ufeff"), file)
-            raise InputErrors([doc.error(("id",), t("wb_duplicate_id", lang, id=pos.model.id, file=others[0]),
-                                         t("wb_duplicate_id_fix", lang))])
+            raise InputErrors([doc.error(("id",), msg("wb_duplicate_id", id=pos.model.id, file=others[0]),
+                                         msg("wb_duplicate_id_fix"))])
         return pos
 
     def check_draft(self, text: str, file: str, lang: str, as_of: str | None = None,
@@ -319,7 +325,8 @@ class Workbench:
         for p in self.positions():
             if p.file == rel:
                 return p
-        raise PathRefused(f"{rel!r}: no such position file")
+        raise PathRefused(Text(f"{rel!r}: no such position file",
+                               f"{rel!r}: dit positiebestand bestaat niet"))
 
     # --- timeline ----------------------------------------------------------------------
     def timeline(self, dossier: str, lang: str) -> dict[str, Any]:
@@ -353,22 +360,31 @@ class Workbench:
         with self._lock:
             if expected_sha is None:
                 if path.exists():
-                    raise StaleFile(f"{self.display(path)} already exists; open it to edit it")
+                    shown = self.display(path)
+                    raise StaleFile(Text(f"{shown} already exists; open it to edit it",
+                                         f"{shown} bestaat al; open het om het te bewerken"))
             else:
                 try:
                     current = path.read_bytes().decode("utf-8-sig")
                 except OSError:
-                    raise StaleFile(f"{path.name} has gone since it was opened") from None
+                    raise StaleFile(Text(f"{path.name} has gone since it was opened",
+                                         f"{path.name} is verdwenen sinds het werd geopend")) from None
                 if sha256(current) != expected_sha:
-                    raise StaleFile(f"{self.display(path)} changed on disk since it was opened; "
-                                    "reload it and apply your changes again")
+                    shown = self.display(path)
+                    raise StaleFile(Text(f"{shown} changed on disk since it was opened; reload it and apply "
+                                         "your changes again",
+                                         f"{shown} is op schijf gewijzigd sinds het werd geopend; laad het "
+                                         "opnieuw en breng uw wijzigingen opnieuw aan"))
             if path.is_symlink():
-                raise PathRefused("refusing to write through a symbolic link")
+                raise PathRefused(Text("refusing to write through a symbolic link",
+                                       "er wordt niet via een symbolische koppeling geschreven"))
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 write_atomically(path, text)
             except OSError as e:  # a full disk, a read-only folder: a located refusal, not a 500
-                raise PathRefused(f"{self.display(path)}: cannot write it ({e.strerror or e})") from None
+                why = e.strerror or e
+                raise PathRefused(Text(f"{self.display(path)}: cannot write it ({why})",
+                                       f"{self.display(path)}: kan het niet schrijven ({why})")) from None
 
 
     # --- diff ---------------------------------------------------------------------------------
@@ -418,7 +434,8 @@ class Workbench:
         path = folder / f"{key}.json"
         with self._lock:
             if folder.is_symlink() or path.is_symlink():
-                raise PathRefused("refusing to write through a symbolic link")
+                raise PathRefused(Text("refusing to write through a symbolic link",
+                                       "er wordt niet via een symbolische koppeling geschreven"))
             if not path.exists():
                 folder.mkdir(exist_ok=True)
                 write_atomically(path, text)
@@ -449,13 +466,15 @@ class Workbench:
     def draft_state(self, key: str) -> dict[str, Any]:
         """A kept editor state by its id (PathRefused when there is none)."""
         if not DRAFT_ID.match(key):
-            raise PathRefused(f"{key!r} is not a draft id")
+            raise PathRefused(Text(f"{key!r} is not a draft id", f"{key!r} is geen id van een concept"))
         path = self.root / DRAFTS_DIR / f"{key}.json"
         if path.is_symlink() or not path.is_file() or path.stat().st_size > 4 * 1024 * 1024:
-            raise PathRefused(f"no draft {key!r} in this workspace")
+            raise PathRefused(Text(f"no draft {key!r} in this workspace",
+                                   f"geen concept {key!r} in deze werkmap"))
         state = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(state, dict) or not isinstance(state.get("data"), dict):
-            raise PathRefused(f"draft {key!r} is not an editor state")
+            raise PathRefused(Text(f"draft {key!r} is not an editor state",
+                                   f"concept {key!r} is geen toestand van de editor"))
         return state
 
 
@@ -464,10 +483,12 @@ class Workbench:
         """Where a drafted position's letter is kept in the letters folder (a name already
         taken by another text gets a number; the same text, the same file)."""
         if not LETTER_NAME.match(name):
-            raise PathRefused(f"{name!r} is not a letter's file name")
+            raise PathRefused(Text(f"{name!r} is not a letter's file name",
+                                   f"{name!r} is geen bestandsnaam van een brief"))
         folder = self.root / LETTERS_DIR
         if folder.is_symlink():
-            raise PathRefused("refusing to write through a symbolic link")
+            raise PathRefused(Text("refusing to write through a symbolic link",
+                                   "er wordt niet via een symbolische koppeling geschreven"))
         stem, dot, ext = name.rpartition(".") if "." in name else (name, "", "")
         for n in range(1, 1000):
             candidate = name if n == 1 else f"{stem}-{n}{dot}{ext}"
@@ -477,7 +498,7 @@ class Workbench:
             if path.exists() and path.read_text(encoding="utf-8", errors="replace") != text:
                 continue
             return f"{LETTERS_DIR}/{candidate}"
-        raise PathRefused(f"too many letters named {name!r}")
+        raise PathRefused(Text(f"too many letters named {name!r}", f"te veel brieven met de naam {name!r}"))
 
     def keep_letter(self, rel: str, text: str) -> None:
         """Write the letter at ``rel`` (from :meth:`letter_target`) unless it is there."""
@@ -486,7 +507,8 @@ class Workbench:
         path = self.root / rel
         with self._lock:
             if path.is_symlink() or path.parent.is_symlink():
-                raise PathRefused("refusing to write through a symbolic link")
+                raise PathRefused(Text("refusing to write through a symbolic link",
+                                       "er wordt niet via een symbolische koppeling geschreven"))
             if not path.exists():
                 path.parent.mkdir(exist_ok=True)
                 write_atomically(path, text)
@@ -509,19 +531,22 @@ class Workbench:
         """A workspace file shown read-only (a position, rule, motion or kept letter);
         PathRefused for anything else (hidden, outside, through a symlink out, too large)."""
         if not rel or "\x00" in rel or rel.startswith(("/", "\\")) or ":" in rel or "\\" in rel:
-            raise PathRefused(f"{rel!r} is not a path inside the workspace")
+            raise PathRefused(Text(f"{rel!r} is not a path inside the workspace",
+                                   f"{rel!r} is geen pad binnen de werkmap"))
         parts = Path(rel).parts
         if ".." in parts or any(p.startswith(".") for p in parts):
-            raise PathRefused(f"{rel!r} leaves the workspace or names a hidden file")
+            raise PathRefused(Text(f"{rel!r} leaves the workspace or names a hidden file",
+                                   f"{rel!r} gaat buiten de werkmap of noemt een verborgen bestand"))
         real = (self.root / rel).resolve()
         top = self.root.resolve()
         allowed = (*POSITION_DIRS, "rules", "motions", LETTERS_DIR)
         # an allowed folder that is (or passes through) a symlink out of the workspace allows nothing
         folders = [f for f in ((self.root / d).resolve() for d in allowed) if f.is_relative_to(top)]
         if not real.is_relative_to(top) or not any(real.is_relative_to(f) for f in folders):
-            raise PathRefused(f"{rel!r} is not a position, rule, motion or letter file")
+            raise PathRefused(Text(f"{rel!r} is not a position, rule, motion or letter file",
+                                   f"{rel!r} is geen bestand van een positie, regel, motie of brief"))
         if not real.is_file() or real.stat().st_size > 4 * 1024 * 1024:
-            raise PathRefused(f"{rel!r}: no such file")
+            raise PathRefused(Text(f"{rel!r}: no such file", f"{rel!r}: dit bestand bestaat niet"))
         return real.read_text(encoding="utf-8", errors="replace")
 
     def letter_line(self, letter_rel: str, quote: str) -> int | None:
@@ -550,4 +575,4 @@ def check_date(text: str) -> None:
     try:
         PartialDate.parse(text)
     except ValueError as e:
-        raise InputErrors([InputError("as_of", 1, 1, str(e), "write YYYY-MM-DD")]) from None
+        raise InputErrors([InputError("as_of", 1, 1, said(e), msg("e_as_of_fix"))]) from None

@@ -72,7 +72,7 @@ def test_refs_bad_files(app: typer.Typer, tmp_path: Path) -> None:
     missing = tmp_path / "missing.txt"
     binary = tmp_path / "letter.pdf"
     binary.write_bytes(b"%PDF-1.7\n\xff\xfe\x00")
-    result = runner.invoke(app, ["refs", str(missing), str(binary)])
+    result = runner.invoke(app, ["refs", str(missing), str(binary), "--lang", "en"])
     assert result.exit_code == 2
     assert f"{missing}:1:1: cannot read file" in result.stderr
     assert f"{binary}:2:1: file is not valid UTF-8 text — " in result.stderr
@@ -81,13 +81,13 @@ def test_refs_bad_files(app: typer.Typer, tmp_path: Path) -> None:
 
 def test_import_bad_json(app: typer.Typer, tmp_path: Path) -> None:
     result = runner.invoke(app, ["import-motions", "--from", str(DATA / "bad.json"),
-                                 "-w", str(tmp_path)])
+                                 "-w", str(tmp_path), "--lang", "en"])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{DATA / 'bad.json'}:2:32: invalid JSON: ")
     assert " — " in result.stderr
     not_odata = tmp_path / "x.json"
     not_odata.write_text("[1, 2]")
-    result = runner.invoke(app, ["import-motions", "--from", str(not_odata)])
+    result = runner.invoke(app, ["import-motions", "--from", str(not_odata), "--lang", "en"])
     assert result.exit_code == 2 and f"{not_odata}:1:1: expected a Zaak object" in result.stderr
 
 
@@ -185,8 +185,10 @@ def test_import_api_failure_and_bad_option(app: typer.Typer, tmp_path: Path,
         sleep=lambda s: None, max_retries=1))
     result = runner.invoke(app, ["import-motions", "--kamerstuk", "26643-1011"])
     assert result.exit_code == 1 and "HTTP 503 after 2 attempts" in result.stderr
-    result = runner.invoke(app, ["import-motions", "--kamerstuk", "nonsense"])
+    result = runner.invoke(app, ["import-motions", "--kamerstuk", "nonsense", "--lang", "en"])
     assert result.exit_code == 2
     assert "--kamerstuk:1:1: 'nonsense' is not one Kamerstuk — write DOSSIER-NR" in result.stderr
-    result = runner.invoke(app, ["import-motions"])
+    result = runner.invoke(app, ["import-motions", "--lang", "en"])
     assert result.exit_code == 2 and "nothing to import" in result.stderr
+    result = runner.invoke(app, ["import-motions"])  # nl, the default
+    assert result.exit_code == 2 and "niets te importeren — geef --from BESTAND" in result.stderr

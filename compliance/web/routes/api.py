@@ -9,7 +9,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from compliance.errors import InputError, InputErrors
+from compliance.errors import NO_FIX, InputError, InputErrors, localize, msg
+from compliance.errors import Text as Both
 from compliance.model.common import Lang, Text
 from compliance.model.motion import MotionRecord, motion_sort_key
 from compliance.model.output import FactChange, Report
@@ -117,14 +118,16 @@ class ValidOut(ApiModel):
     positions: int
 
 
-def errors_json(e: InputErrors, status: int = 400) -> JSONResponse:
-    body = ErrorsOut(errors=[ErrorOut(file=x.file, line=x.line, column=x.column, problem=x.problem,
-                                      fix=x.fix) for x in sorted(set(e.errors))])
+def errors_json(e: InputErrors, status: int = 400, lang: str = "en") -> JSONResponse:
+    """The errors as JSON, their problem and fix in ``lang`` (the request's ?lang=)."""
+    body = ErrorsOut(errors=[ErrorOut(file=x.file, line=x.line, column=x.column,
+                                      problem=localize(x.problem, lang), fix=localize(x.fix, lang))
+                             for x in sorted(set(e.errors))])
     return JSONResponse(body.model_dump(), status_code=status)
 
 
-def refused(problem: str, status: int) -> JSONResponse:
-    return errors_json(InputErrors([InputError("request", 1, 1, problem, "")]), status)
+def refused(problem: Both, status: int, lang: str = "en") -> JSONResponse:
+    return errors_json(InputErrors([InputError("request", 1, 1, problem, NO_FIX)]), status, lang)
 
 
 @router.get("/api/v1/motions", response_model=list[MotionOut], tags=["motions"])
@@ -135,10 +138,10 @@ def api_motions(wb: Wb) -> list[MotionOut]:
 
 
 @router.get("/api/v1/motions/{motion_id}", response_model=MotionOut, tags=["motions"])
-def api_motion(wb: Wb, motion_id: str) -> MotionOut | JSONResponse:
+def api_motion(wb: Wb, motion_id: str, lang: Lang = "nl") -> MotionOut | JSONResponse:
     ws = wb.workspace()
     if motion_id not in ws.motions:
-        return refused(f"no motion {motion_id!r}", 404)
+        return refused(Both(f"no motion {motion_id!r}", f"geen motie {motion_id!r}"), 404, lang)
     return _motion_out(ws, motion_id)
 
 
@@ -226,10 +229,12 @@ def api_timeline(wb: Wb, dossier: str | None = Query(None, max_length=64),
     known = wb.workspace().vocabularies
     if dossier is None:
         if len(known) != 1:
-            return refused(f"name the dossier: one of {', '.join(sorted(known))}", 400)
+            names = ", ".join(sorted(known))
+            return refused(Both(f"name the dossier: one of {names}", f"noem het dossier: een van {names}"),
+                           400, lang)
         dossier = next(iter(known))
     if dossier not in known:
-        return refused(f"no dossier {dossier!r}", 404)
+        return refused(msg("e_no_dossier", dossier=dossier), 404, lang)
     return TimelineOut(**wb.timeline(dossier, lang))
 
 

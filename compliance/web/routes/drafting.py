@@ -35,7 +35,7 @@ async def editor_draft(request: Request) -> HTMLResponse:
             text = letter.read_upload(content, filename)
             name = filename
         except InputErrors as e:
-            errors = [str(x) for x in e.errors]
+            errors = [x.render(lang) for x in e.errors]
     text, name = letter.clean_letter(text), letter.clean_name(name)
     dossier = form.get("_draft_dossier") or form.get("dossier")
     draft = None
@@ -44,7 +44,7 @@ async def editor_draft(request: Request) -> HTMLResponse:
     if not errors:
         # in a worker thread: a megabyte letter must not hold up every other request
         draft, errors = await run_in_threadpool(letter.draft_or_errors, text, wb.workspace(),
-                                                dossier, name)
+                                                dossier, name, lang)
     if draft is None:
         data, file, sha, as_of, interps = form_state(wb, form)
         return render(request, lang, data, file=file, sha=sha, as_of=as_of, interps=interps,

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from compliance.errors import InputErrors
+from compliance.errors import InputErrors, localize, said
 from compliance.i18n import t
 from compliance.model.motion import motion_sort_key
 from compliance.model.output import FactChange
@@ -74,7 +74,7 @@ def render(request: Request, lang: str, data: dict[str, Any], *, file: str, sha:
         # re-rendered (a language switch, a row added): the letter is drafted again
         # for its passages; the facts shown are those of the form, as edited
         if draft is None:
-            draft, errs = letter.draft_or_errors(letter_text, ws, dossier, letter_name or "brief.txt")
+            draft, errs = letter.draft_or_errors(letter_text, ws, dossier, letter_name or "brief.txt", lang)
             letter_errors = [*(letter_errors or []), *errs]
         if draft is not None:
             pane = letter.pane(letter_text, letter_name or "brief.txt", draft)
@@ -162,14 +162,14 @@ def editor_get(request: Request, file: str = Query("", pattern=r"^$|" + FILE_PAT
 
         data = load_text(text, file).data
     except InputErrors as e:
-        return error_page(request, lang, [str(x) for x in e.errors], 400)
+        return error_page(request, lang, [x.render(lang) for x in e.errors], 400)
     if not isinstance(data, dict):
         return error_page(request, lang, [f"{file}: not a position record"], 400)
     error_list: list[str] = []
     try:
         wb.load_draft(text, file)
     except InputErrors as e:
-        error_list = [str(x) for x in sorted(set(e.errors))]
+        error_list = [x.render(lang) for x in sorted(set(e.errors))]
     source: dict[str, Any] = data["source"] if isinstance(data.get("source"), dict) else {}
     kept = wb.read_letter(str(source.get("file") or ""))
     return render(request, lang, data, file=file, sha=sha256(text), error_list=error_list,
@@ -229,7 +229,7 @@ async def editor_post(request: Request) -> HTMLResponse:
         except InputErrors as e:
             data, file, sha, as_of, interps = form_state(wb, form)
             return render(request, lang, data, file=file, sha=sha, as_of=as_of, interps=interps,
-                          paste=paste, paste_errors=[str(x) for x in sorted(set(e.errors))],
+                          paste=paste, paste_errors=[x.render(lang) for x in sorted(set(e.errors))],
                           status=400, filename=form.get("_filename"))
         from compliance.loading.yaml_safe import load_text
 
@@ -299,7 +299,7 @@ async def editor_save(request: Request) -> Response:
                 data.setdefault("source", {})["file"] = letter_rel
             text = forms.to_yaml(data)
     except PathRefused as e:
-        return render(request, lang, data, error_list=[str(e)], status=400, **again)
+        return render(request, lang, data, error_list=[localize(said(e), lang)], status=400, **again)
     _, vocab = vocab_for(wb, form.get("dossier"))
     problems = forms.form_errors(data, vocab, lang)
     if problems:
@@ -310,12 +310,12 @@ async def editor_save(request: Request) -> Response:
     except InputErrors as e:
         fields = forms.error_fields(text, e.errors, lang)
         return render(request, lang, data, errors=fields,
-                      error_list=[str(x) for x in sorted(set(e.errors))], status=400, **again)
+                      error_list=[x.render(lang) for x in sorted(set(e.errors))], status=400, **again)
     try:
         if letter_rel:
             wb.keep_letter(letter_rel, letter_of(form)["letter_text"])
         wb.save(path, text, sha if file else None)
     except StaleFile as e:
-        return render(request, lang, data, error_list=[str(e)], status=409, **again)
+        return render(request, lang, data, error_list=[localize(said(e), lang)], status=409, **again)
     target = "/editor?" + urlencode({"file": rel, "saved": "1", "lang": lang})
     return RedirectResponse(target, status_code=303)

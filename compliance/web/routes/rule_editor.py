@@ -74,15 +74,17 @@ def _draft(request: Request, motion: str, dictum: str | None, edits: dict[int, d
     from compliance.authoring.draft_rule import apply_edits, draft_motion
 
     wb = workbench(request)
-    from compliance.errors import InputError
+    from compliance.errors import InputError, Text
     from compliance.loading.workspace import load_workspace_partial
 
     root = wb.root
     if not MOTION_REF.fullmatch(motion or ""):
         # only a motion of the workspace: never a file path from the query (any YAML readable,
         # its id a path written to); a new motion comes in through /rules/new, validated
-        raise InputErrors([InputError("motion", 1, 1, f"no motion {motion!r} in motions/",
-                                      "give the motion's id, e.g. 26643-1047")])
+        raise InputErrors([InputError("motion", 1, 1, Text(f"no motion {motion!r} in motions/",
+                                                           f"geen motie {motion!r} in motions/"),
+                                      Text("give the motion's id, e.g. 26643-1047",
+                                           "geef het id van de motie, bijv. 26643-1047"))])
     d = draft_motion(root, motion, None, dictum or None)
     ws, _ = load_workspace_partial(root)  # the motion's own half-made rule may not load yet
     vocab = ws.vocabularies[d.dossier].model
@@ -136,7 +138,7 @@ async def new_motion(request: Request) -> Response:
 
             ws, _ = load_workspace_partial(root)
             return page(request, "rule_new.html", lang, status=400, dossiers=sorted(ws.vocabularies),
-                        errors=[str(x).replace(str(src), "open data") for x in e.errors])
+                        errors=[x.render(lang).replace(str(src), "open data") for x in e.errors])
     motion = next(p.stem for p in written if p.parent.name == "motions")
     return RedirectResponse(f"/rules/draft?motion={quote(motion)}&lang={lang}", status_code=303)
 
@@ -147,7 +149,7 @@ def draft_page(request: Request, motion: str = Query(..., max_length=120)) -> HT
     try:
         root, d, vocab = _draft(request, motion, None, {})
     except InputErrors as e:
-        return error_page(request, lang, [str(x) for x in e.errors], 400)
+        return error_page(request, lang, [x.render(lang) for x in e.errors], 400)
     return _render(request, lang, root, d, vocab, "\n".join(c.text for c in d.clauses))
 
 
@@ -163,7 +165,7 @@ async def draft_update(request: Request) -> HTMLResponse:
     try:
         root, d, vocab = _draft(request, motion, dictum, {} if redraft else _edits(form, lang, bad))
     except InputErrors as e:
-        return error_page(request, lang, [str(x) for x in e.errors], 400)
+        return error_page(request, lang, [x.render(lang) for x in e.errors], 400)
     if bad:  # nothing is saved from a form with a value that is not what it looks like
         return _render(request, lang, root, d, vocab, dictum, errors=bad, status=400)
     if not redraft:
@@ -180,7 +182,7 @@ async def draft_update(request: Request) -> HTMLResponse:
             paths = save_draft(root, d, vocab, lang, replace_sha=form.get("rule_sha") or None,
                                replace=form.get("replace_rule") == "1")
         except InputErrors as e:
-            return _render(request, lang, root, d, vocab, dictum, errors=[str(x) for x in e.errors],
+            return _render(request, lang, root, d, vocab, dictum, errors=[x.render(lang) for x in e.errors],
                            status=400)
         notice = t("wb_re_saved", lang, files=", ".join(p.relative_to(root).as_posix() for p in paths))
         return _render(request, lang, root, d, vocab, dictum, notice=notice)
