@@ -58,6 +58,8 @@ class FactUse:
     negated: bool = False  # the value came from a negated match
 
     def atom(self) -> dict[str, Any]:
+        if self.op == "event":  # a timeline event the clause waits for
+            return {"event": self.fact, "happened": True}
         return {"fact": self.fact, self.op: self.value}
 
 
@@ -91,6 +93,10 @@ class ClauseDraft:
     addressee: str
     addressee_words: str
     polarity: str = "positive"  # vote: not_for | against | for | only_if
+    # a request bound to a condition: "" | until ("geen X totdat G", "niet eerder dan G") |
+    # precondition ("pas X nadat G", "mits G", "alleen als G"); the gate's facts have role "gate"
+    gate: str = ""
+    act_negated: bool = False  # the act itself is negated ("geen X ... totdat"): what is asked is not-X
     time: TimePart | None = None
     subjects: list[tuple[str, str]] = field(default_factory=list)
     facts: list[FactUse] = field(default_factory=list)
@@ -142,7 +148,11 @@ _GOVERNMENT = re.compile(r"regering|kabinet|minister|staatssecretaris|premier", 
 _INFORM = re.compile(r"\b(rapporteer\w*|informeer\s+de\s+kamer|bericht\s+de\s+kamer|"
                      r"te\s+informeren|te\s+rapporteren|te\s+berichten|op\s+de\s+hoogte\s+te\s+"
                      r"(?:houden|stellen)|een\s+brief\s+te\s+(?:sturen|zenden)|te\s+melden|"
-                     r"voortgangsrapportage|te\s+laten\s+weten)\b", re.I)
+                     r"voortgangsrapportage|te\s+laten\s+weten|"
+                     # "een brief aan de Kamer te sturen", "dat de Kamer wordt geïnformeerd"
+                     r"brief\s+(?:[\w-]+\s+){0,4}?te\s+(?:sturen|zenden|schrijven)|"
+                     r"kamer\s+(?:[\w-]+\s+){0,5}?(?:wordt|worden|te\s+worden)\s+(?:geïnformeerd|ingelicht)|"
+                     r"(?:geïnformeerd|ingelicht)\s+(?:\w+\s+){0,3}?(?:wordt|te\s+worden))\b", re.I)
 _INFORM_EN = re.compile(r"\b(inform|report|keep)\b.{0,40}\bhouse\b|\bhouse\b.{0,20}\binformed\b", re.I)
 _PERIOD = re.compile(r"\b(halfjaarlijks\w*|jaarlijks\w*|(?:elk|ieder)(?:e)?\s+(?:jaar|half\s+jaar|"
                      r"kwartaal|maand)|per\s+kwartaal|driemaandelijks\w*|maandelijks\w*|met\s+regelmaat|"
@@ -188,7 +198,22 @@ _TEXT_WORDS = re.compile(r"\b(verordening\w*|voorstel\w*|tekst\w*|compromis\w*|r
                          r"regulation|proposal|text|compromise)\b", re.I)
 _EXCEPTION = re.compile(r"\b(tenzij|behalve\s+als|unless)\b", re.I)
 _WHILE = re.compile(r"\b(zolang|so\s+long\s+as|as\s+long\s+as)\b", re.I)
-_UNTIL = re.compile(r"\b(totdat|tot\s+(?:het\s+moment\s+)?dat|zolang|voordat|until|before)\b", re.I)
+# what binds an act to a condition or a moment: the act is allowed only once G holds
+_GATE_UNTIL = re.compile(r"\b(totdat|tot\s+(?:het\s+moment\s+)?(?:dat|waarop)|voordat|"
+                         r"niet\s+eerder\s+dan(?:\s+(?:na|nadat|dat|op|in|wanneer|als))?|"
+                         r"not\s+before|until)\b", re.I)
+_GATE_PRE = re.compile(r"\b(pas\s+(?:na|nadat|als|wanneer|zodra|indien|op\s+het\s+moment\s+dat)|mits|"
+                       r"op\s+voorwaarde\s+dat|onder\s+(?:de\s+)?voorwaarde\s+dat|"
+                       r"(?:alleen|uitsluitend|slechts)\s+(?:als|indien|wanneer|nadat|na|zodra)|"
+                       r"only\s+(?:if|after|when)|provided\s+that)\b", re.I)
+# "pas in te stemmen met X als G": the adverb and the conjunction around the act
+_ONLY_THEN = re.compile(r"\b(?P<only>pas|alleen|slechts)\b(?P<act>[^,;]*?\bte\s+\w+[^,;]*?)"
+                        r"(?P<conj>\b(?:als|nadat|wanneer|zodra|indien|na|op\s+het\s+moment\s+dat)\b)", re.I)
+# an act asked not to be done: "geen X te verlenen", "X niet te ..."
+_NEG_ACT = re.compile(r"\b(?:geen|niet|nooit)\b(?:\s+[\w-]+){0,8}?\s+te\s+\w+|\bniet\s+(?:meer\s+)?te\s+\w+"
+                      r"|\b(?:geen|niet)\s+(?:\w+\s+){0,3}over\s+te\s+gaan", re.I)
+_UNTIL = re.compile(r"\b(totdat|tot\s+(?:het\s+moment\s+)?(?:dat|waarop)|zolang|voordat|niet\s+eerder\s+dan|"
+                    r"until|before)\b", re.I)
 _DATE = re.compile(r"\b(?P<pre>vóór|voor|uiterlijk|before|by)\s+(?P<d>\d{1,2})\s+(?P<m>[a-z]+)\s+"
                    r"(?P<y>\d{4})\b", re.I)
 _WITHIN = re.compile(r"\b(?:binnen|within)\s+(?P<n>\d+|[a-zé]+)\s+(?P<u>dagen|dag|weken|week|maanden|maand|"
@@ -350,6 +375,9 @@ def classify(text: str) -> tuple[str, str, str, str]:
         m = rx.search(main)
         if m and not (kind == "vote" and _vote_is_object(main, m)):
             return kind, m.group(0), who, who_words
+    gated = _gated_standstill(main)
+    if gated:
+        return "standstill", gated, who, who_words
     period = _PERIOD.search(body)
     inform = _INFORM.search(body) or _INFORM_EN.search(body)
     if period and inform:
@@ -365,6 +393,54 @@ def classify(text: str) -> tuple[str, str, str, str]:
         return "effort", eu.group(0), who, who_words
     verb = re.search(r"\bte\s+\w+", main) or re.search(r"\b\w{4,}en\b", main)
     return "result", verb.group(0) if verb else main[:40], who, who_words
+
+
+def split_gate(main: str) -> tuple[str, str, str, str] | None:
+    """(gate kind, its words, the condition, the act) of a request bound to a condition:
+    "geen X te verlenen totdat G" / "zolang W, geen X" / "pas X nadat G" / "niet eerder dan G X".
+    The condition runs from its word to a comma when it opens the request, else to the end."""
+    found = [(m.start(), k, m) for k, rx in (("while", _WHILE), ("until", _GATE_UNTIL),
+                                             ("precondition", _GATE_PRE))
+             for m in [rx.search(main)] if m]
+    only = _ONLY_THEN.search(main)
+    if not found and only:
+        # "pas / alleen X te doen als G": the adverb before the act, its condition after it
+        cond = main[only.end():]
+        act = main[:only.start("only")] + main[only.end("only"):only.start("conj")]
+        return ("precondition", f"{only.group('only')} … {only.group('conj')}", cond.strip(" ,;."),
+                _norm_space(act).strip(" ,;."))
+    if not found:
+        return None
+    _, kind, m = min(found, key=lambda x: x[0])
+    before = main[:m.start()]
+    after = main[m.end():]
+    if not re.search(r"\bte\s+\w+", before) and "," in after \
+            and re.search(r"\bte\s+\w+", after.split(",", 1)[1]):
+        # "zolang W, X te doen" / "pas als G, X te doen": the condition opens the request
+        cond, rest = after.split(",", 1)
+        act = f"{before} {rest}"
+    elif re.search(r"\bte\s+\w+", after) and not re.search(r"\bte\s+\w+", before):
+        # "niet eerder dan na G in te stemmen met X": the act's infinitive closes the sentence
+        verb = list(re.finditer(r"\b(?:(?:in|tegen|voor|uit|op|aan|af|over|toe)\s+)?te\s+\w+", after))[-1]
+        head = after[:verb.start()]
+        # the condition is the part before the verb's own object: G ends at its last noun before the verb
+        cond, act = head, f"{before} {after[verb.start():]}"
+    else:
+        cond, act = after, before
+    return kind, m.group(0), cond.strip(" ,;."), _norm_space(act).strip(" ,;.")
+
+
+def _gated_standstill(main: str) -> str | None:
+    """The words of a standstill told by its structure: an act asked not to be done until or
+    while something ("geen X te verlenen totdat G", "zolang W, geen X", "niet eerder dan G X")."""
+    g = split_gate(main)
+    if g is None or g[0] == "precondition":
+        return None
+    kind, words, _cond, act = g
+    if kind == "until" and re.match(r"(?:niet\s+eerder|not\s+before)", words, re.I):
+        return words
+    neg = _NEG_ACT.search(act)
+    return f"{neg.group(0)} … {words}" if neg else None
 
 
 def _vote_is_object(main: str, m: re.Match[str]) -> bool:
@@ -622,19 +698,28 @@ def template(c: ClauseDraft, vote_fact: str | None, support: str | None, event: 
     obj = [f.atom() for f in c.facts if f.role == "object"]
     exc = [f.atom() for f in c.facts if f.role == "exception"]
     whl = [f.atom() for f in c.facts if f.role == "while"]
+    gate = [f.atom() for f in c.facts if f.role == "gate"]
     rule: dict[str, Any] = {"clause": c.number}
     applies: list[dict[str, Any]] = []
     if exc:
         applies.append(_not(_all(exc)))
     if whl:
         applies.append(_all(whl))
+    if c.gate and not gate:
+        return None  # what the request waits for is not read: no rule rather than an unconditional one
     if c.kind == "vote":
         if vote_fact is None:
             return None
         votes_for: dict[str, Any] = {"fact": vote_fact, "equals": "for"}
-        if support and c.polarity in ("not_for", "only_if"):
+        if support and (c.polarity in ("not_for", "only_if") or gate):
             votes_for = {"concept": support}
-        if c.polarity == "not_for":
+        if gate and c.polarity != "against":
+            # "(niet) in te stemmen (met X) totdat / pas nadat G": support for X before G conflicts
+            rule["conflicts_when"] = _all([votes_for, *obj, _not(_all(gate))])
+            rule["complies_when"] = _any([_not(votes_for), *(_not(o) for o in obj), _all(gate)])
+        elif gate:
+            return None
+        elif c.polarity == "not_for":
             if obj:
                 rule["conflicts_when"] = _all([votes_for, *obj])
                 rule["complies_when"] = _any([_not(votes_for), *(_not(o) for o in obj)])
@@ -652,7 +737,7 @@ def template(c: ClauseDraft, vote_fact: str | None, support: str | None, event: 
                 applies.append(_all(obj))
             rule["conflicts_when"] = _not(want)
             rule["complies_when"] = want
-    elif c.kind == "standstill":
+    elif c.kind == "standstill" and (steps or _STANDSTILL.search(c.text)):
         if event is None or not steps:
             return None
         ss: dict[str, Any] = {"steps": steps, "until": {"all": c.events or [event]}}
@@ -663,6 +748,21 @@ def template(c: ClauseDraft, vote_fact: str | None, support: str | None, event: 
         if tag is None or c.time is None:
             return None
         rule["recurring"] = {"events": {"tag": tag}, "every": c.time.value, "from": "adoption"}
+    elif gate:
+        if not obj:
+            return None
+        if c.gate == "precondition":  # the act is allowed only once G holds
+            rule["conflicts_when"] = _all([_all(obj), _not(_all(gate))])
+            rule["complies_when"] = _any([_not(_all(obj)), _all(gate)])
+        else:  # the act (as asked, its negation carried) is asked until G
+            rule["conflicts_when"] = _all([_not(_all(obj)), _not(_all(gate))])
+            rule["complies_when"] = _any([_all(obj), _all(gate)])
+    elif c.kind == "standstill" and not steps:
+        # a standstill told by its structure ("zolang W, geen X"): the act as asked, under W
+        if not obj:
+            return None
+        rule["conflicts_when"] = _any([_not(o) for o in obj])
+        rule["complies_when"] = _all(obj)
     else:
         if c.time is not None and c.time.kind in ("date", "within") and event is not None:
             rule["duty"] = "once"
@@ -718,6 +818,10 @@ def in_words(cond: dict[str, Any] | None, vocab: Vocabulary | None, lang: str,
     if "concept" in cond:
         cd = vocab.concepts.get(cond["concept"]) if vocab else None
         return getattr(cd.description, lang).rstrip(".") if cd else cond["concept"]
+    if "event" in cond:
+        e = new.get(cond["event"])
+        what = (e.nl if lang == "nl" else e.en).rstrip(".") if e else cond["event"]
+        return (f"'{what}' heeft plaatsgevonden" if lang == "nl" else f"'{what}' has happened")
     fact = cond["fact"]
     op = next(k for k in cond if k != "fact")
     value = cond[op]
@@ -792,15 +896,28 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
     pieces: list[tuple[str, str]] = []
     exc = _EXCEPTION.search(body)
     main, tail = (body[:exc.start()], body[exc.end():]) if exc else (body, "")
-    if kind == "standstill":
+    step_standstill = kind == "standstill" and bool(_STANDSTILL.search(main))
+    gate = None if step_standstill or kind in ("inform", "recurring") else split_gate(main)
+    if step_standstill:
         u = _UNTIL.search(main)
         if u:
             main = main[:u.start()]
-    else:
-        w = _WHILE.search(main)
-        if w:
-            pieces.append(("while", main[w.end():]))
-            main = main[:w.start()]
+    elif gate is not None:
+        g_kind, g_words, g_cond, main = gate
+        if g_kind == "while" or re.match(r"mits|op\s+voorwaarde|onder\s+(?:de\s+)?voorwaarde|provided",
+                                         g_words, re.I):
+            # "zolang W" and "mits W": the request holds while W holds (applies_when)
+            pieces.append(("while", g_cond))
+        else:
+            # "X te doen totdat G": X is asked until G; "pas / niet eerder dan / alleen na G X": X is
+            # allowed only once G holds. Either way the rule reads G, never drops it.
+            c.gate = "precondition" if g_kind == "precondition" or re.match(
+                r"niet\s+eerder|not\s+before", g_words, re.I) else "until"
+            pieces.append(("gate", g_cond))
+            c.todos.append(f"'{g_words} {_short(g_cond, 50)}': the rule reads whether it holds now, not "
+                           "in which order it and the act came — confirm")
+    if gate is not None:
+        key = _key(main) or key  # the new facts are named after the act, not its condition
     pieces.insert(0, ("object", main))
     if tail:
         pieces.append(("exception", tail))
@@ -810,7 +927,7 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
         support = next((n for n in vocab.concepts if "support" in n and "open" not in n), None)
     deadline_kinds = ("result", "inform", "effort")
     needs_event = (kind in deadline_kinds and c.time is not None and c.time.kind in ("date", "within")) \
-        or kind == "standstill"
+        or step_standstill
     uncovered: list[str] = []
     for role, piece in pieces:
         subs = _pieces(piece) if role == "object" else [piece]
@@ -826,6 +943,10 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
             c.facts.extend(uses)
             if not uses and role == "object":
                 uncovered.append(sub)
+            elif not uses and role in ("while", "exception", "gate"):
+                # a condition no fact names is proposed, never dropped: dropping "tenzij E" or
+                # "zolang W" would make the rule stricter than the motion
+                _gate_entries(c, sub, events or {}, key, role)
     if vocab is not None and vocab.facts:
         for use in c.facts:
             use.new = use.fact not in vocab.facts
@@ -870,10 +991,12 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
         tag = f"{key}_report"
         c.new_entries.append(NewEntry("tag", tag, "tag", f"Brief aan de Kamer over: '{_short(body)}'",
                                       f"Letter to the House on: '{_short(body)}'", c.kind_words))
-    if kind in deadline_kinds and event is None:
+    if (kind in deadline_kinds or (kind == "standstill" and not step_standstill)) and event is None:
         for k, sub in enumerate(uncovered):
             skey = _key(sub) if k else key
             prefix = {"inform": "house_informed", "effort": "cabinet_pursues"}.get(kind, "cabinet")
+            if c.gate == "precondition" or (kind == "standstill" and not _NEG_ACT.search(sub)):
+                prefix = "cabinet_does"  # the act itself, allowed only under the condition
             name = f"{prefix}_{skey}"[:60]
             if any(e.name == name for e in c.new_entries):
                 continue
@@ -882,7 +1005,7 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
                                           f"motion asks: '{_short(sub)}'", _short(sub)))
             c.facts.append(FactUse(name, "equals", True, _short(sub), "new", "object", new=True))
     steps: list[str] = []
-    if kind == "standstill" and vocab is not None:
+    if step_standstill and vocab is not None:
         steps = _irreversible_steps(vocab) or sorted(vocab.step_kinds)
         c.todos.append("the barred step kinds are proposed: confirm which are irreversible")
         if not steps:
@@ -920,6 +1043,38 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
         words = [x for x in lemmas(body) if len(x) >= 8 and x.isalpha()]
         c.subjects = [(w, w) for w in dict.fromkeys(words)][:4]
     return c
+
+
+def _gate_entries(c: ClauseDraft, cond: str, events: dict[str, str], key: str, role: str) -> None:
+    """What a gated request waits for, when no fact of the vocabulary names it: a timeline event
+    of the vocabulary, else a proposed one (a moment: "totdat", "nadat", "niet eerder dan"), else
+    a proposed bool fact (a state: "pas als", "alleen als")."""
+    if not cond:
+        return
+    found = _match_events(cond, events) if events and role == "gate" else []
+    if found:
+        c.facts.extend(FactUse(e, "event", True, cond, "timeline", "gate") for e in found)
+        return
+    negated = bool(re.search(r"\b(?:geen|niet|not|no)\b", cond, re.I))
+    # a moment is an event of the timeline; a negated one ("totdat er geen X meer is") is a state
+    moment = role == "gate" and not negated and (c.gate == "until" or bool(re.search(
+        r"\b(?:na|nadat|zodra|eerder|after|before)\b|\d{4}", c.text, re.I)))
+    words = _norm_space(re.sub(r"\b(?:geen|niet|not|no)\b", "", cond, flags=re.I))
+    name = f"{_key(words) or key}_{'happened' if moment else 'holds'}"[:60]
+    if any(e.name == name for e in c.new_entries):
+        name = f"{name[:52]}_{role}"
+    if moment:
+        c.new_entries.append(NewEntry("event", name, "event",
+                                      f"TODO: waarop de motie wacht: '{_short(words)}'",
+                                      f"TODO: what the motion waits for: '{_short(words)}'", cond))
+    else:
+        c.new_entries.append(NewEntry("fact", name, "bool",
+                                      f"De voorwaarde van de motie geldt: '{_short(words)}'",
+                                      f"TODO (translate): the motion's condition holds: '{_short(words)}'",
+                                      cond))
+    use = FactUse(name, "event" if moment else "equals", True if moment else not negated, cond,
+                  "new", role, new=True, negated=negated)
+    c.facts.append(use)
 
 
 _EMPTY = Vocabulary.model_construct(dossier="none", title=None, facts={}, concepts={}, step_kinds={})
@@ -1135,6 +1290,13 @@ def _sat(cond: dict[str, Any], want: bool, vocab: Vocabulary | None, out: dict[s
     if "concept" in cond:
         cd = vocab.concepts.get(cond["concept"]) if vocab else None
         return cd is not None and _sat(cd.when, want, vocab, out, new)
+    if "event" in cond:  # a rule test states the timeline with `events:`
+        evs = out.setdefault(_EVENTS, {})
+        happened = bool(cond.get("happened", True)) == want
+        if evs.get(cond["event"], happened) != happened:
+            return False
+        evs[cond["event"]] = happened
+        return True
     fact = cond["fact"]
     op = next(k for k in cond if k != "fact")
     v = cond[op]
@@ -1169,6 +1331,9 @@ def _sat(cond: dict[str, Any], want: bool, vocab: Vocabulary | None, out: dict[s
         return False
     out[fact] = pick
     return True
+
+
+_EVENTS = "\x00events"  # where _sat keeps the timeline a case needs, apart from the facts
 
 
 def rule_tests(d: RuleDraft, vocab: Vocabulary | None) -> list[dict[str, Any]]:
@@ -1234,6 +1399,8 @@ def rule_tests(d: RuleDraft, vocab: Vocabulary | None) -> list[dict[str, Any]]:
                 facts = {}
                 if applies is not None:
                     _sat(applies, True, vocab, facts, new)
+            if _EVENTS in facts:
+                extra["events"] = {**facts.pop(_EVENTS), **extra.get("events", {})}
             label = f" ({reading})" if reading else ""
             name = f"drafted: clause {c.number}{label} — {verdict.replace('_', ' ')}"
             cases.append({"name": name, **({"interpretations": {d.motion: reading}} if reading else {}),
