@@ -161,6 +161,8 @@ _PERIOD = re.compile(r"\b(halfjaarlijks\w*|jaarlijks\w*|(?:elk|ieder)(?:e)?\s+(?
 _STANDSTILL = re.compile(r"\b(onomkeerbare\s+stappen|onomkeerbare|geen\s+(?:\w+\s+){0,3}stappen\s+te\s+"
                          r"zetten|irreversible)\b", re.I)
 _VOTE_NEG = re.compile(r"\b((?:niet|geen)\s+(?:\w+\s+){0,6}?(?:in\s+te\s+stemmen|instemmen|steun\w*)|"
+                       # "zich te onthouden van steun aan": to withhold support, not to abstain
+                       r"(?:zich\s+)?(?:\w+\s+){0,3}?te\s+onthouden\s+van\s+(?:\w+\s+){0,2}?(?:steun|instemming)|"
                        r"stem\w*\s+(?:\w+\s+){0,2}?niet\s+in\b|steun\w*\s+geen|steun\w*\s+(?:\w+\s+){0,4}?niet\b|"
                        r"stem\w*\s+(?:\w+\s+){0,2}?tegen\b|verzet\s+(?:je|zich|u)\s+(?:\w+\s+){0,5}?tegen|"
                        r"do\s+not\s+(?:support|approve|agree)|agree\s+to\s+no|oppose|"
@@ -180,7 +182,9 @@ _VOTE_ANY = re.compile(r"\b(te\s+stemmen|in\s+te\s+stemmen|instemmen|stemming|vo
                        r"zich\s+te\s+onthouden)\b", re.I)
 _EFFORT = re.compile(r"\b(zet\s+(?:je|zich|u)\s+(?:\w+\s+){0,2}?in\b|"
                      r"zich\s+(?:\w+\s+){0,4}?in\s+te\s+zetten|in\s+te\s+zetten\s+(?:voor|op|om)|"
-                     r"(?:hulp|druk)\w*\s+(?:\w+\s+){0,3}in\s+te\s+zetten|in\s+te\s+zetten|"
+                     r"(?:hulp|druk|middelen)\w*\s+(?:\w+\s+){0,3}in\s+te\s+zetten|"
+                     # a request that asks only what can be done is an effort
+                     r"waar\s+(?:dat\s+|het\s+)?(?:mogelijk|kan)|zo\s*veel\s+mogelijk|voor\s+zover\s+mogelijk|"
                      r"alles\s+op\s+alles|te\s+bevorderen|te\s+streven|te\s+pleiten|"
                      r"zich\s+(?:\w+\s+){0,3}(?:sterk|hard)\s+te\s+maken|aan\s+te\s+dringen|"
                      r"druk\s+uit\s+te\s+oefenen|te\s+bepleiten|in\s+(?:europees\s+verband|de\s+raad|"
@@ -207,8 +211,9 @@ _GATE_PRE = re.compile(r"\b(pas\s+(?:na|nadat|als|wanneer|zodra|indien|op\s+het\
                        r"(?:alleen|uitsluitend|slechts)\s+(?:als|indien|wanneer|nadat|na|zodra)|"
                        r"only\s+(?:if|after|when)|provided\s+that)\b", re.I)
 # "pas in te stemmen met X als G": the adverb and the conjunction around the act
-_ONLY_THEN = re.compile(r"\b(?P<only>pas|alleen|slechts)\b(?P<act>[^,;]*?\bte\s+\w+[^,;]*?)"
-                        r"(?P<conj>\b(?:als|nadat|wanneer|zodra|indien|na|op\s+het\s+moment\s+dat)\b)", re.I)
+_ONLY_THEN = re.compile(r"\b(?P<only>pas|alleen|slechts|niet\s+eerder)\b(?P<act>[^,;]*?\bte\s+\w+[^,;]*?)"
+                        r"(?P<conj>\b(?:dan\s+)?(?:als|nadat|wanneer|zodra|indien|na|op\s+het\s+moment\s+dat)\b|"
+                        r"\bdan\b)", re.I)
 # an act asked not to be done: "geen X te verlenen", "X niet te ..."
 _NEG_ACT = re.compile(r"\b(?:geen|niet|nooit)\b(?:\s+[\w-]+){0,8}?\s+te\s+\w+|\bniet\s+(?:meer\s+)?te\s+\w+"
                       r"|\b(?:geen|niet)\s+(?:\w+\s+){0,3}over\s+te\s+gaan", re.I)
@@ -309,14 +314,14 @@ def _split_items(chunk: str) -> list[str]:
     if len(_INLINE_ITEM.findall(chunk)) >= 2:
         chunk = _INLINE_ITEM.sub("\n", chunk)
     lines = chunk.splitlines()
-    items = [i for i, ln in enumerate(lines) if re.match(r"^\s*(?:[-•*–]|\d+[.)]|[a-z]\))\s+", ln)]
+    items = [i for i, ln in enumerate(lines) if re.match(r"^\s*(?:[-•*–]|\d+[.)]|[a-z][.)])\s+", ln)]
     if len(items) < 2:
         return [chunk]
     head = " ".join(lines[:items[0]]).strip().rstrip(":")
     out = []
     for k, i in enumerate(items):
         j = items[k + 1] if k + 1 < len(items) else len(lines)
-        body = re.sub(r"^\s*(?:[-•*–]|\d+[.)]|[a-z]\))\s+", "", " ".join(lines[i:j])).strip().rstrip(",;. ")
+        body = re.sub(r"^\s*(?:[-•*–]|\d+[.)]|[a-z][.)])\s+", "", " ".join(lines[i:j])).strip().rstrip(",;. ")
         body = re.sub(r"[,;]?\s+(?:en|of)$", "", body)  # "- A;\n- B; en\n- C"
         out.append(f"{head} {body}".strip())
     return out
@@ -338,14 +343,26 @@ def _split_acts(text: str) -> list[str]:
         # "zich in te zetten voor A en B te steunen": a phrase may follow the infinitive, but then
         # the next request must open with its own object, not with a preposition continuing the first
         if (re.search(r"\bte\s+\w+", head) and re.search(r"\bte\s+\w+", tail) and not _NOT_AN_ACT.match(tail)
-                and (_asks_to_inform(tail) or (not _SUBORDINATE.search(head)
-                                               and (_ACT_END.search(head) or not _PREPOSITION.match(tail))))):
+                and (_asks_to_inform(tail) or _own_request(m.group(0), head, tail)
+                     or (not _SUBORDINATE.search(head)
+                         and (_ACT_END.search(head) or not _PREPOSITION.match(tail))))):
             pieces.append(head.strip())
             begin = m.end()
     pieces.append(body[begin:].strip())
     if len(pieces) == 1:
         return [text]
     return [f"{prefix} {p}".strip() for p in pieces if p]
+
+
+def _own_request(sep: str, head: str, tail: str) -> bool:
+    """", en B te doen": after a comma, an 'en' that opens a phrase closed by its own infinitive
+    starts a new request even when a subordinate clause ("ervoor te zorgen dat A ...") came
+    before — the comma closed it. The head must itself hold a request ("te <verb>")."""
+    if "," not in sep or not re.search(r"\ben\b", sep, re.I):
+        return False
+    first = re.search(r"[^,;]*?\bte\s+[\w-]+", tail)
+    return bool(first and not _SUBORDINATE.search(first.group(0)) and re.search(r"\bte\s+\w+", head)
+                and not _PREPOSITION.match(tail))
 
 
 def _asks_to_inform(tail: str) -> bool:
@@ -375,6 +392,11 @@ def classify(text: str) -> tuple[str, str, str, str]:
         m = rx.search(main)
         if m and not (kind == "vote" and _vote_is_object(main, m)):
             return kind, m.group(0), who, who_words
+    oppose = re.search(r"\bzich\s+(?:\w+\s+){0,4}?te\s+verzetten\b", main, re.I)
+    if oppose:
+        # to oppose a text is a vote against it; to oppose a policy or a practice is an effort
+        sort = "vote" if _TEXT_WORDS.search(main[oppose.end():]) else "effort"
+        return sort, oppose.group(0), who, who_words
     gated = _gated_standstill(main)
     if gated:
         return "standstill", gated, who, who_words
@@ -428,6 +450,26 @@ def split_gate(main: str) -> tuple[str, str, str, str] | None:
     else:
         cond, act = after, before
     return kind, m.group(0), cond.strip(" ,;."), _norm_space(act).strip(" ,;.")
+
+
+def _awaits_moment(kind: str, words: str, cond: str) -> bool:
+    """Whether a request's condition is a moment to wait for ("nadat de Kamer heeft gedebatteerd",
+    "totdat", "zolang er geen onderzoek is gepubliceerd") rather than a state of the text."""
+    if kind == "while":
+        return bool(re.match(r"(?:er\s+)?(?:nog\s+)?(?:geen|niet)\b", cond, re.I))
+    return bool(re.search(r"\b(?:nadat|totdat|voordat|zodra|tot\s+het\s+moment|niet\s+eerder|na|until|after|"
+                          r"before)\b", words, re.I))
+
+
+def _named_steps(text: str, vocab: Vocabulary) -> list[str]:
+    """The vocabulary's step kinds the words name in full ("een algemene oriëntatie")."""
+    have = lemmas(text)
+    out = []
+    for k, sk in vocab.step_kinds.items():
+        want = [w for w in lemmas(getattr(sk, "nl", "") or "") if len(w) >= 5]
+        if want and all(any(_related(w, h) for h in have) for w in want):
+            out.append(k)
+    return sorted(out)
 
 
 def _gated_standstill(main: str) -> str | None:
@@ -902,6 +944,16 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
         u = _UNTIL.search(main)
         if u:
             main = main[:u.start()]
+    elif gate is not None and kind == "vote" and c.polarity != "against" and _awaits_moment(*gate[:3]):
+        # "niet in te stemmen totdat / niet eerder dan nadat / zolang er geen G is": the vote is the
+        # step held back until G happens — a standstill on the vote, waiting for an event
+        g_kind, g_words, g_cond, main = gate
+        g_cond = _norm_space(re.sub(r"^(?:er\s+)?(?:nog\s+)?(?:geen|niet)\b", "", g_cond, flags=re.I))
+        kind = c.kind = "standstill"
+        c.kind_words = kind_words = f"{kind_words} … {g_words}"
+        c.time = TimePart("until", g_cond, f"{g_words} {g_cond}")
+        step_standstill = True
+        c.todos.append("the vote is read as the step held back until the event: confirm the step kinds")
     elif gate is not None:
         g_kind, g_words, g_cond, main = gate
         if g_kind == "while" or re.match(r"mits|op\s+voorwaarde|onder\s+(?:de\s+)?voorwaarde|provided",
@@ -1006,7 +1058,7 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
             c.facts.append(FactUse(name, "equals", True, _short(sub), "new", "object", new=True))
     steps: list[str] = []
     if step_standstill and vocab is not None:
-        steps = _irreversible_steps(vocab) or sorted(vocab.step_kinds)
+        steps = _named_steps(main, vocab) or _irreversible_steps(vocab) or sorted(vocab.step_kinds)
         c.todos.append("the barred step kinds are proposed: confirm which are irreversible")
         if not steps:
             c.todos.append("the vocabulary has no step kinds: a standstill cannot be drafted")
