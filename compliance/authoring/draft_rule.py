@@ -238,7 +238,10 @@ _VAGUE = re.compile(r"\b(met\s+(?:zeer\s+)?(?:grote\s+)?spoed|"
                     r"at\s+once|now)\b", re.I)
 _NUMBER = re.compile(r"\b(?P<q>maximaal|ten\s+hoogste|hooguit|niet\s+meer\s+dan|minder\s+dan|minimaal|"
                      r"ten\s+minste|tenminste|meer\s+dan|circa|ongeveer|rond|at\s+most|no\s+more\s+than|"
-                     r"at\s+least|more\s+than|less\s+than|about)\s+(?P<n>\d+(?:[.,]\d+)?)\s+"
+                     r"at\s+least|more\s+than|less\s+than|about|"
+                     # a target after a verb of raising or lowering: "te verhogen naar 7.500 euro"
+                     r"(?<=\s)(?:naar|tot|op)(?=\s+(?:€\s*)?\d))\s+(?:€\s*)?"
+                     r"(?P<n>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)\s+"
                      r"(?P<u>[\w³]+(?:\s+[\w³]+)?)", re.I)
 _QUAL_OP = {"maximaal": "le", "ten hoogste": "le", "hooguit": "le", "niet meer dan": "le",
             "minder dan": "lt", "minimaal": "ge", "ten minste": "ge", "tenminste": "ge",
@@ -308,6 +311,26 @@ def split_clauses(dictum: str) -> list[str]:
     for p in parts:
         out.extend(_split_acts(_norm_space(p).rstrip(",;. ")))
     return [p for p in out if p]
+
+
+def preamble(dictum: str) -> list[str]:
+    """The considerations before the operative part ("constaterende dat ...; overwegende dat
+    ..."), one per part: what "zulke bevelen" in a request refers to."""
+    lines = [re.sub(r"^\s*>\s?", "", ln) for ln in dictum.splitlines()]
+    text = "\n".join(lines).strip()
+    first = _OPERATIVE.search(text)
+    mid = _MID_OPERATIVE.search(text)
+    ends = [m.start() for m in (first, mid) if m]
+    if not ends or not _PREAMBLE.match(text):
+        return []
+    head = text[:min(ends)]
+    parts = [_norm_space(p) for p in re.split(r"[;\n]", head)]
+    return [p for p in parts if len(lemmas(p)) >= 3]
+
+
+# a word pointing back at the considerations: "zulke bevelen", "dergelijke verplichtingen"
+_ANAPHOR = re.compile(r"\b(?:zulke|zulk|dergelijke|dergelijk|deze|bovengenoemde|genoemde|bedoelde)"
+                      r"\s+([\w-]+)", re.I)
 
 
 def _split_items(chunk: str) -> list[str]:
@@ -588,7 +611,16 @@ def _related(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 5 and (long_.startswith(short) or long_.endswith(short))
+    if len(short) >= 5 and (long_.startswith(short) or long_.endswith(short)):
+        return True
+    # one stem, two endings ("verplichting" / "verplichten", "versleuteling" / "versleuteld"):
+    # a shared beginning of at least seven letters that leaves only a short ending each
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 7 and len(a) - n <= 4 and len(b) - n <= 4
 
 
 def _cue_facts(text: str, vocab: Vocabulary, role: str) -> list[FactUse]:
@@ -608,6 +640,13 @@ def _cue_facts(text: str, vocab: Vocabulary, role: str) -> list[FactUse]:
                         continue
                     quote = let.text[let.start[m.first]:let.end[m.last]]
                     found.append((m.first, v, quote, m.negated))
+        if not found and fact.cues.addressed is not None:
+            # the vocabulary's own words for the fact without a value: named, as context
+            hit = next((m for phrase in fact.cues.addressed.all() for m in find(let, phrase)), None)
+            if hit is not None:
+                quote = let.text[let.start[hit.first]:let.end[hit.last]]
+                out.append(FactUse(name, "named", None, quote, "cue", "context"))
+            continue
         if not found:
             continue
         found.sort(key=lambda x: x[0])
@@ -633,35 +672,115 @@ def _idf_ok(vocab: Vocabulary) -> dict[str, set[str]]:
     return {n: {lem for lem in ls if counts[lem] <= limit} for n, ls in per.items()}
 
 
+_NEGATION_WORDS = re.compile(r"\b(?:niet|geen|nooit|zonder|langer|stop\w*|beëindig\w*|af\s+te\s+zien|"
+                             r"not|no|never|without|stops?)\b", re.I)
+
+
 def _description_facts(text: str, vocab: Vocabulary, role: str, taken: set[str]) -> list[FactUse]:
+    """Facts the words name in the MPs' own words, by the lemmas of the fact's description
+    (two distinctive ones, a third of them). A bool fact named without any negation on either
+    side is read as asked (true); with a negation in the words or in the description the
+    drafter cannot tell which way it goes, and a fact of another type needs its value or
+    number: these are named as context with the value left to the adviser, never guessed."""
     have = lemmas(text)
     out: list[FactUse] = []
     words = text.split()
     for name, distinct in _idf_ok(vocab).items():
         fact = vocab.facts[name]
-        if name in taken or fact.cues is not None or fact.type not in ("bool",):
+        if name in taken:
             continue
         hits = [w for w in distinct if len(w) >= 6 and any(_related(w, h) for h in have)]
         if len(hits) < 2 or len(hits) < 0.34 * len(distinct):
             continue
         first = min((i for i, w in enumerate(words) if any(_related(h, lem) for h in hits
                                                           for lem in lemmas(w))), default=0)
+        quote = " ".join(words[max(0, first - 6):first + 6])
         before = {w.lower().strip(",.") for w in words[max(0, first - 6):first]}
+        if fact.type != "bool" or fact.cues is not None:
+            # a fact with cues that did not fire, or one with values: named, its value to confirm
+            out.append(FactUse(name, "named", None, quote, "description", "context"))
+            continue
+        if _NEGATION_WORDS.search(fact.description.nl) and (before & _NEGATORS):
+            out.append(FactUse(name, "named", None, quote, "description", "context"))
+            continue
         value = not bool(before & _NEGATORS)
-        out.append(FactUse(name, "equals", value, " ".join(words[max(0, first - 6):first + 6]),
-                           "description", role, negated=not value))
+        out.append(FactUse(name, "equals", value, quote, "description", role, negated=not value))
+    return out
+
+
+def _referred_facts(c: ClauseDraft, body: str, vocab: Vocabulary, considerations: list[str]) -> None:
+    """Facts a request names by pointing back ("zulke bevelen"): read in the consideration the
+    pointer refers to (the one sharing the noun's lemma), named as context for the adviser."""
+    have = {f.fact for f in c.facts}
+    for m in _ANAPHOR.finditer(body):
+        noun = lemmas(m.group(1))
+        if not noun:
+            continue
+        for part in considerations:
+            if not any(_related(noun[0], w) for w in lemmas(part)):
+                continue
+            uses = _cue_facts(part, vocab, "context")
+            uses += _description_facts(part, vocab, "context", {u.fact for u in uses})
+            uses += _value_facts(part, vocab, "context", {u.fact for u in uses})
+            for u in uses:
+                if u.fact in have:
+                    continue
+                have.add(u.fact)
+                c.facts.append(FactUse(u.fact, "named", u.value, f"{m.group(0)} → {_short(part, 60)}",
+                                       u.how, "context"))
+            c.todos.append(f"'{m.group(0)}' refers to the considerations ('{_short(part, 60)}'): the facts "
+                           "read there are named, not made conditions — confirm")
+
+
+def _value_facts(text: str, vocab: Vocabulary, role: str, taken: set[str]) -> list[FactUse]:
+    """Enum and set facts whose value the words name by the value's own description ("bij de
+    Nationaal Coördinator Groningen" names the coordinator as who carries out): named as
+    context with that value for the adviser, never a condition by guess."""
+    have = lemmas(text)
+    out: list[FactUse] = []
+    for name, fact in vocab.facts.items():
+        if name in taken or fact.deprecated or fact.type not in ("enum", "set") or not fact.values:
+            continue
+        best: tuple[float, str] | None = None
+        for value, vt in fact.values.items():
+            want = [w for w in dict.fromkeys(lemmas(re.sub(r"[()]", " ", getattr(vt, "nl", "") or "")))
+                    if len(w) >= 4]
+            hits = [w for w in want if any(_related(w, h) or w == h for h in have)]
+            if want and len(hits) >= 2 and len(hits) >= 0.5 * len(want):
+                score = len(hits) / len(want)
+                if best is None or score > best[0]:
+                    best = (score, value)
+        if best is not None:
+            out.append(FactUse(name, "named", best[1], getattr(fact.values[best[1]], "nl", best[1]),
+                               "value", "context"))
     return out
 
 
 _YEAR_WORDS = {"jaar", "jaren", "year", "years"}
 
 
-def _number_facts(text: str, vocab: Vocabulary, role: str, key: str, new: list[NewEntry]) -> list[FactUse]:
+_RAISE = re.compile(r"\b(?:verhog\w*|op\s+te\s+hogen|verdubbel\w*|uit\s+te\s+breiden|te\s+laten\s+stijgen|"
+                    r"raise|increase)\b", re.I)
+_LOWER = re.compile(r"\b(?:verlag\w*|te\s+verlagen|beperk\w*|te\s+beperken|terug\s+te\s+brengen|"
+                    r"af\s+te\s+bouwen|lower|reduce|limit)\b", re.I)
+
+
+def _number_facts(text: str, vocab: Vocabulary, role: str, key: str, new: list[NewEntry],
+                  prefer: Iterable[str] = ()) -> list[FactUse]:
     out: list[FactUse] = []
     for m in _NUMBER.finditer(text):
         q = re.sub(r"\s+", " ", m.group("q").lower())
-        op = _QUAL_OP[q]
-        n = float(m.group("n").replace(",", "."))
+        if q in ("naar", "tot", "op"):
+            # the direction is the verb's: raising to N asks at least N, lowering to N at most N
+            op = "ge" if _RAISE.search(text) else "le" if _LOWER.search(text) else ""
+            if not op:
+                continue
+        else:
+            op = _QUAL_OP[q]
+        raw = m.group("n")
+        # Dutch writes thousands with dots ("10.000 euro") and decimals with a comma
+        raw = raw.replace(".", "") if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", raw) else raw
+        n = float(raw.replace(",", "."))
         value: int | float = int(n) if n.is_integer() else n
         unit = m.group("u").lower()
         unit_words = set(re.findall(r"\w+", unit))
@@ -669,7 +788,8 @@ def _number_facts(text: str, vocab: Vocabulary, role: str, key: str, new: list[N
         # "2 jaar" is a duration, "2032" a calendar year: a fact counted in years (unit "jaar")
         # holds a year, so a number below 1000 in years never names it
         duration = bool(unit_words & _YEAR_WORDS) and value < 1000
-        for name, fact in vocab.facts.items():
+        preferred = list(prefer)
+        for name, fact in sorted(vocab.facts.items(), key=lambda kv: kv[0] not in preferred):
             if fact.type != "number" or fact.deprecated:
                 continue
             known = set(re.findall(r"\w+", f"{fact.unit or ''}".lower()))
@@ -913,7 +1033,8 @@ def rule_in_words(rule: dict[str, Any] | None, c: ClauseDraft, vocab: Vocabulary
 # --- drafting ---------------------------------------------------------------------------
 
 def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: str | None,
-                 text_en: str | None = None, events: dict[str, str] | None = None) -> ClauseDraft:
+                 text_en: str | None = None, events: dict[str, str] | None = None,
+                 considerations: list[str] | None = None) -> ClauseDraft:
     kind, kind_words, who, who_words = classify(text)
     deciding = text
     if kind == "result" and text_en:
@@ -988,17 +1109,28 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
             if vocab is not None:
                 uses = _cue_facts(sub, vocab, role)
                 uses += _description_facts(sub, vocab, role, {u.fact for u in uses})
-            uses += _number_facts(sub, vocab or _EMPTY, role, key, c.new_entries)
+                uses += _value_facts(sub, vocab, role, {u.fact for u in uses if u.op != "named"})
+                uses = [u for u in uses if not (u.op == "named" and u.value is None
+                                                and any(v.fact == u.fact and v.how == "value" for v in uses))]
+            # a number belongs to the number fact the words named, when they named one
+            named_here = [u.fact for u in uses if u.op == "named"]
+            uses += _number_facts(sub, vocab or _EMPTY, role, key, c.new_entries, named_here)
+            numbered = {u.fact for u in uses if u.how == "number"}
+            uses = [u for u in uses if not (u.op == "named" and u.fact in numbered)]
             # the vote fact is the template's own
             uses = [u for u in uses if u.fact != vote_fact and u.fact not in {f.fact for f in c.facts}]
             _unclaimed_negation(sub, uses, kind_words if kind == "vote" else "", c)
             c.facts.extend(uses)
-            if not uses and role == "object":
+            # a fact only named (its value unknown) does not cover the requirement: it is proposed too
+            decided = [u for u in uses if u.op != "named"]
+            if not decided and role == "object":
                 uncovered.append(sub)
-            elif not uses and role in ("while", "exception", "gate"):
+            elif not decided and role in ("while", "exception", "gate"):
                 # a condition no fact names is proposed, never dropped: dropping "tenzij E" or
                 # "zolang W" would make the rule stricter than the motion
                 _gate_entries(c, sub, events or {}, key, role)
+    if vocab is not None and considerations:
+        _referred_facts(c, body, vocab, considerations)
     if vocab is not None and vocab.facts:
         for use in c.facts:
             use.new = use.fact not in vocab.facts
@@ -1064,7 +1196,7 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
             c.todos.append("the vocabulary has no step kinds: a standstill cannot be drafted")
     c.args = {"vote_fact": vote_fact, "support": support, "event": event, "tag": tag, "steps": steps}
     c.rule = template(c, vote_fact, support, event, tag, steps)
-    context = [f.atom() for f in c.facts if f.role == "context" and f.op != "qualifies"]
+    context = [f.atom() for f in c.facts if f.role == "context" and f.op not in ("qualifies", "named")]
     if kind == "effort" and context and vote_fact is not None:
         # the effort's result reading: do not support a text that is not as asked
         votes_for: dict[str, Any] = {"concept": support} if support else {"fact": vote_fact, "equals": "for"}
@@ -1273,8 +1405,9 @@ def draft_dictum(dictum: str, vocab: Vocabulary | None, motion_id: str, dossier:
                  motion_date: str | None = None, english: list[str] | None = None,
                  events: dict[str, str] | None = None) -> RuleDraft:
     texts = split_clauses(dictum)
+    context = preamble(dictum)
     clauses = [draft_clause(i, t, vocab, motion_date, (english or [])[i - 1] if english and
-                            len(english) >= i else None, events) for i, t in enumerate(texts, 1)]
+                            len(english) >= i else None, events, context) for i, t in enumerate(texts, 1)]
     d = RuleDraft(motion_id, dossier, clauses)
     new = {e.name: e for e in d.new_entries}
     for c in clauses:
