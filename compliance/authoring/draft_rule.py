@@ -201,6 +201,19 @@ _LEADING_CONDITION = re.compile(r"^\s*(?:lukt\s+dat\s+niet|als\s+dat\s+niet\s+lu
 _TEXT_WORDS = re.compile(r"\b(verordening\w*|voorstel\w*|tekst\w*|compromis\w*|richtlijn\w*|"
                          r"regulation|proposal|text|compromise)\b", re.I)
 _EXCEPTION = re.compile(r"\b(tenzij|behalve\s+als|unless)\b", re.I)
+def split_exception(body: str) -> tuple[str, str]:
+    """(the request, its exception): "X te doen, tenzij E" and "tenzij E, X te doen" alike."""
+    m = _EXCEPTION.search(body)
+    if m is None:
+        return body, ""
+    before, after = body[:m.start()], body[m.end():]
+    if not re.search(r"\bte\s+\w+", before) and "," in after \
+            and re.search(r"\bte\s+\w+", after.split(",", 1)[1]):
+        exc, rest = after.split(",", 1)
+        return _norm_space(f"{before} {rest}"), exc.strip(" ,;.")
+    return before, after
+
+
 _WHILE = re.compile(r"\b(zolang|so\s+long\s+as|as\s+long\s+as)\b", re.I)
 # what binds an act to a condition or a moment: the act is allowed only once G holds
 _GATE_UNTIL = re.compile(r"\b(totdat|tot\s+(?:het\s+moment\s+)?(?:dat|waarop)|voordat|"
@@ -409,7 +422,7 @@ def classify(text: str) -> tuple[str, str, str, str]:
         body = text[am.end():]
     if who != "government":
         return "not_addressed", who_words, who, who_words
-    main = _EXCEPTION.split(body)[0]
+    main = split_exception(body)[0]
     for kind, rx in (("standstill", _STANDSTILL), ("vote", _VOTE_NEG), ("vote", _VOTE_FOR),
                      ("vote", _VOTE_ANY)):
         m = rx.search(main)
@@ -1048,7 +1061,7 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
         low = deciding.lower()
         c.polarity = ("only_if" if _VOTE_ONLY.search(low) else
                       "against" if _VOTE_AGAINST.search(low) else
-                      "not_for" if _VOTE_NEG.search(_EXCEPTION.split(low)[0]) else "for")
+                      "not_for" if _VOTE_NEG.search(split_exception(low)[0]) else "for")
     c.time, c.todos = find_time(text, kind, motion_date)
     cond = _LEADING_CONDITION.match(_ADDRESSEE.sub("", text, count=1))
     if cond:
@@ -1057,8 +1070,7 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
     key = _key(text)
     body = _ADDRESSEE.sub("", text, count=1)
     pieces: list[tuple[str, str]] = []
-    exc = _EXCEPTION.search(body)
-    main, tail = (body[:exc.start()], body[exc.end():]) if exc else (body, "")
+    main, tail = split_exception(body)
     step_standstill = kind == "standstill" and bool(_STANDSTILL.search(main))
     gate = None if step_standstill or kind in ("inform", "recurring") else split_gate(main)
     if step_standstill:
