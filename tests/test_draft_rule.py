@@ -713,7 +713,8 @@ def test_facts_named_in_other_words_are_named_and_values_never_guessed() -> None
     # what "zulke verplichtingen" refers to is read in the considerations
     d = draft("De Kamer, gehoord de beraadslaging, constaterende dat het compromis aanbieders van "
               "chatdiensten verplicht berichten te doorzoeken met detectiebevelen; verzoekt de regering "
-              "niet in te stemmen met een tekst met zulke verplichtingen, en gaat over tot de orde van de dag.")
+              "niet in te stemmen met een tekst met zulke verplichtingen, "
+              "en gaat over tot de orde van de dag.")
     c = d.clauses[0]
     assert any(f.fact == "text_detection_orders" for f in c.facts), c.facts
     assert any("considerations" in t for t in c.todos)
