@@ -243,6 +243,12 @@ _YEAR_END = re.compile(r"\b(nog\s+dit\s+(?:kalender)?jaar|"
 _SEASON = re.compile(r"\b(in\s+het\s+najaar|in\s+het\s+voorjaar|(?:vóór|voor)\s+de\s+zomer(?:reces)?|"
                      r"(?:vóór|voor)\s+het\s+(?:zomer|kerst)reces|(?:vóór|voor)\s+de\s+begrotings\w+|"
                      r"in\s+the\s+(?:autumn|spring)|before\s+the\s+summer)\b", re.I)
+# a deadline that is a moment of the budget cycle, not a date: "uiterlijk bij de Voorjaarsnota 2025"
+_MOMENT = re.compile(r"\b(?:uiterlijk\s+)?(?:bij|vóór|voor|met)\s+(?:de\s+|het\s+)?"
+                     r"(?:eerstvolgende\s+|komende\s+)?"
+                     r"(?P<doc>voorjaarsnota|miljoenennota|najaarsnota|begroting|ontwerpbegroting|"
+                     r"suppletoire\s+begroting|prinsjesdag|verantwoordingsdag|kaderbrief|voortgangsrapportage|"
+                     r"jaarverslag)(?:\s+(?:van\s+|voor\s+)?(?P<y>\d{4}))?\b", re.I)
 _VAGUE = re.compile(r"\b(met\s+(?:zeer\s+)?(?:grote\s+)?spoed|"
                     r"op\s+zo\s+kort\s+mogelijke\s+termijn|zo\s+snel\s+mogelijk|op\s+korte\s+termijn|"
                     r"spoedig|zo\s+spoedig\s+mogelijk|per\s+direct|direct|nu|as\s+soon\s+as\s+possible|"
@@ -583,6 +589,14 @@ def find_time(text: str, kind: str, motion_date: str | None) -> tuple[TimePart |
             return TimePart("date", {"date": f"{y}-12-31"}, m.group(0)), todos
         todos.append(f"'{m.group(0)}': the motion's year is not known — write the date by hand")
         return TimePart("vague", None, m.group(0), confirmed=False), todos
+    m = _MOMENT.search(text)
+    if m:
+        doc = re.sub(r"\s+", "_", m.group("doc").lower())
+        y = m.group("y") or (str(_year(motion_date)) if _year(motion_date) else "")
+        todos.append(f"'{m.group(0)}' is a moment, not a date: the rule waits for the timeline event "
+                     "proposed for it — date it there")
+        return TimePart("moment", {"event": f"{doc}_{y}".strip("_") + "_presented"}, m.group(0),
+                        confirmed=False, note="a moment of the budget cycle"), todos
     m = _SEASON.search(text)
     if m:
         y = _year(motion_date)
@@ -840,8 +854,15 @@ def _pieces(text: str) -> list[str]:
     return out or [text]
 
 
+_KEY_NOISE = re.compile(r"\b(?:de\s+kamer|informeren|te\s+informeren|te\s+rapporteren|te\s+berichten|"
+                        r"hierover|daarover|termijn|uiterlijk|binnen|jaarlijks\w*|halfjaarlijks\w*)\b", re.I)
+
+
 def _key(text: str) -> str:
-    words = [w for w in lemmas(_ADDRESSEE.sub("", text)) if len(w) > 4][:3]
+    text = _ADDRESSEE.sub("", text)
+    for rx in (_MOMENT, _DATE, _WITHIN, _SEASON, _YEAR_END, _VAGUE, _KEY_NOISE):
+        text = rx.sub(" ", text)  # a request is named after what it asks, not when
+    words = [w for w in lemmas(text) if len(w) > 4][:3]
     return "_".join(re.sub(r"[^a-z0-9]", "", w) for w in words)[:40] or "request"
 
 
@@ -942,9 +963,17 @@ def template(c: ClauseDraft, vote_fact: str | None, support: str | None, event: 
         if c.time is not None and c.time.kind in ("date", "within") and event is not None:
             rule["duty"] = "once"
             rule["deadline"] = {"event": event, "by": c.time.value}
-        if obj:
+        if obj and c.time is not None and c.time.kind == "moment":
+            # due at a moment of the timeline: not done once it has come conflicts; done complies
+            rule["conflicts_when"] = _all([{"event": c.time.value["event"], "happened": True},
+                                           _any([_not(o) for o in obj])])
+            rule["complies_when"] = _all(obj)
+        elif obj:
             rule["conflicts_when"] = _any([_not(o) for o in obj])
             rule["complies_when"] = _all(obj)
+        elif c.kind == "inform" and event is not None and "deadline" not in rule:
+            # no term: the letter sent complies; not (yet) sent is no conflict, it stays undetermined
+            rule["complies_when"] = {"event": event, "happened": True}
         elif "deadline" not in rule:
             return None
     if applies:
@@ -1111,8 +1140,9 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
     if vocab is not None:
         support = next((n for n in vocab.concepts if "support" in n and "open" not in n), None)
     deadline_kinds = ("result", "inform", "effort")
+    # informing the House is done by a letter, an event of the timeline, with or without a deadline
     needs_event = (kind in deadline_kinds and c.time is not None and c.time.kind in ("date", "within")) \
-        or step_standstill
+        or step_standstill or (kind == "inform" and not c.gate)
     uncovered: list[str] = []
     for role, piece in pieces:
         subs = _pieces(piece) if role == "object" else [piece]
@@ -1183,6 +1213,13 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
         ev_words = c.time.words if c.time else kind_words
         c.new_entries.append(NewEntry("event", event, "event", f"TODO: wat de motie vraagt: '{_short(body)}'",
                                       f"TODO: what the motion asks for: '{_short(body)}'", ev_words))
+    if c.time is not None and c.time.kind == "moment" and kind in deadline_kinds:
+        ev = c.time.value["event"]
+        if not any(e.name == ev for e in c.new_entries) and ev not in (events or {}):
+            c.new_entries.append(NewEntry("event", ev, "event", f"Het moment uit de motie: '{c.time.words}'",
+                                          f"TODO (translate): the moment the motion names: '{c.time.words}'",
+                                          c.time.words))
+        c.facts.append(FactUse(ev, "event", True, c.time.words, "timeline", "event"))
     if kind == "recurring":
         tag = f"{key}_report"
         c.new_entries.append(NewEntry("tag", tag, "tag", f"Brief aan de Kamer over: '{_short(body)}'",
@@ -1583,6 +1620,9 @@ def rule_tests(d: RuleDraft, vocab: Vocabulary | None) -> list[dict[str, Any]]:
                         extra["open_steps"] = {evs[0]: []}
                     if when is not None and verdict != "complies":
                         ok = ok and _sat(when, True, vocab, facts, new)
+                if verdict in ("complies", "conflicts") and target is None \
+                        and not {"deadline", "recurring", "standstill"} & set(rule):
+                    continue  # a rule without that branch (a letter without a term never conflicts)
                 if verdict in ("complies", "conflicts") and target is not None:
                     ok = ok and _sat(target, True, vocab, facts, new)
                 if verdict == "complies" and "deadline" in rule and "complies_when" not in rule:
