@@ -277,7 +277,8 @@ _STOP = frozenset("""de het een en of van in op te om voor met aan tot bij door 
     kabinet kamer verzoekt roept verder ook nog wel er hier daar waarbij waarin welke the a an of
     to in on for with and or that this is are be by as from at it its cabinet government house te
     zich alle wat hoe niet geen houden geven nemen maken stellen zetten komen gaan laten blijven
-    krijgen doen mogelijk nodig""".split())  # noqa: SIM905
+    krijgen doen mogelijk nodig zodat opdat veel meer minder zeer daarbij waarbij daarvoor hiervoor
+    dan toe""".split())  # noqa: SIM905
 
 
 def _norm_space(text: str) -> str:
@@ -384,6 +385,11 @@ def _split_acts(text: str) -> list[str]:
         head, tail = body[begin:m.start()], body[m.end():]
         # "zich in te zetten voor A en B te steunen": a phrase may follow the infinitive, but then
         # the next request must open with its own object, not with a preposition continuing the first
+        inf = re.search(r"\bte\s+\w+", tail)
+        if inf and re.search(r"[,;]", tail[:inf.start()]) and not _ACT_END.search(head):
+            # "A te doen bij X en Y totdat Z, en B te doen": the 'en' before Y joins two objects;
+            # the request ends at the comma before the next infinitive, not here
+            continue
         if (re.search(r"\bte\s+\w+", head) and re.search(r"\bte\s+\w+", tail) and not _NOT_AN_ACT.match(tail)
                 and (_asks_to_inform(tail) or _own_request(m.group(0), head, tail)
                      or (not _SUBORDINATE.search(head)
@@ -403,8 +409,8 @@ def _own_request(sep: str, head: str, tail: str) -> bool:
     if "," not in sep or not re.search(r"\ben\b", sep, re.I):
         return False
     first = re.search(r"[^,;]*?\bte\s+[\w-]+", tail)
-    return bool(first and not _SUBORDINATE.search(first.group(0)) and re.search(r"\bte\s+\w+", head)
-                and not _PREPOSITION.match(tail))
+    return bool(first and not _SUBORDINATE.match(tail) and re.search(r"\bte\s+\w+", head)
+                and not re.match(r"(?:met|om|door|via|zonder|in\s+plaats)\b", tail, re.I))
 
 
 def _asks_to_inform(tail: str) -> bool:
@@ -630,7 +636,9 @@ def _join_particles(text: str) -> str:
 
 def lemmas(text: str) -> list[str]:
     words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text.lower())
-    out = (simplemma.lemmatize(w, lang="nl").lower() for w in words if w not in _STOP and len(w) > 2)
+    # simplemma marks a separable verb's particle ("afgesloten" -> "af_sluiten"): one word for matching
+    out = (simplemma.lemmatize(w, lang="nl").lower().replace("_", "") for w in words
+           if w not in _STOP and len(w) > 2)
     return [w for w in out if w not in _STOP]
 
 
