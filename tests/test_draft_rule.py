@@ -707,6 +707,15 @@ def test_numbers_read_dutch_thousands_and_a_target_after_a_verb_of_raising() -> 
     assert not [f for f in c.facts if f.how == "number"]
 
 
+def test_a_quantity_no_number_fact_names_is_proposed_as_a_number_fact() -> None:
+    c = draft("verzoekt de regering ervoor te zorgen dat het aantal handhavers vóór 1 juli 2026 is "
+              "verdubbeld", None).clauses[0]
+    entry = next(e for e in c.new_entries if e.kind == "fact")
+    assert (entry.name, entry.type) == ("handhaver_count", "number")
+    assert any(f.fact == entry.name and f.role == "context" for f in c.facts)  # the bound is the adviser's
+    assert c.rule is not None and "deadline" in c.rule
+
+
 def test_facts_named_in_other_words_are_named_and_values_never_guessed() -> None:
     c = draft("verzoekt de regering de uitvoering van de versterking volledig bij de Nationaal Coördinator "
               "Groningen te leggen", GAS).clauses[0]

@@ -847,6 +847,32 @@ def _number_facts(text: str, vocab: Vocabulary, role: str, key: str, new: list[N
     return out
 
 
+# a quantity the request is about: "het aantal reservisten", "het aandeel sociale huur"
+_QUANTITY = re.compile(r"\b(?:het\s+|de\s+)?(?P<q>aantal|aandeel|percentage|bedrag|niveau|hoeveelheid|omvang)"
+                       r"\s+(?:van\s+(?:de\s+|het\s+)?)?(?P<what>[^\W\d_][\w-]*)", re.I)
+_QUANTITY_NAME = {"aantal": "count", "aandeel": "share_pct", "percentage": "pct", "bedrag": "eur",
+                  "niveau": "level", "hoeveelheid": "amount", "omvang": "size"}
+
+
+def _quantity_entry(text: str, c: ClauseDraft) -> list[FactUse]:
+    """A quantity the words ask about that no number fact of the vocabulary names: proposed as a
+    number fact, named as context (the bound — doubled, raised, at least — is the adviser's)."""
+    m = _QUANTITY.search(text)
+    if m is None:
+        return []
+    what = [w for w in lemmas(m.group("what")) if len(w) >= 4]
+    if not what:
+        return []
+    name = f"{re.sub(r'[^a-z0-9]', '', what[0])}_{_QUANTITY_NAME[m.group('q').lower()]}"[:60]
+    if not any(e.name == name for e in c.new_entries):
+        c.new_entries.append(NewEntry("fact", name, "number",
+                                      f"TODO: {m.group(0)} (het getal waar de motie over gaat)",
+                                      f"TODO (translate): {m.group(0)} (the number the motion is about)",
+                                      m.group(0)))
+        c.todos.append(f"'{m.group(0)}': a number fact is proposed; write the bound the motion asks for")
+    return [FactUse(name, "named", None, m.group(0), "number", "context", new=True)]
+
+
 def _pieces(text: str) -> list[str]:
     """The requirements of one request ("X te beperken tot A, waarbij B, maar tot C"): a piece
     too short to name anything joins the one before it."""
@@ -1167,6 +1193,10 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
             uses += _number_facts(sub, vocab or _EMPTY, role, key, c.new_entries, named_here)
             numbered = {u.fact for u in uses if u.how == "number"}
             uses = [u for u in uses if not (u.op == "named" and u.fact in numbered)]
+            if role == "object" and not any(
+                    (vocab is not None and vocab.facts.get(u.fact) is not None
+                     and vocab.facts[u.fact].type == "number") or u.how == "number" for u in uses):
+                uses += _quantity_entry(sub, c)
             # the vote fact is the template's own
             uses = [u for u in uses if u.fact != vote_fact and u.fact not in {f.fact for f in c.facts}]
             _unclaimed_negation(sub, uses, kind_words if kind == "vote" else "", c)
