@@ -23,6 +23,7 @@ from compliance.authoring.draft_rule import (
     draft_dictum,
     draft_from_record,
     finish,
+    new_entries_yaml,
     split_clauses,
     timeline_events,
 )
@@ -656,6 +657,17 @@ def test_a_vote_held_back_until_an_event_is_a_standstill_on_the_named_step() -> 
               "detectiebevelen zijn opgenomen").clauses[0]
     assert c.kind == "vote" and c.rule is not None
     assert c.rule["applies_when"] == {"fact": "text_detection_orders", "equals": True}
+
+
+def test_a_step_the_dossier_lacks_is_proposed_and_the_draft_loads_once_accepted() -> None:
+    d = draft("verzoekt de regering geen onomkeerbare stappen te zetten bij het slopen van de "
+              "meetstations totdat de Kamer het advies heeft besproken", GAS)
+    c = d.clauses[0]
+    step = next(e for e in c.new_entries if e.kind == "step")
+    assert c.rule is not None and c.rule["standstill"]["steps"] == [step.name]
+    assert f"step_kinds:\n  {step.name}:" in new_entries_yaml(d)
+    finish(d, ROOT, GAS.model)
+    assert all("accept the proposed" in b for b in d.blockers), d.blockers  # loads, its tests pass
 
 
 def test_a_condition_no_fact_names_is_proposed_never_dropped() -> None:

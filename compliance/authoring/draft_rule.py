@@ -520,6 +520,27 @@ def _named_steps(text: str, vocab: Vocabulary) -> list[str]:
     return sorted(out)
 
 
+_STEP_OBJECT = re.compile(r"\bstappen\s+(?:te\s+zetten\s+|te\s+nemen\s+)?"
+                          r"(?:bij|rond|in|met\s+betrekking\s+tot|"
+                          r"ten\s+aanzien\s+van|naar)\s+(?P<what>(?:(?:de|het|een)\s+)?[^,;]+?)"
+                          r"(?=\s+(?:te\s+zetten|te\s+nemen)\b|$)", re.I)
+
+
+def _new_step(main: str, c: ClauseDraft) -> list[str]:
+    """The step a standstill bars when the vocabulary has no step kind for it ("geen onomkeerbare
+    stappen te zetten bij het afsluiten van putten"): proposed as a new step kind."""
+    m = _STEP_OBJECT.search(main)
+    if m is None:
+        return []
+    what = _norm_space(m.group("what"))
+    name = "_".join(re.sub(r"[^a-z0-9]", "", w) for w in [x for x in lemmas(what) if len(x) > 3][:3])[:50]
+    if not name:
+        return []
+    c.new_entries.append(NewEntry("step", name, "step", what, f"TODO (translate): {what}", m.group(0)))
+    c.todos.append(f"the step '{what}' is not a step kind of the dossier: a new one is proposed")
+    return [name]
+
+
 def _gated_standstill(main: str) -> str | None:
     """The words of a standstill told by its structure: an act asked not to be done until or
     while something ("geen X te verlenen totdat G", "zolang W, geen X", "niet eerder dan G X")."""
@@ -889,7 +910,8 @@ def _pieces(text: str) -> list[str]:
 
 
 _KEY_NOISE = re.compile(r"\b(?:de\s+kamer|informeren|te\s+informeren|te\s+rapporteren|te\s+berichten|"
-                        r"hierover|daarover|termijn|uiterlijk|binnen|jaarlijks\w*|halfjaarlijks\w*)\b", re.I)
+                        r"hierover|daarover|termijn|uiterlijk|binnen|jaarlijks\w*|halfjaarlijks\w*|totdat|zolang|"
+                        r"voordat|nadat|eerder)\b", re.I)
 
 
 def _key(text: str) -> str:
@@ -1005,9 +1027,6 @@ def template(c: ClauseDraft, vote_fact: str | None, support: str | None, event: 
         elif obj:
             rule["conflicts_when"] = _any([_not(o) for o in obj])
             rule["complies_when"] = _all(obj)
-        elif c.kind == "inform" and event is not None and "deadline" not in rule:
-            # no term: the letter sent complies; not (yet) sent is no conflict, it stays undetermined
-            rule["complies_when"] = {"event": event, "happened": True}
         elif "deadline" not in rule:
             return None
     if applies:
@@ -1174,9 +1193,8 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
     if vocab is not None:
         support = next((n for n in vocab.concepts if "support" in n and "open" not in n), None)
     deadline_kinds = ("result", "inform", "effort")
-    # informing the House is done by a letter, an event of the timeline, with or without a deadline
     needs_event = (kind in deadline_kinds and c.time is not None and c.time.kind in ("date", "within")) \
-        or step_standstill or (kind == "inform" and not c.gate)
+        or step_standstill
     uncovered: list[str] = []
     for role, piece in pieces:
         subs = _pieces(piece) if role == "object" else [piece]
@@ -1251,6 +1269,14 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
         ev_words = c.time.words if c.time else kind_words
         c.new_entries.append(NewEntry("event", event, "event", f"TODO: wat de motie vraagt: '{_short(body)}'",
                                       f"TODO: what the motion asks for: '{_short(body)}'", ev_words))
+    if kind == "inform" and event is None and not c.gate:
+        # informing the House is done by a letter, an event of the timeline: proposed so that the
+        # adviser can date it and, once a term is known, make the rule a deadline on it
+        letter = f"{key}_letter_sent"
+        c.new_entries.append(NewEntry("event", letter, "event", f"Brief aan de Kamer: '{_short(body)}'",
+                                      f"TODO (translate): letter to the House: '{_short(body)}'", kind_words))
+        c.todos.append(f"no term for the letter: the rule reads a fact; with a term it becomes a deadline on "
+                       f"the event {letter}")
     if c.time is not None and c.time.kind == "moment" and kind in deadline_kinds:
         ev = c.time.value["event"]
         if not any(e.name == ev for e in c.new_entries) and ev not in (events or {}):
@@ -1277,7 +1303,8 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
             c.facts.append(FactUse(name, "equals", True, _short(sub), "new", "object", new=True))
     steps: list[str] = []
     if step_standstill and vocab is not None:
-        steps = _named_steps(main, vocab) or _irreversible_steps(vocab) or sorted(vocab.step_kinds)
+        steps = _named_steps(main, vocab) or _new_step(main, c) or _irreversible_steps(vocab) \
+            or sorted(vocab.step_kinds)
         c.todos.append("the barred step kinds are proposed: confirm which are irreversible")
         if not steps:
             c.todos.append("the vocabulary has no step kinds: a standstill cannot be drafted")
@@ -1654,8 +1681,7 @@ def rule_tests(d: RuleDraft, vocab: Vocabulary | None) -> list[dict[str, Any]]:
                         extra["open_steps"] = {ev: [] for ev in evs}
                     elif verdict == "conflicts":
                         extra["open_steps"] = {ev: [step] for ev in evs}
-                    else:
-                        extra["open_steps"] = {evs[0]: []}
+                    # undetermined: whether a barred step is open stays unknown (no open_steps)
                     if when is not None and verdict != "complies":
                         ok = ok and _sat(when, True, vocab, facts, new)
                 if verdict in ("complies", "conflicts") and target is None \
@@ -1746,8 +1772,11 @@ def new_entries_yaml(d: RuleDraft) -> str:
     """The proposed vocabulary and timeline entries, for the adviser to accept by hand."""
     facts: dict[str, Any] = {}
     events: list[dict[str, Any]] = []
+    steps: dict[str, Any] = {}
     for e in d.new_entries:
-        if e.kind == "fact":
+        if e.kind == "step":
+            steps[e.name] = {"nl": e.nl, "en": e.en}
+        elif e.kind == "fact":
             f: dict[str, Any] = {"type": e.type, "group": "cabinet", "description": {"nl": e.nl, "en": e.en}}
             if e.subjects:
                 f["subjects"] = list(e.subjects)
@@ -1764,6 +1793,9 @@ def new_entries_yaml(d: RuleDraft) -> str:
     if facts:
         out += f"# add to rules/{d.dossier}/dossier.yaml under facts:\n" + yaml.safe_dump(
             {"facts": facts}, allow_unicode=True, sort_keys=False, width=100)
+    if steps:
+        out += f"# add to rules/{d.dossier}/dossier.yaml under step_kinds:\n" + yaml.safe_dump(
+            {"step_kinds": steps}, allow_unicode=True, sort_keys=False, width=100)
     if events:
         out += f"# add to rules/{d.dossier}/timeline.yaml under events:\n" + yaml.safe_dump(
             {"events": events}, allow_unicode=True, sort_keys=False, width=100)
@@ -1864,6 +1896,8 @@ def _accept(folder: Path, d: RuleDraft) -> None:
     proposed: Any = yaml.safe_load(new_entries_yaml(d).replace("# add", "#")) or {}
     for name, f in (proposed.get("facts") or {}).items():
         vocab["facts"].setdefault(name, f)
+    for name, st in (proposed.get("step_kinds") or {}).items():
+        vocab.setdefault("step_kinds", {}).setdefault(name, st)
     have = {e["id"] for e in timeline.get("events") or []}
     for e in proposed.get("events") or []:
         if e["id"] not in have:

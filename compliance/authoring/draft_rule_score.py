@@ -242,7 +242,7 @@ def score_one(exp: Expected, vocab: Vocabulary | None, dossier: str) -> tuple[Mo
             f_right += 1
         else:
             details.append(f"fact {name} not named")
-    proposals = [(e.name, "event" if e.kind in ("event", "tag") else "fact", _bag(f"{e.name} {e.nl}"))
+    proposals = [(e.name, "event" if e.kind in ("event", "tag", "step") else "fact", _bag(f"{e.name} {e.nl}"))
                  for e in d.new_entries]
     used: set[int] = set()
     for name, sort, words in exp.missing:
