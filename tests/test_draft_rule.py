@@ -399,6 +399,8 @@ TIMES = [
     ("binnen drie maanden", "2025-02-01", "within", {"after": "adoption", "within": {"months": 3}}, True,
      None),
     ("voor het eind van het jaar", "2025-02-01", "date", {"date": "2025-12-31"}, True, None),
+    ("uiterlijk in 2026", "2025-02-01", "date", {"date": "2026-12-31"}, True, None),
+    ("vóór 2027", "2025-02-01", "date", {"date": "2026-12-31"}, True, None),
     ("voor het einde van dit jaar", "2023-10-05", "date", {"date": "2023-12-31"}, True, None),
     ("voor de zomer", "2025-02-01", "date", {"date": "2025-06-30"}, False, "confirm"),
     ("voor de zomer", "2025-09-15", "date", {"date": "2026-06-30"}, False, "confirm"),
@@ -668,6 +670,15 @@ def test_a_step_the_dossier_lacks_is_proposed_and_the_draft_loads_once_accepted(
     assert f"step_kinds:\n  {step.name}:" in new_entries_yaml(d)
     finish(d, ROOT, GAS.model)
     assert all("accept the proposed" in b for b in d.blockers), d.blockers  # loads, its tests pass
+
+
+def test_not_before_a_date_waits_for_that_day() -> None:
+    c = draft("verzoekt de regering niet eerder dan 1 januari 2027 een besluit te nemen over het "
+              "sluiten van de loketten", GAS).clauses[0]
+    assert c.kind == "standstill" and c.gate == "precondition"
+    gate = [f for f in c.facts if f.role == "gate"]
+    assert [(f.fact, f.op) for f in gate] == [("date_2027_01_01_reached", "event")]
+    assert c.rule is not None and "date_2027_01_01_reached" in str(c.rule["conflicts_when"])
 
 
 def test_a_condition_no_fact_names_is_proposed_never_dropped() -> None:

@@ -308,6 +308,10 @@ def split_gate(main: str) -> tuple[str, str, str, str] | None:
         # "zolang W, X te doen" / "pas als G, X te doen": the condition opens the request
         cond, rest = after.split(",", 1)
         act = f"{before} {rest}"
+    elif (date := re.match(r"\s*(?:(?:op|in)\s+)?(?:\d{1,2}\s+[a-z]+\s+)?\d{4}\b", after, re.I)) \
+            and re.search(r"\bte\s+\w+", after[date.end():]):
+        # "niet eerder dan 1 januari 2027 een besluit te nemen": the condition is the date
+        cond, act = date.group(0), f"{before} {after[date.end():]}"
     elif re.search(r"\bte\s+\w+", after) and not re.search(r"\bte\s+\w+", before):
         # "niet eerder dan na G in te stemmen met X": the act's infinitive closes the sentence
         verb = list(re.finditer(r"\b(?:(?:in|tegen|voor|uit|op|aan|af|over|toe)\s+)?te\s+\w+", after))[-1]

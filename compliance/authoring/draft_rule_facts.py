@@ -12,6 +12,7 @@ from compliance.authoring.draft_rule_model import ClauseDraft, FactUse, NewEntry
 from compliance.authoring.draft_rule_time import _DATE, _MOMENT, _SEASON, _VAGUE, _WITHIN, _YEAR_END
 from compliance.authoring.draft_rule_words import (
     _NEGATORS,
+    MONTHS,
     _join_particles,
     _norm_space,
     _related,
@@ -333,6 +334,12 @@ def _gate_entries(c: ClauseDraft, cond: str, events: dict[str, str], key: str, r
         r"\b(?:na|nadat|zodra|eerder|after|before)\b|\d{4}", c.text, re.I)))
     words = _norm_space(re.sub(r"\b(?:geen|niet|not|no)\b", "", cond, flags=re.I))
     name = f"{_key(words) or key}_{'happened' if moment else 'holds'}"[:60]
+    day = re.fullmatch(r"(?:(?:op|in)\s+)?(?:(\d{1,2})\s+([a-z]+)\s+)?(\d{4})", words, re.I)
+    if moment and day:
+        # a date as the condition: the day itself, as an event of the timeline dated that day
+        month = MONTHS.get((day.group(2) or "").lower())
+        name = f"date_{day.group(3)}_{month or 1:02d}_{int(day.group(1) or 1):02d}_reached"
+        c.todos.append(f"'{words}' is a date: the proposed event {name} is that day on the timeline")
     if any(e.name == name for e in c.new_entries):
         name = f"{name[:52]}_{role}"
     if moment:

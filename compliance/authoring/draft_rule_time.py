@@ -20,6 +20,9 @@ _WITHIN = re.compile(r"\b(?:binnen|within)\s+(?P<n>\d+|[a-zé]+)\s+(?P<u>dagen|d
 _YEAR_END = re.compile(r"\b(nog\s+dit\s+(?:kalender)?jaar|"
                        r"(?:vóór|voor)\s+het\s+eind(?:e)?\s+van\s+(?:dit|het)\s+(?:kalender)?jaar|(?:vóór|voor)\s+(?:het\s+)?jaareinde|(?:uiterlijk\s+)?eind\s+dit\s+jaar|"
                        r"(?:vóór|voor)\s+het\s+eind(?:e)?\s+van\s+(?P<y1>\d{4})|eind\s+(?P<y2>\d{4})|"
+                       # "uiterlijk in 2026" is by the end of 2026; "vóór 2027" (with its accent: "voor
+                       # 2027" may mean "for 2027") by the end of 2026
+                       r"uiterlijk\s+(?:in\s+)?(?P<y3>\d{4})(?!\s*[-/]?\d)|vóór\s+(?P<y4>\d{4})(?!\s*[-/]?\d)|"
                        r"this\s+(?:calendar\s+)?year)\b", re.I)
 _SEASON = re.compile(r"\b(in\s+het\s+najaar|in\s+het\s+voorjaar|(?:vóór|voor)\s+de\s+zomer(?:reces)?|"
                      r"(?:vóór|voor)\s+het\s+(?:zomer|kerst)reces|(?:vóór|voor)\s+de\s+begrotings\w+|"
@@ -90,7 +93,8 @@ def find_time(text: str, kind: str, motion_date: str | None) -> tuple[TimePart |
             return TimePart("within", {"after": "adoption", "within": {key: n}}, m.group(0)), todos
     m = _YEAR_END.search(text)
     if m:
-        y = m.group("y1") or m.group("y2") or _year(motion_date)
+        y = m.group("y1") or m.group("y2") or m.group("y3") or (
+            str(int(m.group("y4")) - 1) if m.group("y4") else None) or _year(motion_date)
         if y:
             return TimePart("date", {"date": f"{y}-12-31"}, m.group(0)), todos
         todos.append(f"'{m.group(0)}': the motion's year is not known — write the date by hand")
