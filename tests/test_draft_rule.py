@@ -672,6 +672,18 @@ def test_a_step_the_dossier_lacks_is_proposed_and_the_draft_loads_once_accepted(
     assert all("accept the proposed" in b for b in d.blockers), d.blockers  # loads, its tests pass
 
 
+def test_a_vote_on_a_text_with_a_property_no_fact_names_proposes_it_rather_than_forbid_every_text(
+        ) -> None:
+    c = draft("verzoekt de regering niet in te stemmen met een tekst die meldplichten voor "
+              "cloudopslag invoert").clauses[0]
+    assert c.kind == "vote" and c.rule is not None
+    prop = next(f for f in c.facts if f.role == "object")
+    assert prop.new and prop.fact.startswith("text_")
+    # supporting a text without that property is no conflict (the rule is not stricter than the motion)
+    assert verdict(c.rule, {"cabinet_vote_intention": "for", prop.fact: False}) == "complies"
+    assert verdict(c.rule, {"cabinet_vote_intention": "for", prop.fact: True}) == "conflicts"
+
+
 def test_not_before_a_date_waits_for_that_day() -> None:
     c = draft("verzoekt de regering niet eerder dan 1 januari 2027 een besluit te nemen over het "
               "sluiten van de loketten", GAS).clauses[0]

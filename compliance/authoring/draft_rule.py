@@ -206,6 +206,16 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
                 # a condition no fact names is proposed, never dropped: dropping "tenzij E" or
                 # "zolang W" would make the rule stricter than the motion
                 _gate_entries(c, sub, events or {}, key, role)
+    if kind == "vote" and not any(f.role == "object" and f.op != "named" for f in c.facts):
+        # "niet in te stemmen met een tekst die X": without a fact for X the template would forbid
+        # every text — stricter than the motion; the text's property is proposed instead
+        tm = _TEXT_WORDS.search(main)
+        if tm and re.search(r"\b(?:die|dat|waarin|waarbij|waarmee|met|zonder)\b", main[tm.end():], re.I):
+            what = _norm_space(main[tm.start():]).strip(" ,;.")
+            name = f"text_{_key(what)}"[:60]
+            c.new_entries.append(NewEntry("fact", name, "bool", f"De voorliggende tekst: '{_short(what)}'",
+                                          f"TODO (translate): the text on the table: '{_short(what)}'", what))
+            c.facts.append(FactUse(name, "equals", True, _short(what), "new", "object", new=True))
     if vocab is not None and considerations:
         _referred_facts(c, body, vocab, considerations)
     if vocab is not None and vocab.facts:
