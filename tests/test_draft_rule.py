@@ -719,6 +719,8 @@ ROUND3_STRUCTURE = [
      "zich vrijwillig hebben aangemeld", ["result"]),
     ("verzoekt de regering zolang er geen nieuw advies is, geen nieuwe boringen toe te staan",
      ["standstill"]),
+    ("verzoekt de regering de Kamer voorafgaand aan elke Raad te informeren over de inzet", ["recurring"]),
+    ("verzoekt de regering de Kamer twee keer per jaar te informeren over de voortgang", ["recurring"]),
     # an 'en' joining two objects is no split; the comma before the next infinitive is
     ("verzoekt de regering geen onomkeerbare stappen te zetten bij het sluiten van loketten en "
      "steunpunten totdat de evaluatie is besproken, en tot dat moment de noodopvang open te houden",

@@ -9,7 +9,7 @@ from typing import Any
 
 from compliance.authoring.draft_rule_clauses import _ADDRESSEE, _ANAPHOR
 from compliance.authoring.draft_rule_model import ClauseDraft, FactUse, NewEntry
-from compliance.authoring.draft_rule_time import _DATE, _MOMENT, _SEASON, _VAGUE, _WITHIN, _YEAR_END
+from compliance.authoring.draft_rule_time import _DATE, _MOMENT, _PERIOD, _SEASON, _VAGUE, _WITHIN, _YEAR_END
 from compliance.authoring.draft_rule_words import (
     _NEGATORS,
     MONTHS,
@@ -312,7 +312,7 @@ _KEY_NOISE = re.compile(r"\b(?:de\s+kamer|informeren|te\s+informeren|te\s+rappor
 
 def _key(text: str) -> str:
     text = _ADDRESSEE.sub("", text)
-    for rx in (_MOMENT, _DATE, _WITHIN, _SEASON, _YEAR_END, _VAGUE, _KEY_NOISE):
+    for rx in (_MOMENT, _DATE, _WITHIN, _SEASON, _YEAR_END, _PERIOD, _VAGUE, _KEY_NOISE):
         text = rx.sub(" ", text)  # a request is named after what it asks, not when
     words = [w for w in lemmas(text) if len(w) > 4][:3]
     return "_".join(re.sub(r"[^a-z0-9]", "", w) for w in words)[:40] or "request"

@@ -83,7 +83,7 @@ def template(c: ClauseDraft, vote_fact: str | None, support: str | None, event: 
             ss["when"] = {"concept": support}
         rule["standstill"] = ss
     elif c.kind == "recurring":
-        if tag is None or c.time is None:
+        if tag is None or c.time is None or c.time.value is None:
             return None
         rule["recurring"] = {"events": {"tag": tag}, "every": c.time.value, "from": "adoption"}
     elif gate:

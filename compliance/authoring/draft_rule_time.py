@@ -10,7 +10,11 @@ from compliance.authoring.draft_rule_words import MONTHS, NUMBER_WORDS
 _PERIOD = re.compile(r"\b(halfjaarlijks\w*|jaarlijks\w*|(?:elk|ieder)(?:e)?\s+(?:jaar|half\s+jaar|"
                      r"kwartaal|maand)|per\s+kwartaal|driemaandelijks\w*|maandelijks\w*|met\s+regelmaat|"
                      r"regelmatig|periodiek\w*|every\s+(?:six\s+months|year|quarter)|annually|"
-                     r"regularly|every\s+half\s+year|half-yearly|each\s+year)\b", re.I)
+                     r"regularly|every\s+half\s+year|half-yearly|each\s+year|twee\s*maal\s+per\s+jaar|"
+                     r"twee\s+keer\s+per\s+jaar|(?:elk|ieder)(?:e)?\s+half\s*jaar|"
+                     # before or after every meeting: a report that follows the meetings
+                     r"(?:voor|vóór|voorafgaand\s+aan|na|voorafgaande\s+aan)\s+(?:elke|iedere|ieder|elk)\s+"
+                     r"[\w-]+)\b", re.I)
 _UNTIL = re.compile(r"\b(totdat|tot\s+(?:het\s+moment\s+)?(?:dat|waarop)|zolang|voordat|niet\s+eerder\s+dan|"
                     r"until|before)\b", re.I)
 _DATE = re.compile(r"\b(?P<pre>vóór|voor|uiterlijk|before|by)\s+(?P<d>\d{1,2})\s+(?P<m>[a-z]+)\s+"
@@ -61,6 +65,13 @@ def find_time(text: str, kind: str, motion_date: str | None) -> tuple[TimePart |
             every = {"months": 1}
         elif "jaar" in w or "annual" in w or "year" in w:
             every = {"years": 1}
+        if every is None and re.search(r"\b(?:elke|iedere|ieder|elk)\s+[\w-]+$", w) and not re.search(
+                r"jaar|kwartaal|maand|week", w):
+            todos.append(f"'{m.group(0)}': the report follows the meetings, not a period — write the "
+                         "recurring duty on their dates by hand")
+            return TimePart("vague", None, m.group(0), confirmed=False, note="each meeting"), todos
+        if w.startswith(("twee maal", "tweemaal", "twee keer")):
+            every = {"months": 6}
         if every is None:
             todos.append(f"'{m.group(0)}' gives no period: six months proposed as an interpretation — "
                          "confirm it")
