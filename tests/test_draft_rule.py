@@ -721,6 +721,11 @@ ROUND3_STRUCTURE = [
      ["standstill"]),
     ("verzoekt de regering de Kamer voorafgaand aan elke Raad te informeren over de inzet", ["recurring"]),
     ("verzoekt de regering de Kamer twee keer per jaar te informeren over de voortgang", ["recurring"]),
+    ("is van oordeel dat de uitvoering tekortschiet", ["statement"]),
+    ("verzoekt de regering te onderzoeken hoe de regeling eenvoudiger kan en de uitkomsten voor de "
+     "begrotingsbehandeling naar de Kamer te sturen", ["result", "inform"]),
+    ("verzoekt de regering:\n1. de adviezen vóór 1 januari 2027 uit te voeren;\n2. de Kamer jaarlijks te "
+     "informeren", ["result", "recurring"]),
     # an 'en' joining two objects is no split; the comma before the next infinitive is
     ("verzoekt de regering geen onomkeerbare stappen te zetten bij het sluiten van loketten en "
      "steunpunten totdat de evaluatie is besproken, en tot dat moment de noodopvang open te houden",

@@ -12,9 +12,11 @@ from compliance.authoring.draft_rule_words import _norm_space, lemmas
 
 _OPERATIVE = re.compile(
     r"(?:^|(?<=[;\n]))\s*(?=(verzoekt|roept|draagt|vraagt|spreekt|stemt|constateert|besluit|"
-    r"is van mening|betreurt|veroordeelt|dringt)\b)", re.I)
+    r"is van mening|is van oordeel|is de mening toegedaan|vindt|meent|acht|erkent|verklaart|"
+    r"betreurt|veroordeelt|dringt)\b)", re.I)
 _STATEMENT = re.compile(r"^(spreekt\s+(?:\w+\s+){0,3}?uit\b|spreekt\b|stemt\s+(niet\s+)?in\b|constateert|"
-                        r"besluit|is\s+van\s+mening|"
+                        r"besluit|is\s+van\s+(?:mening|oordeel)|is\s+de\s+mening\s+toegedaan|vindt\b|meent\b|"
+                        r"acht\b|erkent\b|verklaart\b|"
                         r"betreurt|veroordeelt)", re.I)
 _ADDRESSEE = re.compile(r"^(verzoekt|roept|draagt|vraagt|dringt)\s+(?:er\s+)?(?:bij\s+)?"
                         r"(?P<who>(?:de|het|alle)\s+[\w-]+"
@@ -29,6 +31,8 @@ _INFORM = re.compile(r"\b(rapporteer\w*|informeer\s+de\s+kamer|bericht\s+de\s+ka
                      r"voortgangsrapportage|te\s+laten\s+weten|"
                      # "een brief aan de Kamer te sturen", "dat de Kamer wordt geïnformeerd"
                      r"brief\s+(?:[\w-]+\s+){0,4}?te\s+(?:sturen|zenden|schrijven)|"
+                     r"(?:naar|aan)\s+de\s+kamer\s+(?:\w+\s+){0,2}?te\s+(?:sturen|zenden)|"
+                     r"kamer\s+(?:\w+\s+){0,4}?te\s+doen\s+toekomen|"
                      r"kamer\s+(?:[\w-]+\s+){0,5}?(?:wordt|worden|te\s+worden)\s+(?:geïnformeerd|ingelicht)|"
                      r"(?:geïnformeerd|ingelicht)\s+(?:\w+\s+){0,3}?(?:wordt|te\s+worden))\b", re.I)
 _INFORM_EN = re.compile(r"\b(inform|report|keep)\b.{0,40}\bhouse\b|\bhouse\b.{0,20}\binformed\b", re.I)
@@ -67,7 +71,7 @@ _EFFORT = re.compile(r"\b(zet\s+(?:je|zich|u)\s+(?:\w+\s+){0,2}?in\b|"
                      r"do\s+everything|seek\s+to)\b", re.I)
 _EU = re.compile(r"\b(?:[\w-]*verordening|richtlijn|(?:eu|europese)\s+(?:regels|wetgeving|voorstel\w*)|"
                  r"regulation|directive)\b[^,;]{0,40}?\bte\s+\w+|"
-                 r"\b(?:in|uit)\s+te\s+voeren\b[^,;]{0,5}$", re.I)
+                 r"\bin\s+te\s+voeren\b[^,;]{0,5}$", re.I)
 _LEADING_CONDITION = re.compile(r"^\s*(?:lukt\s+dat\s+niet|als\s+dat\s+niet\s+lukt|indien\b[^,]*|"
                                 r"mocht\b[^,]*|als\b[^,]*|if\b[^,]*),", re.I)
 _TEXT_WORDS = re.compile(r"\b(verordening\w*|voorstel\w*|tekst\w*|compromis\w*|richtlijn\w*|"
@@ -235,7 +239,8 @@ def _own_request(sep: str, head: str, tail: str) -> bool:
 def _asks_to_inform(tail: str) -> bool:
     """'(en) de Kamer hierover ... te informeren': the next request is to inform the House."""
     verb = re.search(r"\bte\s+\w+", tail)
-    return bool(verb and _INFORM.match(tail[verb.start():])
+    return bool(verb and (_INFORM.match(tail[verb.start():])
+                          or re.match(r"te\s+(?:sturen|zenden)\b", tail[verb.start():], re.I))
                 and re.search(r"\bkamer\b|\bhierover\b|\bdaarover\b", tail[:verb.start()], re.I))
 
 
