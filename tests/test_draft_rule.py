@@ -684,6 +684,18 @@ def test_a_vote_on_a_text_with_a_property_no_fact_names_proposes_it_rather_than_
     assert verdict(c.rule, {"cabinet_vote_intention": "for", prop.fact: True}) == "conflicts"
 
 
+def test_a_negation_in_the_gap_of_a_cue_is_never_read_as_the_cue_s_value() -> None:
+    # the cue names the NAM as who reinforces; "niet langer" lies between its words: asking the
+    # NAM to stop is not asking the NAM to do it — the fact leaves the conditions, a new one is proposed
+    for text in ("verzoekt de regering de NAM niet langer te laten meebeslissen over versterking",
+                 "verzoekt de regering de NAM niet langer te laten meebeslissen over de versterking"):
+        c = draft(text, GAS).clauses[0]
+        assert c.rule is not None and "reinforcement_executor" not in str(c.rule), (text, c.rule)
+        assert any(f.role == "object" and f.new for f in c.facts)
+        if any(f.fact == "reinforcement_executor" for f in c.facts):
+            assert any("negation" in t for t in c.todos)
+
+
 def test_not_before_a_date_waits_for_that_day() -> None:
     c = draft("verzoekt de regering niet eerder dan 1 januari 2027 een besluit te nemen over het "
               "sluiten van de loketten", GAS).clauses[0]

@@ -199,7 +199,8 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
             _unclaimed_negation(sub, uses, kind_words if kind == "vote" else "", c)
             c.facts.extend(uses)
             # a fact only named (its value unknown) does not cover the requirement: it is proposed too
-            decided = [u for u in uses if u.op != "named"]
+            # nor does one whose direction a stray negation leaves open (ambiguous)
+            decided = [u for u in uses if u.op != "named" and u.role != "ambiguous"]
             if not decided and role == "object":
                 uncovered.append(sub)
             elif not decided and role in ("while", "exception", "gate"):

@@ -81,7 +81,7 @@ def _cue_facts(text: str, vocab: Vocabulary, role: str) -> list[FactUse]:
     for name, fact in vocab.facts.items():
         if fact.cues is None or fact.deprecated:
             continue
-        found: list[tuple[int, Any, str, bool]] = []
+        found: list[tuple[int, Any, str, bool, str]] = []
         for key, vc in fact.cues.values.items():
             cued: Any = (key == "true") if fact.type == "bool" else key
             for phrase in vc.all():
@@ -91,7 +91,7 @@ def _cue_facts(text: str, vocab: Vocabulary, role: str) -> list[FactUse]:
                     if v is None:
                         continue
                     quote = let.text[let.start[m.first]:let.end[m.last]]
-                    found.append((m.first, v, quote, m.negated))
+                    found.append((m.first, v, quote, m.negated, phrase))
         if not found and fact.cues.addressed is not None:
             # the vocabulary's own words for the fact without a value: named, as context
             hit = next((m for phrase in fact.cues.addressed.all() for m in find(let, phrase)), None)
@@ -102,14 +102,15 @@ def _cue_facts(text: str, vocab: Vocabulary, role: str) -> list[FactUse]:
         if not found:
             continue
         found.sort(key=lambda x: x[0])
-        values = list(dict.fromkeys(v for _, v, _, _ in found))
+        values = list(dict.fromkeys(v for _, v, _, _, _ in found))
         if fact.type == "set":
-            out.extend(FactUse(name, "contains", v, q, "cue", role, negated=n) for _, v, q, n in
-                       {v: (0, v, q, n) for _, v, q, n in found}.values())
+            out.extend(FactUse(name, "contains", v, q, "cue", role, negated=n, cue=ph) for _, v, q, n, ph in
+                       {v: (0, v, q, n, ph) for _, v, q, n, ph in found}.values())
             continue
         if len(values) > 1:
             continue  # two values named: an ambiguity the adviser resolves, never a guess
-        out.append(FactUse(name, "equals", values[0], found[0][2], "cue", role, negated=found[0][3]))
+        out.append(FactUse(name, "equals", values[0], found[0][2], "cue", role, negated=found[0][3],
+                           cue=found[0][4]))
     return out
 
 
@@ -370,6 +371,12 @@ def _unclaimed_negation(piece: str, uses: list[FactUse], vote_words: str, c: Cla
     rest = _NUMBER.sub(" ", rest)
     left = sum(1 for w in re.findall(r"[\w']+", rest) if w in _NEGATORS) + len(_NEGATING_VERB.findall(rest))
     left -= sum(1 for u in uses if u.negated and u.how in ("cue", "description"))
+    # a negation inside a cue's own span that is not a word of the cue ("de NAM niet langer te laten
+    # meebeslissen": the cue names NAM and reinforcement, the 'niet' lies in its gap) is unclaimed too
+    for u in uses:
+        if u.how == "cue" and not u.negated:
+            own = set(re.findall(r"[\w']+", u.cue.lower()))
+            left += sum(1 for w in re.findall(r"[\w']+", u.words.lower()) if w in _NEGATORS and w not in own)
     if left <= 0:
         return
     for u in uses:

@@ -22,6 +22,7 @@ class FactUse:
     role: str = "object"  # object | exception | while | context | event | ambiguous
     new: bool = False
     negated: bool = False  # the value came from a negated match
+    cue: str = ""  # the cue phrase that matched (its own negation words are its meaning)
 
     def atom(self) -> dict[str, Any]:
         if self.op == "event":  # a timeline event the clause waits for
