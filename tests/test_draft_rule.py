@@ -785,3 +785,58 @@ def test_facts_named_in_other_words_are_named_and_values_never_guessed() -> None
     c = d.clauses[0]
     assert any(f.fact == "text_detection_orders" for f in c.facts), c.facts
     assert any("considerations" in t for t in c.todos)
+
+
+# a metamorphic property: a request and its negation never ask the same thing
+_ACTS = [
+    "de winning uit het Groningenveld te beëindigen",
+    "de putten en productielocaties van het Groningenveld te ontmantelen",
+    "de NAM te laten meebeslissen over de versterking",
+    "nieuwe boringen bij kleine gasvelden op land toe te staan",
+    "de mogelijkheid open te houden om de winning uit het Groningenveld te hervatten",
+    "de juridische strijd met gedupeerden over schadeclaims te stoppen",
+    "de versterking door de Nationaal Coördinator Groningen te laten uitvoeren",
+    "nieuwe vergunningen voor gaswinning op land te verlenen op basis van oude adviezen",
+    "de gaswinning bij Warffum voort te zetten",
+    "schade zonder onderzoek naar de oorzaak te herstellen",
+]
+
+
+def _negate(act: str, how: str) -> str:
+    m = list(re.finditer(r"\b(?:(?:toe|open|af|uit|in|op|aan|mee|voort)\s+)?te\s+\w+", act))[0]
+    return act[:m.start()] + f"{how} " + act[m.start():]
+
+
+def _asked(c: Any) -> set[tuple[str, str, str]]:
+    """What a drafted result rule asks of the vocabulary's facts: the atoms its complies_when
+    requires (a new fact proposed for the clause asks nothing of the vocabulary)."""
+    rule = c.rule or {}
+    out: set[tuple[str, str, str]] = set()
+
+    def walk(node: Any, sign: bool) -> None:
+        if isinstance(node, dict):
+            if "not" in node:
+                walk(node["not"], not sign)
+            elif "fact" in node and node["fact"] in GAS.model.facts:
+                op = next(k for k in node if k != "fact")
+                out.add((node["fact"], f"{op}={node[op]!r}", "+" if sign else "-"))
+            else:
+                for v in node.values():
+                    walk(v, sign)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v, sign)
+
+    walk(rule.get("complies_when"), True)
+    return out
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(_ACTS), st.sampled_from(["niet", "niet langer", "niet meer"]),
+       st.sampled_from(["verzoekt de regering", "roept de regering op", "verzoekt de minister van Klimaat en "
+                        "Groene Groei"]))
+def test_a_request_and_its_negation_never_ask_the_same(act: str, neg: str, who: str) -> None:
+    yes = draft(f"{who} {act}", GAS).clauses[0]
+    no = draft(f"{who} {_negate(act, neg)}", GAS).clauses[0]
+    both = _asked(yes) & _asked(no)
+    assert not both, (act, neg, yes.rule, no.rule)
