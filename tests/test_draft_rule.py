@@ -803,7 +803,8 @@ _ACTS = [
 
 
 def _negate(act: str, how: str) -> str:
-    m = list(re.finditer(r"\b(?:(?:toe|open|af|uit|in|op|aan|mee|voort)\s+)?te\s+\w+", act))[0]
+    m = re.search(r"\b(?:(?:toe|open|af|uit|in|op|aan|mee|voort)\s+)?te\s+\w+", act)
+    assert m is not None
     return act[:m.start()] + f"{how} " + act[m.start():]
 
 
