@@ -198,7 +198,12 @@ def _value_facts(text: str, vocab: Vocabulary, role: str, taken: set[str]) -> li
         for value, vt in fact.values.items():
             want = [w for w in dict.fromkeys(lemmas(re.sub(r"[()]", " ", getattr(vt, "nl", "") or "")))
                     if len(w) >= 4]
-            hits = [w for w in want if any(_related(w, h) or w == h for h in have)]
+            # a short value word may head a compound of the dictum ("e-mail" in "e-maildiensten")
+            # (the lemmatiser may read the short word as a verb: "mail" -> "mailen")
+            hits = [w for w in want if any(
+                _related(w, h) or (len(h) >= len(w) + 4 and h.startswith(w))
+                or (w.endswith("en") and len(w) >= 6 and len(h) >= len(w) + 2 and h.startswith(w[:-2]))
+                for h in have)]
             if want and len(hits) >= 2 and len(hits) >= 0.5 * len(want):
                 score = len(hits) / len(want)
                 if best is None or score > best[0]:

@@ -19,6 +19,7 @@ _STOP = frozenset("""de het een en of van in op te om voor met aan tot bij door 
     to in on for with and or that this is are be by as from at it its cabinet government house te
     zich alle wat hoe niet geen houden geven nemen maken stellen zetten komen gaan laten blijven
     krijgen doen mogelijk nodig zodat opdat veel meer minder zeer daarbij waarbij daarvoor hiervoor
+    tegen lang langer
     dan toe""".split())  # noqa: SIM905
 
 
