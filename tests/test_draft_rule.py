@@ -696,6 +696,15 @@ def test_a_negation_in_the_gap_of_a_cue_is_never_read_as_the_cue_s_value() -> No
             assert any("negation" in t for t in c.todos)
 
 
+def test_an_effort_toward_an_outcome_proposes_the_outcome_as_evidence_not_as_the_test() -> None:
+    c = draft("verzoekt de regering alles op alles te zetten om samen met andere lidstaten een "
+              "meerderheid tegen het voorstel te vormen").clauses[0]
+    assert c.kind == "effort" and c.rule is not None
+    aim = next(e for e in c.new_entries if e.name.endswith("_achieved"))
+    assert aim.name not in str(c.rule)  # evidence for the adviser, not a condition
+    assert any(f.fact == aim.name and f.role == "context" for f in c.facts)
+
+
 def test_not_before_a_date_waits_for_that_day() -> None:
     c = draft("verzoekt de regering niet eerder dan 1 januari 2027 een besluit te nemen over het "
               "sluiten van de loketten", GAS).clauses[0]

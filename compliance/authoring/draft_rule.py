@@ -237,6 +237,18 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
             if f.role == "object" and f.fact in vocab.facts:
                 f.role = "context"
         uncovered = uncovered or [body]
+    if kind == "effort":
+        # an effort toward an outcome ("alles op alles te zetten om X te bereiken"): the outcome is
+        # evidence of the effort, never the test of it — proposed and named as context
+        aim = re.search(r"\b(?:om|opdat|zodat)\s+(?P<aim>[^,;]*?\bte\s+[\w-]+|[^,;]+)", main, re.I)
+        if aim and len(lemmas(aim.group("aim"))) >= 2:
+            name = f"{_key(aim.group('aim'))}_achieved"[:60]
+            if not any(e.name == name for e in c.new_entries):
+                c.new_entries.append(NewEntry("fact", name, "bool",
+                                              f"Wat de inzet beoogt is bereikt: '{_short(aim.group('aim'))}'",
+                                              f"TODO (translate): what the effort aims at is achieved: "
+                                              f"'{_short(aim.group('aim'))}'", aim.group(0)))
+                c.facts.append(FactUse(name, "named", True, aim.group(0), "new", "context", new=True))
     if kind == "vote" and vote_fact is None:
         c.new_entries.append(NewEntry("fact", "cabinet_vote_intention", "enum",
                                       "Hoe het kabinet zich over de voorliggende tekst zal uitspreken",
