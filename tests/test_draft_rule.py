@@ -754,6 +754,12 @@ ROUND3_STRUCTURE = [
 ]
 
 
+def test_considerations_alone_ask_nothing() -> None:
+    assert split_clauses("De Kamer, gehoord de beraadslaging, constaterende dat de schade groeit;") == []
+    assert len(split_clauses("De Kamer, gehoord de beraadslaging verzoekt de regering een plan op te "
+                             "stellen")) == 1
+
+
 @pytest.mark.parametrize(("dictum", "kinds"), ROUND3_STRUCTURE)
 def test_constructions_of_round_three_get_their_clauses_and_kinds(dictum: str, kinds: list[str]) -> None:
     d = draft(dictum, GAS)

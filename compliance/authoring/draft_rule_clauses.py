@@ -144,6 +144,9 @@ def split_clauses(dictum: str) -> list[str]:
     text = _MID_OPERATIVE.sub("\n", text)
     parts: list[str] = []
     starts = [m.start() for m in _OPERATIVE.finditer(text)]
+    if not starts and _PREAMBLE.match(text) and not re.search(
+            r"\b(?:verzoekt|roept|dringt|draagt|vraagt|spreekt|stemt)\b", text, re.I):
+        return []  # considerations only: nothing is asked
     if not starts or (starts[0] > 0 and text[:starts[0]].strip() and not _PREAMBLE.match(text)):
         starts = [0, *starts]
     for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
