@@ -52,6 +52,7 @@ from compliance.authoring.draft_rule_facts import (
     _EMPTY,
     _cue_facts,
     _description_facts,
+    _forbidden,
     _gate_entries,
     _irreversible_steps,
     _key,
@@ -196,6 +197,8 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
                 uses += _quantity_entry(sub, c)
             # the vote fact is the template's own
             uses = [u for u in uses if u.fact != vote_fact and u.fact not in {f.fact for f in c.facts}]
+            if vocab is not None:
+                _forbidden(sub, uses, vocab, c)
             _unclaimed_negation(sub, uses, kind_words if kind == "vote" else "", c)
             c.facts.extend(uses)
             # a fact only named (its value unknown) does not cover the requirement: it is proposed too

@@ -36,11 +36,33 @@ _QUAL_OP = {"maximaal": "le", "ten hoogste": "le", "hooguit": "le", "niet meer d
             "minder dan": "lt", "minimaal": "ge", "ten minste": "ge", "tenminste": "ge",
             "meer dan": "gt", "circa": "le", "ongeveer": "le", "rond": "le", "at most": "le",
             "no more than": "le", "at least": "ge", "more than": "gt", "less than": "lt", "about": "le"}
-# verbs that ask for the absence of what follows ("te voorkomen dat ... detectiebevelen bevat")
-_NEGATING_VERB = re.compile(r"\b(te\s+voorkomen|te\s+verhinderen|tegen\s+te\s+(?:gaan|houden)|"
-                            r"uit\s+te\s+sluiten|"
-                            r"af\s+te\s+zien|te\s+schrappen|te\s+verbieden|te\s+weren|te\s+stoppen|"
-                            r"te\s+beëindigen|te\s+blokkeren|prevent|avoid|stop|ban|exclude|oppose)\b", re.I)
+# words that ask for the absence of what they govern: a verb ("te voorkomen dat X", "X te
+# verbieden", "af te zien van X", "een einde te maken aan X", "X onmogelijk te maken", "niet langer
+# toe te staan dat X"), or closing a possibility ("de achterdeur om X te sluiten", "de mogelijkheid
+# tot X te schrappen", "geen ruimte voor X"). A particle verb is matched split ("uit te sluiten")
+# and joined ("uitsluiten", as the cue matcher reads it).
+def _pv(particle: str, verb: str) -> str:
+    return rf"{particle}\s*(?:te\s+)?{verb}"
+
+
+_ENGLISH_VERBS = r"prevent|avoid|stop|ban|exclude|rule\s+out|put\s+an\s+end|abolish|prohibit|forbid"
+_FORBID_VERBS = "|".join([
+    r"te\s+(?:voorkomen|verhinderen|beletten|verbieden|schrappen|weren|stoppen|staken|beëindigen|"
+    r"blokkeren|ontmoedigen)", _pv("uit", "sluiten"), _pv("tegen", "(?:gaan|houden)"), _pv("af", "zien"),
+    _pv("af", "schaffen"), _pv("in", "trekken"), _pv("uit", "bannen"), r"terug\s+te\s+draaien",
+    r"een\s+(?:eind|einde|halt)\s+te\s+(?:maken|roepen|stellen)", r"onmogelijk\s+te\s+maken",
+    r"(?:niet|nooit)\s+(?:langer\s+|meer\s+)?(?:" + _pv("toe", "staan") + r"|te\s+(?:accepteren|"
+    r"tolereren|dulden|faciliteren))",
+    _ENGLISH_VERBS])
+_POSSIBILITY = (r"(?:achter)?deur|mogelijkheid|mogelijkheden|optie|opties|ruimte|uitweg|weg|route|"
+                r"loophole|door|option")
+_FORBID_FRAME = re.compile(
+    rf"\b(?:{_FORBID_VERBS}|geen\s+(?:{_POSSIBILITY})|"
+    rf"(?P<poss>{_POSSIBILITY})\b[^,;]{{0,160}}?\b(?P<close>te\s+sluiten|dicht\s+te\s+(?:doen|zetten|gooien)|"
+    rf"op\s+slot\s+te\s+(?:doen|zetten)|weg\s+te\s+nemen|close|shut))\b", re.I)
+# a frame followed by its complement governs what follows, otherwise (Dutch verb last) what precedes
+_COMPLEMENT = re.compile(r"\s*(?:dat|van|aan|met|om|op|tot|voor|that|from|to|on|any|all|the|a)\b", re.I)
+_ENGLISH_FRAME = re.compile(_ENGLISH_VERBS, re.I)
 
 
 def _named_steps(text: str, vocab: Vocabulary) -> list[str]:
@@ -365,6 +387,50 @@ def _gate_entries(c: ClauseDraft, cond: str, events: dict[str, str], key: str, r
 _EMPTY = Vocabulary.model_construct(dossier="none", title=None, facts={}, concepts={}, step_kinds={})
 
 
+def _forbidden(piece: str, uses: list[FactUse], vocab: Vocabulary, c: ClauseDraft) -> None:
+    """A fact governed by words that ask for its absence ("te voorkomen dat X", "de achterdeur om X
+    te sluiten") is asked with its value turned round: a bool negated, an enum as any of its other
+    values (unknown stays unknown); a cue whose own words hold the frame ("definitief te sluiten")
+    already means what it says, and what cannot be turned (a number, a value already negated)
+    is left to the adviser rather than drafted the wrong way round."""
+    joined = _join_particles(piece)
+    turned: set[int] = set()
+    for m in _FORBID_FRAME.finditer(joined):
+        lo, hi = m.span()
+        if m.group("poss") is None and (_COMPLEMENT.match(joined, hi) or _ENGLISH_FRAME.fullmatch(m.group(0))
+                                        or m.group(0).lower().startswith("geen")):
+            scope = (hi, len(joined))
+        else:
+            scope = (0, lo) if m.group("poss") is None else (m.start("poss"), m.start("close"))
+        if m.group("poss") is not None:
+            lo = m.start("close")  # the cue holding the closing verb itself means what it says
+        for u in uses:
+            if u.how not in ("cue", "description", "value") or u.op == "named" or u.role == "ambiguous" \
+                    or id(u) in turned:
+                continue
+            at = joined.find(u.words)
+            if at < 0:
+                at = piece.find(u.words)
+            if at < 0 or not (scope[0] <= at < scope[1]) or (at < hi and at + len(u.words) > lo):
+                continue
+            f = vocab.facts.get(u.fact)
+            if u.negated or f is None:
+                u.role = "ambiguous"
+            elif f.type == "bool" and u.op == "equals" and isinstance(u.value, bool):
+                u.value, u.negated = not u.value, True
+            elif f.type == "enum" and u.op == "equals" and f.values and u.value in f.values:
+                u.op, u.value, u.negated = "one_of", sorted(v for v in f.values if v != u.value), True
+            else:
+                u.role = "ambiguous"
+            turned.add(id(u))
+            if u.role == "ambiguous":
+                c.todos.append(f"'{m.group(0)}' asks for the absence of {u.fact} = {u.value!r}: how to "
+                               "turn it round is left to you")
+            else:
+                c.todos.append(f"'{m.group(0)}' asks for the absence of what it governs: {u.fact} is "
+                               f"read as {u.value!r} — confirm")
+
+
 def _unclaimed_negation(piece: str, uses: list[FactUse], vote_words: str, c: ClauseDraft) -> None:
     """A negation no matched fact took ("geen voorstel met X te steunen" read as a result): the
     drafter cannot tell whether X is asked or forbidden, so X leaves the conditions with a TODO
@@ -374,7 +440,9 @@ def _unclaimed_negation(piece: str, uses: list[FactUse], vote_words: str, c: Cla
         if words:
             rest = rest.replace(words.lower(), " ")
     rest = _NUMBER.sub(" ", rest)
-    left = sum(1 for w in re.findall(r"[\w']+", rest) if w in _NEGATORS) + len(_NEGATING_VERB.findall(rest))
+    frames = len(_FORBID_FRAME.findall(rest))  # one negation each, its own 'niet' or 'geen' included
+    rest = _FORBID_FRAME.sub(" ", rest)
+    left = sum(1 for w in re.findall(r"[\w']+", rest) if w in _NEGATORS) + frames
     left -= sum(1 for u in uses if u.negated and u.how in ("cue", "description"))
     # a negation inside a cue's own span that is not a word of the cue ("de NAM niet langer te laten
     # meebeslissen": the cue names NAM and reinforcement, the 'niet' lies in its gap) is unclaimed too
