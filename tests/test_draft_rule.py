@@ -506,6 +506,8 @@ def kleene(cond: dict[str, Any], world: dict[str, Any], concepts: Any = None) ->
         return bool(world[fact] == cond["equals"])
     if "contains" in cond:
         return cond["contains"] in world[fact]
+    if "one_of" in cond:
+        return world[fact] in cond["one_of"]
     raise AssertionError(cond)
 
 
@@ -856,3 +858,112 @@ def test_a_request_and_its_negation_never_ask_the_same(act: str, neg: str, who: 
     no = draft(f"{who} {_negate(act, neg)}", GAS).clauses[0]
     both = _asked(yes) & _asked(no)
     assert not both, (act, neg, yes.rule, no.rule)
+
+
+# --- round 4: a fact forbidden by a verb, a noun or an idiom rather than by "niet" ------------
+
+# a cue that itself says stop, end or forbid ("stoppen met de juridische strijd") means what it
+# says under any frame; the probes name a fact by a cue that does not
+_NEG_WORDS = {"niet", "geen", "nooit", "zonder", "noch", "stoppen", "stopt", "gestopt", "beeindigen",
+              "beeindigd", "voorkomen", "verboden", "uitgesloten", "uitgezonderd", "afgezien", "geweigerd",
+              "weigeren", "afbouwen", "afgebouwd", "afbouw", "gesloten", "afgesloten", "afsluiten", "dicht",
+              "sluiting", "sluiten"}
+
+
+def _cue_text(phrase: str) -> str:
+    """A cue phrase as words a dictum could use: gaps dropped, the first of alternatives, stems whole."""
+    words = [w.split("|")[0].rstrip("*") for w in phrase.split() if not w.startswith("~")]
+    return " ".join(words)
+
+
+def _cued_values() -> list[tuple[str, str, Any, str]]:
+    """Per fact of both vocabularies (bool and enum, the vote fact aside) and per value, the
+    first Dutch cue without a negation of its own: (dossier, fact, value, words)."""
+    out = []
+    for dossier, v in sorted(WS.vocabularies.items()):
+        for name, f in sorted(v.model.facts.items()):
+            if f.cues is None or f.deprecated or f.type not in ("bool", "enum") or "vote" in name:
+                continue
+            for key, vc in sorted(f.cues.values.items()):
+                phrase = next((p for p in vc.nl if not (set(_cue_text(p).lower().split()) & _NEG_WORDS)
+                               and len(_cue_text(p)) > 3), None)
+                if phrase is not None:
+                    out.append((dossier, name, (key == "true") if f.type == "bool" else key,
+                                _cue_text(phrase)))
+    return out
+
+
+CUED = _cued_values()
+FORBID = ["te voorkomen dat {x}", "uit te sluiten dat {x}", "af te zien van {x}",
+          "een einde te maken aan {x}", "te stoppen met {x}", "niet langer toe te staan dat {x}",
+          "{x} te verbieden", "{x} onmogelijk te maken",
+          "de mogelijkheid van {x} te schrappen", "de achterdeur voor {x} te sluiten",
+          "geen ruimte te laten voor {x}", "te verhinderen dat {x}"]
+PERMIT = ["te zorgen dat {x}", "toe te staan dat {x}", "de mogelijkheid van {x} open te houden",
+          "{x} mogelijk te maken"]
+
+
+def _other_values(dossier: str, rule: dict[str, Any], fact: str, data: Any) -> dict[str, Any]:
+    model = WS.vocabularies[dossier].model
+    world: dict[str, Any] = {}
+    for name in sorted(set(re.findall(r"'fact': '(\w+)'", str(rule))) - {fact}):
+        f = model.facts.get(name)
+        if f is None or data.draw(st.booleans()):
+            continue  # unknown (or a proposed fact): left out
+        world[name] = data.draw(st.booleans() if f.type == "bool" else st.sampled_from(sorted(f.values or {}))
+                                if f.type == "enum" else st.integers(0, 100))
+    return world
+
+
+def test_every_fact_of_both_vocabularies_has_a_cued_value_to_probe() -> None:
+    facts = {(d, f) for d, f, _, _ in CUED}
+    assert {d for d, _ in facts} == {"csam-regulation", "groningen-gas"}
+    assert len(facts) >= 35, sorted(facts)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(CUED), st.sampled_from(FORBID), st.sampled_from(["verzoekt de regering",
+       "roept de regering op"]), st.data())
+def test_a_request_to_forbid_a_fact_never_drafts_its_value_as_compliant(
+        case: tuple[str, str, Any, str], frame: str, who: str, data: Any) -> None:
+    dossier, fact, value, words = case
+    text = f"{who} {frame.format(x=words)}"
+    c = draft(text, WS.vocabularies[dossier]).clauses[0]
+    if c.rule is None or fact not in str(c.rule):
+        return  # not drafted, or the fact not read: never an inversion
+    world = _other_values(dossier, c.rule, fact, data) | {fact: value}
+    assert verdict(c.rule, world) != "complies", (text, world, c.rule)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(CUED), st.sampled_from(PERMIT), st.data())
+def test_a_request_to_allow_a_fact_never_drafts_its_value_as_conflicting(
+        case: tuple[str, str, Any, str], frame: str, data: Any) -> None:
+    dossier, fact, value, words = case
+    text = f"verzoekt de regering {frame.format(x=words)}"
+    c = draft(text, WS.vocabularies[dossier]).clauses[0]
+    if c.rule is None or fact not in str(c.rule):
+        return
+    others = _other_values(dossier, c.rule, fact, data)
+    # naming the allowed value never makes the verdict a conflict (another fact read may)
+    if verdict(c.rule, others) != "conflicts":
+        assert verdict(c.rule, others | {fact: value}) != "conflicts", (text, others, c.rule)
+
+
+def test_the_back_door_closed_is_the_restart_forbidden() -> None:
+    # constructed: the dictum of corpus d16 in other words; the cue "definitief ... sluiten" holds
+    # the closing verb itself and keeps its value, the restart it governs is turned round
+    c = draft("verzoekt de regering de achterdeur om de winning uit het Groningenveld weer op te starten "
+              "definitief te sluiten", GAS).clauses[0]
+    assert verdict(c.rule, {"restart_kept_open": True, "field_status": "closed_permanent"}) == "conflicts"
+    assert verdict(c.rule, {"restart_kept_open": False, "field_status": "closed_permanent"}) == "complies"
+    for idiom in ("een einde te maken aan de nieuwbouwregeling van de NAM",
+                  "de nieuwbouwregeling van de NAM te schrappen"):
+        c = draft(f"verzoekt de regering {idiom}", GAS).clauses[0]
+        assert verdict(c.rule, {"nam_building_costs_scheme": True}) == "conflicts", (idiom, c.rule)
+        assert verdict(c.rule, {"nam_building_costs_scheme": False}) == "complies", (idiom, c.rule)
+    # an enum forbidden is any of its other values, an unknown value stays undetermined
+    c = draft("verzoekt de regering te voorkomen dat de versterking door de gemeenten met regie wordt "
+              "versterkt", GAS).clauses[0]
+    if c.rule is not None and "reinforcement_executor" in str(c.rule):
+        assert verdict(c.rule, {"reinforcement_executor": "municipalities"}) != "complies", c.rule
