@@ -898,7 +898,8 @@ FORBID = ["te voorkomen dat {x}", "uit te sluiten dat {x}", "af te zien van {x}"
           "een einde te maken aan {x}", "te stoppen met {x}", "niet langer toe te staan dat {x}",
           "{x} te verbieden", "{x} onmogelijk te maken",
           "de mogelijkheid van {x} te schrappen", "de achterdeur voor {x} te sluiten",
-          "geen ruimte te laten voor {x}", "te verhinderen dat {x}"]
+          "geen ruimte te laten voor {x}", "te verhinderen dat {x}",
+          "een andere weg te kiezen in plaats van {x}"]
 PERMIT = ["te zorgen dat {x}", "toe te staan dat {x}", "de mogelijkheid van {x} open te houden",
           "{x} mogelijk te maken"]
 
@@ -967,3 +968,54 @@ def test_the_back_door_closed_is_the_restart_forbidden() -> None:
               "versterkt", GAS).clauses[0]
     if c.rule is not None and "reinforcement_executor" in str(c.rule):
         assert verdict(c.rule, {"reinforcement_executor": "municipalities"}) != "complies", c.rule
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from([
+    ("verzoekt de regering niet zonder waarborgen voor versleuteling in te stemmen met de verordening",
+     "vote"),
+    ("verzoekt de regering niet in te stemmen met de verordening zonder waarborgen voor versleuteling",
+     "vote"),
+    ("verzoekt de regering de putten niet af te sluiten zonder dat de Kamer is gehoord", "result"),
+    ("verzoekt de regering niet zonder dat de Kamer is gehoord nieuwe vergunningen te verlenen", "result"),
+]), st.sampled_from([True, False, None]), st.sampled_from([True, False, None]))
+def test_not_without_is_allowed_only_with_never_forbidden_outright(case: tuple[str, str], act: bool | None,
+                                                                     cond: bool | None) -> None:
+    """ "niet X zonder G" (a double negation) allows X once G holds: X with G never conflicts, X
+    without G never complies; never drafted as "no X" (stricter than the motion)."""
+    text, kind = case
+    c = draft(text, CSAM if kind == "vote" else GAS).clauses[0]
+    assert c.rule is not None, c.todos
+    acts = [f for f in c.facts if f.role == "object" and f.op == "equals"]
+    gates = [f for f in c.facts if f.role == "gate"]
+    assert gates, (text, c.facts)
+    world: dict[str, Any] = {}
+    if kind == "vote" and act is not None:
+        world["cabinet_vote_intention"] = "for" if act else "against"
+    for f in acts if kind != "vote" else []:
+        if act is not None:
+            world[f.fact] = f.value if act else not f.value
+    for g in gates:
+        if cond is not None:
+            world[g.fact] = g.value if cond else not g.value
+    got = verdict(c.rule, world)
+    if act and cond:
+        assert got != "conflicts", (text, world, c.rule)
+    if act and cond is False:
+        assert got != "complies", (text, world, c.rule)
+    if act is False:
+        assert got != "conflicts", (text, world, c.rule)
+
+
+@pytest.mark.parametrize("text", [
+    "verzoekt de regering zich niet te verzetten tegen een verordening met detectiebevelen",
+    "verzoekt de regering niet tegen de verordening te stemmen",
+    "verzoekt de regering niet langer tegen te stemmen als de verordening detectiebevelen bevat",
+])
+def test_opposition_negated_bars_only_a_vote_against(text: str) -> None:
+    c = draft(text).clauses[0]
+    assert c.kind == "vote" and c.polarity == "not_against", (c.kind, c.polarity)
+    facts = {"text_detection_orders": True}
+    assert judge(c.rule, facts | {"cabinet_vote_intention": "abstain"}) != "conflicts"
+    assert judge(c.rule, facts | {"cabinet_vote_intention": "for"}) != "conflicts"
+    assert judge(c.rule, facts | {"cabinet_vote_intention": "against"}) != "complies"

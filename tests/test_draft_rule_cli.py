@@ -91,7 +91,8 @@ def test_score_prints_kinds_facts_and_inversions_per_motion_and_in_total() -> No
     r = run_cli("draft-rule", "--score", str(DATA / "corpus"), "--half", "tune")
     assert r.returncode == 0, r.stderr + r.stdout
     assert "constructed-vote: kinds 1/1, facts 3/3, inversions 0" in r.stdout
-    assert "total (13 motions)" in r.stdout  # constructed-vote and the twelve written without the drafter
+    # constructed-vote, the twelve written without the drafter, and d16 (moved from the held-out half)
+    assert "total (14 motions)" in r.stdout
     r = run_cli("draft-rule", "--score", str(DATA / "corpus"))
     assert r.returncode == 1  # the corpus holds an inverted expectation on purpose
     assert "constructed-mixed: kinds 3/3" in r.stdout
@@ -101,7 +102,8 @@ def test_score_prints_kinds_facts_and_inversions_per_motion_and_in_total() -> No
 
 def test_the_tune_corpus_keeps_its_floors() -> None:
     """Pinned floors for the constructed tune corpus (constructed-vote and the twelve dicta a
-    colleague wrote without seeing the drafter): a change that loses a kind or a fact, or
+    colleague wrote without seeing the drafter, and d16, moved here from the held-out half after
+    its inversion was seen): a change that loses a kind or a fact, or
     inverts a condition, fails here. Raise the floors when the drafter improves."""
     r = run_cli("draft-rule", "--score", str(DATA / "corpus"), "--half", "tune")
     assert r.returncode == 0, r.stdout
@@ -109,8 +111,8 @@ def test_the_tune_corpus_keeps_its_floors() -> None:
                   r.stdout.splitlines()[-1])
     assert m, r.stdout
     kinds, kinds_total, facts, facts_total, inversions = map(int, m.groups())
-    assert (kinds_total, facts_total) == (30, 50)
-    assert kinds >= 30 and facts >= 41 and inversions == 0, r.stdout.splitlines()[-1]
+    assert (kinds_total, facts_total) == (32, 53)
+    assert kinds >= 32 and facts >= 44 and inversions == 0, r.stdout.splitlines()[-1]
 
 
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:

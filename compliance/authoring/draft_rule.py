@@ -40,10 +40,12 @@ from compliance.authoring.draft_rule_clauses import (
     _TEXT_WORDS,
     _VOTE_AGAINST,
     _VOTE_NEG,
+    _VOTE_NOT_AGAINST,
     _VOTE_ONLY,
     _awaits_moment,
     classify,
     preamble,
+    read_not_without,
     split_clauses,
     split_exception,
     split_gate,
@@ -110,18 +112,23 @@ from compliance.model.vocabulary import FactDef, Vocabulary
 def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: str | None,
                  text_en: str | None = None, events: dict[str, str] | None = None,
                  considerations: list[str] | None = None) -> ClauseDraft:
+    original, (text, double) = text, read_not_without(text)
     kind, kind_words, who, who_words = classify(text)
     deciding = text
     if kind == "result" and text_en:
         k2, w2, _, _ = classify(text_en)
         if k2 not in ("result", "statement", "not_addressed"):
             kind, kind_words, deciding = k2, w2, text_en
-    c = ClauseDraft(number, text, kind, kind_words, who, who_words)
+    c = ClauseDraft(number, original, kind, kind_words, who, who_words)
+    if double:
+        c.todos.append(f"'{_short(double, 60)}' is read as 'alleen … als …': the act allowed once the "
+                       "condition holds — confirm")
     if kind in NO_RULE:
         return c
     if kind == "vote":
         low = deciding.lower()
-        c.polarity = ("only_if" if _VOTE_ONLY.search(low) else
+        c.polarity = ("not_against" if _VOTE_NOT_AGAINST.search(low) else
+                      "only_if" if _VOTE_ONLY.search(low) else
                       "against" if _VOTE_AGAINST.search(low) else
                       "not_for" if _VOTE_NEG.search(split_exception(low)[0]) else "for")
     c.time, c.todos = find_time(text, kind, motion_date)

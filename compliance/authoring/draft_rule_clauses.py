@@ -53,6 +53,29 @@ _VOTE_AGAINST = re.compile(r"\b(tegen\s+(?:\w+\s+){0,6}?te\s+stemmen|tegenstemme
                            r"oppose)", re.I)
 _VOTE_ONLY = re.compile(r"\b(uitsluitend|alleen|slechts|only)\b(?:\s+\w+){0,4}?\s+(in\s+te\s+stemmen|"
                         r"instemmen|voor\s+te\s+stemmen|agree|support)\b", re.I)
+# opposition itself negated ("zich niet te verzetten tegen", "niet tegen te stemmen"): only a vote
+# against is barred, an abstention complies — never read as a vote for
+_VOTE_NOT_AGAINST = re.compile(r"\b(?:niet|geen|nooit)\s+(?:\w+\s+){0,4}?"
+                               r"(?:tegen\s+(?:\w+\s+){0,6}?te\s+stemmen|"
+                               r"tegenstemmen|te\s+verzetten|verzet\w*)\b|\bzich\s+niet\s+(?:\w+\s+){0,4}?te\s+verzetten\b|"
+                               r"\bnot\s+(?:to\s+)?(?:vote\s+against|oppose)\b", re.I)
+# "niet X te doen zonder (dat) G" and "niet zonder G X te doen": a double negation, X allowed only
+# when G — read as "alleen X te doen als G" (the condition kept, never "no X")
+_NOT_WITHOUT_AFTER = re.compile(r"\bniet\s+(?P<act>(?:[\w-]+\s+){0,10}?te\s+[\w-]+(?:\s+[^,;]*?)?)\s*,?\s*"
+                                r"\bzonder\s+(?:dat\s+)?(?P<cond>[^,;]+)", re.I)
+_NOT_WITHOUT_BEFORE = re.compile(r"\bniet\s+zonder\s+(?:dat\s+)?(?P<cond>[^,;]+?)\s+(?P<act>"
+                                 r"(?:(?:in|tegen|voor|uit|op|aan|af|over|toe)\s+)?te\s+[\w-]+[^,;]*)", re.I)
+
+
+def read_not_without(text: str) -> tuple[str, str]:
+    """The text with "niet … zonder …" read as "alleen … als …", and the words it rests on ('')."""
+    m = _NOT_WITHOUT_BEFORE.search(text) or _NOT_WITHOUT_AFTER.search(text)
+    if m is None:
+        return text, ""
+    act, cond = m.group("act").strip(), m.group("cond").strip()
+    return f"{text[:m.start()]}alleen {act} als {cond}{text[m.end():]}", m.group(0)
+
+
 _VOTE_FOR = re.compile(r"\b(voor\s+(?:\w+\s+){0,6}?te\s+stemmen|in\s+te\s+stemmen|instemmen|"
                        r"stem\w*\s+(?:\w+\s+){0,2}?voor\b|stem\w*\s+(?:\w+\s+){0,2}?in\s+met|"
                        r"steun\s+te\s+(?:geven|verlenen)|vote\s+for|agree\s+to)\b", re.I)

@@ -53,7 +53,7 @@ _FORBID_VERBS = "|".join([
     r"een\s+(?:eind|einde|halt)\s+te\s+(?:maken|roepen|stellen)", r"onmogelijk\s+te\s+maken",
     r"(?:niet|nooit)\s+(?:langer\s+|meer\s+)?(?:" + _pv("toe", "staan") + r"|te\s+(?:accepteren|"
     r"tolereren|dulden|faciliteren))",
-    _ENGLISH_VERBS])
+    _ENGLISH_VERBS, r"in\s+plaats\s+van|instead\s+of|rather\s+than"])
 _POSSIBILITY = (r"(?:achter)?deur|mogelijkheid|mogelijkheden|optie|opties|ruimte|uitweg|weg|route|"
                 r"loophole|door|option")
 _FORBID_FRAME = re.compile(
@@ -62,6 +62,7 @@ _FORBID_FRAME = re.compile(
     rf"op\s+slot\s+te\s+(?:doen|zetten)|weg\s+te\s+nemen|close|shut))\b", re.I)
 # a frame followed by its complement governs what follows, otherwise (Dutch verb last) what precedes
 _COMPLEMENT = re.compile(r"\s*(?:dat|van|aan|met|om|op|tot|voor|that|from|to|on|any|all|the|a)\b", re.I)
+_INSTEAD = re.compile(r"in\s+plaats|instead|rather", re.I)
 _ENGLISH_FRAME = re.compile(_ENGLISH_VERBS, re.I)
 
 
@@ -397,9 +398,12 @@ def _forbidden(piece: str, uses: list[FactUse], vocab: Vocabulary, c: ClauseDraf
     turned: set[int] = set()
     for m in _FORBID_FRAME.finditer(joined):
         lo, hi = m.span()
-        if m.group("poss") is None and (_COMPLEMENT.match(joined, hi) or _ENGLISH_FRAME.fullmatch(m.group(0))
-                                        or m.group(0).lower().startswith("geen")):
-            scope = (hi, len(joined))
+        word = m.group(0)
+        if m.group("poss") is None and (_COMPLEMENT.match(joined, hi) or _ENGLISH_FRAME.fullmatch(word)
+                                        or _INSTEAD.match(word) or word.lower().startswith("geen")):
+            # what follows, to the next comma ("in plaats van X, Y te doen": Y is asked)
+            end = joined.find(",", hi)
+            scope = (hi, len(joined) if end < 0 else end)
         else:
             scope = (0, lo) if m.group("poss") is None else (m.start("poss"), m.start("close"))
         if m.group("poss") is not None:
@@ -440,7 +444,8 @@ def _unclaimed_negation(piece: str, uses: list[FactUse], vote_words: str, c: Cla
         if words:
             rest = rest.replace(words.lower(), " ")
     rest = _NUMBER.sub(" ", rest)
-    frames = len(_FORBID_FRAME.findall(rest))  # one negation each, its own 'niet' or 'geen' included
+    # one negation each, its own 'niet' or 'geen' included; "in plaats van X" negates only X
+    frames = sum(1 for m in _FORBID_FRAME.finditer(rest) if not _INSTEAD.match(m.group(0)))
     rest = _FORBID_FRAME.sub(" ", rest)
     left = sum(1 for w in re.findall(r"[\w']+", rest) if w in _NEGATORS) + frames
     left -= sum(1 for u in uses if u.negated and u.how in ("cue", "description"))

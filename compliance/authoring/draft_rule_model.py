@@ -59,7 +59,7 @@ class ClauseDraft:
     kind_words: str
     addressee: str
     addressee_words: str
-    polarity: str = "positive"  # vote: not_for | against | for | only_if
+    polarity: str = "positive"  # vote: not_for | against | not_against | for | only_if
     # a request bound to a condition: "" | until ("geen X totdat G", "niet eerder dan G") |
     # precondition ("pas X nadat G", "mits G", "alleen als G"); the gate's facts have role "gate"
     gate: str = ""

@@ -64,6 +64,12 @@ def template(c: ClauseDraft, vote_fact: str | None, support: str | None, event: 
             else:
                 rule["conflicts_when"] = votes_for
                 rule["complies_when"] = _not(votes_for)
+        elif c.polarity == "not_against":  # only a vote against is barred; abstaining complies
+            against = {"fact": vote_fact, "equals": "against"}
+            if obj:
+                applies.append(_all(obj))
+            rule["conflicts_when"] = against
+            rule["complies_when"] = _not(against)
         elif c.polarity == "only_if":
             rule["conflicts_when"] = _all([votes_for, _not(_all(obj))]) if obj else None
             rule["complies_when"] = _any([_not(votes_for), _all(obj)]) if obj else None
