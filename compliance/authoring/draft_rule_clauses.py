@@ -38,7 +38,8 @@ _INFORM = re.compile(r"\b(rapporteer\w*|informeer\s+de\s+kamer|bericht\s+de\s+ka
 _INFORM_EN = re.compile(r"\b(inform|report|keep)\b.{0,40}\bhouse\b|\bhouse\b.{0,20}\binformed\b", re.I)
 _STANDSTILL = re.compile(r"\b(onomkeerbare\s+stappen|onomkeerbare|geen\s+(?:\w+\s+){0,3}stappen\s+te\s+"
                          r"zetten|irreversible)\b", re.I)
-_VOTE_NEG = re.compile(r"\b((?:niet|geen)\s+(?:\w+\s+){0,6}?(?:in\s+te\s+stemmen|instemmen|steun\w*)|"
+_VOTE_NEG = re.compile(r"\b((?:niet|geen)\s+(?:\w+\s+){0,6}?(?:in\s+te\s+stemmen|instemmen|steun\w*|"
+                       r"voor\s+te\s+stemmen|voorstemmen)|"
                        # "zich te onthouden van steun aan": to withhold support, not to abstain
                        r"(?:zich\s+)?(?:\w+\s+){0,3}?te\s+onthouden\s+van\s+(?:\w+\s+){0,2}?(?:steun|instemming)|"
                        r"stem\w*\s+(?:\w+\s+){0,2}?niet\s+in\b|steun\w*\s+geen|steun\w*\s+(?:\w+\s+){0,4}?niet\b|"
@@ -99,7 +100,10 @@ _LEADING_CONDITION = re.compile(r"^\s*(?:lukt\s+dat\s+niet|als\s+dat\s+niet\s+lu
                                 r"mocht\b[^,]*|als\b[^,]*|if\b[^,]*),", re.I)
 _TEXT_WORDS = re.compile(r"\b(verordening\w*|voorstel\w*|tekst\w*|compromis\w*|richtlijn\w*|"
                          r"regulation|proposal|text|compromise)\b", re.I)
-_EXCEPTION = re.compile(r"\b(tenzij|behalve\s+als|unless)\b", re.I)
+# "behalve (als) E", "met uitzondering van E": E (a condition or what the request leaves out) is
+# the exception, never part of what is asked
+_EXCEPTION = re.compile(r"\b(tenzij|behalve(?:\s+(?:als|wanneer|indien))?|met\s+uitzondering\s+van|"
+                        r"uitgezonderd|unless|except(?:\s+(?:if|when|for))?)\b", re.I)
 def split_exception(body: str) -> tuple[str, str]:
     """(the request, its exception): "X te doen, tenzij E" and "tenzij E, X te doen" alike."""
     m = _EXCEPTION.search(body)
@@ -123,7 +127,8 @@ _GATE_PRE = re.compile(r"\b(pas\s+(?:na|nadat|als|wanneer|zodra|indien|op\s+het\
                        r"(?:alleen|uitsluitend|slechts)\s+(?:als|indien|wanneer|nadat|na|zodra)|"
                        r"only\s+(?:if|after|when)|provided\s+that)\b", re.I)
 # "pas in te stemmen met X als G": the adverb and the conjunction around the act
-_ONLY_THEN = re.compile(r"\b(?P<only>pas|alleen|slechts|niet\s+eerder)\b(?P<act>[^,;]*?\bte\s+\w+[^,;]*?)"
+_ONLY_THEN = re.compile(r"\b(?P<only>pas|alleen|slechts|uitsluitend|enkel|niet\s+eerder)\b"
+                        r"(?P<act>[^,;]*?\bte\s+\w+[^,;]*?)"
                         r"(?P<conj>\b(?:dan\s+)?(?:als|nadat|wanneer|zodra|indien|na|op\s+het\s+moment\s+dat)\b|"
                         r"\bdan\b)", re.I)
 # an act asked not to be done: "geen X te verlenen", "X niet te ..."

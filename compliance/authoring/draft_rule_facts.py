@@ -59,7 +59,10 @@ _POSSIBILITY = (r"(?:achter)?deur|mogelijkheid|mogelijkheden|optie|opties|ruimte
 _FORBID_FRAME = re.compile(
     rf"\b(?:{_FORBID_VERBS}|geen\s+(?:{_POSSIBILITY})|"
     rf"(?P<poss>{_POSSIBILITY})\b[^,;]{{0,160}}?\b(?P<close>te\s+sluiten|dicht\s+te\s+(?:doen|zetten|gooien)|"
-    rf"op\s+slot\s+te\s+(?:doen|zetten)|weg\s+te\s+nemen|close|shut))\b", re.I)
+    rf"op\s+slot\s+te\s+(?:doen|zetten)|weg\s+te\s+nemen|close|shut))\b|"
+    # a participle of absence after what it governs: "(tenzij) detectiebevelen zijn uitgesloten"
+    r"\b(?P<part>(?:is|zijn|wordt|worden)\s+(?:\w+\s+)?(?:uitgesloten|verboden|geschrapt|geweerd|"
+    r"afgeschaft|onmogelijk\s+gemaakt))\b", re.I)
 # a frame followed by its complement governs what follows, otherwise (Dutch verb last) what precedes
 _COMPLEMENT = re.compile(r"\s*(?:dat|van|aan|met|om|op|tot|voor|that|from|to|on|any|all|the|a)\b", re.I)
 _INSTEAD = re.compile(r"in\s+plaats|instead|rather", re.I)
@@ -399,15 +402,24 @@ def _forbidden(piece: str, uses: list[FactUse], vocab: Vocabulary, c: ClauseDraf
     for m in _FORBID_FRAME.finditer(joined):
         lo, hi = m.span()
         word = m.group(0)
-        if m.group("poss") is None and (_COMPLEMENT.match(joined, hi) or _ENGLISH_FRAME.fullmatch(word)
-                                        or _INSTEAD.match(word) or word.lower().startswith("geen")):
+        verb_first = bool(_COMPLEMENT.match(joined, hi) or _ENGLISH_FRAME.fullmatch(word)
+                          or _INSTEAD.match(word) or word.lower().startswith("geen"))
+        if m.group("poss") is None and m.group("part") is None and verb_first:
             # what follows, to the next comma ("in plaats van X, Y te doen": Y is asked)
             end = joined.find(",", hi)
             scope = (hi, len(joined) if end < 0 else end)
+        elif m.group("part") is not None:  # what precedes, from the clause's own start
+            opener = list(re.finditer(r",|\b(?:die|dat|waarin|als|tenzij|zolang|mits|behalve)\b",
+                                      joined[:lo], re.I))
+            scope = (opener[-1].end() if opener else 0, lo)
         else:
             scope = (0, lo) if m.group("poss") is None else (m.start("poss"), m.start("close"))
         if m.group("poss") is not None:
             lo = m.start("close")  # the cue holding the closing verb itself means what it says
+        # a frame itself negated ("niet langer uit te sluiten", "niet te voorkomen"): a double
+        # negation the drafter does not resolve — what it governs is left to the adviser
+        undone = bool(re.search(r"\b(?:niet|geen|nooit|not|no)\s+(?:(?:langer|meer|longer)\s+)?$",
+                                joined[:lo], re.I)) and not re.match(r"niet|geen|nooit", word, re.I)
         for u in uses:
             if u.how not in ("cue", "description", "value") or u.op == "named" or u.role == "ambiguous" \
                     or id(u) in turned:
@@ -418,7 +430,7 @@ def _forbidden(piece: str, uses: list[FactUse], vocab: Vocabulary, c: ClauseDraf
             if at < 0 or not (scope[0] <= at < scope[1]) or (at < hi and at + len(u.words) > lo):
                 continue
             f = vocab.facts.get(u.fact)
-            if u.negated or f is None:
+            if u.negated or f is None or undone:
                 u.role = "ambiguous"
             elif f.type == "bool" and u.op == "equals" and isinstance(u.value, bool):
                 u.value, u.negated = not u.value, True
