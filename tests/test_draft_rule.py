@@ -1042,6 +1042,9 @@ PROBES = [  # (dictum, dossier, world, a verdict it must never get)
      {"cabinet_vote_intention": "abstain", "text_detection_orders": True}, "conflicts"),
     ("verzoekt de regering de putten niet af te sluiten zonder dat de Kamer is gehoord", "gas",
      {"wells_dismantled": True, "horen_holds": True}, "conflicts"),
+    # two facts forbidden together: not(A and B) — A alone is no breach
+    ("verzoekt de regering te voorkomen dat detectiebevelen ook gelden voor end-to-end versleutelde "
+     "diensten", "csam", {"text_detection_orders": True, "text_covers_e2ee_services": False}, "conflicts"),
 ]
 
 

@@ -420,6 +420,7 @@ def _forbidden(piece: str, uses: list[FactUse], vocab: Vocabulary, c: ClauseDraf
         # negation the drafter does not resolve — what it governs is left to the adviser
         undone = bool(re.search(r"\b(?:niet|geen|nooit|not|no)\s+(?:(?:langer|meer|longer)\s+)?$",
                                 joined[:lo], re.I)) and not re.match(r"niet|geen|nooit", word, re.I)
+        governed = []
         for u in uses:
             if u.how not in ("cue", "description", "value") or u.op == "named" or u.role == "ambiguous" \
                     or id(u) in turned:
@@ -429,8 +430,15 @@ def _forbidden(piece: str, uses: list[FactUse], vocab: Vocabulary, c: ClauseDraf
                 at = piece.find(u.words)
             if at < 0 or not (scope[0] <= at < scope[1]) or (at < hi and at + len(u.words) > lo):
                 continue
+            governed.append(u)
+        # two facts forbidden together ("te voorkomen dat detectiebevelen gelden voor versleutelde
+        # diensten") are not(A and B): turning each would forbid A alone — left to the adviser,
+        # unless the words join them by "of" / "noch" (not(A or B) is not-A and not-B)
+        together = len(governed) > 1 and not re.search(r"\b(?:of|noch|nor|or)\b", joined[scope[0]:scope[1]],
+                                                       re.I)
+        for u in governed:
             f = vocab.facts.get(u.fact)
-            if u.negated or f is None or undone:
+            if u.negated or f is None or undone or together:
                 u.role = "ambiguous"
             elif f.type == "bool" and u.op == "equals" and isinstance(u.value, bool):
                 u.value, u.negated = not u.value, True
