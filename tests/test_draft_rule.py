@@ -862,12 +862,13 @@ def test_a_request_and_its_negation_never_ask_the_same(act: str, neg: str, who: 
 
 # --- round 4: a fact forbidden by a verb, a noun or an idiom rather than by "niet" ------------
 
-# a cue that itself says stop, end or forbid ("stoppen met de juridische strijd") means what it
-# says under any frame; the probes name a fact by a cue that does not
+# a cue that itself says stop, end, close or forbid ("stoppen met de juridische strijd",
+# "onomkeerbaar", which with "te sluiten" is the cue "onomkeerbare sluiting") means what it says
+# under any frame; the probes name a fact by a cue that does not
 _NEG_WORDS = {"niet", "geen", "nooit", "zonder", "noch", "stoppen", "stopt", "gestopt", "beeindigen",
               "beeindigd", "voorkomen", "verboden", "uitgesloten", "uitgezonderd", "afgezien", "geweigerd",
               "weigeren", "afbouwen", "afgebouwd", "afbouw", "gesloten", "afgesloten", "afsluiten", "dicht",
-              "sluiting", "sluiten"}
+              "sluiting", "sluiten", "onomkeerbaar", "onomkeerbare"}
 
 
 def _cue_text(phrase: str) -> str:
