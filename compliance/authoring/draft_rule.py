@@ -11,6 +11,12 @@ negation the matcher found in its own clause ("zonder detectiebevel" -> false). 
 after "tenzij" become an exception (applies_when: not ...), words after "zolang" a
 precondition (applies_when: ...), "uitsluitend/alleen ... in te stemmen met" a vote
 allowed only for the named text. docs/authoring.md, "Drafting a rule from the dictum".
+
+The parts live by concept, behind the names of this module: draft_rule_words (lemmas,
+stems), draft_rule_model (what is proposed), draft_rule_time (deadlines, periods, moments),
+draft_rule_clauses (clauses and their kinds, conditions), draft_rule_facts (facts and new
+entries), draft_rule_templates (one template per kind, the rule in words); this module
+drafts, renders, verifies and applies the adviser's edits.
 """
 
 from __future__ import annotations
@@ -20,15 +26,84 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-import simplemma
 import yaml
 
-from compliance.drafting import letter as letter_mod
-from compliance.drafting.match import find, value_of_match
+from compliance.authoring.draft_rule_clauses import (
+    _ADDRESSEE,
+    _LEADING_CONDITION,
+    _NEG_ACT,
+    _OPERATIVE,
+    _STANDSTILL,
+    _TEXT_WORDS,
+    _VOTE_AGAINST,
+    _VOTE_NEG,
+    _VOTE_NOT_AGAINST,
+    _VOTE_ONLY,
+    _awaits_moment,
+    classify,
+    preamble,
+    read_not_without,
+    split_clauses,
+    split_exception,
+    split_gate,
+)
+from compliance.authoring.draft_rule_facts import (
+    _EMPTY,
+    _cue_facts,
+    _description_facts,
+    _forbidden,
+    _gate_entries,
+    _irreversible_steps,
+    _key,
+    _match_events,
+    _named_steps,
+    _new_step,
+    _number_facts,
+    _pieces,
+    _qualifiers,
+    _quantity_entry,
+    _referred_facts,
+    _subjects,
+    _unclaimed_negation,
+    _value_facts,
+)
+from compliance.authoring.draft_rule_model import (  # noqa: F401
+    KINDS,
+    NO_RULE,
+    ClauseDraft,
+    FactUse,
+    Kind,
+    NewEntry,
+    RuleDraft,
+    TimePart,
+)
+from compliance.authoring.draft_rule_templates import (  # noqa: F401
+    OPS,
+    _all,
+    _any,
+    _clause_fields,
+    _not,
+    _reads_any,
+    _vote_fact,
+    in_words,
+    rule_in_words,
+    template,
+)
+from compliance.authoring.draft_rule_time import (
+    _UNTIL,
+    find_time,
+)
+from compliance.authoring.draft_rule_words import (  # noqa: F401
+    MONTHS,
+    NUMBER_WORDS,
+    _comment_line,
+    _norm_space,
+    _short,
+    lemmas,
+)
 from compliance.errors import InputError, InputErrors, Text, msg, one_of
 from compliance.model.vocabulary import FactDef, Vocabulary
 
@@ -36,757 +111,30 @@ _NOT_RECORD = Text("not a motion record", "geen motierecord")
 _NOT_RECORD_FIX = Text("give a motions/*.yaml file or a motion id",
                        "geef een bestand motions/*.yaml of een motie-id")
 
-
-Kind = Literal["vote", "effort", "result", "inform", "recurring", "standstill", "statement",
-               "not_addressed"]
-KINDS: tuple[str, ...] = ("vote", "effort", "result", "inform", "recurring", "standstill",
-                          "statement", "not_addressed")
-NO_RULE = ("statement", "not_addressed")
-
-MONTHS = {m: i for i, m in enumerate(
-    ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-     "november", "december"], 1)}
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    ["nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"])}
-NUMBER_WORDS["één"] = 1
-
-
-@dataclass
-class FactUse:
-    fact: str
-    op: str  # equals, le, lt, ge, gt, contains
-    value: Any
-    words: str
-    how: str  # cue | description | number
-    role: str = "object"  # object | exception | while | context | event | ambiguous
-    new: bool = False
-    negated: bool = False  # the value came from a negated match
-
-    def atom(self) -> dict[str, Any]:
-        return {"fact": self.fact, self.op: self.value}
-
-
-@dataclass
-class NewEntry:
-    kind: str  # fact | event | tag
-    name: str
-    type: str
-    nl: str
-    en: str
-    words: str
-    values: list[str] | None = None
-    subjects: list[str] | None = None  # a dossier with subjects needs them on every fact
-
-
-@dataclass
-class TimePart:
-    kind: str  # date | within | period | until | vague
-    value: Any
-    words: str
-    confirmed: bool = True
-    note: str = ""
-
-
-@dataclass
-class ClauseDraft:
-    number: int
-    text: str
-    kind: str
-    kind_words: str
-    addressee: str
-    addressee_words: str
-    polarity: str = "positive"  # vote: not_for | against | for | only_if
-    time: TimePart | None = None
-    subjects: list[tuple[str, str]] = field(default_factory=list)
-    facts: list[FactUse] = field(default_factory=list)
-    new_entries: list[NewEntry] = field(default_factory=list)
-    rule: dict[str, Any] | None = None
-    alt_rule: dict[str, Any] | None = None  # the 'result' reading of an effort on a text
-    words_nl: str = ""
-    words_en: str = ""
-    todos: list[str] = field(default_factory=list)
-    events: list[str] = field(default_factory=list)  # timeline events of the vocabulary it names
-    # what the template was given, so that an edited clause is rebuilt the same way
-    args: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class RuleDraft:
-    motion: str
-    dossier: str
-    clauses: list[ClauseDraft]
-    rule_text: str | None = None
-    tests_text: str | None = None
-    blockers: list[str] = field(default_factory=list)
-    # one code per blocker (nothing, clause, entries, invalid, test): what a caller sorts them by,
-    # never their words, which are in the draft's language
-    blocker_codes: list[str] = field(default_factory=list)
-    tests: list[dict[str, Any]] = field(default_factory=list)
-    interpretation: str = "drafted"  # the name of the drafted reading (the adviser may rename it)
-
-    @property
-    def new_entries(self) -> list[NewEntry]:
-        return [e for c in self.clauses for e in c.new_entries]
-
-
-# --- reading the dictum ----------------------------------------------------------------
-
-_OPERATIVE = re.compile(
-    r"(?:^|(?<=[;\n]))\s*(?=(verzoekt|roept|draagt|vraagt|spreekt|stemt|constateert|besluit|"
-    r"is van mening|betreurt|veroordeelt|dringt)\b)", re.I)
-_STATEMENT = re.compile(r"^(spreekt\s+(?:\w+\s+){0,3}?uit\b|spreekt\b|stemt\s+(niet\s+)?in\b|constateert|"
-                        r"besluit|is\s+van\s+mening|"
-                        r"betreurt|veroordeelt)", re.I)
-_ADDRESSEE = re.compile(r"^(verzoekt|roept|draagt|vraagt|dringt)\s+(?:er\s+)?(?:bij\s+)?"
-                        r"(?P<who>(?:de|het|alle)\s+[\w-]+"
-                        # a minister's portfolio is a run of capitalised words ("van Justitie en Veiligheid")
-                        r"(?:\s+(?:van|voor)\s+(?-i:[A-Z][\w-]*(?:\s+(?:(?:en|van|voor)\s+)?[A-Z][\w-]*)*)|"
-                        r"\s+(?:van|voor)\s+[\w-]+(?:\s+en\s+[\w-]+)?)?)"
-                        r"(?:\s+op(?:\s+aan)?)?\s*(?:om\b)?\s*,?", re.I)
-_GOVERNMENT = re.compile(r"regering|kabinet|minister|staatssecretaris|premier", re.I)
-_INFORM = re.compile(r"\b(rapporteer\w*|informeer\s+de\s+kamer|bericht\s+de\s+kamer|"
-                     r"te\s+informeren|te\s+rapporteren|te\s+berichten|op\s+de\s+hoogte\s+te\s+"
-                     r"(?:houden|stellen)|een\s+brief\s+te\s+(?:sturen|zenden)|te\s+melden|"
-                     r"voortgangsrapportage|te\s+laten\s+weten)\b", re.I)
-_INFORM_EN = re.compile(r"\b(inform|report|keep)\b.{0,40}\bhouse\b|\bhouse\b.{0,20}\binformed\b", re.I)
-_PERIOD = re.compile(r"\b(halfjaarlijks\w*|jaarlijks\w*|(?:elk|ieder)(?:e)?\s+(?:jaar|half\s+jaar|"
-                     r"kwartaal|maand)|per\s+kwartaal|driemaandelijks\w*|maandelijks\w*|met\s+regelmaat|"
-                     r"regelmatig|periodiek\w*|every\s+(?:six\s+months|year|quarter)|annually|"
-                     r"regularly|every\s+half\s+year|half-yearly|each\s+year)\b", re.I)
-_STANDSTILL = re.compile(r"\b(onomkeerbare\s+stappen|onomkeerbare|geen\s+(?:\w+\s+){0,3}stappen\s+te\s+"
-                         r"zetten|irreversible)\b", re.I)
-_VOTE_NEG = re.compile(r"\b((?:niet|geen)\s+(?:\w+\s+){0,6}?(?:in\s+te\s+stemmen|instemmen|steun\w*)|"
-                       r"stem\w*\s+(?:\w+\s+){0,2}?niet\s+in\b|steun\w*\s+geen|steun\w*\s+(?:\w+\s+){0,4}?niet\b|"
-                       r"stem\w*\s+(?:\w+\s+){0,2}?tegen\b|verzet\s+(?:je|zich|u)\s+(?:\w+\s+){0,5}?tegen|"
-                       r"do\s+not\s+(?:support|approve|agree)|agree\s+to\s+no|oppose|"
-                       r"tegen\s+(?:\w+\s+){0,6}?te\s+stemmen|tegenstemmen|"
-                       r"not\s+(?:to\s+)?(?:agree|support|vote\s+for))\b", re.I)
-_VOTE_AGAINST = re.compile(r"\b(tegen\s+(?:\w+\s+){0,6}?te\s+stemmen|tegenstemmen|vote\s+against|"
-                           r"stem\w*\s+(?:\w+\s+){0,2}?tegen\b|"
-                           # to oppose is more than not to support: the reading that asks a vote against
-                           r"verzet\s+(?:je|zich|u)\s+(?:\w+\s+){0,5}?tegen|zich\s+te\s+verzetten|"
-                           r"oppose)", re.I)
-_VOTE_ONLY = re.compile(r"\b(uitsluitend|alleen|slechts|only)\b(?:\s+\w+){0,4}?\s+(in\s+te\s+stemmen|"
-                        r"instemmen|voor\s+te\s+stemmen|agree|support)\b", re.I)
-_VOTE_FOR = re.compile(r"\b(voor\s+(?:\w+\s+){0,6}?te\s+stemmen|in\s+te\s+stemmen|instemmen|"
-                       r"stem\w*\s+(?:\w+\s+){0,2}?voor\b|stem\w*\s+(?:\w+\s+){0,2}?in\s+met|"
-                       r"steun\s+te\s+(?:geven|verlenen)|vote\s+for|agree\s+to)\b", re.I)
-_VOTE_ANY = re.compile(r"\b(te\s+stemmen|in\s+te\s+stemmen|instemmen|stemming|vote|"
-                       r"zich\s+te\s+onthouden)\b", re.I)
-_EFFORT = re.compile(r"\b(zet\s+(?:je|zich|u)\s+(?:\w+\s+){0,2}?in\b|"
-                     r"zich\s+(?:\w+\s+){0,4}?in\s+te\s+zetten|in\s+te\s+zetten\s+(?:voor|op|om)|"
-                     r"(?:hulp|druk)\w*\s+(?:\w+\s+){0,3}in\s+te\s+zetten|in\s+te\s+zetten|"
-                     r"alles\s+op\s+alles|te\s+bevorderen|te\s+streven|te\s+pleiten|"
-                     r"zich\s+(?:\w+\s+){0,3}(?:sterk|hard)\s+te\s+maken|aan\s+te\s+dringen|"
-                     r"druk\s+uit\s+te\s+oefenen|te\s+bepleiten|in\s+(?:europees\s+verband|de\s+raad|"
-                     r"brussel)|te\s+stimuleren|dialo\w+\s+te\s+(?:starten|voeren|openen)|in\s+(?:overleg|gesprek|dialoog)\s+"
-                     r"te\s+(?:gaan|treden)|overleg\s+te\s+(?:voeren|starten)|te\s+overleggen|strive|push\s+for|advocate|work\s+towards?|"
-                     r"do\s+everything|seek\s+to)\b", re.I)
-_EU = re.compile(r"\b(?:[\w-]*verordening|richtlijn|(?:eu|europese)\s+(?:regels|wetgeving|voorstel\w*)|"
-                 r"regulation|directive)\b[^,;]{0,40}?\bte\s+\w+|"
-                 r"\b(?:in|uit)\s+te\s+voeren\b[^,;]{0,5}$", re.I)
-_PIECE = re.compile(r",\s*(?:waarbij|maar|en|met|zodat)\b|,\s*(?=zonder\b)|\s(?:waarbij|maar)\s|"
-                    r"\s+en\s+(?=voor|met|om|de|het|een)", re.I)
-_LEADING_CONDITION = re.compile(r"^\s*(?:lukt\s+dat\s+niet|als\s+dat\s+niet\s+lukt|indien\b[^,]*|"
-                                r"mocht\b[^,]*|als\b[^,]*|if\b[^,]*),", re.I)
-_TEXT_WORDS = re.compile(r"\b(verordening\w*|voorstel\w*|tekst\w*|compromis\w*|richtlijn\w*|"
-                         r"regulation|proposal|text|compromise)\b", re.I)
-_EXCEPTION = re.compile(r"\b(tenzij|behalve\s+als|unless)\b", re.I)
-_WHILE = re.compile(r"\b(zolang|so\s+long\s+as|as\s+long\s+as)\b", re.I)
-_UNTIL = re.compile(r"\b(totdat|tot\s+(?:het\s+moment\s+)?dat|zolang|voordat|until|before)\b", re.I)
-_DATE = re.compile(r"\b(?P<pre>vóór|voor|uiterlijk|before|by)\s+(?P<d>\d{1,2})\s+(?P<m>[a-z]+)\s+"
-                   r"(?P<y>\d{4})\b", re.I)
-_WITHIN = re.compile(r"\b(?:binnen|within)\s+(?P<n>\d+|[a-zé]+)\s+(?P<u>dagen|dag|weken|week|maanden|maand|"
-                     r"jaar|jaren|days?|weeks?|months?|years?)\b", re.I)
-_YEAR_END = re.compile(r"\b(nog\s+dit\s+(?:kalender)?jaar|"
-                       r"(?:vóór|voor)\s+het\s+eind(?:e)?\s+van\s+(?:dit|het)\s+(?:kalender)?jaar|(?:vóór|voor)\s+(?:het\s+)?jaareinde|(?:uiterlijk\s+)?eind\s+dit\s+jaar|"
-                       r"(?:vóór|voor)\s+het\s+eind(?:e)?\s+van\s+(?P<y1>\d{4})|eind\s+(?P<y2>\d{4})|"
-                       r"this\s+(?:calendar\s+)?year)\b", re.I)
-_SEASON = re.compile(r"\b(in\s+het\s+najaar|in\s+het\s+voorjaar|(?:vóór|voor)\s+de\s+zomer(?:reces)?|"
-                     r"(?:vóór|voor)\s+het\s+(?:zomer|kerst)reces|(?:vóór|voor)\s+de\s+begrotings\w+|"
-                     r"in\s+the\s+(?:autumn|spring)|before\s+the\s+summer)\b", re.I)
-_VAGUE = re.compile(r"\b(met\s+(?:zeer\s+)?(?:grote\s+)?spoed|"
-                    r"op\s+zo\s+kort\s+mogelijke\s+termijn|zo\s+snel\s+mogelijk|op\s+korte\s+termijn|"
-                    r"spoedig|zo\s+spoedig\s+mogelijk|per\s+direct|direct|nu|as\s+soon\s+as\s+possible|"
-                    # outside a report, "met regelmaat" times nothing the rule can test
-                    r"met\s+regelmaat|regelmatig|"
-                    r"at\s+once|now)\b", re.I)
-_NUMBER = re.compile(r"\b(?P<q>maximaal|ten\s+hoogste|hooguit|niet\s+meer\s+dan|minder\s+dan|minimaal|"
-                     r"ten\s+minste|tenminste|meer\s+dan|circa|ongeveer|rond|at\s+most|no\s+more\s+than|"
-                     r"at\s+least|more\s+than|less\s+than|about)\s+(?P<n>\d+(?:[.,]\d+)?)\s+"
-                     r"(?P<u>[\w³]+(?:\s+[\w³]+)?)", re.I)
-_QUAL_OP = {"maximaal": "le", "ten hoogste": "le", "hooguit": "le", "niet meer dan": "le",
-            "minder dan": "lt", "minimaal": "ge", "ten minste": "ge", "tenminste": "ge",
-            "meer dan": "gt", "circa": "le", "ongeveer": "le", "rond": "le", "at most": "le",
-            "no more than": "le", "at least": "ge", "more than": "gt", "less than": "lt", "about": "le"}
-# verbs that ask for the absence of what follows ("te voorkomen dat ... detectiebevelen bevat")
-_NEGATING_VERB = re.compile(r"\b(te\s+voorkomen|te\s+verhinderen|tegen\s+te\s+(?:gaan|houden)|"
-                            r"uit\s+te\s+sluiten|"
-                            r"af\s+te\s+zien|te\s+schrappen|te\s+verbieden|te\s+weren|te\s+stoppen|"
-                            r"te\s+beëindigen|te\s+blokkeren|prevent|avoid|stop|ban|exclude|oppose)\b", re.I)
-_NEGATORS = {"niet", "geen", "nooit", "zonder", "not", "no", "never", "without"}
-_STOP = frozenset("""de het een en of van in op te om voor met aan tot bij door over uit naar als dat
-    die dit deze zijn haar hun is wordt worden kan kunnen moet moeten zal zullen heeft hebben regering
-    kabinet kamer verzoekt roept verder ook nog wel er hier daar waarbij waarin welke the a an of
-    to in on for with and or that this is are be by as from at it its cabinet government house te
-    zich alle wat hoe niet geen houden geven nemen maken stellen zetten komen gaan laten blijven
-    krijgen doen mogelijk nodig""".split())  # noqa: SIM905
-
-
-def _norm_space(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("[", "").replace("]", "")).strip()
-
-
-# the considerations before the operative part ("De Kamer, gehoord de beraadslaging, constaterende
-# dat ...; overwegende dat ...") ask nothing: they are context, never a clause
-_PREAMBLE = re.compile(r"^\s*(?:de\s+kamer\b|gehoord\b|constaterende\b|overwegende\b|van\s+mening\b|"
-                       r"menende\b|tevens\s+constaterende\b|erkennende\b|wijzende\b|gelet\s+op\b|"
-                       r"concluderende\b|the\s+house\b|noting\b|considering\b|having\s+heard\b)", re.I)
-_CLOSING = re.compile(r",?\s*en\s+gaat\s+over\s+tot\s+de\s+orde\s+van\s+de\s+dag\.?\s*$", re.I)
-# an operative verb in mid-sentence: "spreekt uit dat ..., en verzoekt de regering ..."
-_MID_OPERATIVE = re.compile(r"(?:\s*[,;]\s*(?:en\s+)?|\s+en\s+)(?=(?:verzoekt|roept|draagt|vraagt|dringt)\s+"
-                            r"(?:er\s+bij\s+)?(?:de|het|alle)\b|spreekt\s+(?:\w+\s+){0,3}?uit\b|"
-                            r"stemt\s+(?:niet\s+)?in\b)", re.I)
-# between two infinitive requests: "A te onderzoeken, B te publiceren en C te herzien"
-_ACT_SEP = re.compile(r"\s*[,;]\s*(?:en\s+|alsmede\s+)?|\s+(?:en|alsmede)\s+", re.I)
-_ACT_END = re.compile(r"\bte\s+[\w-]+\s*$", re.I)
-_PREPOSITION = re.compile(r"^(?:voor|met|op|aan|tot|bij|over|van|naar|in|uit|tegen|onder|na|via|zonder)\b",
-                          re.I)
-# what follows an infinitive without being a request of its own: a purpose or a manner
-# or the other branch of a condition ("in te stemmen, mits ..., en anders tegen te stemmen")
-_NOT_AN_ACT = re.compile(r"^(?:om|zodat|opdat|waarbij|waardoor|door|dat|zonder|teneinde|in\s+plaats|anders|"
-                         r"zo\s+niet|indien|als|mits|tenzij|of|dan\s+wel|lukt|mocht)\b", re.I)
-# once a subordinate clause is open ("dialogen te starten waarbij A en B ..."), an 'en' joins its
-# parts, not two requests: such a request is kept whole (only a turn to inform the House splits it)
-_SUBORDINATE = re.compile(r"\b(?:waarbij|waarin|waardoor|waarmee|waarvan|waarop|dat|die|welke|wat|hoe|of|"
-                          r"zodat|opdat|omdat|wanneer|indien|mits|tenzij|om)\b", re.I)
-# an enumeration on one line: "verzoekt de regering: 1) ...; 2) ..."
-_INLINE_ITEM = re.compile(r"(?<=[:;])\s*(?:en\s+|of\s+)?(?=(?:\d+|[a-z])\)\s)")
-
-
-def split_clauses(dictum: str) -> list[str]:
-    """The operative parts of a dictum, one per request: the preamble is dropped, a statement
-    and a request in one sentence are two clauses, so is each infinitive request under one
-    'verzoekt' ("... te onderzoeken en de Kamer hierover te informeren") and each item of a list."""
-    lines = [re.sub(r"^\s*>\s?", "", ln) for ln in dictum.splitlines()]
-    text = _CLOSING.sub("", "\n".join(lines).strip())
-    text = _MID_OPERATIVE.sub("\n", text)
-    parts: list[str] = []
-    starts = [m.start() for m in _OPERATIVE.finditer(text)]
-    if not starts or (starts[0] > 0 and text[:starts[0]].strip() and not _PREAMBLE.match(text)):
-        starts = [0, *starts]
-    for a, b in zip(starts, [*starts[1:], len(text)], strict=True):
-        chunk = text[a:b].strip()
-        if chunk:
-            parts.extend(_split_items(chunk))
-    out: list[str] = []
-    for p in parts:
-        out.extend(_split_acts(_norm_space(p).rstrip(",;. ")))
-    return [p for p in out if p]
-
-
-def _split_items(chunk: str) -> list[str]:
-    if len(_INLINE_ITEM.findall(chunk)) >= 2:
-        chunk = _INLINE_ITEM.sub("\n", chunk)
-    lines = chunk.splitlines()
-    items = [i for i, ln in enumerate(lines) if re.match(r"^\s*(?:[-•*–]|\d+[.)]|[a-z]\))\s+", ln)]
-    if len(items) < 2:
-        return [chunk]
-    head = " ".join(lines[:items[0]]).strip().rstrip(":")
-    out = []
-    for k, i in enumerate(items):
-        j = items[k + 1] if k + 1 < len(items) else len(lines)
-        body = re.sub(r"^\s*(?:[-•*–]|\d+[.)]|[a-z]\))\s+", "", " ".join(lines[i:j])).strip().rstrip(",;. ")
-        body = re.sub(r"[,;]?\s+(?:en|of)$", "", body)  # "- A;\n- B; en\n- C"
-        out.append(f"{head} {body}".strip())
-    return out
-
-
-def _split_acts(text: str) -> list[str]:
-    """'A te doen en B te doen' under one addressee -> one request each, the addressee repeated.
-    Dutch puts the infinitive last, so a request ends where 'te <verb>' meets a separator and
-    more infinitive follows; a statement or a request to someone else is never split."""
-    if _STATEMENT.match(text):
-        return [text]
-    am = _ADDRESSEE.match(text)
-    prefix = am.group(0).strip() if am else ""
-    body = text[am.end():] if am else text
-    pieces: list[str] = []
-    begin = 0
-    for m in _ACT_SEP.finditer(body):
-        head, tail = body[begin:m.start()], body[m.end():]
-        # "zich in te zetten voor A en B te steunen": a phrase may follow the infinitive, but then
-        # the next request must open with its own object, not with a preposition continuing the first
-        if (re.search(r"\bte\s+\w+", head) and re.search(r"\bte\s+\w+", tail) and not _NOT_AN_ACT.match(tail)
-                and (_asks_to_inform(tail) or (not _SUBORDINATE.search(head)
-                                               and (_ACT_END.search(head) or not _PREPOSITION.match(tail))))):
-            pieces.append(head.strip())
-            begin = m.end()
-    pieces.append(body[begin:].strip())
-    if len(pieces) == 1:
-        return [text]
-    return [f"{prefix} {p}".strip() for p in pieces if p]
-
-
-def _asks_to_inform(tail: str) -> bool:
-    """'(en) de Kamer hierover ... te informeren': the next request is to inform the House."""
-    verb = re.search(r"\bte\s+\w+", tail)
-    return bool(verb and _INFORM.match(tail[verb.start():])
-                and re.search(r"\bkamer\b|\bhierover\b|\bdaarover\b", tail[:verb.start()], re.I))
-
-
-def classify(text: str) -> tuple[str, str, str, str]:
-    """(kind, the words it rests on, addressee, its words)."""
-    low = text.lower()
-    st = _STATEMENT.match(low)
-    if st:
-        return "statement", text[:st.end()], "house", text[:st.end()]
-    am = _ADDRESSEE.match(text)
-    who, who_words, body = "government", "", text
-    if am:
-        who_words = am.group("who")
-        who = "government" if _GOVERNMENT.search(who_words) else "other"
-        body = text[am.end():]
-    if who != "government":
-        return "not_addressed", who_words, who, who_words
-    main = _EXCEPTION.split(body)[0]
-    for kind, rx in (("standstill", _STANDSTILL), ("vote", _VOTE_NEG), ("vote", _VOTE_FOR),
-                     ("vote", _VOTE_ANY)):
-        m = rx.search(main)
-        if m and not (kind == "vote" and _vote_is_object(main, m)):
-            return kind, m.group(0), who, who_words
-    period = _PERIOD.search(body)
-    inform = _INFORM.search(body) or _INFORM_EN.search(body)
-    if period and inform:
-        return "recurring", f"{inform.group(0)} … {period.group(0)}", who, who_words
-    if inform and inform.start() < 80:
-        return "inform", inform.group(0), who, who_words
-    m = _EFFORT.search(main)
-    if m:
-        return "effort", m.group(0), who, who_words
-    eu = _EU.search(main)
-    if eu:
-        # the Netherlands cannot adopt or introduce an EU act alone: its part is the negotiation
-        return "effort", eu.group(0), who, who_words
-    verb = re.search(r"\bte\s+\w+", main) or re.search(r"\b\w{4,}en\b", main)
-    return "result", verb.group(0) if verb else main[:40], who, who_words
-
-
-def _vote_is_object(main: str, m: re.Match[str]) -> bool:
-    # "de stemming over ... uit te stellen" names a vote without being a vote instruction
-    return m.group(0).lower() == "stemming"
-
-
-def _year(motion_date: str | None) -> int | None:
-    return int(motion_date[:4]) if motion_date and motion_date[:4].isdigit() else None
-
-
-def find_time(text: str, kind: str, motion_date: str | None) -> tuple[TimePart | None, list[str]]:
-    todos: list[str] = []
-    if kind == "recurring":
-        m = _PERIOD.search(text)
-        if m is None:
-            return None, todos
-        w = m.group(0).lower()
-        every: dict[str, int] | None = None
-        if w.startswith("halfjaar") or "half jaar" in w or "six months" in w:
-            every = {"months": 6}
-        elif "kwartaal" in w or "driemaand" in w or "quarter" in w:
-            every = {"months": 3}
-        elif w.startswith("maand") or w.endswith("maand"):
-            every = {"months": 1}
-        elif "jaar" in w or "annual" in w or "year" in w:
-            every = {"years": 1}
-        if every is None:
-            todos.append(f"'{m.group(0)}' gives no period: six months proposed as an interpretation — "
-                         "confirm it")
-            return TimePart("period", {"months": 6}, m.group(0), confirmed=False,
-                            note="no period in the dictum; six months proposed"), todos
-        return TimePart("period", every, m.group(0)), todos
-    if kind == "standstill":
-        m = _UNTIL.search(text)
-        if m:
-            return TimePart("until", text[m.end():].strip(" ,;."), m.group(0) + text[m.end():]), todos
-        todos.append("the standstill names no event that ends it: write until: by hand")
-        return None, todos
-    m = _DATE.search(text)
-    if m and m.group("m").lower() in MONTHS:
-        from datetime import date, timedelta
-
-        d = date(int(m.group("y")), MONTHS[m.group("m").lower()], int(m.group("d")))
-        if m.group("pre").lower() in ("vóór", "voor", "before"):
-            d -= timedelta(days=1)  # 'vóór 1 januari' is by 31 December; the rule's date is inclusive
-        return TimePart("date", {"date": d.isoformat()}, m.group(0)), todos
-    m = _WITHIN.search(text)
-    if m:
-        n_raw = m.group("n").lower()
-        n = int(n_raw) if n_raw.isdigit() else NUMBER_WORDS.get(n_raw)
-        unit = m.group("u").lower()
-        key = ("days" if unit.startswith("dag") or unit.startswith("day") else
-               "weeks" if unit.startswith("we") else "months" if unit.startswith("maand")
-               or unit.startswith("month") else "years")
-        if n:
-            return TimePart("within", {"after": "adoption", "within": {key: n}}, m.group(0)), todos
-    m = _YEAR_END.search(text)
-    if m:
-        y = m.group("y1") or m.group("y2") or _year(motion_date)
-        if y:
-            return TimePart("date", {"date": f"{y}-12-31"}, m.group(0)), todos
-        todos.append(f"'{m.group(0)}': the motion's year is not known — write the date by hand")
-        return TimePart("vague", None, m.group(0), confirmed=False), todos
-    m = _SEASON.search(text)
-    if m:
-        y = _year(motion_date)
-        w = m.group(0).lower()
-        ends = {"najaar": "12-21", "autumn": "12-21", "voorjaar": "06-20", "spring": "06-20",
-                "zomer": "06-30", "summer": "06-30", "kerst": "12-20"}
-        md = next((v for k, v in ends.items() if k in w), None)
-        if y and md and motion_date and motion_date[5:10] > md:
-            y += 1  # "voor de zomer" in a motion of September is next year's summer
-        if y and md:
-            todos.append(f"'{m.group(0)}' is a window, not a date: {y}-{md} (its last day) proposed — "
-                         "confirm")
-            return TimePart("date", {"date": f"{y}-{md}"}, m.group(0), confirmed=False,
-                            note="the last day of the period named"), todos
-        todos.append(f"'{m.group(0)}' names no date the rule can test: write the deadline by hand")
-        return TimePart("vague", None, m.group(0), confirmed=False), todos
-    m = _VAGUE.search(text)
-    if m:
-        todos.append(f"'{m.group(0)}' gives no testable deadline: left to the rationale, not made a conflict")
-        return TimePart("vague", None, m.group(0), confirmed=False), todos
-    return None, todos
-
-
-# --- facts ------------------------------------------------------------------------------
-
-def _join_particles(text: str) -> str:
-    # "in te stemmen" -> "instemmen": the cues name the verb, a dictum splits it
-    return re.sub(r"\b(in|tegen|voor|uit|op|aan|af|mee|bij|toe|vast|na)\s+te\s+(\w+)", r"\1\2", text,
-                  flags=re.I)
-
-
-def lemmas(text: str) -> list[str]:
-    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text.lower())
-    out = (simplemma.lemmatize(w, lang="nl").lower() for w in words if w not in _STOP and len(w) > 2)
-    return [w for w in out if w not in _STOP]
-
-
-def _related(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return len(short) >= 5 and (long_.startswith(short) or long_.endswith(short))
-
-
-def _cue_facts(text: str, vocab: Vocabulary, role: str) -> list[FactUse]:
-    let = letter_mod.read(_join_particles(text))
-    out: list[FactUse] = []
-    for name, fact in vocab.facts.items():
-        if fact.cues is None or fact.deprecated:
-            continue
-        found: list[tuple[int, Any, str, bool]] = []
-        for key, vc in fact.cues.values.items():
-            cued: Any = (key == "true") if fact.type == "bool" else key
-            for phrase in vc.all():
-                for m in find(let, phrase):
-                    # a dictum is a request throughout: its conditional words are the request's own
-                    v = value_of_match(fact.type, cued, vc.negated, m.negated)
-                    if v is None:
-                        continue
-                    quote = let.text[let.start[m.first]:let.end[m.last]]
-                    found.append((m.first, v, quote, m.negated))
-        if not found:
-            continue
-        found.sort(key=lambda x: x[0])
-        values = list(dict.fromkeys(v for _, v, _, _ in found))
-        if fact.type == "set":
-            out.extend(FactUse(name, "contains", v, q, "cue", role, negated=n) for _, v, q, n in
-                       {v: (0, v, q, n) for _, v, q, n in found}.values())
-            continue
-        if len(values) > 1:
-            continue  # two values named: an ambiguity the adviser resolves, never a guess
-        out.append(FactUse(name, "equals", values[0], found[0][2], "cue", role, negated=found[0][3]))
-    return out
-
-
-def _idf_ok(vocab: Vocabulary) -> dict[str, set[str]]:
-    """Per fact its distinctive description lemmas (those in at most a quarter of the facts)."""
-    per = {n: set(lemmas(f.description.nl)) for n, f in vocab.facts.items() if not f.deprecated}
-    counts: dict[str, int] = {}
-    for ls in per.values():
-        for lem in ls:
-            counts[lem] = counts.get(lem, 0) + 1
-    limit = max(1, len(per) // 4)
-    return {n: {lem for lem in ls if counts[lem] <= limit} for n, ls in per.items()}
-
-
-def _description_facts(text: str, vocab: Vocabulary, role: str, taken: set[str]) -> list[FactUse]:
-    have = lemmas(text)
-    out: list[FactUse] = []
-    words = text.split()
-    for name, distinct in _idf_ok(vocab).items():
-        fact = vocab.facts[name]
-        if name in taken or fact.cues is not None or fact.type not in ("bool",):
-            continue
-        hits = [w for w in distinct if len(w) >= 6 and any(_related(w, h) for h in have)]
-        if len(hits) < 2 or len(hits) < 0.34 * len(distinct):
-            continue
-        first = min((i for i, w in enumerate(words) if any(_related(h, lem) for h in hits
-                                                          for lem in lemmas(w))), default=0)
-        before = {w.lower().strip(",.") for w in words[max(0, first - 6):first]}
-        value = not bool(before & _NEGATORS)
-        out.append(FactUse(name, "equals", value, " ".join(words[max(0, first - 6):first + 6]),
-                           "description", role, negated=not value))
-    return out
-
-
-_YEAR_WORDS = {"jaar", "jaren", "year", "years"}
-
-
-def _number_facts(text: str, vocab: Vocabulary, role: str, key: str, new: list[NewEntry]) -> list[FactUse]:
-    out: list[FactUse] = []
-    for m in _NUMBER.finditer(text):
-        q = re.sub(r"\s+", " ", m.group("q").lower())
-        op = _QUAL_OP[q]
-        n = float(m.group("n").replace(",", "."))
-        value: int | float = int(n) if n.is_integer() else n
-        unit = m.group("u").lower()
-        unit_words = set(re.findall(r"\w+", unit))
-        best = None
-        # "2 jaar" is a duration, "2032" a calendar year: a fact counted in years (unit "jaar")
-        # holds a year, so a number below 1000 in years never names it
-        duration = bool(unit_words & _YEAR_WORDS) and value < 1000
-        for name, fact in vocab.facts.items():
-            if fact.type != "number" or fact.deprecated:
-                continue
-            known = set(re.findall(r"\w+", f"{fact.unit or ''}".lower()))
-            if duration and known & _YEAR_WORDS:
-                continue
-            if unit_words & known - {"van", "de"}:
-                best = name
-                break
-        if best is None:
-            unit_name = "years" if unit.split()[0] in ("jaar", "jaren", "year", "years") else \
-                re.sub(r"\W+", "_", unit.split()[0])
-            fname = f"{key}_{unit_name}"[:60]
-            best = fname
-            if not any(e.name == fname for e in new):
-                new.append(NewEntry("fact", fname, "number",
-                                    f"TODO: het getal in '{m.group(0)}' (eenheid: {unit})",
-                                    f"TODO: the number in '{m.group(0)}' (unit: {unit})", m.group(0)))
-        use = FactUse(best, op, value, m.group(0), "number", role, new=best not in vocab.facts)
-        out.append(use)
-    return out
-
-
-def _pieces(text: str) -> list[str]:
-    """The requirements of one request ("X te beperken tot A, waarbij B, maar tot C"): a piece
-    too short to name anything joins the one before it."""
-    out: list[str] = []
-    for p in _PIECE.split(text):
-        p = p.strip(" ,;.")
-        if not p:
-            continue
-        if out and len(lemmas(p)) < 3 and not _NUMBER.search(p):
-            out[-1] += " " + p
-        else:
-            out.append(p)
-    return out or [text]
-
-
-def _key(text: str) -> str:
-    words = [w for w in lemmas(_ADDRESSEE.sub("", text)) if len(w) > 4][:3]
-    return "_".join(re.sub(r"[^a-z0-9]", "", w) for w in words)[:40] or "request"
-
-
-# --- templates --------------------------------------------------------------------------
-
-def _vote_fact(vocab: Vocabulary | None) -> str | None:
-    if vocab is None:
-        return None
-    cands = [n for n, f in vocab.facts.items() if f.type == "enum" and f.values
-             and {"for", "against"} <= set(f.values) and not f.deprecated]
-    return sorted(cands, key=lambda n: ("vote" not in n, n))[0] if cands else None
-
-
-def _all(conds: list[dict[str, Any]]) -> dict[str, Any]:
-    return conds[0] if len(conds) == 1 else {"all": conds}
-
-
-def _any(conds: list[dict[str, Any]]) -> dict[str, Any]:
-    return conds[0] if len(conds) == 1 else {"any": conds}
-
-
-def _not(c: dict[str, Any]) -> dict[str, Any]:
-    return c["not"] if set(c) == {"not"} else {"not": c}
-
-
-def template(c: ClauseDraft, vote_fact: str | None, support: str | None, event: str | None,
-             tag: str | None, steps: list[str]) -> dict[str, Any] | None:
-    """The clause rule (without messages) from the one template of its kind."""
-    obj = [f.atom() for f in c.facts if f.role == "object"]
-    exc = [f.atom() for f in c.facts if f.role == "exception"]
-    whl = [f.atom() for f in c.facts if f.role == "while"]
-    rule: dict[str, Any] = {"clause": c.number}
-    applies: list[dict[str, Any]] = []
-    if exc:
-        applies.append(_not(_all(exc)))
-    if whl:
-        applies.append(_all(whl))
-    if c.kind == "vote":
-        if vote_fact is None:
-            return None
-        votes_for: dict[str, Any] = {"fact": vote_fact, "equals": "for"}
-        if support and c.polarity in ("not_for", "only_if"):
-            votes_for = {"concept": support}
-        if c.polarity == "not_for":
-            if obj:
-                rule["conflicts_when"] = _all([votes_for, *obj])
-                rule["complies_when"] = _any([_not(votes_for), *(_not(o) for o in obj)])
-            else:
-                rule["conflicts_when"] = votes_for
-                rule["complies_when"] = _not(votes_for)
-        elif c.polarity == "only_if":
-            rule["conflicts_when"] = _all([votes_for, _not(_all(obj))]) if obj else None
-            rule["complies_when"] = _any([_not(votes_for), _all(obj)]) if obj else None
-            if not obj:
-                return None
-        else:
-            want = {"fact": vote_fact, "equals": "against" if c.polarity == "against" else "for"}
-            if obj:
-                applies.append(_all(obj))
-            rule["conflicts_when"] = _not(want)
-            rule["complies_when"] = want
-    elif c.kind == "standstill":
-        if event is None or not steps:
-            return None
-        ss: dict[str, Any] = {"steps": steps, "until": {"all": c.events or [event]}}
-        if support:
-            ss["when"] = {"concept": support}
-        rule["standstill"] = ss
-    elif c.kind == "recurring":
-        if tag is None or c.time is None:
-            return None
-        rule["recurring"] = {"events": {"tag": tag}, "every": c.time.value, "from": "adoption"}
-    else:
-        if c.time is not None and c.time.kind in ("date", "within") and event is not None:
-            rule["duty"] = "once"
-            rule["deadline"] = {"event": event, "by": c.time.value}
-        if obj:
-            rule["conflicts_when"] = _any([_not(o) for o in obj])
-            rule["complies_when"] = _all(obj)
-        elif "deadline" not in rule:
-            return None
-    if applies:
-        rule["applies_when"] = _all(applies)
-    order = ["clause", "applies_when", "duty", "deadline", "recurring", "standstill",
-             "conflicts_when", "complies_when"]
-    return {k: rule[k] for k in order if k in rule and rule[k] is not None}
-
-
-# --- the rule in words --------------------------------------------------------------------
-
-def _value_words(vocab: Vocabulary | None, fact: str, value: Any, lang: str,
-                 new: dict[str, NewEntry]) -> str:
-    f = vocab.facts.get(fact) if vocab else None
-    if f is not None and f.values and isinstance(value, str) and value in f.values:
-        return getattr(f.values[value], lang)
-    return str(value).lower()
-
-
-def _fact_words(vocab: Vocabulary | None, fact: str, lang: str, new: dict[str, NewEntry]) -> str:
-    f = vocab.facts.get(fact) if vocab else None
-    if f is not None:
-        return getattr(f.description, lang).rstrip(".")
-    e = new.get(fact)
-    return (e.nl if lang == "nl" else e.en).rstrip(".") if e else fact
-
-
-OPS = {"nl": {"equals": "is", "le": "is ten hoogste", "lt": "is minder dan", "ge": "is ten minste",
-              "gt": "is meer dan", "contains": "omvat", "one_of": "is een van"},
-       "en": {"equals": "is", "le": "is at most", "lt": "is less than", "ge": "is at least",
-              "gt": "is more than", "contains": "includes", "one_of": "is one of"}}
-
-
-def in_words(cond: dict[str, Any] | None, vocab: Vocabulary | None, lang: str,
-             new: dict[str, NewEntry]) -> str:
-    if cond is None:
-        return "—"
-    if "all" in cond:
-        joined = " en " if lang == "nl" else " and "
-        return joined.join(f"({in_words(c, vocab, lang, new)})" for c in cond["all"])
-    if "any" in cond:
-        joined = " of " if lang == "nl" else " or "
-        return joined.join(f"({in_words(c, vocab, lang, new)})" for c in cond["any"])
-    if "not" in cond:
-        return ("niet: " if lang == "nl" else "not: ") + in_words(cond["not"], vocab, lang, new)
-    if "concept" in cond:
-        cd = vocab.concepts.get(cond["concept"]) if vocab else None
-        return getattr(cd.description, lang).rstrip(".") if cd else cond["concept"]
-    fact = cond["fact"]
-    op = next(k for k in cond if k != "fact")
-    value = cond[op]
-    if isinstance(value, bool):
-        text = _fact_words(vocab, fact, lang, new)
-        return text if value else ("niet waar: " if lang == "nl" else "not so: ") + text
-    return f"{_fact_words(vocab, fact, lang, new)} {OPS[lang].get(op, op)} " \
-           f"'{_value_words(vocab, fact, value, lang, new)}'"
-
-
-def rule_in_words(rule: dict[str, Any] | None, c: ClauseDraft, vocab: Vocabulary | None,
-                  new: dict[str, NewEntry], lang: str) -> str:
-    nl = lang == "nl"
-    if c.kind in NO_RULE:
-        return ("Geen regel: het dictum vraagt de regering niets" if nl else
-                "No rule: the dictum asks nothing of the government") + f" ('{c.kind_words}')."
-    if rule is None:
-        return ("Nog geen regel: " if nl else "No rule yet: ") + "; ".join(c.todos)
-    parts = []
-    if "applies_when" in rule:
-        parts.append(("geldt als " if nl else "applies when ")
-                     + in_words(rule["applies_when"], vocab, lang, new))
-    if "deadline" in rule:
-        by = rule["deadline"]["by"]
-        when = by.get("date") or f"{by['within']} {'na aanneming' if nl else 'after adoption'}"
-        parts.append(f"vraagt '{rule['deadline']['event']}' uiterlijk {when}" if nl else
-                      f"asks for '{rule['deadline']['event']}' by {when}")
-    if "recurring" in rule:
-        r = rule["recurring"]
-        parts.append(f"vraagt '{r['events']['tag']}' elke {r['every']}" if nl else
-                      f"asks for '{r['events']['tag']}' every {r['every']}")
-    if "standstill" in rule:
-        s = rule["standstill"]
-        until = "', '".join(s["until"]["all"])
-        parts.append(f"geen stap {', '.join(s['steps'])} voordat '{until}' (alle)" if nl else
-                     f"no step {', '.join(s['steps'])} before all of '{until}'")
-    if "conflicts_when" in rule:
-        parts.append(("strijdig als " if nl else "conflicts when ")
-                     + in_words(rule["conflicts_when"], vocab, lang, new))
-    if "complies_when" in rule:
-        parts.append(("in lijn als " if nl else "complies when ")
-                     + in_words(rule["complies_when"], vocab, lang, new))
-    parts.append("anders onbepaald" if nl else "otherwise undetermined")
-    return "; ".join(parts) + "."
-
-
 # --- drafting ---------------------------------------------------------------------------
 
 def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: str | None,
-                 text_en: str | None = None, events: dict[str, str] | None = None) -> ClauseDraft:
+                 text_en: str | None = None, events: dict[str, str] | None = None,
+                 considerations: list[str] | None = None) -> ClauseDraft:
+    original, (text, double) = text, read_not_without(text)
     kind, kind_words, who, who_words = classify(text)
     deciding = text
     if kind == "result" and text_en:
         k2, w2, _, _ = classify(text_en)
         if k2 not in ("result", "statement", "not_addressed"):
             kind, kind_words, deciding = k2, w2, text_en
-    c = ClauseDraft(number, text, kind, kind_words, who, who_words)
+    c = ClauseDraft(number, original, kind, kind_words, who, who_words)
+    if double:
+        c.todos.append(f"'{_short(double, 60)}' is read as 'alleen … als …': the act allowed once the "
+                       "condition holds — confirm")
     if kind in NO_RULE:
         return c
     if kind == "vote":
         low = deciding.lower()
-        c.polarity = ("only_if" if _VOTE_ONLY.search(low) else
+        c.polarity = ("not_against" if _VOTE_NOT_AGAINST.search(low) else
+                      "only_if" if _VOTE_ONLY.search(low) else
                       "against" if _VOTE_AGAINST.search(low) else
-                      "not_for" if _VOTE_NEG.search(_EXCEPTION.split(low)[0]) else "for")
+                      "not_for" if _VOTE_NEG.search(split_exception(low)[0]) else "for")
     c.time, c.todos = find_time(text, kind, motion_date)
     cond = _LEADING_CONDITION.match(_ADDRESSEE.sub("", text, count=1))
     if cond:
@@ -795,17 +143,39 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
     key = _key(text)
     body = _ADDRESSEE.sub("", text, count=1)
     pieces: list[tuple[str, str]] = []
-    exc = _EXCEPTION.search(body)
-    main, tail = (body[:exc.start()], body[exc.end():]) if exc else (body, "")
-    if kind == "standstill":
+    main, tail = split_exception(body)
+    step_standstill = kind == "standstill" and bool(_STANDSTILL.search(main))
+    gate = None if step_standstill or kind in ("inform", "recurring") else split_gate(main)
+    if step_standstill:
         u = _UNTIL.search(main)
         if u:
             main = main[:u.start()]
-    else:
-        w = _WHILE.search(main)
-        if w:
-            pieces.append(("while", main[w.end():]))
-            main = main[:w.start()]
+    elif gate is not None and kind == "vote" and c.polarity != "against" and _awaits_moment(*gate[:3]):
+        # "niet in te stemmen totdat / niet eerder dan nadat / zolang er geen G is": the vote is the
+        # step held back until G happens — a standstill on the vote, waiting for an event
+        g_kind, g_words, g_cond, main = gate
+        g_cond = _norm_space(re.sub(r"^(?:er\s+)?(?:nog\s+)?(?:geen|niet)\b", "", g_cond, flags=re.I))
+        kind = c.kind = "standstill"
+        c.kind_words = kind_words = f"{kind_words} … {g_words}"
+        c.time = TimePart("until", g_cond, f"{g_words} {g_cond}")
+        step_standstill = True
+        c.todos.append("the vote is read as the step held back until the event: confirm the step kinds")
+    elif gate is not None:
+        g_kind, g_words, g_cond, main = gate
+        if g_kind == "while" or re.match(r"mits|op\s+voorwaarde|onder\s+(?:de\s+)?voorwaarde|provided",
+                                         g_words, re.I):
+            # "zolang W" and "mits W": the request holds while W holds (applies_when)
+            pieces.append(("while", g_cond))
+        else:
+            # "X te doen totdat G": X is asked until G; "pas / niet eerder dan / alleen na G X": X is
+            # allowed only once G holds. Either way the rule reads G, never drops it.
+            c.gate = "precondition" if g_kind == "precondition" or re.match(
+                r"niet\s+eerder|not\s+before", g_words, re.I) else "until"
+            pieces.append(("gate", g_cond))
+            c.todos.append(f"'{g_words} {_short(g_cond, 50)}': the rule reads whether it holds now, not "
+                           "in which order it and the act came — confirm")
+    if gate is not None:
+        key = _key(main) or key  # the new facts are named after the act, not its condition
     pieces.insert(0, ("object", main))
     if tail:
         pieces.append(("exception", tail))
@@ -815,7 +185,7 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
         support = next((n for n in vocab.concepts if "support" in n and "open" not in n), None)
     deadline_kinds = ("result", "inform", "effort")
     needs_event = (kind in deadline_kinds and c.time is not None and c.time.kind in ("date", "within")) \
-        or kind == "standstill"
+        or step_standstill
     uncovered: list[str] = []
     for role, piece in pieces:
         subs = _pieces(piece) if role == "object" else [piece]
@@ -824,13 +194,45 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
             if vocab is not None:
                 uses = _cue_facts(sub, vocab, role)
                 uses += _description_facts(sub, vocab, role, {u.fact for u in uses})
-            uses += _number_facts(sub, vocab or _EMPTY, role, key, c.new_entries)
+                uses += _value_facts(sub, vocab, role, {u.fact for u in uses if u.op != "named"})
+                uses = [u for u in uses if not (u.op == "named" and u.value is None
+                                                and any(v.fact == u.fact and v.how == "value" for v in uses))]
+            # a number belongs to the number fact the words named, when they named one
+            named_here = [u.fact for u in uses if u.op == "named"]
+            uses += _number_facts(sub, vocab or _EMPTY, role, key, c.new_entries, named_here)
+            numbered = {u.fact for u in uses if u.how == "number"}
+            uses = [u for u in uses if not (u.op == "named" and u.fact in numbered)]
+            if role == "object" and not any(
+                    (vocab is not None and vocab.facts.get(u.fact) is not None
+                     and vocab.facts[u.fact].type == "number") or u.how == "number" for u in uses):
+                uses += _quantity_entry(sub, c)
             # the vote fact is the template's own
             uses = [u for u in uses if u.fact != vote_fact and u.fact not in {f.fact for f in c.facts}]
+            if vocab is not None:
+                _forbidden(sub, uses, vocab, c)
             _unclaimed_negation(sub, uses, kind_words if kind == "vote" else "", c)
             c.facts.extend(uses)
-            if not uses and role == "object":
+            # a fact only named (its value unknown) does not cover the requirement: it is proposed too
+            # nor does one whose direction a stray negation leaves open (ambiguous)
+            decided = [u for u in uses if u.op != "named" and u.role != "ambiguous"]
+            if not decided and role == "object":
                 uncovered.append(sub)
+            elif not decided and role in ("while", "exception", "gate"):
+                # a condition no fact names is proposed, never dropped: dropping "tenzij E" or
+                # "zolang W" would make the rule stricter than the motion
+                _gate_entries(c, sub, events or {}, key, role)
+    if kind == "vote" and not any(f.role == "object" and f.op != "named" for f in c.facts):
+        # "niet in te stemmen met een tekst die X": without a fact for X the template would forbid
+        # every text — stricter than the motion; the text's property is proposed instead
+        tm = _TEXT_WORDS.search(main)
+        if tm and re.search(r"\b(?:die|dat|waarin|waarbij|waarmee|met|zonder)\b", main[tm.end():], re.I):
+            what = _norm_space(main[tm.start():]).strip(" ,;.")
+            name = f"text_{_key(what)}"[:60]
+            c.new_entries.append(NewEntry("fact", name, "bool", f"De voorliggende tekst: '{_short(what)}'",
+                                          f"TODO (translate): the text on the table: '{_short(what)}'", what))
+            c.facts.append(FactUse(name, "equals", True, _short(what), "new", "object", new=True))
+    if vocab is not None and considerations:
+        _referred_facts(c, body, vocab, considerations)
     if vocab is not None and vocab.facts:
         for use in c.facts:
             use.new = use.fact not in vocab.facts
@@ -849,6 +251,18 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
             if f.role == "object" and f.fact in vocab.facts:
                 f.role = "context"
         uncovered = uncovered or [body]
+    if kind == "effort":
+        # an effort toward an outcome ("alles op alles te zetten om X te bereiken"): the outcome is
+        # evidence of the effort, never the test of it — proposed and named as context
+        aim = re.search(r"\b(?:om|opdat|zodat)\s+(?P<aim>[^,;]*?\bte\s+[\w-]+|[^,;]+)", main, re.I)
+        if aim and len(lemmas(aim.group("aim"))) >= 2:
+            name = f"{_key(aim.group('aim'))}_achieved"[:60]
+            if not any(e.name == name for e in c.new_entries):
+                c.new_entries.append(NewEntry("fact", name, "bool",
+                                              f"Wat de inzet beoogt is bereikt: '{_short(aim.group('aim'))}'",
+                                              f"TODO (translate): what the effort aims at is achieved: "
+                                              f"'{_short(aim.group('aim'))}'", aim.group(0)))
+                c.facts.append(FactUse(name, "named", True, aim.group(0), "new", "context", new=True))
     if kind == "vote" and vote_fact is None:
         c.new_entries.append(NewEntry("fact", "cabinet_vote_intention", "enum",
                                       "Hoe het kabinet zich over de voorliggende tekst zal uitspreken",
@@ -871,14 +285,31 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
         ev_words = c.time.words if c.time else kind_words
         c.new_entries.append(NewEntry("event", event, "event", f"TODO: wat de motie vraagt: '{_short(body)}'",
                                       f"TODO: what the motion asks for: '{_short(body)}'", ev_words))
+    if kind == "inform" and event is None and not c.gate:
+        # informing the House is done by a letter, an event of the timeline: proposed so that the
+        # adviser can date it and, once a term is known, make the rule a deadline on it
+        letter = f"{key}_letter_sent"
+        c.new_entries.append(NewEntry("event", letter, "event", f"Brief aan de Kamer: '{_short(body)}'",
+                                      f"TODO (translate): letter to the House: '{_short(body)}'", kind_words))
+        c.todos.append(f"no term for the letter: the rule reads a fact; with a term it becomes a deadline on "
+                       f"the event {letter}")
+    if c.time is not None and c.time.kind == "moment" and kind in deadline_kinds:
+        ev = c.time.value["event"]
+        if not any(e.name == ev for e in c.new_entries) and ev not in (events or {}):
+            c.new_entries.append(NewEntry("event", ev, "event", f"Het moment uit de motie: '{c.time.words}'",
+                                          f"TODO (translate): the moment the motion names: '{c.time.words}'",
+                                          c.time.words))
+        c.facts.append(FactUse(ev, "event", True, c.time.words, "timeline", "event"))
     if kind == "recurring":
         tag = f"{key}_report"
         c.new_entries.append(NewEntry("tag", tag, "tag", f"Brief aan de Kamer over: '{_short(body)}'",
                                       f"Letter to the House on: '{_short(body)}'", c.kind_words))
-    if kind in deadline_kinds and event is None:
+    if (kind in deadline_kinds or (kind == "standstill" and not step_standstill)) and event is None:
         for k, sub in enumerate(uncovered):
             skey = _key(sub) if k else key
             prefix = {"inform": "house_informed", "effort": "cabinet_pursues"}.get(kind, "cabinet")
+            if c.gate == "precondition" or (kind == "standstill" and not _NEG_ACT.search(sub)):
+                prefix = "cabinet_does"  # the act itself, allowed only under the condition
             name = f"{prefix}_{skey}"[:60]
             if any(e.name == name for e in c.new_entries):
                 continue
@@ -887,14 +318,15 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
                                           f"motion asks: '{_short(sub)}'", _short(sub)))
             c.facts.append(FactUse(name, "equals", True, _short(sub), "new", "object", new=True))
     steps: list[str] = []
-    if kind == "standstill" and vocab is not None:
-        steps = _irreversible_steps(vocab) or sorted(vocab.step_kinds)
+    if step_standstill and vocab is not None:
+        steps = _named_steps(main, vocab) or _new_step(main, c) or _irreversible_steps(vocab) \
+            or sorted(vocab.step_kinds)
         c.todos.append("the barred step kinds are proposed: confirm which are irreversible")
         if not steps:
             c.todos.append("the vocabulary has no step kinds: a standstill cannot be drafted")
     c.args = {"vote_fact": vote_fact, "support": support, "event": event, "tag": tag, "steps": steps}
     c.rule = template(c, vote_fact, support, event, tag, steps)
-    context = [f.atom() for f in c.facts if f.role == "context" and f.op != "qualifies"]
+    context = [f.atom() for f in c.facts if f.role == "context" and f.op not in ("qualifies", "named")]
     if kind == "effort" and context and vote_fact is not None:
         # the effort's result reading: do not support a text that is not as asked
         votes_for: dict[str, Any] = {"concept": support} if support else {"fact": vote_fact, "equals": "for"}
@@ -927,152 +359,13 @@ def draft_clause(number: int, text: str, vocab: Vocabulary | None, motion_date: 
     return c
 
 
-_EMPTY = Vocabulary.model_construct(dossier="none", title=None, facts={}, concepts={}, step_kinds={})
-
-
-def _unclaimed_negation(piece: str, uses: list[FactUse], vote_words: str, c: ClauseDraft) -> None:
-    """A negation no matched fact took ("geen voorstel met X te steunen" read as a result): the
-    drafter cannot tell whether X is asked or forbidden, so X leaves the conditions with a TODO
-    rather than risk an inverted rule."""
-    rest = piece.lower()
-    for words in [vote_words, *(u.words for u in uses)]:
-        if words:
-            rest = rest.replace(words.lower(), " ")
-    rest = _NUMBER.sub(" ", rest)
-    left = sum(1 for w in re.findall(r"[\w']+", rest) if w in _NEGATORS) + len(_NEGATING_VERB.findall(rest))
-    left -= sum(1 for u in uses if u.negated and u.how in ("cue", "description"))
-    if left <= 0:
-        return
-    for u in uses:
-        if not u.negated and u.how in ("cue", "description"):
-            u.role = "ambiguous"
-            c.todos.append(f"a negation in '{_short(piece, 60)}' belongs to no fact the drafter found: "
-                           f"whether {u.fact} = {u.value!r} is asked or forbidden is left to you")
-
-
-def _match_events(text: str, events: dict[str, str]) -> list[str]:
-    """Timeline events the words name (each part of 'verstuurd én besproken' on its own)."""
-    out: list[str] = []
-    parts = [p for p in re.split(r"\s+(?:en|én|and)\s+", text) if p.strip()] or [text]
-    whole = set(lemmas(text))
-    for part in parts:
-        have = set(lemmas(part)) or whole
-        best, score = None, 0.0
-        for eid, title in sorted(events.items()):
-            want = {w for w in lemmas(f"{title} {eid.replace('_', ' ')}") if len(w) >= 5}
-            if not want:
-                continue
-            hits = sum(1 for w in want if any(_related(w, h) for h in have | whole))
-            own = sum(1 for w in want if any(_related(w, h) for h in have))
-            sc = hits / len(want) + own
-            if hits >= 2 and own >= 1 and hits / len(want) >= 0.4 and sc > score:
-                best, score = eid, sc
-        if best is not None and best not in out:
-            out.append(best)
-    return out
-
-
-def _irreversible_steps(vocab: Vocabulary) -> list[str]:
-    """Step kinds the vocabulary itself calls irreversible: those named by the values of a
-    concept about irreversibility (by their first word: 'trilogue' for 'trilogue_agreement')."""
-    values: set[str] = set()
-
-    def walk(c: Any) -> None:
-        if isinstance(c, dict):
-            for k, v in c.items():
-                if k in ("one_of", "equals") and isinstance(v, (list, str)):
-                    values.update([v] if isinstance(v, str) else v)
-                else:
-                    walk(v)
-        elif isinstance(c, list):
-            for x in c:
-                walk(x)
-
-    for name, cd in vocab.concepts.items():
-        if "irreversib" in name or "irreversib" in cd.description.en.lower():
-            walk(cd.when)
-    heads = {v.split("_")[0] for v in values} | values
-    return sorted(k for k in vocab.step_kinds if k in values or k.split("_")[0] in heads)
-
-
-def _qualifiers(c: ClauseDraft, vocab: Vocabulary) -> None:
-    """A fact read 'for that gas year' needs the fact that says which: named as context,
-    with a TODO, never made a condition by guess."""
-    for f in list(c.facts):
-        fd = vocab.facts.get(f.fact)
-        if fd is None:
-            continue
-        m = re.search(r"\bfor that ([a-z]+(?: [a-z]+)?)", fd.description.en.lower())
-        if not m:
-            continue
-        for name, other in vocab.facts.items():
-            head = " ".join(other.description.en.lower().split()[:4])
-            if name != f.fact and m.group(1) in head and name not in {u.fact for u in c.facts}:
-                c.facts.append(FactUse(name, "qualifies", f.fact, f.words, "description", "context"))
-                c.todos.append(f"{f.fact} is read for one {m.group(1)}: say which in the rule "
-                               f"({name}), or in the rationale")
-
-
-def _reads_any(node: Any) -> bool:
-    """Whether a drafted rule (nested mappings and lists) names a fact or a concept anywhere."""
-    if isinstance(node, dict):
-        return any(k in ("fact", "concept") or _reads_any(v) for k, v in node.items())
-    if isinstance(node, list):
-        return any(_reads_any(v) for v in node)
-    return False
-
-
-def _subjects(c: ClauseDraft, vocab: Any) -> list[tuple[str, str]]:
-    """The dossier's subjects (``subjects: {id: {nl, en}}`` in dossier.yaml, when it has them)
-    this clause concerns: those of the facts it reads (a fact's own ``subjects``), then those
-    whose name the dictum's words name."""
-    subjects = getattr(vocab, "subjects", None) or {}
-    out: dict[str, str] = {}
-    for f in c.facts:
-        fd = vocab.facts.get(f.fact)
-        for sid in getattr(fd, "subjects", None) or []:
-            if sid in subjects:
-                out.setdefault(sid, f.words)
-    have = lemmas(c.text)
-    for sid, name in subjects.items():
-        words = lemmas(f"{sid.replace('_', ' ')} {getattr(name, 'nl', '')}")
-        hit = [w for w in words if len(w) >= 5 and any(_related(w, h) for h in have)]
-        if hit:
-            out.setdefault(sid, hit[0])
-    return sorted(out.items())
-
-
-def _clause_fields() -> set[str]:
-    from compliance.model.rules import ClauseRule
-
-    return set(ClauseRule.model_fields)
-
-
-def _one_line(text: str) -> str:
-    """Text safe inside a `#` comment: control and format characters dropped, every run of
-    whitespace (newlines, U+0085, U+2028 included: YAML breaks lines there) one space."""
-    import unicodedata
-
-    return " ".join("".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text).split())
-
-
-def _comment_line(line: str) -> str:
-    body = line.lstrip("#")
-    indent = body[: len(body) - len(body.lstrip(" "))]
-    return "#" * (len(line) - len(body)) + indent + _one_line(body)
-
-
-def _short(text: str, n: int = 90) -> str:
-    text = text.strip(" ,;.")
-    return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + " …"
-
-
 def draft_dictum(dictum: str, vocab: Vocabulary | None, motion_id: str, dossier: str, *,
                  motion_date: str | None = None, english: list[str] | None = None,
                  events: dict[str, str] | None = None) -> RuleDraft:
     texts = split_clauses(dictum)
+    context = preamble(dictum)
     clauses = [draft_clause(i, t, vocab, motion_date, (english or [])[i - 1] if english and
-                            len(english) >= i else None, events) for i, t in enumerate(texts, 1)]
+                            len(english) >= i else None, events, context) for i, t in enumerate(texts, 1)]
     d = RuleDraft(motion_id, dossier, clauses)
     new = {e.name: e for e in d.new_entries}
     for c in clauses:
@@ -1140,6 +433,13 @@ def _sat(cond: dict[str, Any], want: bool, vocab: Vocabulary | None, out: dict[s
     if "concept" in cond:
         cd = vocab.concepts.get(cond["concept"]) if vocab else None
         return cd is not None and _sat(cd.when, want, vocab, out, new)
+    if "event" in cond:  # a rule test states the timeline with `events:`
+        evs = out.setdefault(_EVENTS, {})
+        happened = bool(cond.get("happened", True)) == want
+        if evs.get(cond["event"], happened) != happened:
+            return False
+        evs[cond["event"]] = happened
+        return True
     fact = cond["fact"]
     op = next(k for k in cond if k != "fact")
     v = cond[op]
@@ -1174,6 +474,9 @@ def _sat(cond: dict[str, Any], want: bool, vocab: Vocabulary | None, out: dict[s
         return False
     out[fact] = pick
     return True
+
+
+_EVENTS = "\x00events"  # where _sat keeps the timeline a case needs, apart from the facts
 
 
 def rule_tests(d: RuleDraft, vocab: Vocabulary | None) -> list[dict[str, Any]]:
@@ -1222,10 +525,12 @@ def rule_tests(d: RuleDraft, vocab: Vocabulary | None) -> list[dict[str, Any]]:
                         extra["open_steps"] = {ev: [] for ev in evs}
                     elif verdict == "conflicts":
                         extra["open_steps"] = {ev: [step] for ev in evs}
-                    else:
-                        extra["open_steps"] = {evs[0]: []}
+                    # undetermined: whether a barred step is open stays unknown (no open_steps)
                     if when is not None and verdict != "complies":
                         ok = ok and _sat(when, True, vocab, facts, new)
+                if verdict in ("complies", "conflicts") and target is None \
+                        and not {"deadline", "recurring", "standstill"} & set(rule):
+                    continue  # a rule without that branch (a letter without a term never conflicts)
                 if verdict in ("complies", "conflicts") and target is not None:
                     ok = ok and _sat(target, True, vocab, facts, new)
                 if verdict == "complies" and "deadline" in rule and "complies_when" not in rule:
@@ -1239,6 +544,8 @@ def rule_tests(d: RuleDraft, vocab: Vocabulary | None) -> list[dict[str, Any]]:
                 facts = {}
                 if applies is not None:
                     _sat(applies, True, vocab, facts, new)
+            if _EVENTS in facts:
+                extra["events"] = {**facts.pop(_EVENTS), **extra.get("events", {})}
             label = f" ({reading})" if reading else ""
             name = f"drafted: clause {c.number}{label} — {verdict.replace('_', ' ')}"
             cases.append({"name": name, **({"interpretations": {d.motion: reading}} if reading else {}),
@@ -1309,8 +616,11 @@ def new_entries_yaml(d: RuleDraft) -> str:
     """The proposed vocabulary and timeline entries, for the adviser to accept by hand."""
     facts: dict[str, Any] = {}
     events: list[dict[str, Any]] = []
+    steps: dict[str, Any] = {}
     for e in d.new_entries:
-        if e.kind == "fact":
+        if e.kind == "step":
+            steps[e.name] = {"nl": e.nl, "en": e.en}
+        elif e.kind == "fact":
             f: dict[str, Any] = {"type": e.type, "group": "cabinet", "description": {"nl": e.nl, "en": e.en}}
             if e.subjects:
                 f["subjects"] = list(e.subjects)
@@ -1327,6 +637,9 @@ def new_entries_yaml(d: RuleDraft) -> str:
     if facts:
         out += f"# add to rules/{d.dossier}/dossier.yaml under facts:\n" + yaml.safe_dump(
             {"facts": facts}, allow_unicode=True, sort_keys=False, width=100)
+    if steps:
+        out += f"# add to rules/{d.dossier}/dossier.yaml under step_kinds:\n" + yaml.safe_dump(
+            {"step_kinds": steps}, allow_unicode=True, sort_keys=False, width=100)
     if events:
         out += f"# add to rules/{d.dossier}/timeline.yaml under events:\n" + yaml.safe_dump(
             {"events": events}, allow_unicode=True, sort_keys=False, width=100)
@@ -1427,6 +740,8 @@ def _accept(folder: Path, d: RuleDraft) -> None:
     proposed: Any = yaml.safe_load(new_entries_yaml(d).replace("# add", "#")) or {}
     for name, f in (proposed.get("facts") or {}).items():
         vocab["facts"].setdefault(name, f)
+    for name, st in (proposed.get("step_kinds") or {}).items():
+        vocab.setdefault("step_kinds", {}).setdefault(name, st)
     have = {e["id"] for e in timeline.get("events") or []}
     for e in proposed.get("events") or []:
         if e["id"] not in have:

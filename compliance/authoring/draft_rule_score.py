@@ -99,8 +99,14 @@ def parse(text: str, motion: str) -> Expected:
         existing = list(dict.fromkeys(re.findall(r"`([a-z][a-z0-9_]*)`", vm.group(0))))
     missing: list[tuple[str, str, str]] = []
     mm = re.search(r"^Missing[^\n]*\n(.*?)(?=\n\s*\n(?!\s*-)|\Z)", exp, re.S | re.M)
+    if mm and re.match(r"^Missing:?\s*\**\s*none\b", mm.group(0), re.I):
+        mm = None  # "Missing: none (...)": the list that follows is something else
+    elif mm:
+        # the list ends at the first line that is neither a bullet nor its continuation
+        body = re.split(r"\n(?=[^\s-])", "\n" + mm.group(1))[0] if not mm.group(1).startswith("\n") else ""
+        mm = re.match(r"(?s)(.*)", body)
     if mm:
-        for bullet in re.split(r"\n(?=\s*-\s)", mm.group(1)):
+        for bullet in re.split(r"\n(?=\s*-\s)", mm.group(0)):
             b = bullet.strip()
             if not b.startswith("-"):
                 continue
@@ -236,7 +242,7 @@ def score_one(exp: Expected, vocab: Vocabulary | None, dossier: str) -> tuple[Mo
             f_right += 1
         else:
             details.append(f"fact {name} not named")
-    proposals = [(e.name, "event" if e.kind in ("event", "tag") else "fact", _bag(f"{e.name} {e.nl}"))
+    proposals = [(e.name, "event" if e.kind in ("event", "tag", "step") else "fact", _bag(f"{e.name} {e.nl}"))
                  for e in d.new_entries]
     used: set[int] = set()
     for name, sort, words in exp.missing:
