@@ -115,6 +115,20 @@ def test_the_tune_corpus_keeps_its_floors() -> None:
     assert kinds >= 32 and facts >= 44 and inversions == 0, r.stdout.splitlines()[-1]
 
 
+def test_the_heldout_dicta_keep_their_floors() -> None:
+    """The held-out constructed dicta (tests/data/draft-rule/heldout, never read while changing
+    the drafter): totals pinned as measured when they were added (docs/authoring.md, "Held-out
+    constructed dicta"); kinds and facts may only rise, and no inversion, ever."""
+    r = run_cli("draft-rule", "--score", str(DATA / "heldout"))
+    assert r.returncode == 0, r.stdout.splitlines()[-1]
+    m = re.search(r"kinds right (\d+)/(\d+) .*facts right (\d+)/(\d+) .*inversions (\d+)$",
+                  r.stdout.splitlines()[-1])
+    assert m, r.stdout.splitlines()[-1]
+    kinds, kinds_total, facts, facts_total, inversions = map(int, m.groups())
+    assert (kinds_total, facts_total) == (24, 44)
+    assert kinds >= 23 and facts >= 31 and inversions == 0, r.stdout.splitlines()[-1]
+
+
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
     r = run_cli("draft-rule", "--lang", "en", "99999-1")
     assert r.returncode == 2 and "no motion '99999-1'" in r.stderr and "Traceback" not in r.stderr
