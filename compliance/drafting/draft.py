@@ -311,6 +311,18 @@ def _title(letter: Letter) -> str | None:
     return letter.quote(k, b, 200) or None
 
 
+def _title_lines(letter: Letter) -> tuple[int, int] | None:
+    """The first and last line of the title's sentence ("Betreft: ...")."""
+    m = _BETREFT.search(letter.text) or _TITLE.search(letter.text)
+    if not m:
+        return None
+    k = letter.word_at(m.start(1))
+    if k >= len(letter.norm):
+        return None
+    _a, b = letter.sentences[letter.sentence[k]]
+    return letter.line_col(letter.start[k])[0], letter.line_col(letter.end[b - 1])[0]
+
+
 _ACTOR = re.compile(r"(?m)^[ \t]*((?:De|Het|The)[ \t]+(?:Minister|Staatssecretaris|Minister-president|"
                     r"Prime Minister|State Secretary)\b[^,\n]{0,90})")
 
@@ -390,6 +402,7 @@ def _meeting_date(r: _Reader, vocab: Vocabulary, letter_date: str | None = None)
 # -- motions and declarations ---------------------------------------------------------------
 
 _ANAPHORA_BEFORE = _words("deze die de genoemde bovengenoemde voornoemde this that the said")
+CITATION_NEAR = 12  # words between "motie" and its Kamerstuk citation
 
 
 def _name_key(name: str) -> str:
@@ -397,11 +410,14 @@ def _name_key(name: str) -> str:
     return " ".join(bare.split()).casefold()
 
 
-def _motion_refs(letter: Letter, by_name: dict[str, str] | None = None) -> list[tuple[int, str]]:
+def _motion_refs(letter: Letter, by_name: dict[str, str] | None = None,
+                 known: set[str] | None = None) -> list[tuple[int, str]]:
     """(word position, motion id) of every motion the letter names or points back to. A
     mention without a Kamerstuk number ("in de titel: uitvoering motie Van Raan c.s.") takes
     the number the letter gives that name elsewhere, else the one motion of the dossier
-    whose first submitter bears it (``by_name``)."""
+    whose first submitter bears it (``by_name``). A citation in the running text that no
+    mention covers ("de motie over een tijdpad naar nul (Kamerstuk 34 957, nr. 30)") is a
+    motion when the dossier knows it as one (``known``) or "motie" stands just before it."""
     named: list[tuple[int, int, str]] = []
     letter_names = {_name_key(mm.name): paper_id(*mm.kamerstukken[0])
                     for mm in letter.refs.motions if mm.kamerstukken and mm.name}
@@ -418,6 +434,19 @@ def _motion_refs(letter: Letter, by_name: dict[str, str] | None = None) -> list[
         start = letter.word_at(letter.offset(mm.line, mm.column))
         end = letter.word_at(letter.offset(mm.line, mm.column) + len(mm.raw))
         named.append((start, max(start, end - 1), mid))
+    covered = {a for a, _, _ in named}
+    for c in letter.refs.citations:
+        if c.footnote is not None or len(c.kamerstukken) != 1:
+            continue
+        mid = paper_id(*c.kamerstukken[0])
+        start = letter.word_at(letter.offset(c.line, c.column))
+        if start >= len(letter.norm) or any(abs(start - a) <= CITATION_NEAR for a in covered):
+            continue
+        sid = letter.sentence[start]
+        before = [letter.norm[k] for k in range(max(0, start - CITATION_NEAR), start)
+                  if letter.sentence[k] == sid]
+        if mid in (known or set()) or "motie" in before or "motion" in before:
+            named.append((start, start, mid))
     named.sort()
     out = [(a, mid) for a, _, mid in named]
     spans = [(a, b) for a, b, _ in named]
@@ -439,7 +468,7 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
     decl = vocab.cues.declarations if vocab.cues else None
     if decl is None:
         return []
-    refs = _motion_refs(letter, by_name)
+    refs = _motion_refs(letter, by_name, known)
     by_sentence: dict[int, list[tuple[int, str]]] = {}
     for k, mid in refs:
         by_sentence.setdefault(letter.sentence[k], []).append((k, mid))
@@ -623,11 +652,11 @@ class _Context:
             # a cue naming its actor says what it is about ("de NAM heeft geen rol meer",
             # "Nederland ... instemmen"); otherwise the cabinet must be the one speaking
             own = any(letter.norm[k] in ACTORS for k in m.literals)
-            return own or sc.voice in ("cabinet", "none")
+            return own or sc.voice in ("cabinet", "none", "party")
         # the text's facts
         if sc.stance:
             return False  # "het kabinet is bereid X te aanvaarden": its stance, not the text
-        if sc.voice == "other" or sc.reported:
+        if sc.voice in ("other", "party") or sc.reported:
             return False  # a member state's, the House's, the Parliament's wish or view
         if sc.proposal and sc.voice != "author":
             return False  # someone proposes a change: not (yet) the text
@@ -656,6 +685,7 @@ class _Context:
 def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
            draft: dict[str, Any], letter_date: str | None = None) -> None:
     ctx = _Context(r, vocab, letter_date)
+    title_lines = _title_lines(r.letter)
     for name, fact in vocab.facts.items():
         cues = fact.cues
         if cues is None:
@@ -716,7 +746,18 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
             implied_values = {_typed(fact, i) for key, vc in cues.values.items()
                               if _typed(fact, key) in values for i in vc.implies}
             values = [v for v in values if v not in implied_values] or values
+            # a plain reading ("een winningsniveau van 2,8 miljard": exact) gives way to any
+            # qualified one ("ten hoogste 2,8 miljard")
+            plain = {_typed(fact, key) for key, vc in cues.values.items() if vc.yields}
+            values = [v for v in values if v not in plain] or values
             evidence = [e for e in evidence if e.value in values] if len(values) == 1 else evidence
+        if fact.type != "set" and len(values) > 1 and title_lines is not None:
+            # the letter's title names what it is about ("Betreft: Vaststellingsbesluit
+            # gasjaar 2022-2023"): of conflicting values, the one it names
+            titled = {e.value for e in evidence if title_lines[0] <= e.line <= title_lines[1]}
+            if len(titled) == 1:
+                values = list(titled)
+                evidence = [e for e in evidence if e.value in titled]
         if fact.type == "set":
             order = list(fact.values or {})
             value: Any = sorted(values, key=order.index)
@@ -867,6 +908,10 @@ def _quantity(r: _Reader, ctx: _Context, name: str, fact: FactDef, stance: str,
 FORUM_SUFFIX = "_meeting"  # step kinds that name where (council_meeting), not what is decided
 
 
+_PERIOD_START = re.compile(
+    r"\d{1,2}\s+[a-z]+(?:\s+\d{4})?\s+(?:begint|ingaat|aanvangt|start|begins|starts)\b")
+
+
 def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str | None,
            date_line: int | None = None) -> list[FoundStep]:
     letter = r.letter
@@ -890,7 +935,9 @@ def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str 
         if not r.on_subject(m.sentence) or (date_line is not None and r.span(m)[0] < date_line):
             continue  # another file's, or the document's own heading ("verslag van een schriftelijk overleg")
         a, b = letter.sentences[m.sentence]
-        dates = _days(letter, a, b, letter_date)
+        # "het gasjaar dat op 1 oktober 2022 begint": when a period starts, not a step
+        dates = [d for d in _days(letter, a, b, letter_date)
+                 if not _PERIOD_START.match(letter.text, d[1], d[1] + 40)]
         date_, origin = None, "sentence"
         if dates:
             here = letter.start[m.first]

@@ -24,11 +24,11 @@ from compliance.model.cues import Element, parse_phrase
 # the three words after it, within its clause.
 NEGATORS = _words("""niet geen nooit noch zonder nergens niemand allerminst
     not no never without cannot can't won't don't doesn't isn't aren't wasn't nor neither""")
-POST_NEGATORS = _words("niet nooit not never")
+POST_NEGATORS = _words("niet nooit onmogelijk not never impossible")
 # Words that make what follows (or, for the second set, what precedes) a condition, a
 # supposition or a request reported ("de motie vraagt om ... totdat ..."), not a statement.
-# "als" is also "as" in Dutch: taking it for "if" loses a proposal, never invents one.
-HYPOTHETICAL_BEFORE = _words("""als indien mits tenzij totdat voordat zodra mocht mochten wanneer
+# "als" is also "as" in Dutch: it counts only before a clause with a finite verb (FINITE).
+HYPOTHETICAL_BEFORE = _words("""als indien mits tenzij totdat voordat zodra zolang mocht mochten wanneer
     ingeval vraagt verzoekt vragen verzoeken if unless until before provided once should asks
     requests""")
 HYPOTHETICAL_AFTER = _words("""als indien mits tenzij wanneer zodra if unless provided
@@ -181,10 +181,40 @@ class _Marks:
     after: list[int]
 
 
+# "als" is "if" only before a clause with a finite verb ("als de tekst wordt aangepast");
+# without one it is "as" ("blijft beschikbaar als reservemiddel", "zowel A als B")
+FINITE = _words("""is zijn wordt worden kan kunnen heeft hebben blijft blijven zal zullen moet moeten
+    mag mogen was waren werd werden gaat gaan komt komen blijkt blijken staat staan ligt liggen
+    wil willen doet doen krijgt krijgen lukt toelaat toelaten toestaat toestaan""")
+AS_AFTER = 12  # words of the clause after "als" looked at for its verb
+_AS_BEFORE = _words("zowel zo net even evenals")
+
+
+def _conditional_als(letter: Letter, k: int) -> bool:
+    norm, clause, sentence = letter.norm, letter.clause, letter.sentence
+    if k and norm[k - 1] in _AS_BEFORE:
+        return False
+    if any(norm[j] == "zowel" for j in range(max(0, k - 10), k) if sentence[j] == sentence[k]):
+        return False
+    for j in range(k + 1, min(len(norm), k + 1 + AS_AFTER)):
+        if clause[j] != clause[k] or sentence[j] != sentence[k]:
+            break
+        w = norm[j]
+        if w in FINITE:
+            return True
+        # a finite form of another verb: "-t" where its lemma is an infinitive ("toelaat")
+        if len(w) > 3 and w.endswith("t") and any(
+                key != w and key.endswith("en") for key in letter.keys_at(j)):
+            return True
+    return False
+
+
 def _marks(letter: Letter) -> _Marks:
     if letter.marks is None:
         def prefix(words: frozenset[str]) -> list[int]:
-            return list(itertools.accumulate(map(words.__contains__, letter.norm), initial=0))
+            hits = [w in words and (w != "als" or _conditional_als(letter, k))
+                    for k, w in enumerate(letter.norm)]
+            return list(itertools.accumulate(hits, initial=0))
 
         letter.marks = _Marks(prefix(NEGATORS), prefix(HYPOTHETICAL_BEFORE), prefix(HYPOTHETICAL_AFTER))
     marks: _Marks = letter.marks

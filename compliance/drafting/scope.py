@@ -34,12 +34,17 @@ AUTHORS = _words("commissie voorzitterschap voorzitter commission presidency")
 OTHERS = _words("""lidstaten lidstaat landen parlement europarlement kamer kamerleden fractie fracties
     duitsland frankrijk belgie polen spanje italie oostenrijk zweden denemarken hongarije ierland
     tsjechie portugal griekenland finland estland letland litouwen slowakije slovenie kroatie
-    roemenie bulgarije cyprus malta luxemburg mijnraad sodm nam tno gemeenten provincie regio
-    bewoners inwoners states parliament house members""")
+    roemenie bulgarije cyprus malta luxemburg mijnraad sodm staatstoezicht nam tno gts gasunie
+    gemeenten provincie regio leden states parliament house members""")
+# those a measure is for, not who speaks ("bewoners krijgen een vaste vergoeding"): their own
+# wish or view is reported like anyone's, a sentence about them is not another actor's
+PARTIES = _words("""bewoners inwoners gedupeerden eigenaren huiseigenaren woningeigenaren groningers
+    ondernemers aanvragers residents owners""")
 # words after an actor that make the sentence his view or wish, not a statement of the text
 REPORTING = _words("""stelt stellen meent menen zegt zeggen vindt vinden verwacht verwachten wil willen
     wenst wensen pleit pleiten benadrukt benadrukken vraagt vragen verzoekt verzoeken suggereert
-    voorgesteld voorstellen says say wants want proposed propose proposes argues argue""")
+    voorgesteld voorstellen adviseert adviseren adviseerde adviseerden gevraagd gepleit aangegeven
+    says say wants want proposed propose proposes argues argue advises""")
 REPORT_WINDOW = 4
 ACCORDING = _words("volgens according")
 COMPARING = _words("evenals zoals net")  # "net als andere lidstaten kan Nederland ..."
@@ -59,7 +64,7 @@ STANCE = _words("""bereid instemmen steunen accepteren aanvaarden willen wensen 
 
 @dataclass(frozen=True)
 class SentenceScope:
-    voice: str  # "cabinet", "author", "other" or "none"
+    voice: str  # "cabinet", "author", "other", "party" (bewoners, eigenaren, ...) or "none"
     reported: bool
     stance: bool  # the cabinet says what it wants, accepts or will do
     history: bool
@@ -94,7 +99,7 @@ def sentence_scope(letter: Letter, sid: int, letter_date: str | None) -> Sentenc
     return got
 
 
-ACTORS = CABINET | AUTHORS | OTHERS
+ACTORS = CABINET | AUTHORS | OTHERS | PARTIES
 
 
 def _in(letter: Letter, words: frozenset[str], a: int, b: int) -> bool:
@@ -126,10 +131,11 @@ def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
             if w in ACTORS:
                 if not COMPARING.isdisjoint(norm[max(a, k - 3):k]):
                     continue  # "net als andere lidstaten", "zoals de Commissie": a comparison
-                voice = "cabinet" if w in CABINET else "author" if w in AUTHORS else "other"
+                voice = "cabinet" if w in CABINET else "author" if w in AUTHORS else \
+                    "party" if w in PARTIES else "other"
                 at = k
                 break
-    if voice in ("author", "other") and at >= 0:
+    if voice in ("author", "other", "party") and at >= 0:
         reported = reported or _in(letter, REPORTING, at + 1, min(b, at + 1 + REPORT_WINDOW))
     history = not HISTORY.isdisjoint(here)
     current = not CURRENT.isdisjoint(here)
@@ -168,6 +174,9 @@ def _old_date(letter: Letter, a: int, b: int, letter_date: str) -> bool:
     return False
 
 
+_ADDRESSED = _words("ingezonden minister staatssecretaris minister-president submitted")
+
+
 def questions(letter: Letter) -> set[int]:
     """The sentences of written questions: a question ("...?"), and in answers to written
     questions everything from "Vraag N" to the next "Antwoord N" (the asker's words)."""
@@ -184,8 +193,11 @@ def questions(letter: Letter) -> set[int]:
             numbered = b - a > 1 and (norm[a + 1].isdigit() or colon)
             if first in ("vraag", "question") and (numbered or b - a == 1):
                 asking = True
-            elif first in ("vragen", "questions") and b - a > 1 and norm[a + 1] in ("van", "from", "by"):
-                asking = True  # "Vragen van het lid X aan de Minister over ... (ingezonden ...)"
+            elif first in ("vragen", "questions") and b - a > 1 and norm[a + 1] in ("van", "from", "by") \
+                    and _ADDRESSED.intersection(norm[a:b]):
+                # "Vragen van het lid X aan de Minister over ... (ingezonden ...)"; not "vragen
+                # van gelijke strekking zijn samengenomen"
+                asking = True
             elif first in ("antwoord", "answer") and (numbered or b - a == 1):
                 asking = False
             tail = letter.text[letter.end[b - 1]:letter.end[b - 1] + 1]
