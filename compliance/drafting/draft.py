@@ -631,7 +631,7 @@ class _Context:
                 return True
         return False
 
-    def holds(self, m: Match, stance: str, value: Any) -> bool:
+    def holds(self, m: Match, stance: str, value: Any, describes_text: bool = False) -> bool:
         """Whether the match is evidence for a fact of this stance, by its sentence's scope."""
         letter = self.r.letter
         if not self.r.on_subject(m.sentence):
@@ -639,8 +639,13 @@ class _Context:
         asked = questions(letter)
         if m.sentence in asked or m.end_sentence in asked:
             return False  # a question states nothing; the asker's words are not the cabinet's
+        if m.sentence in letter.headings and m.end_sentence == m.sentence:
+            return False  # "Versterking en verduurzaming": a heading names a subject, states nothing
         if stance == "any":
-            return True
+            # what is up at a meeting is today's, not what was up before ("streefde aanvankelijk
+            # naar een algemene oriëntatie")
+            return not (describes_text and any(sentence_scope(letter, s, self.letter_date).history
+                                               for s in range(m.sentence, m.end_sentence + 1)))
         scopes = [sentence_scope(letter, s, self.letter_date)
                   for s in range(m.sentence, m.end_sentence + 1)]
         if any(sc.history for sc in scopes):
@@ -706,7 +711,7 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
                 v = value_of_match(fact.type, cued, vc.negated, m.negated)
                 if v is None:
                     continue
-                if not ctx.holds(m, stance, v):
+                if not ctx.holds(m, stance, v, fact.describes == "text"):
                     continue
                 items.append((m, v))
             for imp in vc.implied_by:

@@ -30,7 +30,7 @@ _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 # on with a capital on the next line ("Het pad naar nul" / "Het kabinet houdt ..."): the
 # line after it starts a new sentence
 _SHORT_HEADING = re.compile(
-    r"(?:\A|\n[ \t]*\n)[ \t]{0,3}[A-ZÀ-ÖØ-Þ][^\n.!?;:,()]{0,58}[^\W_]\n[ \t]{0,3}(?P<next>[A-ZÀ-ÖØ-Þ])")
+    r"(?:\A|\n[ \t]*\n)[ \t]{0,3}[A-ZÀ-ÖØ-Þ][^\n!?;:,()]{0,58}(?:[^\W_.]|c\.s\.)\n[ \t]{0,3}(?P<next>[A-ZÀ-ÖØ-Þ])")
 # abbreviations after which a full stop does not end a sentence
 _ABBREV = _words("""nr nrs jl c s o a bijv vgl zgn art blz p e g i ca dhr mr drs prof no nos
     resp incl excl etc mevr ir dr st vs cf fig ibid al""")
@@ -69,6 +69,7 @@ class Letter:
     _all_dates: list[tuple[tuple[int, int], Any]] | None = field(default=None, repr=False)
     _paragraphs: list[int] | None = field(default=None, repr=False)
     marks: Any = field(default=None, repr=False)  # compliance.drafting.match's per-word tables
+    headings: set[int] = field(default_factory=set)  # sentences that are an unnumbered heading line
     # ((offset, k), mention), sorted: k keeps equal offsets apart without comparing mentions
     _date_offsets: list[tuple[tuple[int, int], Any]] | None = field(default=None, repr=False)
 
@@ -222,8 +223,11 @@ def read(text: str) -> Letter:
         b = letter._line_starts[f.last_line] if f.last_line < len(letter._line_starts) else len(text)
         skip.append((a, b))
     headings = {m.start("h") for m in _HEADING.finditer(text)}
-    after_heading = {m.start("next") for m in _SHORT_HEADING.finditer(text)
-                     if len(text[m.start():m.start("next")].split()) <= SHORT_HEADING_WORDS}
+    short = [m for m in _SHORT_HEADING.finditer(text)
+             if len(text[m.start():m.start("next")].split()) <= SHORT_HEADING_WORDS]
+    after_heading = {m.start("next") for m in short}
+    heading_words = {m.start() + len(text[m.start():m.start("next")]) - len(text[m.start():m.start("next")].lstrip())
+                     for m in short}
 
     norm, start, end = letter.norm, letter.start, letter.end
     sentence, clause = letter.sentence, letter.clause
@@ -352,6 +356,7 @@ def read(text: str) -> Letter:
             letter.sections.append((a, b, line))
     for k, n in enumerate(norm):
         letter.index.setdefault(n, []).append(k)
+    letter.headings = {sentence[k] for k in range(len(norm)) if start[k] in heading_words}
     return letter
 
 

@@ -29,7 +29,7 @@ POST_NEGATORS = _words("niet nooit onmogelijk not never impossible")
 # supposition or a request reported ("de motie vraagt om ... totdat ..."), not a statement.
 # "als" is also "as" in Dutch: it counts only before a clause with a finite verb (FINITE).
 HYPOTHETICAL_BEFORE = _words("""als indien mits tenzij totdat voordat zodra zolang mocht mochten wanneer
-    ingeval vraagt verzoekt vragen verzoeken if unless until before provided once should asks
+    ingeval vraagt verzoekt vragen verzoeken verzocht if unless until before provided once should asks
     requests""")
 HYPOTHETICAL_AFTER = _words("""als indien mits tenzij wanneer zodra if unless provided
     when once""")

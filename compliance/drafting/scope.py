@@ -35,7 +35,8 @@ OTHERS = _words("""lidstaten lidstaat landen parlement europarlement kamer kamer
     duitsland frankrijk belgie polen spanje italie oostenrijk zweden denemarken hongarije ierland
     tsjechie portugal griekenland finland estland letland litouwen slowakije slovenie kroatie
     roemenie bulgarije cyprus malta luxemburg mijnraad sodm staatstoezicht nam tno gts gasunie
-    gemeenten provincie regio leden states parliament house members""")
+    gemeenten provincie regio leden kamerlid motie moties enquetecommissie ombudsman onderzoekers
+    bewonersorganisaties organisaties europol states parliament house members""")
 # those a measure is for, not who speaks ("bewoners krijgen een vaste vergoeding"): their own
 # wish or view is reported like anyone's, a sentence about them is not another actor's
 PARTIES = _words("""bewoners inwoners gedupeerden eigenaren huiseigenaren woningeigenaren groningers
@@ -44,13 +45,16 @@ PARTIES = _words("""bewoners inwoners gedupeerden eigenaren huiseigenaren woning
 REPORTING = _words("""stelt stellen meent menen zegt zeggen vindt vinden verwacht verwachten wil willen
     wenst wensen pleit pleiten benadrukt benadrukken vraagt vragen verzoekt verzoeken suggereert
     voorgesteld voorstellen adviseert adviseren adviseerde adviseerden gevraagd gepleit aangegeven
+    verzocht vroeg vroegen wees wijst waarschuwt waarschuwde drong drongen aangedrongen liet lieten
+    constateren constateert bevelen beveelt aanbevolen
     says say wants want proposed propose proposes argues argue advises""")
 REPORT_WINDOW = 4
 ACCORDING = _words("volgens according")
 COMPARING = _words("evenals zoals net")  # "net als andere lidstaten kan Nederland ..."
 HISTORY = _words("""eerder eerdere vorige vorig voorgaande voorheen destijds toenmalige toenmalig
     aanvankelijk presenteerde presenteerden stelde stelden legde legden verspreidde verspreidden
-    publiceerde besloot kwam bracht stemde stemden onthield onthielden steunde steunden previously earlier
+    publiceerde besloot kwam bracht stemde stemden onthield onthielden steunde steunden voorzag
+    streefde oorspronkelijke oorspronkelijk had hadden previously earlier
     previous former presented voted abstained""")
 CURRENT = _words("""huidige nieuwe nieuw herziene herzien voorliggende voorliggend recente actuele current
     new revised""")
@@ -131,6 +135,8 @@ def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
             if w in ACTORS:
                 if not COMPARING.isdisjoint(norm[max(a, k - 3):k]):
                     continue  # "net als andere lidstaten", "zoals de Commissie": a comparison
+                if _governed(letter, k, a):
+                    continue  # "in rekening gebracht bij de NAM", "de regeling waarin de NAM ...": not who speaks
                 voice = "cabinet" if w in CABINET else "author" if w in AUTHORS else \
                     "party" if w in PARTIES else "other"
                 at = k
@@ -143,11 +149,33 @@ def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
         history = _old_date(letter, a, b, letter_date)
     removal = _in(letter, REMOVAL, a, b)
     proposal = bool(here & _PROPOSING) and any(
-        (norm[k] in ("voorstel", "voorstellen") and k + 1 < b and norm[k + 1] == "om")
+        (norm[k] in ("voorstel", "voorstellen") and "om" in norm[k + 1:min(b, k + 6)])
         or norm[k] == "voorgesteld" or (norm[k] in ("stelt", "stellen", "stelde") and "voor" in norm[k + 1:b])
         for k in range(a, b))
     stance = voice == "cabinet" and _in(letter, STANCE, a, b)
     return SentenceScope(voice, reported, stance, history, removal, proposal)
+
+
+_GOVERNING = _words("""bij met door aan tegen namens voor tot over naast zonder
+    onafhankelijk by with from of against""")
+_RELATIVE = _words("""waarin waarbij waarmee waardoor waarop die welke dat zodat omdat doordat terwijl hoewel
+    wanneer indien mits tenzij which that who whom because so""")
+_ARTICLES = _words("de het een the")
+
+
+def _governed(letter: Letter, k: int, a: int) -> bool:
+    """Whether the actor at ``k`` is a preposition's object ("bij de NAM") or stands in a
+    relative clause ("de regeling waarin de NAM ...") rather than being a subject."""
+    norm, clause = letter.norm, letter.clause
+    j = k - 1
+    while j >= a and norm[j] in _ARTICLES:
+        j -= 1
+    if j >= a and norm[j] in _GOVERNING:
+        return True
+    if clause[k] != clause[a]:
+        first = next((i for i in range(k, a - 1, -1) if clause[i] != clause[k]), a - 1) + 1
+        return norm[first] in _RELATIVE
+    return False
 
 
 _PROPOSING = _words("voorstel voorstellen voorgesteld stelt stellen stelde")
@@ -159,12 +187,18 @@ def _old_date(letter: Letter, a: int, b: int, letter_date: str) -> bool:
         own = date.fromisoformat(letter_date)
     except ValueError:
         return False
+    norm = letter.norm
+    for k in range(a + 1, b):
+        # "de tijdelijke verordening uit 2021": a document of an earlier year
+        if norm[k - 1] in ("uit", "from") and len(norm[k]) == 4 and norm[k].isdigit() \
+                and int(norm[k]) < own.year and (k + 1 >= b or not norm[k + 1].isdigit()):
+            return True
     for d in letter.dates_in(a, b):
         if d.year is None:
             continue
         off = letter.offset(d.line, d.column)
-        if re.search(r"(?i)\b(sinds|since)\s+$", letter.text[max(0, off - 8):off]):
-            continue  # "sinds 19 april 2024 gesloten": a state that still holds
+        if re.search(r"(?i)\b(sinds|per|since)\s+$", letter.text[max(0, off - 8):off]):
+            continue  # "sinds 19 april 2024 gesloten", "per 1 juli 2019 beëindigd": a state that holds
         try:
             when = date(d.year, d.month, d.day or 1)
         except ValueError:
