@@ -30,7 +30,8 @@ _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 # on with a capital on the next line ("Het pad naar nul" / "Het kabinet houdt ..."): the
 # line after it starts a new sentence
 _SHORT_HEADING = re.compile(
-    r"(?:\A|\n[ \t]*\n)[ \t]{0,3}[A-ZÀ-ÖØ-Þ][^\n!?;:,()]{0,58}(?:[^\W_.]|c\.s\.)\n[ \t]{0,3}(?P<next>[A-ZÀ-ÖØ-Þ])")
+    r"(?:\A|\n[ \t]*\n)[ \t]{0,3}[A-ZÀ-ÖØ-Þ][^\n!?;:,()]{0,58}(?:[^\W_.]|c\.s\.)\n"
+    r"[ \t]{0,3}(?P<next>[A-ZÀ-ÖØ-Þ])")
 # abbreviations after which a full stop does not end a sentence
 _ABBREV = _words("""nr nrs jl c s o a bijv vgl zgn art blz p e g i ca dhr mr drs prof no nos
     resp incl excl etc mevr ir dr st vs cf fig ibid al""")
@@ -226,8 +227,8 @@ def read(text: str) -> Letter:
     short = [m for m in _SHORT_HEADING.finditer(text)
              if len(text[m.start():m.start("next")].split()) <= SHORT_HEADING_WORDS]
     after_heading = {m.start("next") for m in short}
-    heading_words = {m.start() + len(text[m.start():m.start("next")]) - len(text[m.start():m.start("next")].lstrip())
-                     for m in short}
+    heading_words = {m.start() + len(h) - len(h.lstrip())
+                     for m in short for h in [text[m.start():m.start("next")]]}
 
     norm, start, end = letter.norm, letter.start, letter.end
     sentence, clause = letter.sentence, letter.clause

@@ -136,7 +136,7 @@ def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
                 if not COMPARING.isdisjoint(norm[max(a, k - 3):k]):
                     continue  # "net als andere lidstaten", "zoals de Commissie": a comparison
                 if _governed(letter, k, a):
-                    continue  # "in rekening gebracht bij de NAM", "de regeling waarin de NAM ...": not who speaks
+                    continue  # "gebracht bij de NAM", "de regeling waarin de NAM ...": not who speaks
                 voice = "cabinet" if w in CABINET else "author" if w in AUTHORS else \
                     "party" if w in PARTIES else "other"
                 at = k
