@@ -18,7 +18,16 @@ from pydantic import BaseModel, ConfigDict, Field
 from compliance.drafting.letter import Letter, _words, read
 from compliance.drafting.match import Match, compile_phrase, find, starts, value_of_match
 from compliance.drafting.quantity import value_in
-from compliance.drafting.scope import ACTORS, HISTORY, OTHERS, REMOVAL, positions, questions, sentence_scope
+from compliance.drafting.scope import (
+    ACTORS,
+    CABINET,
+    HISTORY,
+    OTHERS,
+    REMOVAL,
+    positions,
+    questions,
+    sentence_scope,
+)
 from compliance.errors import InputError, InputErrors
 from compliance.ingest.refs import paper_id
 from compliance.loading.cues import value_key
@@ -658,7 +667,11 @@ class _Context:
             # "Nederland ... instemmen"); otherwise the cabinet must be the one speaking
             own = any(letter.norm[k] in ACTORS for k in m.literals)
             return own or sc.voice in ("cabinet", "none", "party")
-        # the text's facts
+        # the text's facts; a cue that names the actor says what it is about ("onder leiding van
+        # het Cypriotische voorzitterschap", "de Raad en het Europees Parlement ... akkoord")
+        named = any(letter.norm[k] in ACTORS - CABINET for k in m.literals)
+        if named and not sc.proposal and not any(x.removal for x in scopes):
+            return self.about_text(m.sentence) or self.about_text(m.end_sentence)
         if sc.stance:
             return False  # "het kabinet is bereid X te aanvaarden": its stance, not the text
         if sc.voice in ("other", "party") or sc.reported:
@@ -924,6 +937,7 @@ def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str 
     if cues is None:
         return []
     this_meeting = {m.sentence for m in r.matches(cues.this_meeting)}
+    titled = _title_lines(letter)  # "Betreft: verslag van een schriftelijk overleg over ...": no step
     items: list[tuple[Match, str]] = []
     for kind, phrases in cues.steps.items():
         items.extend((m, kind) for m in r.matches(phrases) if not m.negated)
@@ -937,7 +951,8 @@ def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str 
             undated.setdefault(m.sentence, kind)
     out: dict[tuple[str, str], FoundStep] = {}
     for m, kind in sorted(kept, key=lambda x: x[0].first):
-        if not r.on_subject(m.sentence) or (date_line is not None and r.span(m)[0] < date_line):
+        if not r.on_subject(m.sentence) or (date_line is not None and r.span(m)[0] < date_line) \
+                or (titled is not None and titled[0] <= r.span(m)[0] <= titled[1]):
             continue  # another file's, or the document's own heading ("verslag van een schriftelijk overleg")
         a, b = letter.sentences[m.sentence]
         # "het gasjaar dat op 1 oktober 2022 begint": when a period starts, not a step

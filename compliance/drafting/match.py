@@ -28,7 +28,7 @@ POST_NEGATORS = _words("niet nooit onmogelijk not never impossible")
 # Words that make what follows (or, for the second set, what precedes) a condition, a
 # supposition or a request reported ("de motie vraagt om ... totdat ..."), not a statement.
 # "als" is also "as" in Dutch: it counts only before a clause with a finite verb (FINITE).
-HYPOTHETICAL_BEFORE = _words("""als indien mits tenzij totdat voordat zodra zolang mocht mochten wanneer
+HYPOTHETICAL_BEFORE = _words("""als indien mits tenzij totdat zodra zolang mocht mochten wanneer
     ingeval vraagt verzoekt vragen verzoeken verzocht if unless until before provided once should asks
     requests""")
 HYPOTHETICAL_AFTER = _words("""als indien mits tenzij wanneer zodra if unless provided
