@@ -796,8 +796,8 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
 
 # words an enumeration repeats or carries between members ("op bekend materiaal, op nieuw
 # materiaal en op ...", "tot aanbieders van X en tot aanbieders van Y")
-ENUM_GLUE = frozenset({"en", "of", "ook", "als", "van", "de", "het", "op", "aan", "voor", "tot", "bij", "reeds",
-                       "aanbieders", "and", "or", "also", "the", "to", "on", "for", "providers"})
+ENUM_GLUE = frozenset({"en", "of", "ook", "als", "van", "de", "het", "op", "aan", "voor", "tot", "bij",
+                       "reeds", "aanbieders", "and", "or", "also", "the", "to", "on", "for", "providers"})
 ENUM_SEP = frozenset({"en", "of", "and", "or"})
 TAIL_GAP = 3  # a cue's elements after its last gap of this size name the member itself
 
