@@ -486,7 +486,7 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
         cues: ValueCues | None = getattr(decl, statement)
         asked = questions(letter)
         for m in r.matches(cues, relevant=False):
-            if (m.hypothetical and not m.negated) or m.sentence in asked:
+            if (m.hypothetical and not m.negated) or m.sentence in asked or _topic(letter, m.first):
                 continue
             said = statement
             if m.negated:
@@ -533,6 +533,18 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
     effected = {mid for mid, said in out if said == "gives_effect"}
     return sorted((d for (mid, said), d in out.items() if not (said == "will_execute" and mid in effected)),
                   key=lambda d: (d.line, d.column, d.motion))
+
+
+_ABOUT = _words("over inzake omtrent betreffende aangaande about regarding on")
+
+
+def _topic(letter: Letter, k: int) -> bool:
+    """Whether word ``k`` opens a phrase a preposition makes the topic ("over de uitvoering
+    van de motie wordt uw Kamer geïnformeerd"): spoken about, not declared."""
+    j = k - 1
+    while j >= 0 and letter.norm[j] in ("de", "het", "the") and letter.sentence[j] == letter.sentence[k]:
+        j -= 1
+    return j >= 0 and letter.sentence[j] == letter.sentence[k] and letter.norm[j] in _ABOUT
 
 
 _AND = _words("en and")
