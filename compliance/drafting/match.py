@@ -187,7 +187,7 @@ FINITE = _words("""is zijn wordt worden kan kunnen heeft hebben blijft blijven z
     mag mogen was waren werd werden gaat gaan komt komen blijkt blijken staat staan ligt liggen
     wil willen doet doen krijgt krijgen lukt toelaat toelaten toestaat toestaan""")
 AS_AFTER = 12  # words of the clause after "als" looked at for its verb
-_AS_BEFORE = _words("zowel zo net even evenals")
+_AS_BEFORE = _words("zowel zo net even evenals ook zelfs")  # "ook als": even if, a concession
 
 
 def _conditional_als(letter: Letter, k: int) -> bool:
@@ -259,7 +259,8 @@ ONLY = _words("alleen slechts uitsluitend only")
 
 def _hypothetical(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
     norm, sentence = letter.norm, letter.sentence
-    if any(norm[k] in ONLY and sentence[k] == sentence[last] for k in (last - 1, last - 2) if k >= 0):
+    if any(norm[k] in ONLY and sentence[k] == sentence[last] and k not in literals
+           for k in (last - 1, last - 2) if k >= 0):
         return True
     marks = _marks(letter)
     before = marks.before

@@ -143,7 +143,8 @@ def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
                 break
     if voice in ("author", "other", "party") and at >= 0:
         reported = reported or _in(letter, REPORTING, at + 1, min(b, at + 1 + REPORT_WINDOW))
-    history = not HISTORY.isdisjoint(here)
+    history = not HISTORY.isdisjoint(here) and any(
+        norm[k] in HISTORY and not _sooner(letter, k, b) for k in range(a, b))
     current = not CURRENT.isdisjoint(here)
     if not history and not current and letter_date:
         history = _old_date(letter, a, b, letter_date)
@@ -178,6 +179,15 @@ def _governed(letter: Letter, k: int, a: int) -> bool:
     return False
 
 
+def _sooner(letter: Letter, k: int, b: int) -> bool:
+    """"eerder" meaning sooner ("het eerder vullen van de gasopslagen", "eerder dan gepland"),
+    not earlier in time: before an infinitive or "dan"."""
+    if letter.norm[k] != "eerder" or k + 1 >= b:
+        return False
+    nxt = letter.norm[k + 1]
+    return nxt == "dan" or (nxt.endswith("en") and letter.keys_at(k + 1) <= {nxt})
+
+
 _PROPOSING = _words("voorstel voorstellen voorgesteld stelt stellen stelde")
 
 
@@ -197,7 +207,7 @@ def _old_date(letter: Letter, a: int, b: int, letter_date: str) -> bool:
         if d.year is None:
             continue
         off = letter.offset(d.line, d.column)
-        if re.search(r"(?i)\b(sinds|per|since)\s+$", letter.text[max(0, off - 8):off]):
+        if re.search(r"(?i)\b(sinds|per|v[oó][oó]r|since|before)\s+$", letter.text[max(0, off - 8):off]):
             continue  # "sinds 19 april 2024 gesloten", "per 1 juli 2019 beëindigd": a state that holds
         try:
             when = date(d.year, d.month, d.day or 1)
