@@ -24,6 +24,7 @@ from compliance.drafting.scope import (
     HISTORY,
     OTHERS,
     REMOVAL,
+    old_date,
     positions,
     questions,
     sentence_scope,
@@ -669,7 +670,7 @@ class _Context:
                                                for s in range(m.sentence, m.end_sentence + 1)))
         scopes = [sentence_scope(letter, s, self.letter_date)
                   for s in range(m.sentence, m.end_sentence + 1)]
-        if any(sc.history for sc in scopes):
+        if any(sc.history for sc in scopes) and not self._own_history(m):
             return False  # an earlier text or decision, not today's
         sc = scopes[0]
         if stance == "cabinet":
@@ -693,6 +694,19 @@ class _Context:
         if any(x.removal for x in scopes) and value is not False and self._removed(m):
             return False  # "voorstel om X te schrappen", "X is verwijderd": X is leaving
         return self.about_text(m.sentence) or self.about_text(m.end_sentence)
+
+    def _own_history(self, m: Match) -> bool:
+        """Whether the only word that makes the sentence history is the cue's own ("eerder
+        versterkingsadvies": the fact is about an earlier advice, stated today)."""
+        letter = self.r.letter
+        if m.sentence != m.end_sentence:
+            return False
+        a, b = letter.sentences[m.sentence]
+        if self.letter_date and old_date(letter, a, b, self.letter_date):
+            return False
+        marked = positions(letter, HISTORY)
+        words = [k for k in range(a, b) if k in marked]
+        return bool(words) and all(k in m.literals for k in words)
 
     def _removed(self, m: Match) -> bool:
         """A removal word in the clause of the match, just before it or after it, that is not

@@ -185,8 +185,18 @@ class _Marks:
 # without one it is "as" ("blijft beschikbaar als reservemiddel", "zowel A als B")
 FINITE = _words("""is zijn wordt worden kan kunnen heeft hebben blijft blijven zal zullen moet moeten
     mag mogen was waren werd werden gaat gaan komt komen blijkt blijken staat staan ligt liggen
-    wil willen doet doen krijgt krijgen lukt toelaat toelaten toestaat toestaan""")
+    wil willen doet doen krijgt krijgen lukt toelaat toelaten toestaat toestaan blijkt""")
 AS_AFTER = 12  # words of the clause after "als" looked at for its verb
+AS_PREDICATE = _words("""voorwaarde voorwaarden reserve reservemiddel achtervang uitgangspunt gevolg eerste
+    laatste onderdeel basis volgt zodanig geheel voorbeeld aanvulling alternatief""")
+
+
+def _participle(letter: Letter, k: int) -> bool:
+    """A past participle ("uitgevoerd", "verdacht", "gesloten"): a form of a verb in -en
+    ending in d, t or en (not a finite form: those are in FINITE)."""
+    w = letter.norm[k]
+    return w not in FINITE and w[-1:] in ("d", "t", "n") and any(
+        key != w and key.endswith("en") for key in letter.keys_at(k))
 _AS_BEFORE = _words("zowel zo net even evenals ook zelfs")  # "ook als": even if, a concession
 
 
@@ -194,6 +204,12 @@ def _conditional_als(letter: Letter, k: int) -> bool:
     norm, clause, sentence = letter.norm, letter.clause, letter.sentence
     if k and norm[k - 1] in _AS_BEFORE:
         return False
+    if k + 1 < len(norm) and sentence[k + 1] == sentence[k]:
+        nxt = norm[k + 1]
+        if nxt in FINITE:
+            return True  # "als blijkt dat ...", "als is gebleken ..."
+        if nxt in AS_PREDICATE or _participle(letter, k + 1):
+            return False  # "als voorwaarde", "als uitgevoerd beschouwen", "als verdacht aangemerkt"
     if any(norm[j] == "zowel" for j in range(max(0, k - 10), k) if sentence[j] == sentence[k]):
         return False
     for j in range(k + 1, min(len(norm), k + 1 + AS_AFTER)):

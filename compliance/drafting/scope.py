@@ -147,7 +147,7 @@ def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
         norm[k] in HISTORY and not _sooner(letter, k, b) for k in range(a, b))
     current = not CURRENT.isdisjoint(here)
     if not history and not current and letter_date:
-        history = _old_date(letter, a, b, letter_date)
+        history = old_date(letter, a, b, letter_date)
     removal = _in(letter, REMOVAL, a, b)
     proposal = bool(here & _PROPOSING) and any(
         (norm[k] in ("voorstel", "voorstellen") and "om" in norm[k + 1:min(b, k + 6)])
@@ -191,7 +191,7 @@ def _sooner(letter: Letter, k: int, b: int) -> bool:
 _PROPOSING = _words("voorstel voorstellen voorgesteld stelt stellen stelde")
 
 
-def _old_date(letter: Letter, a: int, b: int, letter_date: str) -> bool:
+def old_date(letter: Letter, a: int, b: int, letter_date: str) -> bool:
     """A date in the sentence more than HISTORY_DAYS before the letter's."""
     try:
         own = date.fromisoformat(letter_date)
