@@ -46,19 +46,23 @@ REPORTING = _words("""stelt stellen meent menen zegt zeggen vindt vinden verwach
     wenst wensen pleit pleiten benadrukt benadrukken vraagt vragen verzoekt verzoeken suggereert
     voorgesteld voorstellen adviseert adviseren adviseerde adviseerden gevraagd gepleit aangegeven
     verzocht vroeg vroegen wees wijst waarschuwt waarschuwde drong drongen aangedrongen liet lieten
-    constateren constateert bevelen beveelt aanbevolen
+    constateren constateert aanbevolen vrezen vreest hopen hoopt denken denkt eist eisen
+    wilde wilden
     says say wants want proposed propose proposes argues argue advises""")
 REPORT_WINDOW = 4
+REPORT_OPENING = 6  # the words of a sentence's opening in which an unnamed subject's verb stands
+WANTING = _words("""wil willen wilde wilden wenst wensen vraagt vragen verzoekt verzoeken pleit pleiten eist
+    eisen vreest vrezen hoopt hopen wants want asks ask""")
 ACCORDING = _words("volgens according")
 COMPARING = _words("evenals zoals net")  # "net als andere lidstaten kan Nederland ..."
 HISTORY = _words("""eerder eerdere vorige vorig voorgaande voorheen destijds toenmalige toenmalig
     aanvankelijk presenteerde presenteerden stelde stelden legde legden verspreidde verspreidden
     publiceerde besloot kwam bracht stemde stemden onthield onthielden steunde steunden voorzag
-    streefde oorspronkelijke oorspronkelijk had hadden previously earlier
+    streefde oorspronkelijke oorspronkelijk had hadden werd werden previously earlier
     previous former presented voted abstained""")
 CURRENT = _words("""huidige nieuwe nieuw herziene herzien voorliggende voorliggend recente actuele current
     new revised""")
-REMOVAL = _words("schrappen verwijderen vervallen delete remove drop")  # lemmas: participles, nouns too
+REMOVAL = _words("schrappen verwijderen vervallen halen weglaten delete remove drop")  # lemmas: participles, nouns too
 HISTORY_DAYS = 120
 # the cabinet's own stance ("het kabinet is bereid detectiebevelen te aanvaarden"): not a
 # statement of what the text holds
@@ -143,6 +147,10 @@ def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
                 break
     if voice in ("author", "other", "party") and at >= 0:
         reported = reported or _in(letter, REPORTING, at + 1, min(b, at + 1 + REPORT_WINDOW))
+    elif voice == "none" and _in(letter, WANTING, a, min(b, a + REPORT_OPENING)):
+        # "De Groninger Bodem Beweging wil een vaste vergoeding": someone not named as an
+        # actor wants or asks it at the sentence's start; not the cabinet's nor the text's
+        voice, reported = "other", True
     history = not HISTORY.isdisjoint(here) and any(
         norm[k] in HISTORY and not _sooner(letter, k, b) for k in range(a, b))
     current = not CURRENT.isdisjoint(here)
@@ -200,7 +208,7 @@ def old_date(letter: Letter, a: int, b: int, letter_date: str) -> bool:
     norm = letter.norm
     for k in range(a + 1, b):
         # "de tijdelijke verordening uit 2021": a document of an earlier year
-        if norm[k - 1] in ("uit", "from") and len(norm[k]) == 4 and norm[k].isdigit() \
+        if norm[k - 1] in ("uit", "in", "from") and len(norm[k]) == 4 and norm[k].isdigit() \
                 and int(norm[k]) < own.year and (k + 1 >= b or not norm[k + 1].isdigit()):
             return True
     for d in letter.dates_in(a, b):
