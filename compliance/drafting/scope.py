@@ -62,7 +62,8 @@ HISTORY = _words("""eerder eerdere vorige vorig voorgaande voorheen destijds toe
     previous former presented voted abstained""")
 CURRENT = _words("""huidige nieuwe nieuw herziene herzien voorliggende voorliggend recente actuele current
     new revised""")
-REMOVAL = _words("schrappen verwijderen vervallen halen weglaten delete remove drop")  # lemmas: participles, nouns too
+# lemmas: participles and nouns too
+REMOVAL = _words("schrappen verwijderen vervallen halen weglaten delete remove drop")
 HISTORY_DAYS = 120
 # the cabinet's own stance ("het kabinet is bereid detectiebevelen te aanvaarden"): not a
 # statement of what the text holds
