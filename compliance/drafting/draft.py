@@ -835,8 +835,8 @@ def _spans_other(letter: Letter, m: Match) -> bool:
     for k in range(m.first + 1, m.last + 1):
         if k not in m.literals and (letter.norm[k] in OTHERS or letter.norm[k] in HISTORY):
             return True
-        if any(c in letter.text[letter.end[k - 1]:letter.start[k]] for c in ";:"):
-            return True
+        if ";" in letter.text[letter.end[k - 1]:letter.start[k]]:
+            return True  # (a colon introduces the list: "voldoet aan drie voorwaarden: ...")
     return False
 
 

@@ -225,6 +225,16 @@ def _conditional_als(letter: Letter, k: int) -> bool:
     return False
 
 
+def _conjunct(letter: Letter, k: int, nxt: int) -> bool:
+    """Whether the negation at ``k`` closes a conjunct with its own verb before an "en"/"of"
+    that still comes before the cue word at ``nxt``."""
+    norm = letter.norm
+    for j in range(k + 1, nxt):
+        if norm[j] in ("en", "of", "and", "or"):
+            return any(norm[i] in FINITE or _participle(letter, i) for i in range(k + 1, j))
+    return False
+
+
 def _marks(letter: Letter) -> _Marks:
     if letter.marks is None:
         def prefix(words: frozenset[str]) -> list[int]:
@@ -251,6 +261,9 @@ def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
                 # "om de motie niet uit te voeren heeft uw Kamer ontvangen": the negation
                 # is the infinitive's ("niet ... te VERB"), not the cue's
                 own_verb = any(norm[j] in ("te", "to") for j in range(k + 1, min(nxt, k + 4)))
+                # "als versleuteling niet wordt doorbroken en er geen ...": a negation whose
+                # verb comes before an "en" is the earlier conjunct's
+                own_verb = own_verb or _conjunct(letter, k, nxt)
                 count += clause[k] == clause[nxt] and not own_verb
     for k in range(first - 1, max(-1, first - 1 - BEFORE_WINDOW), -1):
         if clause[k] != clause[first] or sentence[k] != sentence[first]:
