@@ -164,6 +164,11 @@ FRAMES = [
     "De vorige compromistekst bevatte {x}.",
     "Volgens {actor_l} bevat de tekst {x}.",
     "{actor} wil dat de tekst {x} bevat.",
+    # issue 25 round 3: taking out, leaving out, an unnamed subject's wish
+    "{actor} wil {x} uit de tekst halen.",
+    "Het voorzitterschap heeft {x} uit de compromistekst gehaald.",
+    "In de nieuwe compromistekst zijn {x} weggelaten.",
+    "Een groep deskundigen wil dat de tekst {x} bevat.",
 ]
 VOTE_FRAMES = [
     "{actor} kan met de compromistekst instemmen.",
@@ -171,6 +176,8 @@ VOTE_FRAMES = [
     "Volgens {actor_l} kan Nederland met de tekst instemmen.",
     "Eerder kon Nederland met de vorige compromistekst instemmen.",
     "In 2022 stemde Nederland in met de vorige tekst.",
+    "Nederland kan met de compromistekst instemmen als {actor_l} dat ook doet.",
+    "Nederland kan pas instemmen als {actor_l} de detectiebevelen niet langer steunt.",
 ]
 
 

@@ -766,7 +766,11 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
         shown: dict[Any, int] = {}
         # a set's values stand side by side ("bekend materiaal, nieuw materiaal en grooming"):
         # no value gives way to a longer match of another
-        kept = items if fact.type == "set" else _drop_contained(items)
+        # a plain reading never swallows the qualified one inside it ("op maximaal 12 miljard"
+        # is at most, not exact): it stands aside from the longest-match rule
+        plain = {_typed(fact, key) for key, vc in cues.values.items() if vc.yields}
+        kept = items if fact.type == "set" else \
+            _drop_contained([x for x in items if x[1] not in plain]) + [x for x in items if x[1] in plain]
         for m, v in sorted(kept, key=lambda x: (x[0].first, x[0].phrase)):
             seen = tuple(v) if isinstance(v, list) else v
             shown[seen] = shown.get(seen, 0) + 1
@@ -792,7 +796,6 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
             values = [v for v in values if v not in implied_values] or values
             # a plain reading ("een winningsniveau van 2,8 miljard": exact) gives way to any
             # qualified one ("ten hoogste 2,8 miljard")
-            plain = {_typed(fact, key) for key, vc in cues.values.items() if vc.yields}
             values = [v for v in values if v not in plain] or values
             evidence = [e for e in evidence if e.value in values] if len(values) == 1 else evidence
         if fact.type != "set" and len(values) > 1 and title_lines is not None:

@@ -188,7 +188,8 @@ FINITE = _words("""is zijn wordt worden kan kunnen heeft hebben blijft blijven z
     wil willen doet doen krijgt krijgen lukt toelaat toelaten toestaat toestaan blijkt""")
 AS_AFTER = 12  # words of the clause after "als" looked at for its verb
 AS_PREDICATE = _words("""voorwaarde voorwaarden reserve reservemiddel achtervang uitgangspunt gevolg eerste
-    laatste onderdeel basis volgt zodanig geheel voorbeeld aanvulling alternatief""")
+    laatste onderdeel basis volgt zodanig geheel voorbeeld aanvulling alternatief doel doelstelling
+    uitzondering maatregel optie middel reactie toelichting""")
 
 
 def _participle(letter: Letter, k: int) -> bool:
@@ -208,12 +209,15 @@ def _conditional_als(letter: Letter, k: int) -> bool:
         nxt = norm[k + 1]
         if nxt in FINITE:
             return True  # "als blijkt dat ...", "als is gebleken ..."
-        if nxt in AS_PREDICATE or _participle(letter, k + 1):
+        one_of = nxt in ("een", "één", "one") and k + 2 < len(norm) and norm[k + 2] == "van"
+        if nxt in AS_PREDICATE or one_of or _participle(letter, k + 1):
             return False  # "als voorwaarde", "als uitgevoerd beschouwen", "als verdacht aangemerkt"
     if any(norm[j] == "zowel" for j in range(max(0, k - 10), k) if sentence[j] == sentence[k]):
         return False
     for j in range(k + 1, min(len(norm), k + 1 + AS_AFTER)):
-        if clause[j] != clause[k] or sentence[j] != sentence[k]:
+        # up to a punctuation mark, not a clause word ("als Duitsland dat ook doet")
+        if sentence[j] != sentence[k] or (clause[j] != clause[k] and any(
+                c in letter.text[letter.end[j - 1]:letter.start[j]] for c in ",;:()")):
             break
         w = norm[j]
         if w in FINITE:

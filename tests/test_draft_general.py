@@ -1,0 +1,196 @@
+"""The general rules the drafter gained in issue 25's third round, each on constructed
+sentences (written for these tests, not taken from any letter): unnumbered headings, the
+title's value, a plain reading that yields to a qualified one, "als" as "as", the voice of a
+sentence (subjects, not a preposition's objects; an unnamed subject that wants), topics that
+declare nothing, citations of known motions, a negation that belongs to an earlier conjunct,
+"eerder" meaning sooner, dates that are a state or a cut-off, a period's start that is no step.
+Properties (hypothesis) where a rule holds for a family of sentences."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from compliance.drafting import Draft, draft_letter
+from compliance.drafting.letter import read
+from compliance.loading.workspace import Workspace, load_workspace
+from tests.conftest import ROOT
+
+CSAM, GAS = "csam-regulation", "groningen-gas"
+HEAD = ("CONSTRUCTED LETTER - written for the tests of compliance draft.\n\nDen Haag, {date}\n\n"
+        "Betreft: {title}\n\n")
+TITLES = {CSAM: "Inzet over de verordening seksueel misbruik van kinderen", GAS: "Gaswinning Groningenveld"}
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@cache
+def ws() -> Workspace:
+    return load_workspace(ROOT)
+
+
+def draft(body: str, dossier: str = GAS, date: str = "30 september 2022", title: str | None = None) -> Draft:
+    head = HEAD.format(date=date, title=title or TITLES[dossier])
+    return draft_letter(head + body, ws(), dossier, letter_name="constructed.txt")
+
+
+def values(d: Draft) -> dict[str, object]:
+    return {p.fact: p.value for p in d.proposals}
+
+
+# -- reading the letter ------------------------------------------------------------------------
+
+
+def test_an_unnumbered_heading_is_its_own_sentence_and_states_nothing() -> None:
+    letter = read("Inleiding.\n\nHet pad naar nul\nHet kabinet houdt vast aan het tijdpad.\n")
+    texts = [letter.quote(a, b) for a, b in letter.sentences]
+    assert "Het pad naar nul" in texts and "Het kabinet houdt vast aan het tijdpad" in texts
+    assert len(letter.headings) == 1
+    # a heading naming two subjects is not a statement coupling them
+    d = draft("Versterking en verduurzaming\nDe versterking van woningen gaat door.\n", date="30 juni 2024")
+    assert "reinforcement_with_sustainability" not in values(d)
+
+
+def test_a_long_line_or_a_sentence_is_no_heading() -> None:
+    letter = read("Inleiding.\n\nHet kabinet stelt het winningsniveau vast op 2,8 miljard kubieke meter\n"
+                  "Nm3 voor het gasjaar.\n")
+    assert not letter.headings
+
+
+def test_the_titles_value_settles_a_conflict() -> None:
+    body = ("Met deze brief stel ik het winningsniveau voor het gasjaar 2022-2023 vast.\n\n"
+            "Het ontwerpbesluit voor het gasjaar 2023-2024 volgt in het voorjaar.\n")
+    assert "gas_year" in {a.fact for a in draft(body).ambiguities}
+    d = draft(body, title="Vaststellingsbesluit gasjaar 2022-2023")
+    assert values(d)["gas_year"] == "gy_2022_2023"
+
+
+BOUNDS = [("ten hoogste", "at_most"), ("maximaal", "at_most"), ("niet meer dan", "at_most"),
+          ("ongeveer", "about"), ("circa", "about"), ("minder dan", "below"), ("naar verwachting", "about")]
+
+
+@SETTINGS
+@given(st.sampled_from(BOUNDS), st.sampled_from(["2,8", "3,9", "12", "4,5"]))
+def test_a_plain_level_yields_to_any_bound_word(bound: tuple[str, str], number: str) -> None:
+    words, value = bound
+    plain = draft(f"Het kabinet stelt het winningsniveau vast op {number} miljard kubieke meter.\n")
+    assert values(plain)["production_level_bound"] == "exact"
+    d = draft(f"Het kabinet stelt het winningsniveau vast op {words} {number} miljard kubieke meter.\n")
+    assert values(d).get("production_level_bound") == value, (words, values(d))
+
+
+AS_FORMS = ["Het Groningenveld blijft beschikbaar als reservemiddel voor noodgevallen.",
+            "Het veld blijft beschikbaar als reserve voor noodsituaties, maar er wordt geen gas meer gewonnen."]
+IF_FORMS = ["Het veld blijft alleen beschikbaar als de leveringszekerheid in gevaar komt.",
+            "Als de winter koud wordt, blijft het veld beschikbaar als reservemiddel."]
+
+
+def test_als_before_a_noun_or_participle_is_as_before_a_finite_verb_if() -> None:
+    for text in AS_FORMS:
+        assert values(draft(text + "\n", date="30 september 2023")).get("field_status") == "closed_reserve", text
+    d = draft("Nederland kan instemmen als de detectiebevelen worden geschrapt.\n", CSAM, "4 november 2024")
+    assert values(d).get("cabinet_vote_intention") != "for"
+    d = draft("De motie is daarmee als uitgevoerd te beschouwen: Nederland stemt tegen de "
+              "compromistekst.\n", CSAM, "4 november 2024")
+    assert values(d).get("cabinet_vote_intention") == "against"
+
+
+VOTES = ["kan met de compromistekst instemmen", "zal voor de compromistekst stemmen",
+         "steunt de compromistekst"]
+CONDITIONS = ["als de detectiebevelen worden geschrapt", "als client-side scanning wordt uitgesloten",
+              "als blijkt dat versleuteling intact blijft", "als er geen detectiebevelen in staan",
+              "indien versleuteling intact blijft"]
+
+
+@SETTINGS
+@given(st.sampled_from(VOTES), st.sampled_from(CONDITIONS))
+def test_a_vote_under_a_condition_is_never_a_vote(vote: str, condition: str) -> None:
+    d = draft(f"Nederland {vote} {condition}.\n", CSAM, "4 november 2024")
+    assert values(d).get("cabinet_vote_intention") != "for", (vote, condition)
+
+
+# -- who speaks --------------------------------------------------------------------------------
+
+WANTERS = ["De Groninger Bodem Beweging", "Het Groninger Gasberaad", "Een bewonersvereniging",
+           "De Nationale ombudsman", "De provincie", "Bewonersorganisaties", "Het lid Beckerman"]
+WANTS = ["wil", "vraagt om", "pleit voor", "eist"]
+
+
+@SETTINGS
+@given(st.sampled_from(WANTERS), st.sampled_from(WANTS), st.sampled_from(["5.000", "10.000"]))
+def test_what_another_wants_is_not_the_cabinets(who: str, wants: str, amount: str) -> None:
+    verb = {"Bewonersorganisaties": {"wil": "willen", "vraagt om": "vragen om", "pleit voor": "pleiten voor",
+                                     "eist": "eisen"}}.get(who, {}).get(wants, wants)
+    d = draft(f"{who} {verb} een vaste vergoeding van {amount} euro per huishouden.\n", date="30 juni 2024")
+    assert "fixed_damage_payment_eur" not in values(d), (who, wants)
+
+
+def test_a_prepositions_object_or_a_relative_clause_is_not_who_speaks() -> None:
+    d = draft("De kosten van schadeafhandeling en versterking worden in rekening gebracht bij de NAM. "
+              "De Staat betaalt de vergoedingen aan bewoners voor, zodat zij niet afhankelijk zijn van "
+              "de NAM.\n", date="18 november 2019")
+    got = values(d)
+    assert got["costs_recovered_from_nam"] is True and got["damage_payment_secured"] is True
+    d = draft("De meerkostenregeling waarin de NAM de extra kosten van aardbevingsbestendig bouwen "
+              "vergoedde, is per 1 juli 2019 beëindigd.\n", date="18 november 2019")
+    assert values(d).get("nam_building_costs_scheme") is False
+
+
+def test_a_measure_for_residents_is_the_cabinets_their_wish_is_not() -> None:
+    d = draft("Bewoners kunnen een vaste vergoeding van 10.000 euro aanvragen.\n", date="30 juni 2024")
+    assert values(d)["fixed_damage_payment_eur"] == 10000
+    d = draft("Bewoners vragen een vaste vergoeding van 10.000 euro.\n", date="30 juni 2024")
+    assert "fixed_damage_payment_eur" not in values(d)
+
+
+# -- declarations ------------------------------------------------------------------------------
+
+
+def test_a_motions_execution_as_a_topic_declares_nothing() -> None:
+    d = draft("In de motie Kathmann c.s. (Kamerstuk 32 317, nr. 891) wordt de regering verzocht zich te "
+              "verzetten tegen detectiebevelen. Over de uitvoering van de motie wordt uw Kamer spoedig "
+              "geïnformeerd.\n", CSAM, "12 december 2024")
+    assert not d.declarations
+
+
+def test_a_citation_of_a_known_motion_is_that_motion() -> None:
+    d = draft("Uw Kamer vroeg met de motie over een tijdpad naar nul (Kamerstuk 34 957, nr. 30) om een "
+              "tijdpad. Met deze brief is aan de motie uitvoering gegeven.\n")
+    assert [(x.motion, x.statement) for x in d.declarations] == [("34957-30", "gives_effect")]
+
+
+# -- negation, history, steps ------------------------------------------------------------------
+
+
+def test_a_negation_with_its_own_verb_belongs_to_its_conjunct() -> None:
+    d = draft("Nederland kan pas instemmen als versleuteling niet wordt doorbroken en er geen ongerichte "
+              "detectie van alle gebruikers plaatsvindt.\n", CSAM, "4 november 2024")
+    assert values(d)["cabinet_agreement_conditions"] == ["e2ee_not_broken", "no_general_detection"]
+    # without a verb of its own the negation still reaches the cue
+    d = draft("Nederland kan niet met het compromis en de bijlagen instemmen.\n", CSAM, "4 november 2024")
+    assert values(d).get("cabinet_vote_intention") == "not_for"
+
+
+def test_eerder_before_an_infinitive_is_sooner_not_earlier() -> None:
+    d = draft("Om extra winning uit het Groningenveld te voorkomen zet het kabinet in op het eerder "
+              "vullen van de gasopslagen.\n", date="30 juni 2022")
+    assert values(d)["alternatives_to_extra_gas"] is True
+    d = draft("Het kabinet werkte eerder alternatieven uit om extra winning te voorkomen.\n", date="30 juni 2022")
+    assert "alternatives_to_extra_gas" not in values(d)
+
+
+def test_a_date_after_sinds_per_or_voor_is_a_state_not_history() -> None:
+    d = draft("Een deel van de oude schademeldingen van voor 31 maart 2017 is nog altijd niet "
+              "afgehandeld.\n", date="30 juni 2021")
+    assert values(d)["old_damage_claims_status"] == "open"
+    d = draft("De tijdelijke verordening uit 2021 staat vrijwillige detectie toe.\n", CSAM, "17 juni 2022")
+    assert "text_voluntary_detection" not in values(d)
+
+
+def test_the_start_of_a_period_is_no_planned_step() -> None:
+    d = draft("Met deze brief informeer ik uw Kamer over het vaststellingsbesluit voor het gasjaar dat "
+              "op 1 oktober 2022 begint.\n")
+    assert not d.planned_steps
+    d = draft("Vóór 1 februari 2023 informeer ik uw Kamer over de stap naar nul.\n")
+    assert [(s.date, s.kind) for s in d.planned_steps] == [("2023-02-01", "letter_to_house")]
