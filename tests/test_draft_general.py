@@ -195,3 +195,17 @@ def test_the_start_of_a_period_is_no_planned_step() -> None:
     assert not d.planned_steps
     d = draft("Vóór 1 februari 2023 informeer ik uw Kamer over de stap naar nul.\n")
     assert [(s.date, s.kind) for s in d.planned_steps] == [("2023-02-01", "letter_to_house")]
+
+
+def test_bcm_is_billions_of_cubic_metres() -> None:
+    d = draft("Het kabinet stelt het winningsniveau voor het gasjaar 2022-2023 vast op 4,5 bcm.\n")
+    assert values(d)["production_level_bcm"] == 4.5
+
+
+def test_a_split_verb_and_an_infinitive_vote() -> None:
+    d = draft("Het kabinet is voornemens in te stemmen met de compromistekst.\n", CSAM, "4 november 2024")
+    assert values(d)["cabinet_vote_intention"] == "for"
+    d = draft("Het kabinet is niet voornemens in te stemmen met de compromistekst.\n", CSAM, "4 november 2024")
+    assert values(d)["cabinet_vote_intention"] == "not_for"
+    d = draft("Het kabinet wijst detectiebevelen voor chatdiensten af.\n", CSAM, "4 november 2024")
+    assert values(d)["cabinet_accepts_detection_on_interpersonal"] is False

@@ -67,6 +67,8 @@ class Unit:
         scale = 1
         if after and after[0] in SCALES:
             scale, after = SCALES[after[0]], after[1:]
+        elif after[:1] == ["bcm"]:
+            scale = SCALES["miljard"]  # "4,5 bcm": billion cubic metres
         near = after[:3]
         if self.kind == "any":
             return value * scale

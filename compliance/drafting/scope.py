@@ -63,7 +63,7 @@ HISTORY = _words("""eerder eerdere vorige vorig voorgaande voorheen destijds toe
 CURRENT = _words("""huidige nieuwe nieuw herziene herzien voorliggende voorliggend recente actuele current
     new revised""")
 # lemmas: participles and nouns too
-REMOVAL = _words("schrappen verwijderen vervallen halen weglaten delete remove drop")
+REMOVAL = _words("schrappen verwijderen vervallen halen weglaten verdwijnen delete remove drop")
 HISTORY_DAYS = 120
 # the cabinet's own stance ("het kabinet is bereid detectiebevelen te aanvaarden"): not a
 # statement of what the text holds
@@ -169,7 +169,7 @@ def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
 _GOVERNING = _words("""bij met door aan tegen namens voor tot over naast zonder
     onafhankelijk by with from of against""")
 _RELATIVE = _words("""waarin waarbij waarmee waardoor waarop die welke dat zodat omdat doordat terwijl hoewel
-    wanneer indien mits tenzij which that who whom because so""")
+    wanneer indien mits tenzij als zolang which that who whom because so if""")
 _ARTICLES = _words("de het een the")
 
 
