@@ -205,7 +205,8 @@ def test_bcm_is_billions_of_cubic_metres() -> None:
 def test_a_split_verb_and_an_infinitive_vote() -> None:
     d = draft("Het kabinet is voornemens in te stemmen met de compromistekst.\n", CSAM, "4 november 2024")
     assert values(d)["cabinet_vote_intention"] == "for"
-    d = draft("Het kabinet is niet voornemens in te stemmen met de compromistekst.\n", CSAM, "4 november 2024")
+    d = draft("Het kabinet is niet voornemens in te stemmen met de compromistekst.\n", CSAM,
+              "4 november 2024")
     assert values(d)["cabinet_vote_intention"] == "not_for"
     d = draft("Het kabinet wijst detectiebevelen voor chatdiensten af.\n", CSAM, "4 november 2024")
     assert values(d)["cabinet_accepts_detection_on_interpersonal"] is False
