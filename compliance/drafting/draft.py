@@ -464,6 +464,10 @@ def _motion_refs(letter: Letter, by_name: dict[str, str] | None = None,
     for k in letter.index.get("motie", []) + letter.index.get("motion", []):
         if k == 0 or letter.norm[k - 1] not in _ANAPHORA_BEFORE:
             continue
+        j = bisect.bisect_right(firsts, k)
+        if j < len(firsts) and firsts[j] - k <= CITATION_NEAR \
+                and letter.sentence[firsts[j]] == letter.sentence[k]:
+            continue  # "de motie over ... (Kamerstuk 34 957, nr. 50)": the motion cited, not an anaphor
         i = bisect.bisect_right(firsts, k) - 1
         if i >= 0 and spans[i][0] <= k <= spans[i][1]:
             continue  # the word of a named mention
@@ -500,6 +504,10 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
                 continue
             found.append((m, said, ""))  # the motion is chosen below, per sentence
     statements = _drop_contained([(m, said) for m, said, _ in found])
+    # given effect is the more specific: "wordt uitvoering gegeven" is not also "wordt uitgevoerd"
+    effect_in = {m.sentence for m, said in statements if said == "gives_effect"}
+    statements = [(m, said) for m, said in statements
+                  if not (said == "will_execute" and m.sentence in effect_in)]
     said_in: dict[int, set[str]] = {}
     for m, said in statements:
         said_in.setdefault(m.sentence, set()).add(said)
