@@ -214,7 +214,8 @@ def test_a_split_verb_and_an_infinitive_vote() -> None:
 
 def test_two_motions_given_effect_in_one_sentence_and_a_cited_motion_is_no_anaphor() -> None:
     d = draft("Met deze brief wordt uitvoering gegeven aan de motie Van Raan c.s. (Kamerstuk 26 643, "
-              "nr. 885) en aan de motie Kathmann c.s. (Kamerstuk 32 317, nr. 891).\n", CSAM, "4 november 2024")
+              "nr. 885) en aan de motie Kathmann c.s. (Kamerstuk 32 317, nr. 891).\n",
+              CSAM, "4 november 2024")
     assert sorted((x.motion, x.statement) for x in d.declarations) == [
         ("26643-885", "gives_effect"), ("32317-891", "gives_effect")]
     d = draft("Met deze werkwijze is de motie Van Tongeren uitgevoerd. Daarmee is ook de motie over "
