@@ -444,14 +444,15 @@ def _motion_refs(letter: Letter, by_name: dict[str, str] | None = None,
         start = letter.word_at(letter.offset(mm.line, mm.column))
         end = letter.word_at(letter.offset(mm.line, mm.column) + len(mm.raw))
         named.append((start, max(start, end - 1), mid))
-    covered = {a for a, _, _ in named}
+    covered = sorted(a for a, _, _ in named)
     for c in letter.refs.citations:
         if c.footnote is not None or len(c.kamerstukken) != 1:
             continue
         mid = paper_id(*c.kamerstukken[0])
         start = letter.word_at(letter.offset(c.line, c.column))
-        if start >= len(letter.norm) or any(abs(start - a) <= CITATION_NEAR for a in covered):
-            continue
+        i = bisect.bisect_left(covered, start - CITATION_NEAR)
+        if start >= len(letter.norm) or (i < len(covered) and covered[i] <= start + CITATION_NEAR):
+            continue  # the citation of a named mention (a bisection: linear in the letter)
         sid = letter.sentence[start]
         before = [letter.norm[k] for k in range(max(0, start - CITATION_NEAR), start)
                   if letter.sentence[k] == sid]

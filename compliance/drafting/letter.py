@@ -357,7 +357,10 @@ def read(text: str) -> Letter:
             letter.sections.append((a, b, line))
     for k, n in enumerate(norm):
         letter.index.setdefault(n, []).append(k)
-    letter.headings = {sentence[k] for k in range(len(norm)) if start[k] in heading_words}
+    for off in heading_words:
+        k = bisect.bisect_left(start, off)
+        if k < len(start) and start[k] == off:
+            letter.headings.add(sentence[k])
     return letter
 
 

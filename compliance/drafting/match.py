@@ -241,9 +241,13 @@ def _conjunct(letter: Letter, k: int, nxt: int) -> bool:
 
 def _marks(letter: Letter) -> _Marks:
     if letter.marks is None:
+        as_not_if = [k for k in letter.index.get("als", ()) if not _conditional_als(letter, k)]
+
         def prefix(words: frozenset[str]) -> list[int]:
-            hits = [w in words and (w != "als" or _conditional_als(letter, k))
-                    for k, w in enumerate(letter.norm)]
+            hits = list(map(words.__contains__, letter.norm))
+            if "als" in words:
+                for k in as_not_if:
+                    hits[k] = False
             return list(itertools.accumulate(hits, initial=0))
 
         letter.marks = _Marks(prefix(NEGATORS), prefix(HYPOTHETICAL_BEFORE), prefix(HYPOTHETICAL_AFTER))
