@@ -251,8 +251,10 @@ def questions(letter: Letter) -> set[int]:
                 # "Vragen van het lid X aan de Minister over ... (ingezonden ...)"; not "vragen
                 # van gelijke strekking zijn samengenomen"
                 asking = True
-            elif first in ("antwoord", "answer") and (numbered or b - a == 1):
-                asking = False
+            elif first in ("antwoord", "answer") and (
+                    numbered or b - a == 1 or any(w.isdigit() or w in ("vraag", "question")
+                                                  for w in norm[a + 1:min(b, a + 4)])):
+                asking = False  # "Antwoord 2", "Antwoord op vraag 2", "Antwoord:"
             tail = letter.text[letter.end[b - 1]:letter.end[b - 1] + 1]
             if asking or tail == "?":
                 got.add(sid)
