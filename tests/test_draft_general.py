@@ -222,3 +222,11 @@ def test_two_motions_given_effect_in_one_sentence_and_a_cited_motion_is_no_anaph
               "zeggenschap van de NAM bij nieuwbouw (Kamerstuk 34 957, nr. 50) uitgevoerd.\n",
               date="18 november 2019")
     assert ("34957-50", "gives_effect") in {(x.motion, x.statement) for x in d.declarations}
+
+
+def test_a_count_whose_noun_comes_first_and_answers_numbered_in_words() -> None:
+    d = draft("Van de productielocaties in het Groningenveld blijven er elf open.\n")
+    assert values(d)["production_sites_open"] == 11
+    d = draft("Vraag 1\nGaat de winning bij Warffum door?\n\nAntwoord op vraag 1\nHet kabinet heeft besloten "
+              "dat de gaswinning bij Warffum doorgaat tot en met 2032.\n", date="20 januari 2025")
+    assert values(d)["warffum_end_year"] == 2032

@@ -62,7 +62,8 @@ class Unit:
         head = nouns[0] if nouns else ""
         self.stem = head[:max(5, len(head) - 3)]  # "productielocaties" -> its singular too
 
-    def fits(self, euro: bool, pct: bool, after: list[str], value: float) -> float | None:
+    def fits(self, euro: bool, pct: bool, after: list[str], value: float,
+             before: list[str] | None = None) -> float | None:
         """The value in the fact's unit, or None when the words around it do not fit."""
         scale = 1
         if after and after[0] in SCALES:
@@ -83,9 +84,19 @@ class Unit:
                 and not (near and near[0] in ("euro", "procent", "percent", "%"))
         else:
             ok = scale == 1 and not euro and not pct and any(w.startswith(self.stem) for w in near[:2])
+            # the counted noun ahead ("van de productielocaties blijven er elf open"): a small
+            # count that no other noun follows
+            ok = ok or (scale == 1 and not euro and not pct and value < 1000 and before is not None
+                        and any(w.startswith(self.stem) for w in before[-COUNT_BEFORE:])
+                        and (not near or near[0] in AFTER_COUNT))
         if not ok:
             return None
         return value * scale / self.scale
+
+
+COUNT_BEFORE = 8
+AFTER_COUNT = frozenset({"open", "beschikbaar", "operationeel", "gesloten", "over", "in", "op", "en", "of",
+                         "blijven", "blijft", "available", "open", "remain"})
 
 
 def _plain(v: float) -> int | float:
@@ -120,7 +131,8 @@ def numbers(text: str, unit: str | None = None) -> list[int | float]:
                 continue
             value = WORDS.get(m["word"].casefold(), WORDS.get(w, 0))
         after = _shared_unit([_fold(w) for w in _WORD.findall(text[m.end():m.end() + 80])])
-        got = u.fits(m["euro"] is not None, m["pct"] is not None, after, value)
+        before = [_fold(w) for w in _WORD.findall(text[max(0, m.start() - 80):m.start()])]
+        got = u.fits(m["euro"] is not None, m["pct"] is not None, after, value, before)
         if got is not None:
             out.append(_plain(got))
     return out
