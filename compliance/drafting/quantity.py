@@ -96,7 +96,7 @@ class Unit:
 
 COUNT_BEFORE = 8
 AFTER_COUNT = frozenset({"open", "beschikbaar", "operationeel", "gesloten", "over", "in", "op", "en", "of",
-                         "blijven", "blijft", "available", "open", "remain"})
+                         "blijven", "blijft", "available", "remain"})
 
 
 def _plain(v: float) -> int | float:
