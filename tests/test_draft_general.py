@@ -230,3 +230,11 @@ def test_a_count_whose_noun_comes_first_and_answers_numbered_in_words() -> None:
     d = draft("Vraag 1\nGaat de winning bij Warffum door?\n\nAntwoord op vraag 1\nHet kabinet heeft besloten "
               "dat de gaswinning bij Warffum doorgaat tot en met 2032.\n", date="20 januari 2025")
     assert values(d)["warffum_end_year"] == 2032
+
+
+def test_the_state_so_far_gives_way_to_what_the_letter_changes() -> None:
+    d = draft("Sinds 1 oktober 2023 staat het Groningenveld op de waakvlam. Met dit wetsvoorstel wordt het "
+              "Groningenveld definitief gesloten.\n", date="20 februari 2024")
+    assert values(d)["field_status"] == "closed_permanent"
+    d = draft("Sinds 1 oktober 2023 staat het Groningenveld op de waakvlam.\n", date="20 februari 2024")
+    assert values(d)["field_status"] == "pilot_flame"

@@ -545,6 +545,17 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
                   key=lambda d: (d.line, d.column, d.motion))
 
 
+_SO_FAR = ("sinds", "tot nu toe", "tot op heden", "tot dusver", "so far", "since")
+
+
+def _so_far(letter: Letter, sid: int) -> bool:
+    """Whether sentence ``sid`` opens with how things have stood so far ("Sinds 1 oktober
+    2023 ...", "Tot nu toe ...")."""
+    a, b = letter.sentences[sid]
+    opening = " ".join(letter.norm[a:min(b, a + 3)])
+    return any(opening.startswith(w) for w in _SO_FAR)
+
+
 _ABOUT = _words("over inzake omtrent betreffende aangaande about regarding on")
 
 
@@ -807,6 +818,13 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
             # qualified one ("ten hoogste 2,8 miljard")
             values = [v for v in values if v not in plain] or values
             evidence = [e for e in evidence if e.value in values] if len(values) == 1 else evidence
+        if fact.type != "set" and len(values) > 1:
+            # the state so far ("Sinds 1 oktober 2023 staat het veld op de waakvlam") gives way
+            # to what the letter changes it to ("Met dit wetsvoorstel wordt het veld gesloten")
+            so_far = {v for v in values if all(_so_far(r.letter, m.sentence) for m, mv in kept if mv == v)}
+            if so_far and len(set(values) - so_far) == 1:
+                values = [v for v in values if v not in so_far]
+                evidence = [e for e in evidence if e.value in values]
         if fact.type != "set" and len(values) > 1 and title_lines is not None:
             # the letter's title names what it is about ("Betreft: Vaststellingsbesluit
             # gasjaar 2022-2023"): of conflicting values, the one it names
