@@ -690,7 +690,7 @@ class _Context:
                                                for s in range(m.sentence, m.end_sentence + 1)))
         scopes = [sentence_scope(letter, s, self.letter_date)
                   for s in range(m.sentence, m.end_sentence + 1)]
-        if any(sc.history for sc in scopes) and not self._own_history(m):
+        if any(sc.history for sc in scopes) and not (stance == "cabinet" and self._own_history(m)):
             return False  # an earlier text or decision, not today's
         sc = scopes[0]
         if stance == "cabinet":
