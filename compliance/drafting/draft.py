@@ -24,6 +24,7 @@ from compliance.drafting.scope import (
     HISTORY,
     OTHERS,
     REMOVAL,
+    asked_from,
     old_date,
     positions,
     questions,
@@ -681,6 +682,9 @@ class _Context:
         asked = questions(letter)
         if m.sentence in asked or m.end_sentence in asked:
             return False  # a question states nothing; the asker's words are not the cabinet's
+        asking = asked_from(letter, m.sentence)
+        if asking is not None and asking < m.first:
+            return False  # "hebben gevraagd of het kabinet bereid is ...": asked, not stated
         if m.sentence in letter.headings and m.end_sentence == m.sentence:
             return False  # "Versterking en verduurzaming": a heading names a subject, states nothing
         if stance == "any":

@@ -39,7 +39,7 @@ _ABBREV = _words("""nr nrs jl c s o a bijv vgl zgn art blz p e g i ca dhr mr drs
 # (a relative "waarin ..." and a consequence "... en zal daarom ..." start one too: "kan niet
 # instemmen en zal daarom tegenstemmen" does not negate the vote against)
 CLAUSE_WORDS = _words("""maar tenzij als indien mits omdat doordat terwijl dat die welke wanneer
-    zodat hoewel zodra totdat voordat waarin waarbij waarmee waardoor waarop daarom derhalve
+    zodat hoewel zodra totdat voordat waar waarin waarbij waarmee waardoor waarop daarom derhalve
     but unless if because while that which whereas although whether until before once where
     therefore""")
 SHORT_HEADING_WORDS = 7

@@ -168,8 +168,8 @@ def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
 
 _GOVERNING = _words("""bij met door aan tegen namens voor tot over naast zonder
     onafhankelijk by with from of against""")
-_RELATIVE = _words("""waarin waarbij waarmee waardoor waarop die welke dat zodat omdat doordat terwijl hoewel
-    wanneer indien mits tenzij als zolang which that who whom because so if""")
+_RELATIVE = _words("""waar waarin waarbij waarmee waardoor waarop die welke dat zodat omdat doordat terwijl
+    hoewel wanneer indien mits tenzij als zolang which that who whom because so if""")
 _ARTICLES = _words("de het een the")
 
 
@@ -225,6 +225,26 @@ def old_date(letter: Letter, a: int, b: int, letter_date: str) -> bool:
         if (own - when).days > HISTORY_DAYS:
             return True
     return False
+
+
+# an indirect question: "hebben gevraagd of het kabinet bereid is ...", "de vraag wanneer ...",
+# "wil weten hoe ...": what follows is asked, not stated
+ASKING = _words("vragen vraag afvragen weten ask asks asked wonder question")
+_WHETHER = frozenset({"of", "wanneer", "hoe", "waarom", "welke", "welk", "whether", "when", "how", "why",
+                      "which"})
+
+
+def asked_from(letter: Letter, sid: int) -> int | None:
+    """The position of the asking word of an indirect question in the sentence ("gevraagd
+    of ..."), after which nothing is stated; None when there is none."""
+    a, b = letter.sentences[sid]
+    norm = letter.norm
+    for k in sorted_positions(letter, ASKING)[bisect.bisect_left(sorted_positions(letter, ASKING), a):]:
+        if k >= b:
+            break
+        if k + 1 < b and norm[k + 1] in _WHETHER:
+            return k
+    return None
 
 
 _ADDRESSED = _words("ingezonden minister staatssecretaris minister-president submitted")
