@@ -479,7 +479,8 @@ def _motion_refs(letter: Letter, by_name: dict[str, str] | None = None,
 
 
 def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
-                  by_name: dict[str, str] | None = None) -> list[FoundDeclaration]:
+                  by_name: dict[str, str] | None = None,
+                  letter_date: str | None = None) -> list[FoundDeclaration]:
     letter = r.letter
     decl = vocab.cues.declarations if vocab.cues else None
     if decl is None:
@@ -495,6 +496,12 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
         for m in r.matches(cues, relevant=False):
             if (m.hypothetical and not m.negated) or m.sentence in asked or _topic(letter, m.first):
                 continue
+            sc = sentence_scope(letter, m.sentence, letter_date)
+            if sc.reported and sc.voice in ("other", "author", "party"):
+                continue  # "sommige leden hebben gesuggereerd dat de motie ... wordt uitgevoerd"
+            asking = asked_from(letter, m.sentence)
+            if asking is not None and asking < m.first:
+                continue  # "gevraagd of de motie wordt uitgevoerd": asked, not declared
             said = statement
             if m.negated:
                 opposite = _STATEMENTS.get(cues.negated or "") if cues is not None else None
@@ -611,8 +618,9 @@ def _source(letter: Letter, sid: int, notes: dict[int, Any], papers: dict[str, A
 
 
 def _drop_contained(items: list[tuple[Match, _V]]) -> list[tuple[Match, _V]]:
-    """A match inside a longer one of another value in the same sentence gives way to it:
-    'gedeeltelijke algemene oriëntatie' is not also an 'algemene oriëntatie'."""
+    """A match inside a longer one of another value in the same sentence, or spanning the same
+    words with fewer of them its own, gives way to it: 'gedeeltelijke algemene oriëntatie' is
+    not also an 'algemene oriëntatie', 'noch voorgeschreven noch verboden' not 'niet verboden'."""
     by_sentence: dict[int, list[tuple[Match, _V]]] = {}
     for item in items:
         by_sentence.setdefault(item[0].sentence, []).append(item)
@@ -621,7 +629,9 @@ def _drop_contained(items: list[tuple[Match, _V]]) -> list[tuple[Match, _V]]:
         for m, v in group:
             inside = len(group) > 1 and any(
                 o is not m and ov != v and o.first <= m.first and m.last <= o.last
-                and (o.last - o.first) > (m.last - m.first) for o, ov in group)
+                and ((o.last - o.first) > (m.last - m.first)
+                     or len(o.literals) > len(m.literals))  # the same words, a cue naming more of them
+                for o, ov in group)
             if not inside:
                 out.append((m, v))
     return out
@@ -1075,7 +1085,7 @@ def draft_letter(text: str, workspace: Any, dossier: str, *, letter_name: str) -
             first = next((x for x in lm.record.submitters if x.first), lm.record.submitters[0])
             by_name.setdefault(_name_key(first.name), []).append(mid)
     unique = {k: v[0] for k, v in by_name.items() if len(v) == 1}
-    declarations = _declarations(r, vocab, set(ws.motions), unique)
+    declarations = _declarations(r, vocab, set(ws.motions), unique, date)
     parts: dict[str, Any] = {"proposals": [], "ambiguities": [], "addressed": [], "unstated": []}
     _facts(r, vocab, declarations, parts, date)
     passages = []

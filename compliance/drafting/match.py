@@ -255,6 +255,17 @@ def _marks(letter: Letter) -> _Marks:
     return marks
 
 
+NOCH_REACH = 6
+
+
+def _second_noch(letter: Letter, k: int, lo: int) -> bool:
+    """The second "noch" of "noch A noch B" (neither A nor B): the pair is one negation."""
+    norm = letter.norm
+    return norm[k] in ("noch", "nor") and any(
+        norm[j] in ("noch", "neither") and letter.sentence[j] == letter.sentence[k]
+        for j in range(max(0, lo, k - NOCH_REACH), k))
+
+
 def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
     norm, clause, sentence = letter.norm, letter.clause, letter.sentence
     neg = _marks(letter).neg
@@ -264,7 +275,7 @@ def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
     if neg[last] - neg[first + 1]:
         lits = sorted(literals)
         for k in range(first + 1, last):
-            if norm[k] in NEGATORS and k not in literals:
+            if norm[k] in NEGATORS and k not in literals and not _second_noch(letter, k, first):
                 nxt = lits[bisect.bisect_right(lits, k)]
                 # "om de motie niet uit te voeren heeft uw Kamer ontvangen": the negation
                 # is the infinitive's ("niet ... te VERB"), not the cue's
@@ -276,7 +287,7 @@ def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
     for k in range(first - 1, max(-1, first - 1 - BEFORE_WINDOW), -1):
         if clause[k] != clause[first] or sentence[k] != sentence[first]:
             break
-        if norm[k] in NEGATORS:
+        if norm[k] in NEGATORS and not _second_noch(letter, k, k - BEFORE_WINDOW):
             count += 1
         elif norm[k] in PREPOSITIONS and first - k <= PREPOSITION_REACH:
             break

@@ -47,12 +47,12 @@ REPORTING = _words("""stelt stellen meent menen zegt zeggen vindt vinden verwach
     voorgesteld voorstellen adviseert adviseren adviseerde adviseerden gevraagd gepleit aangegeven
     verzocht vroeg vroegen wees wijst waarschuwt waarschuwde drong drongen aangedrongen liet lieten
     constateren constateert aanbevolen vrezen vreest hopen hoopt denken denkt eist eisen
-    wilde wilden
+    wilde wilden suggereren opperen betogen beweren aandringen
     says say wants want proposed propose proposes argues argue advises""")
 REPORT_WINDOW = 4
 REPORT_OPENING = 6  # the words of a sentence's opening in which an unnamed subject's verb stands
 WANTING = _words("""wil willen wilde wilden wenst wensen vraagt vragen verzoekt verzoeken pleit pleiten eist
-    eisen vreest vrezen hoopt hopen wants want asks ask""")
+    eisen vreest vrezen hoopt hopen vindt vinden meent menen wants want asks ask""")
 ACCORDING = _words("volgens according")
 COMPARING = _words("evenals zoals net")  # "net als andere lidstaten kan Nederland ..."
 HISTORY = _words("""eerder eerdere vorige vorig voorgaande voorheen destijds toenmalige toenmalig
