@@ -365,10 +365,16 @@ def _actor(letter: Letter) -> str | None:
 _FIRST_DAY = re.compile(r"(\d{1,2})\s*(?:en|tot en met|t/m|and|[-–])\s*$")
 
 
+# a day named without a year lies within half a year after the letter (a step planned), or
+# it is the last such day before it
+YEARLESS_AHEAD = 183
+
+
 def _days(letter: Letter, a: int, b: int, letter_date: str | None) -> list[tuple[str, int]]:
     """(ISO date, offset) of each date with a day in words a..b-1; a date without a year is
     the next such day on or after the letter's date ("de JBZ-raad van 12 en 13 december":
-    the 12th, of the letter's year or the next)."""
+    the 12th, of the letter's year or the next) when that is within YEARLESS_AHEAD days,
+    else the last one before it."""
     key = ("days", a, b, letter_date)
     got: list[tuple[str, int]] | None = letter.scopes.get(key)
     if got is None:
@@ -393,6 +399,11 @@ def _days_in(letter: Letter, a: int, b: int, letter_date: str | None) -> list[tu
                 continue
             ly, lm, ld = int(letter_date[:4]), int(letter_date[5:7]), int(letter_date[8:10])
             year = ly if (d.month, day) >= (lm, ld) else ly + 1
+            try:
+                if (_date(year, d.month, day) - _date(ly, lm, ld)).days > YEARLESS_AHEAD:
+                    year -= 1  # "zoals toegezegd in het commissiedebat van 9 oktober": the one before
+            except ValueError:
+                continue
         try:
             out.append((_date(year, d.month, day).isoformat(), off))
         except ValueError:

@@ -256,6 +256,15 @@ def _marks(letter: Letter) -> _Marks:
 
 
 NOCH_REACH = 6
+# the particle of a separable verb, closing its clause after the negation ("houdt ... niet open",
+# "voert de motie niet uit")
+PARTICLES = _words("open uit voor in op aan af mee toe door vast terug over")
+
+
+def _closes(letter: Letter, k: int) -> bool:
+    """Whether word ``k`` is the last of its clause."""
+    return k + 1 >= len(letter.norm) or letter.clause[k + 1] != letter.clause[k] \
+        or letter.sentence[k + 1] != letter.sentence[k]
 
 
 def _second_noch(letter: Letter, k: int, lo: int) -> bool:
@@ -295,8 +304,8 @@ def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
         if clause[k] != clause[last] or sentence[k] != sentence[last]:
             break
         # "steunt het voorstel niet." - a negation closing the clause; not "niet tot ..."
-        closes = k + 1 >= len(norm) or clause[k + 1] != clause[k] or sentence[k + 1] != sentence[k] \
-            or norm[k + 1] in ("langer", "meer", "longer")
+        closes = _closes(letter, k) or norm[k + 1] in ("langer", "meer", "longer") \
+            or (norm[k + 1] in PARTICLES and _closes(letter, k + 1))  # "houdt heropening niet open"
         count += norm[k] in POST_NEGATORS and closes
     return count % 2 == 1
 

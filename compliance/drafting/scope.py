@@ -68,7 +68,11 @@ HISTORY_DAYS = 120
 # the cabinet's own stance ("het kabinet is bereid detectiebevelen te aanvaarden"): not a
 # statement of what the text holds
 STANCE = _words("""bereid instemmen steunen accepteren aanvaarden willen wensen pleiten inzetten zien vinden
-    achten streven verzetten willing agree support accept want""")
+    achten streven verzetten voorwaarde voorwaarden eisen eis willing agree support accept want
+    condition conditions""")
+# a sentence opening with one of these carries on the one before it ("Voorts moeten versleutelde
+# diensten buiten de detectieplicht blijven" after the cabinet's conditions): its voice
+CONTINUING = _words("voorts verder daarnaast bovendien tevens eveneens evenzo ook furthermore moreover also")
 
 
 @dataclass(frozen=True)
@@ -163,6 +167,14 @@ def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
         or norm[k] == "voorgesteld" or (norm[k] in ("stelt", "stellen", "stelde") and "voor" in norm[k + 1:b])
         for k in range(a, b))
     stance = voice == "cabinet" and _in(letter, STANCE, a, b)
+    if voice == "none" and sid and norm[a] in CONTINUING and letter.continues(sid - 1):
+        before = sentence_scope(letter, sid - 1, letter_date)
+        pa, pb = letter.sentences[sid - 1]
+        # "Instemming is voor het kabinet slechts mogelijk als ...": the cabinet's stance though
+        # it is not the subject
+        if (before.voice == "cabinet" and before.stance) or (
+                before.voice == "none" and _in(letter, CABINET, pa, pb) and _in(letter, STANCE, pa, pb)):
+            voice, stance = "cabinet", True  # the cabinet's conditions, carried on
     return SentenceScope(voice, reported, stance, history, removal, proposal)
 
 
@@ -234,6 +246,9 @@ _WHETHER = frozenset({"of", "wanneer", "hoe", "waarom", "welke", "welk", "whethe
                       "which"})
 
 
+ASK_REACH = 5
+
+
 def asked_from(letter: Letter, sid: int) -> int | None:
     """The position of the asking word of an indirect question in the sentence ("gevraagd
     of ..."), after which nothing is stated; None when there is none."""
@@ -242,7 +257,9 @@ def asked_from(letter: Letter, sid: int) -> int | None:
     for k in sorted_positions(letter, ASKING)[bisect.bisect_left(sorted_positions(letter, ASKING), a):]:
         if k >= b:
             break
-        if k + 1 < b and norm[k + 1] in _WHETHER:
+        # "vroegen in het debat of ...": the wh-word a few words on, in the asking clause
+        if (k + 1 < b and norm[k + 1] in _WHETHER) or any(
+                norm[j] in ("of", "whether") for j in range(k + 1, min(b, k + 1 + ASK_REACH))):
             return k
     return None
 
