@@ -824,7 +824,10 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
             line, col, eline, ecol = r.span(m)
             evidence.append(Evidence(value=v, line=line, column=col, end_line=eline, end_column=ecol,
                                      quote=r.quote(m), cue=m.phrase, negated=m.negated))
-        evidence.extend(sorted(implied, key=lambda e: e.line))
+        if evidence or fact.type != "set":
+            # a declaration completes the list of conditions the letter gives in its own words;
+            # alone it makes none (what a motion asks is not the letter's list)
+            evidence.extend(sorted(implied, key=lambda e: e.line))
         if not evidence:
             hit = next(iter(sorted(r.matches(cues.addressed), key=lambda m: m.first)), None)
             if hit is not None:
