@@ -659,6 +659,12 @@ def _typed(fact: FactDef, key: str) -> Any:
 REMOVAL_BEFORE, REMOVAL_AFTER = 4, 10  # "schrapping van X"; "X uit de tekst te schrappen"
 
 
+def _according(letter: Letter, sid: int) -> bool:
+    """Whether the sentence says whose view it gives ("volgens de Commissie")."""
+    a, b = letter.sentences[sid]
+    return any(w in ("volgens", "according") for w in letter.norm[a:b])
+
+
 def _stance(fact: FactDef) -> str:
     if fact.cues is not None and fact.cues.stance is not None:
         return fact.cues.stance
@@ -709,6 +715,9 @@ class _Context:
         if m.sentence in letter.headings and m.end_sentence == m.sentence:
             return False  # "Versterking en verduurzaming": a heading names a subject, states nothing
         if stance == "any":
+            here = sentence_scope(letter, m.sentence, self.letter_date)
+            if here.reported and (here.voice in ("other", "party") or _according(letter, m.sentence)):
+                return False  # "Duitsland stelt dat ...", "volgens de Commissie ...": a claim
             # what is up at a meeting is today's, not what was up before ("streefde aanvankelijk
             # naar een algemene oriëntatie")
             return not (describes_text and any(sentence_scope(letter, s, self.letter_date).history
@@ -728,6 +737,8 @@ class _Context:
         # the text's facts; a cue that names the actor says what it is about ("onder leiding van
         # het Cypriotische voorzitterschap", "de Raad en het Europees Parlement ... akkoord")
         named = any(letter.norm[k] in ACTORS - CABINET for k in m.literals)
+        if sc.reported and (sc.voice in ("other", "party") or _according(letter, m.sentence)):
+            return False  # "Duitsland stelt dat ...", "volgens de Commissie ...": a claim about the text
         if named and not sc.proposal and not any(x.removal for x in scopes):
             return self.about_text(m.sentence) or self.about_text(m.end_sentence)
         if sc.stance:
@@ -790,7 +801,9 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
         for key, vc in cues.values.items():
             cued = _typed(fact, key)
             for m in r.matches(vc, across=across):
-                if m.hypothetical and not m.negated and cues.hypothetical == "ignore":
+                # a negation under a condition ("tenzij ... niet") still states; not in an opening "als"
+                if cues.hypothetical == "ignore" and ((m.hypothetical and not m.negated)
+                                                      or m.conditional_clause):
                     continue
                 v = value_of_match(fact.type, cued, vc.negated, m.negated)
                 if v is None:

@@ -67,6 +67,11 @@ class Match:
         return self._literals
 
     @property
+    def conditional_clause(self) -> bool:
+        """In a condition opening the sentence (negated or not)."""
+        return leading_condition(self.letter, self.first, self.last, self._literals)
+
+    @property
     def hypothetical(self) -> bool:
         if self._hyp is None:
             self._hyp = _hypothetical(self.letter, self.first, self.last, self._literals)
@@ -314,6 +319,27 @@ def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
 ONLY = _words("alleen slechts uitsluitend only")
 
 
+# a sentence opening with one of these opens with a condition, up to its first comma
+OPENERS = _words("als indien wanneer mits zodra ingeval tenzij zolang if unless provided once")
+
+
+def _first_comma(letter: Letter, a: int, b: int) -> int:
+    """The last word of a leading condition in sentence a..b-1: before the comma the main
+    clause's verb follows ("..., zal ik"), else before the first comma (b when there is none)."""
+    commas = [k for k in range(a, b - 1) if "," in letter.text[letter.end[k]:letter.start[k + 1]]]
+    main = [k for k in commas if letter.norm[k + 1] in FINITE or letter.norm[k + 1] in ("dan", "then")]
+    return main[0] if main else commas[0] if commas else b
+
+
+def leading_condition(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
+    """Whether the match lies in a condition that opens its sentence ("Als uit de nieuwe tekst
+    blijkt dat ... niet ..., zal ..."): negated or not, nothing in it is stated."""
+    a, b = letter.sentences[letter.sentence[first]]
+    norm = letter.norm
+    return norm[a] in OPENERS and a not in literals and (norm[a] != "als" or _conditional_als(letter, a)) \
+        and last <= _first_comma(letter, a, b)
+
+
 def _hypothetical(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
     norm, sentence = letter.norm, letter.sentence
     if any(norm[k] in ONLY and sentence[k] == sentence[last] and k not in literals
@@ -326,6 +352,11 @@ def _hypothetical(letter: Letter, first: int, last: int, literals: set[int]) -> 
         return True  # "compromistekst, tenzij ... beperkt tot bekend materiaal"
     sid = sentence[first]
     a, b = letter.sentences[sid]
+    a0, _ = letter.sentences[sentence[first]]
+    if leading_condition(letter, first, last, literals) or (
+            norm[a0] in OPENERS and a0 not in literals
+            and (norm[a0] != "als" or _conditional_als(letter, a0))):
+        return True  # "Als ..., zal het kabinet tegenstemmen": the condition and what hangs on it
     lo = max(a, first - HYPOTHETICAL_BEFORE_WINDOW)
     if before[first] - before[lo]:
         return True

@@ -150,12 +150,14 @@ def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
                     "party" if w in PARTIES else "other"
                 at = k
                 break
-    if voice in ("author", "other", "party") and at >= 0:
-        reported = reported or _in(letter, REPORTING, at + 1, min(b, at + 1 + REPORT_WINDOW))
-    elif voice == "none" and _in(letter, WANTING, a, min(b, a + REPORT_OPENING)):
-        # "De Groninger Bodem Beweging wil een vaste vergoeding": someone not named as an
-        # actor wants or asks it at the sentence's start; not the cabinet's nor the text's
+    if _in(letter, WANTING, a, min(b, a + REPORT_OPENING, at if at > a else b)) and (
+            voice == "none" or norm[a] in _ARTICLES):
+        # "De Groninger Bodem Beweging wil een vaste vergoeding", "De Bodem Beweging vindt dat
+        # het kabinet ...": someone not named as an actor wants, asks or holds it at the
+        # sentence's start, before any actor; not the cabinet's nor the text's
         voice, reported = "other", True
+    elif voice in ("author", "other", "party") and at >= 0:
+        reported = reported or _in(letter, REPORTING, at + 1, min(b, at + 1 + REPORT_WINDOW))
     history = not HISTORY.isdisjoint(here) and any(
         norm[k] in HISTORY and not _sooner(letter, k, b) for k in range(a, b))
     current = not CURRENT.isdisjoint(here)
