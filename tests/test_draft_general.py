@@ -3,8 +3,11 @@ sentences (written for these tests, not taken from any letter): unnumbered headi
 title's value, a plain reading that yields to a qualified one, "als" as "as", the voice of a
 sentence (subjects, not a preposition's objects; an unnamed subject that wants), topics that
 declare nothing, citations of known motions, a negation that belongs to an earlier conjunct,
-"eerder" meaning sooner, dates that are a state or a cut-off, a period's start that is no step.
-Properties (hypothesis) where a rule holds for a family of sentences."""
+"eerder" meaning sooner, dates that are a state or a cut-off, a period's start that is no step;
+and of the fourth round: indirect questions, "noch ... noch", a negation before a verb's
+particle, a condition opening the sentence, another's claim for any fact, declarations in
+another's voice, a cabinet's conditions carried on, a yearless day long past, a participle
+the lemmatiser lacks. Properties (hypothesis) where a rule holds for a family of sentences."""
 
 from __future__ import annotations
 
@@ -238,3 +241,96 @@ def test_the_state_so_far_gives_way_to_what_the_letter_changes() -> None:
     assert values(d)["field_status"] == "closed_permanent"
     d = draft("Sinds 1 oktober 2023 staat het Groningenveld op de waakvlam.\n", date="20 februari 2024")
     assert values(d)["field_status"] == "pilot_flame"
+
+
+# -- round 4 -----------------------------------------------------------------------------------
+
+
+@SETTINGS
+@given(st.sampled_from(["hebben gevraagd of", "vroegen in het debat of", "willen weten of",
+                        "stelden de vraag of"]),
+       st.sampled_from(["het kabinet bereid is tegen te stemmen", "Nederland met de tekst zal instemmen",
+                        "het kabinet zich zal onthouden"]))
+def test_an_indirect_question_states_nothing(asked: str, clause: str) -> None:
+    d = draft(f"Leden van de fractie {asked} {clause}.\n", CSAM, "25 november 2024")
+    assert "cabinet_vote_intention" not in values(d)
+    assert not d.ambiguities
+
+
+def test_noch_noch_is_one_negation_and_the_fuller_cue_wins() -> None:
+    d = draft("In de compromistekst wordt client-side scanning noch voorgeschreven noch verboden.\n", CSAM)
+    assert values(d).get("text_client_side_scanning") == "not_addressed"
+    d = draft("Noch de Commissie noch het voorzitterschap heeft de tekst aangepast; in de compromistekst "
+              "blijven detectiebevelen bestaan.\n", CSAM)
+    assert values(d).get("text_detection_orders") is True
+
+
+@SETTINGS
+@given(st.sampled_from(["houdt heropening niet open", "houdt heropening van het veld dan ook niet open"]))
+def test_a_negation_before_a_separable_verbs_particle(clause: str) -> None:
+    d = draft(f"Het kabinet {clause}.\n", date="11 maart 2025")
+    assert values(d).get("restart_kept_open") is not True
+
+
+@SETTINGS
+@given(st.sampled_from(["Als", "Indien", "Zodra"]),
+       st.sampled_from(["uit de nieuwe compromistekst blijkt dat versleutelde diensten niet worden "
+                        "uitgezonderd", "de compromistekst toch detectiebevelen voor chatdiensten bevat"]),
+       st.sampled_from(["zal het kabinet tegenstemmen", "kan Nederland niet instemmen",
+                        "zal ik uw Kamer informeren"]))
+def test_a_condition_opening_the_sentence_holds_nothing_in_it_nor_its_consequence(
+        opener: str, condition: str, then: str) -> None:
+    d = draft(f"{opener} {condition}, {then}.\n", CSAM)
+    got = values(d)
+    # a vote hanging on the condition is none; a refusal under it ("kan niet instemmen") still
+    # says the cabinet is not for the text as it stands (round 3's reading, kept)
+    assert got.get("cabinet_vote_intention") in (None, "not_for")
+    assert "text_covers_e2ee_services" not in got and "text_detection_services" not in got
+
+
+@SETTINGS
+@given(st.sampled_from(["Duitsland stelt dat", "Volgens de Commissie", "De Bodem Beweging vindt dat"]))
+def test_anothers_claim_gives_no_fact_of_any_stance(who: str) -> None:
+    d = draft(f"{who} het voorzitterschap op deze Raad een algemene oriëntatie wil bereiken.\n", CSAM)
+    assert "agenda_decision" not in values(d)
+    d = draft("Het voorzitterschap wil op deze Raad een algemene oriëntatie bereiken.\n", CSAM)
+    assert values(d)["agenda_decision"] == "general_approach"
+
+
+def test_a_declaration_in_anothers_voice_or_asked_declares_nothing() -> None:
+    for text in ("Sommige leden hebben gesuggereerd dat de motie Van Ginneken c.s. (Kamerstuk 26 643, "
+                 "nr. 1011) alsnog wordt uitgevoerd.\n",
+                 "Leden hebben gevraagd of de motie Van Ginneken c.s. (Kamerstuk 26 643, nr. 1011) wordt "
+                 "uitgevoerd.\n"):
+        assert not draft(text, CSAM, "28 november 2025").declarations, text
+    d = draft("De motie Van Ginneken c.s. (Kamerstuk 26 643, nr. 1011) wordt uitgevoerd.\n", CSAM)
+    assert [(x.motion, x.statement) for x in d.declarations] == [("26643-1011", "will_execute")]
+
+
+def test_the_cabinets_conditions_carried_on_are_not_the_text() -> None:
+    body = ("Instemming met een tekst is voor het kabinet slechts mogelijk als detectie beperkt blijft tot "
+            "bekend materiaal. Voorts mag er geen sprake zijn van ongerichte detectie bij alle gebruikers "
+            "van een dienst.\n")
+    assert "text_detection_targeting" not in values(draft(body, CSAM))
+    assert "text_client_side_scanning" not in values(draft(
+        "Een verbod op client-side scanning stelt het kabinet niet als aparte voorwaarde.\n", CSAM))
+
+
+def test_a_yearless_day_long_after_the_letter_is_the_one_before_it() -> None:
+    d = draft("Zoals toegezegd in het commissiedebat van 9 oktober informeer ik uw Kamer over de stand "
+              "van zaken.\n", CSAM, "25 november 2024")
+    assert not d.planned_steps
+    d = draft("Op de JBZ-Raad van 12 en 13 december legt het voorzitterschap een voortgangsrapport voor.\n",
+              CSAM, "25 november 2024")
+    assert "2024-12-12" in {s.date for s in d.planned_steps}
+
+
+def test_a_participle_the_lemmatiser_lacks_keys_to_its_verb() -> None:
+    d = draft("Over de uitkomst wordt uw Kamer geïnformeerd in het verslag, dat u uiterlijk 31 oktober "
+              "2025 ontvangt.\n", CSAM, "29 september 2025")
+    assert [(s.date, s.kind) for s in d.planned_steps] == [("2025-10-31", "letter_to_house")]
+
+
+def test_a_relative_waar_clause_is_not_who_speaks() -> None:
+    d = draft("Daarmee is het tijdpad naar nul waar uw Kamer om heeft gevraagd, onveranderd.\n")
+    assert values(d)["timeline_to_zero_given"] is True

@@ -39,6 +39,7 @@ PREPOSITIONS = _words("""met voor van op over aan tot in bij naar uit door om te
     about in at from by against""")
 PREPOSITION_REACH = 2
 BEFORE_WINDOW, AFTER_WINDOW = 4, 3
+CLOSING_WINDOW = 8
 HYPOTHETICAL_BEFORE_WINDOW, HYPOTHETICAL_AFTER_WINDOW = 12, 4
 
 
@@ -305,12 +306,15 @@ def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
             count += 1
         elif norm[k] in PREPOSITIONS and first - k <= PREPOSITION_REACH:
             break
-    for k in range(last + 1, min(len(norm), last + 1 + AFTER_WINDOW)):
+    for k in range(last + 1, min(len(norm), last + 1 + CLOSING_WINDOW)):
         if clause[k] != clause[last] or sentence[k] != sentence[last]:
             break
-        # "steunt het voorstel niet." - a negation closing the clause; not "niet tot ..."
-        closes = _closes(letter, k) or norm[k + 1] in ("langer", "meer", "longer") \
-            or (norm[k + 1] in PARTICLES and _closes(letter, k + 1))  # "houdt heropening niet open"
+        # "steunt het voorstel niet." - a negation closing the clause; not "niet tot ..."; one
+        # before a separable verb's particle closes it too, further on ("houdt heropening van
+        # het veld dan ook niet open")
+        particle = k + 1 < len(norm) and norm[k + 1] in PARTICLES and _closes(letter, k + 1)
+        closes = particle or (k <= last + AFTER_WINDOW and (
+            _closes(letter, k) or norm[k + 1] in ("langer", "meer", "longer")))
         count += norm[k] in POST_NEGATORS and closes
     return count % 2 == 1
 
