@@ -334,3 +334,32 @@ def test_a_participle_the_lemmatiser_lacks_keys_to_its_verb() -> None:
 def test_a_relative_waar_clause_is_not_who_speaks() -> None:
     d = draft("Daarmee is het tijdpad naar nul waar uw Kamer om heeft gevraagd, onveranderd.\n")
     assert values(d)["timeline_to_zero_given"] is True
+
+
+def test_what_a_level_is_compared_with_is_not_the_level() -> None:
+    d = draft("Ik stel de winning vast op ten hoogste 2,8 miljard kuub. Een hoger niveau dan 4,5 miljard "
+              "kuub acht ik in geen geval verantwoord.\n", date="24 juni 2022")
+    assert values(d)["production_level_bcm"] == 2.8 and not d.ambiguities
+
+
+def test_a_periods_bounds_and_a_draft_of_the_decision() -> None:
+    d = draft("Hierbij informeer ik uw Kamer over het ontwerp van het vaststellingsbesluit voor het gasjaar, "
+              "dat loopt van 1 oktober 2022 tot en met 30 september 2023. Het definitieve besluit volgt "
+              "uiterlijk op 30 september 2022.\n", date="24 juni 2022")
+    assert [(s.date, s.kind) for s in d.planned_steps] == [("2022-09-30", "extraction_decision")]
+    assert values(d)["production_level_status"] == "intended"
+
+
+@SETTINGS
+@given(st.sampled_from(["Branchevereniging NLdigital vindt het voorstel onuitvoerbaar en wil",
+                        "Een groep hoogleraren wil", "De brancheorganisatie pleit ervoor"]),
+       st.sampled_from(["detectiebevelen schrappen", "de detectiebevelen uit de tekst te schrappen"]))
+def test_a_wish_to_remove_is_no_removal(who: str, what: str) -> None:
+    d = draft(f"{who} {what}.\n", CSAM, "17 juni 2022")
+    assert "text_detection_orders" not in values(d)
+
+
+def test_in_an_annex_you_find_is_no_ones_view() -> None:
+    d = draft("In bijlage 2 vindt u het tijdpad naar nul: het veld gaat in 2023 of 2024 dicht.\n",
+              date="24 juni 2022")
+    assert values(d)["timeline_to_zero_given"] is True

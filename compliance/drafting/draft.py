@@ -1030,6 +1030,10 @@ _PERIOD_START = re.compile(
     r"\d{1,2}\s+[a-z]+(?:\s+\d{4})?\s+(?:begint|ingaat|aanvangt|start|begins|starts)\b")
 
 
+# "het gasjaar, dat loopt van 1 oktober 2022 tot en met 30 september 2023": a period's bounds
+_PERIOD_BOUND = re.compile(r"(?i)(?:\b(?:loopt|lopen|duurt|duren|runs|lasts)\s+van|\btot\s+en\s+met)\s+$")
+
+
 def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str | None,
            date_line: int | None = None) -> list[FoundStep]:
     letter = r.letter
@@ -1057,7 +1061,8 @@ def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str 
         a, b = letter.sentences[m.sentence]
         # "het gasjaar dat op 1 oktober 2022 begint": when a period starts, not a step
         dates = [d for d in _days(letter, a, b, letter_date)
-                 if not _PERIOD_START.match(letter.text, d[1], d[1] + 40)]
+                 if not _PERIOD_START.match(letter.text, d[1], d[1] + 40)
+                 and not _PERIOD_BOUND.search(letter.text, max(0, d[1] - 24), d[1])]
         date_, origin = None, "sentence"
         if dates:
             here = letter.start[m.first]

@@ -117,6 +117,10 @@ def _shared_unit(after: list[str]) -> list[str]:
     return after
 
 
+_COMPARED = frozenset({"hoger", "lager", "groter", "kleiner", "hogere", "lagere", "grotere", "kleinere",
+                       "higher", "lower", "greater", "smaller"})
+
+
 def numbers(text: str, unit: str | None = None) -> list[int | float]:
     """The numbers of ``text`` whose unit fits ``unit``, in order of appearance (repeats kept)."""
     u = Unit(unit)
@@ -132,6 +136,8 @@ def numbers(text: str, unit: str | None = None) -> list[int | float]:
             value = WORDS.get(m["word"].casefold(), WORDS.get(w, 0))
         after = _shared_unit([_fold(w) for w in _WORD.findall(text[m.end():m.end() + 80])])
         before = [_fold(w) for w in _WORD.findall(text[max(0, m.start() - 80):m.start()])]
+        if before[-1:] in (["dan"], ["than"]) and _COMPARED.intersection(before[-5:-1]):
+            continue  # "een hoger niveau dan 4,5 bcm": what is compared with, not the value
         got = u.fits(m["euro"] is not None, m["pct"] is not None, after, value, before)
         if got is not None:
             out.append(_plain(got))

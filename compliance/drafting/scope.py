@@ -52,7 +52,9 @@ REPORTING = _words("""stelt stellen meent menen zegt zeggen vindt vinden verwach
 REPORT_WINDOW = 4
 REPORT_OPENING = 6  # the words of a sentence's opening in which an unnamed subject's verb stands
 WANTING = _words("""wil willen wilde wilden wenst wensen vraagt vragen verzoekt verzoeken pleit pleiten eist
-    eisen vreest vrezen hoopt hopen vindt vinden meent menen wants want asks ask""")
+    eisen vreest vrezen hoopt hopen wants want asks ask""")
+# a view at a sentence's opening: "X vindt dat", "X meent dat" (not "in bijlage 2 vindt u")
+OPINION = _words("vindt vinden meent menen stelt stellen zegt zeggen betoogt betogen")
 ACCORDING = _words("volgens according")
 COMPARING = _words("evenals zoals net")  # "net als andere lidstaten kan Nederland ..."
 HISTORY = _words("""eerder eerdere vorige vorig voorgaande voorheen destijds toenmalige toenmalig
@@ -150,7 +152,9 @@ def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
                     "party" if w in PARTIES else "other"
                 at = k
                 break
-    if _in(letter, WANTING, a, min(b, a + REPORT_OPENING, at if at > a else b)) and (
+    opening = min(b, a + REPORT_OPENING, at if at > a else b)
+    if (_in(letter, WANTING, a, opening) or any(
+            norm[k] in OPINION and k + 1 < b and norm[k + 1] == "dat" for k in range(a, opening))) and (
             voice == "none" or norm[a] in _ARTICLES):
         # "De Groninger Bodem Beweging wil een vaste vergoeding", "De Bodem Beweging vindt dat
         # het kabinet ...": someone not named as an actor wants, asks or holds it at the
@@ -168,6 +172,8 @@ def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
         (norm[k] in ("voorstel", "voorstellen") and "om" in norm[k + 1:min(b, k + 6)])
         or norm[k] == "voorgesteld" or (norm[k] in ("stelt", "stellen", "stelde") and "voor" in norm[k + 1:b])
         for k in range(a, b))
+    # "X wil de detectiebevelen schrappen": a wish to remove is a proposal, not a removal
+    proposal = proposal or (removal and _in(letter, WANTING, a, b))
     stance = voice == "cabinet" and _in(letter, STANCE, a, b)
     if voice == "none" and sid and norm[a] in CONTINUING and letter.continues(sid - 1):
         before = sentence_scope(letter, sid - 1, letter_date)
