@@ -363,3 +363,12 @@ def test_in_an_annex_you_find_is_no_ones_view() -> None:
     d = draft("In bijlage 2 vindt u het tijdpad naar nul: het veld gaat in 2023 of 2024 dicht.\n",
               date="24 juni 2022")
     assert values(d)["timeline_to_zero_given"] is True
+
+
+def test_a_contrasting_clause_has_its_own_voice() -> None:
+    d = draft("Het Parlement houdt aan die wens vast, maar de voorliggende tekst kent geen verplichte "
+              "leeftijdsverificatie.\n", CSAM, "24 februari 2026")
+    assert values(d)["text_age_verification"] == "optional"
+    d = draft("Het Parlement wil verplichte leeftijdsverificatie, maar dat de tekst daarin voorziet is "
+              "niet gezegd.\n", CSAM, "24 februari 2026")
+    assert values(d).get("text_age_verification") != "mandatory"

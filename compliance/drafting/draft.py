@@ -25,6 +25,7 @@ from compliance.drafting.scope import (
     OTHERS,
     REMOVAL,
     asked_from,
+    match_scope,
     old_date,
     positions,
     questions,
@@ -507,7 +508,7 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
         for m in r.matches(cues, relevant=False):
             if (m.hypothetical and not m.negated) or m.sentence in asked or _topic(letter, m.first):
                 continue
-            sc = sentence_scope(letter, m.sentence, letter_date)
+            sc = match_scope(letter, m.sentence, m.first, letter_date)
             if sc.reported and sc.voice in ("other", "author", "party"):
                 continue  # "sommige leden hebben gesuggereerd dat de motie ... wordt uitgevoerd"
             asking = asked_from(letter, m.sentence)
@@ -715,15 +716,15 @@ class _Context:
         if m.sentence in letter.headings and m.end_sentence == m.sentence:
             return False  # "Versterking en verduurzaming": a heading names a subject, states nothing
         if stance == "any":
-            here = sentence_scope(letter, m.sentence, self.letter_date)
+            here = match_scope(letter, m.sentence, m.first, self.letter_date)
             if here.reported and (here.voice in ("other", "party") or _according(letter, m.sentence)):
                 return False  # "Duitsland stelt dat ...", "volgens de Commissie ...": a claim
             # what is up at a meeting is today's, not what was up before ("streefde aanvankelijk
             # naar een algemene oriëntatie")
             return not (describes_text and any(sentence_scope(letter, s, self.letter_date).history
                                                for s in range(m.sentence, m.end_sentence + 1)))
-        scopes = [sentence_scope(letter, s, self.letter_date)
-                  for s in range(m.sentence, m.end_sentence + 1)]
+        scopes = [match_scope(letter, m.sentence, m.first, self.letter_date)] + [
+            sentence_scope(letter, s, self.letter_date) for s in range(m.sentence + 1, m.end_sentence + 1)]
         if any(sc.history for sc in scopes) and not (stance == "cabinet" and self._own_history(m)):
             return False  # an earlier text or decision, not today's
         sc = scopes[0]

@@ -132,8 +132,40 @@ def sorted_positions(letter: Letter, words: frozenset[str]) -> list[int]:
     return got
 
 
-def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
+CONTRAST = frozenset({"maar", "doch", "but"})
+_NOT_CONTRAST = frozenset({"dat", "ook", "wel", "niet", "alleen", "slechts", "that", "also", "only"})
+
+
+def _contrast(letter: Letter, sid: int) -> int | None:
+    """The "maar" after a comma that opens a clause of its own in the sentence ("Het Parlement
+    houdt aan die wens vast, maar de voorliggende tekst kent ..."), if any."""
     a, b = letter.sentences[sid]
+    norm = letter.norm
+    for k in range(a + 1, b - 1):
+        if norm[k] in CONTRAST and norm[k + 1] not in _NOT_CONTRAST \
+                and "," in letter.text[letter.end[k - 1]:letter.start[k]]:
+            return k
+    return None
+
+
+def match_scope(letter: Letter, sid: int, k: int, letter_date: str | None) -> SentenceScope:
+    """The scope of sentence ``sid`` for its word ``k``: the sentence's, or when ``k`` lies in
+    a contrasting clause ("..., maar de tekst kent geen ...") that clause's own: who speaks
+    before the "maar" does not speak after it."""
+    c = _contrast(letter, sid)
+    if c is None or k <= c:
+        return sentence_scope(letter, sid, letter_date)
+    key = ("contrast", sid, letter_date)
+    got = letter.scopes.get(key)
+    if got is None:
+        got = letter.scopes[key] = _scope(letter, sid, letter_date, c + 1)
+    return got
+
+
+def _scope(letter: Letter, sid: int, letter_date: str | None, start: int | None = None) -> SentenceScope:
+    a, b = letter.sentences[sid]
+    if start is not None:
+        a = start
     norm = letter.norm
     here = set(norm[a:b])
     voice, at = "none", -1
@@ -175,7 +207,7 @@ def _scope(letter: Letter, sid: int, letter_date: str | None) -> SentenceScope:
     # "X wil de detectiebevelen schrappen": a wish to remove is a proposal, not a removal
     proposal = proposal or (removal and _in(letter, WANTING, a, b))
     stance = voice == "cabinet" and _in(letter, STANCE, a, b)
-    if voice == "none" and sid and norm[a] in CONTINUING and letter.continues(sid - 1):
+    if voice == "none" and sid and start is None and norm[a] in CONTINUING and letter.continues(sid - 1):
         before = sentence_scope(letter, sid - 1, letter_date)
         pa, pb = letter.sentences[sid - 1]
         # "Instemming is voor het kabinet slechts mogelijk als ...": the cabinet's stance though
