@@ -372,3 +372,17 @@ def test_a_contrasting_clause_has_its_own_voice() -> None:
     d = draft("Het Parlement wil verplichte leeftijdsverificatie, maar dat de tekst daarin voorziet is "
               "niet gezegd.\n", CSAM, "24 februari 2026")
     assert values(d).get("text_age_verification") != "mandatory"
+
+
+def test_an_actor_asked_in_the_passive_is_not_reporting() -> None:
+    d = draft("Voor locaties waar nog beroep loopt, is SodM gevraagd opnieuw te adviseren.\n",
+              date="20 januari 2026")
+    assert values(d)["new_sodm_advice_requested"] is True
+    d = draft("SodM vraagt het kabinet opnieuw te adviseren over nieuwe putten.\n", date="20 januari 2026")
+    assert "new_sodm_advice_requested" not in values(d)
+
+
+def test_a_number_in_the_next_sentence_of_a_two_sentence_fact() -> None:
+    d = draft("Het kabinet heeft besloten dat de gaswinning bij Warffum wordt beëindigd. Tot en met 2027 mag "
+              "er nog worden gewonnen.\n", date="20 januari 2026")
+    assert values(d)["warffum_end_year"] == 2027

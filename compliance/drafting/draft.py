@@ -981,7 +981,8 @@ def _quantity(r: _Reader, ctx: _Context, name: str, fact: FactDef, stance: str,
     assert cues is not None
     evidence: list[Evidence] = []
     competing: list[tuple[Match, None]] = []
-    hits = sorted(r.matches(cues.addressed), key=lambda m: (m.first, m.phrase))
+    hits = sorted(r.matches(cues.addressed, across=cues.window == "two_sentences"),
+                  key=lambda m: (m.first, m.phrase))
     for m in hits:
         if (m.hypothetical and cues.hypothetical == "ignore") or not ctx.holds(m, stance, None):
             continue

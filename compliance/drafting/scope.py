@@ -132,6 +132,7 @@ def sorted_positions(letter: Letter, words: frozenset[str]) -> list[int]:
     return got
 
 
+_PASSIVE = frozenset({"is", "zijn", "wordt", "worden", "werd", "werden", "was", "were"})
 CONTRAST = frozenset({"maar", "doch", "but"})
 _NOT_CONTRAST = frozenset({"dat", "ook", "wel", "niet", "alleen", "slechts", "that", "also", "only"})
 
@@ -192,7 +193,8 @@ def _scope(letter: Letter, sid: int, letter_date: str | None, start: int | None 
         # het kabinet ...": someone not named as an actor wants, asks or holds it at the
         # sentence's start, before any actor; not the cabinet's nor the text's
         voice, reported = "other", True
-    elif voice in ("author", "other", "party") and at >= 0:
+    elif voice in ("author", "other", "party") and at >= 0 and not (at > a and norm[at - 1] in _PASSIVE):
+        # "is SodM gevraagd opnieuw te adviseren": asked, in the passive, not asking
         reported = reported or _in(letter, REPORTING, at + 1, min(b, at + 1 + REPORT_WINDOW))
     history = not HISTORY.isdisjoint(here) and any(
         norm[k] in HISTORY and not _sooner(letter, k, b) for k in range(a, b))
