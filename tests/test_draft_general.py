@@ -386,3 +386,15 @@ def test_a_number_in_the_next_sentence_of_a_two_sentence_fact() -> None:
     d = draft("Het kabinet heeft besloten dat de gaswinning bij Warffum wordt beëindigd. Tot en met 2027 mag "
               "er nog worden gewonnen.\n", date="20 januari 2026")
     assert values(d)["warffum_end_year"] == 2027
+
+
+def test_a_level_of_zero_a_possibility_kept_open_and_a_kamerstuknummer() -> None:
+    d = draft("Het winningsniveau voor het gasjaar 2023-2024 stel ik vast op nul. Het tijdpad naar nul "
+              "blijft ongewijzigd.\n", date="27 september 2023")
+    assert values(d)["production_level_bcm"] == 0 and values(d)["production_level_bound"] == "exact"
+    d = draft("Daarmee houd ik de mogelijkheid open om, als de leveringszekerheid daarom vraagt, het veld "
+              "tijdelijk weer in te zetten.\n", date="27 september 2023")
+    assert values(d)["restart_kept_open"] is True
+    d = draft("De motie met Kamerstuknummer 35 561, nr. 37, vraagt de waakvlam te beëindigen. Deze motie "
+              "voer ik niet uit.\n", date="27 september 2023")
+    assert [(x.motion, x.statement) for x in d.declarations] == [("35561-37", "will_not_execute")]

@@ -121,6 +121,10 @@ _COMPARED = frozenset({"hoger", "lager", "groter", "kleiner", "hogere", "lagere"
                        "higher", "lower", "greater", "smaller"})
 
 
+def _fold_words(text: str) -> list[str]:
+    return [_fold(w) for w in _WORD.findall(text)]
+
+
 def numbers(text: str, unit: str | None = None) -> list[int | float]:
     """The numbers of ``text`` whose unit fits ``unit``, in order of appearance (repeats kept)."""
     u = Unit(unit)
@@ -131,6 +135,11 @@ def numbers(text: str, unit: str | None = None) -> list[int | float]:
             value = whole + (int(m["dec"]) / 10 ** len(m["dec"]) if m["dec"] else 0)
         else:
             w = _fold(m["word"])
+            if w in ("nul", "zero") and u.kind == "volume":
+                # "stel ik vast op nul": a level of zero needs no unit; "het pad naar nul" is none
+                if _fold_words(text[max(0, m.start() - 12):m.start()])[-1:] == ["op"]:
+                    out.append(0)
+                continue
             if w not in WORDS and m["word"].casefold() not in WORDS:
                 continue
             value = WORDS.get(m["word"].casefold(), WORDS.get(w, 0))
