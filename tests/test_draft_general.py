@@ -398,3 +398,21 @@ def test_a_level_of_zero_a_possibility_kept_open_and_a_kamerstuknummer() -> None
     d = draft("De motie met Kamerstuknummer 35 561, nr. 37, vraagt de waakvlam te beëindigen. Deze motie "
               "voer ik niet uit.\n", date="27 september 2023")
     assert [(x.motion, x.statement) for x in d.declarations] == [("35561-37", "will_not_execute")]
+
+
+def test_a_reading_within_a_sentence_beats_one_run_on_from_the_last() -> None:
+    d = draft("Anders dan de julitekst bevat deze herziene tekst geen detectiebevelen meer. Vrijwillige "
+              "detectie door aanbieders wordt er blijvend in geregeld.\n", CSAM, "28 november 2025")
+    assert values(d)["text_voluntary_detection"] == "permanent" and not d.ambiguities
+
+
+def test_prose_forms_of_the_texts_and_the_cabinets_facts() -> None:
+    d = draft("In de tekst worden aanbieders van chatdiensten verplicht de leeftijd van hun gebruikers te "
+              "verifiëren. Het voorstel maakt geen uitzondering voor diensten met end-to-end "
+              "versleuteling.\n",
+              CSAM, "28 november 2025")
+    assert values(d)["text_age_verification"] == "mandatory"
+    assert values(d)["text_covers_e2ee_services"] is True
+    d = draft("Een eindoordeel over het voorstel geeft het kabinet nog niet; het bepaalt zijn stem wanneer "
+              "er een compromistekst ligt.\n", CSAM, "17 juni 2022")
+    assert values(d)["cabinet_vote_intention"] == "undecided"

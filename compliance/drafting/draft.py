@@ -636,16 +636,27 @@ def _drop_contained(items: list[tuple[Match, _V]]) -> list[tuple[Match, _V]]:
     by_sentence: dict[int, list[tuple[Match, _V]]] = {}
     for item in items:
         by_sentence.setdefault(item[0].sentence, []).append(item)
+        if item[0].end_sentence != item[0].sentence:
+            by_sentence.setdefault(item[0].end_sentence, []).append(item)
     out = []
-    for group in by_sentence.values():
-        for m, v in group:
-            inside = len(group) > 1 and any(
-                o is not m and ov != v and o.first <= m.first and m.last <= o.last
-                and ((o.last - o.first) > (m.last - m.first)
-                     or len(o.literals) > len(m.literals))  # the same words, a cue naming more of them
-                for o, ov in group)
-            if not inside:
-                out.append((m, v))
+    for m, v in items:
+        group = by_sentence[m.sentence] + (
+            by_sentence[m.end_sentence] if m.end_sentence != m.sentence else [])
+        if len(group) < 2:
+            out.append((m, v))
+            continue
+        one = m.end_sentence == m.sentence
+        inside = any(
+            o is not m and ov != v and o.first <= m.first and m.last <= o.last
+            and ((o.last - o.first) > (m.last - m.first)
+                 or len(o.literals) > len(m.literals))  # the same words, a cue naming more of them
+            and not (one and o.end_sentence != o.sentence)  # a reading within one sentence stands
+            for o, ov in group)
+        # a cue run on into the next sentence gives way to one read within a sentence it spans
+        outer = not one and any(o is not m and ov != v and o.first <= m.last and m.first <= o.last
+                                and o.end_sentence == o.sentence for o, ov in group)
+        if not (inside or outer):
+            out.append((m, v))
     return out
 
 
