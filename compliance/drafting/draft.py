@@ -30,6 +30,7 @@ from compliance.drafting.scope import (
     positions,
     questions,
     sentence_scope,
+    sorted_positions,
 )
 from compliance.errors import InputError, InputErrors
 from compliance.ingest.refs import paper_id
@@ -508,12 +509,6 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
         for m in r.matches(cues, relevant=False):
             if (m.hypothetical and not m.negated) or m.sentence in asked or _topic(letter, m.first):
                 continue
-            sc = match_scope(letter, m.sentence, m.first, letter_date)
-            if sc.reported and sc.voice in ("other", "author", "party"):
-                continue  # "sommige leden hebben gesuggereerd dat de motie ... wordt uitgevoerd"
-            asking = asked_from(letter, m.sentence)
-            if asking is not None and asking < m.first:
-                continue  # "gevraagd of de motie wordt uitgevoerd": asked, not declared
             said = statement
             if m.negated:
                 opposite = _STATEMENTS.get(cues.negated or "") if cues is not None else None
@@ -523,6 +518,12 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
             cands = by_sentence.get(m.sentence)
             if not cands:
                 continue
+            sc = match_scope(letter, m.sentence, m.first, letter_date)
+            if sc.reported and sc.voice in ("other", "author", "party"):
+                continue  # "sommige leden hebben gesuggereerd dat de motie ... wordt uitgevoerd"
+            asking = asked_from(letter, m.sentence)
+            if asking is not None and asking < m.first:
+                continue  # "gevraagd of de motie wordt uitgevoerd": asked, not declared
             found.append((m, said, ""))  # the motion is chosen below, per sentence
     statements = _drop_contained([(m, said) for m, said, _ in found])
     # given effect is the more specific: "wordt uitvoering gegeven" is not also "wordt uitgevoerd"
@@ -671,10 +672,15 @@ def _typed(fact: FactDef, key: str) -> Any:
 REMOVAL_BEFORE, REMOVAL_AFTER = 4, 10  # "schrapping van X"; "X uit de tekst te schrappen"
 
 
+_ACCORDING = frozenset({"volgens", "according"})
+
+
 def _according(letter: Letter, sid: int) -> bool:
     """Whether the sentence says whose view it gives ("volgens de Commissie")."""
     a, b = letter.sentences[sid]
-    return any(w in ("volgens", "according") for w in letter.norm[a:b])
+    found = sorted_positions(letter, _ACCORDING)
+    i = bisect.bisect_left(found, a)
+    return i < len(found) and found[i] < b
 
 
 def _stance(fact: FactDef) -> str:

@@ -330,9 +330,13 @@ OPENERS = _words("als indien wanneer mits zodra ingeval tenzij zolang if unless 
 def _first_comma(letter: Letter, a: int, b: int) -> int:
     """The last word of a leading condition in sentence a..b-1: before the comma the main
     clause's verb follows ("..., zal ik"), else before the first comma (b when there is none)."""
-    commas = [k for k in range(a, b - 1) if "," in letter.text[letter.end[k]:letter.start[k + 1]]]
-    main = [k for k in commas if letter.norm[k + 1] in FINITE or letter.norm[k + 1] in ("dan", "then")]
-    return main[0] if main else commas[0] if commas else b
+    key = ("condition_end", a)
+    got: int | None = letter.scopes.get(key)
+    if got is None:
+        commas = [k for k in range(a, b - 1) if "," in letter.text[letter.end[k]:letter.start[k + 1]]]
+        main = [k for k in commas if letter.norm[k + 1] in FINITE or letter.norm[k + 1] in ("dan", "then")]
+        got = letter.scopes[key] = main[0] if main else commas[0] if commas else b
+    return got
 
 
 def leading_condition(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
@@ -341,7 +345,7 @@ def leading_condition(letter: Letter, first: int, last: int, literals: set[int])
     a, b = letter.sentences[letter.sentence[first]]
     norm = letter.norm
     return norm[a] in OPENERS and a not in literals and (norm[a] != "als" or _conditional_als(letter, a)) \
-        and last <= _first_comma(letter, a, b)
+        and last <= _first_comma(letter, a, b)  # cheap tests first: most sentences open otherwise
 
 
 def _hypothetical(letter: Letter, first: int, last: int, literals: set[int]) -> bool:

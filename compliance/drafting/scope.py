@@ -140,13 +140,20 @@ _NOT_CONTRAST = frozenset({"dat", "ook", "wel", "niet", "alleen", "slechts", "th
 def _contrast(letter: Letter, sid: int) -> int | None:
     """The "maar" after a comma that opens a clause of its own in the sentence ("Het Parlement
     houdt aan die wens vast, maar de voorliggende tekst kent ..."), if any."""
+    key = ("contrast", sid)
+    if key in letter.scopes:
+        got: int | None = letter.scopes[key]
+        return got
     a, b = letter.sentences[sid]
     norm = letter.norm
+    got = None
     for k in range(a + 1, b - 1):
         if norm[k] in CONTRAST and norm[k + 1] not in _NOT_CONTRAST \
                 and "," in letter.text[letter.end[k - 1]:letter.start[k]]:
-            return k
-    return None
+            got = k
+            break
+    letter.scopes[key] = got
+    return got
 
 
 def match_scope(letter: Letter, sid: int, k: int, letter_date: str | None) -> SentenceScope:
@@ -294,16 +301,24 @@ ASK_REACH = 5
 def asked_from(letter: Letter, sid: int) -> int | None:
     """The position of the asking word of an indirect question in the sentence ("gevraagd
     of ..."), after which nothing is stated; None when there is none."""
+    key = ("asked", sid)
+    if key in letter.scopes:
+        got: int | None = letter.scopes[key]
+        return got
     a, b = letter.sentences[sid]
     norm = letter.norm
-    for k in sorted_positions(letter, ASKING)[bisect.bisect_left(sorted_positions(letter, ASKING), a):]:
+    got = None
+    found = sorted_positions(letter, ASKING)
+    for k in found[bisect.bisect_left(found, a):]:
         if k >= b:
             break
         # "vroegen in het debat of ...": the wh-word a few words on, in the asking clause
         if (k + 1 < b and norm[k + 1] in _WHETHER) or any(
                 norm[j] in ("of", "whether") for j in range(k + 1, min(b, k + 1 + ASK_REACH))):
-            return k
-    return None
+            got = k
+            break
+    letter.scopes[key] = got
+    return got
 
 
 _ADDRESSED = _words("ingezonden minister staatssecretaris minister-president submitted")
