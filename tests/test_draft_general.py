@@ -416,3 +416,11 @@ def test_prose_forms_of_the_texts_and_the_cabinets_facts() -> None:
     d = draft("Een eindoordeel over het voorstel geeft het kabinet nog niet; het bepaalt zijn stem wanneer "
               "er een compromistekst ligt.\n", CSAM, "17 juni 2022")
     assert values(d)["cabinet_vote_intention"] == "undecided"
+
+
+def test_a_clause_final_negated_participle_and_its_own_conjunct() -> None:
+    d = draft("Op de JBZ-Raad van 12 en 13 december legt het voorzitterschap een voortgangsrapport voor; een "
+              "besluit over een Raadspositie wordt daar niet genomen.\n", CSAM, "25 november 2024")
+    assert [(s.date, s.kind) for s in d.planned_steps] == [("2024-12-12", "council_meeting")]
+    d = draft("De putten worden dit gasjaar niet ontmanteld en niet afgedicht.\n", date="27 september 2023")
+    assert values(d).get("wells_dismantled") is not True

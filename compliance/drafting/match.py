@@ -307,12 +307,13 @@ def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
         elif norm[k] in PREPOSITIONS and first - k <= PREPOSITION_REACH:
             break
     for k in range(last + 1, min(len(norm), last + 1 + CLOSING_WINDOW)):
-        if clause[k] != clause[last] or sentence[k] != sentence[last]:
-            break
+        if clause[k] != clause[last] or sentence[k] != sentence[last] or norm[k] in ("en", "of", "and", "or"):
+            break  # "niet ontmanteld en niet afgedicht": the next conjunct's negation is its own
         # "steunt het voorstel niet." - a negation closing the clause; not "niet tot ..."; one
         # before a separable verb's particle closes it too, further on ("houdt heropening van
         # het veld dan ook niet open")
-        particle = k + 1 < len(norm) and norm[k + 1] in PARTICLES and _closes(letter, k + 1)
+        particle = k + 1 < len(norm) and (norm[k + 1] in PARTICLES or _participle(letter, k + 1)) \
+            and _closes(letter, k + 1)  # "... wordt daar niet genomen": the clause's verb negated
         closes = particle or (k <= last + AFTER_WINDOW and (
             _closes(letter, k) or norm[k + 1] in ("langer", "meer", "longer")))
         count += norm[k] in POST_NEGATORS and closes
