@@ -67,7 +67,7 @@ def test_csam_constructed_letters_recall_and_precision_pinned() -> None:
     assert t.right >= 138 and t.precision >= 0.96 and t.recall >= 0.90, t
     assert t.partial <= 2, t
     assert t.decl_found >= 9 and t.decl_extra <= 2, t
-    assert t.steps_found >= 15 and t.steps_extra <= 4, t
+    assert t.steps_found >= 16 and t.steps_extra <= 3, t
 
 
 def test_groningen_constructed_letters_pinned() -> None:
