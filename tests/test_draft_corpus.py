@@ -60,19 +60,21 @@ def test_no_flip_and_precision_on_the_constructed_letters() -> None:
 
 
 def test_csam_constructed_letters_recall_and_precision_pinned() -> None:
-    # pinned at what the drafter reaches (issue 25 asks >= 80% recall, >= 95% precision)
+    # pinned at what the drafter reaches (issue 25 asks >= 80% recall, >= 95% precision); the
+    # tune folder grew in rounds 3 and 4 with letters by writers who never saw the cues
     t = tallies()["csam-regulation"]
-    assert (t.stated, t.flips) == (47, 0)
-    assert t.right >= 46 and t.proposed <= 46, t
-    assert (t.decl_expected, t.decl_found, t.decl_extra) == (4, 4, 0)
-    assert (t.steps_expected, t.steps_found, t.steps_extra) == (4, 4, 0)
+    assert (t.stated, t.flips) == (153, 0)
+    assert t.right >= 138 and t.precision >= 0.96 and t.recall >= 0.90, t
+    assert t.partial <= 2, t
+    assert t.decl_found >= 9 and t.decl_extra <= 2, t
+    assert t.steps_found >= 16 and t.steps_extra <= 3, t
 
 
 def test_groningen_constructed_letters_pinned() -> None:
-    # the groningen-gas cues (issue 26) leave facts unsaid: figures pinned so that they only rise
     t = tallies()["groningen-gas"]
-    assert t.flips == 0 and t.precision >= 0.9, t
-    assert t.right >= 17, t  # issue 25b: number and date values, gas years, more phrasings
+    assert (t.stated, t.flips, t.partial) == (108, 0, 0)
+    assert t.right >= 105 and t.precision >= 0.98 and t.recall >= 0.97, t
+    assert t.decl_found >= 10 and t.steps_found >= 11 and t.steps_extra == 0, t
 
 
 HELDOUT = ROOT / "tests" / "data" / "letters-heldout"
@@ -82,8 +84,8 @@ def test_heldout_constructed_letters_regression_floor() -> None:
     # The HELD-OUT measure half of the constructed letters. Nobody may tune to this folder:
     # never read its letters, expected positions or drafts when writing cues or drafting
     # code; only run the folder score, once, at the end of a piece of work, and report the
-    # totals. This pins the totals as measured after issue 25b (docs/drafting.md, "Held-out
-    # constructed letters") as a floor: right may only rise, flips may only fall.
+    # totals. This pins the totals as measured (docs/drafting.md, "Held-out constructed
+    # letters" and "Round 3") as a floor: right may only rise, flips may only fall.
     t = Tally()
     pairs = [(p, p.with_name(p.stem + "-expected.yaml")) for p in sorted(HELDOUT.glob("*.txt"))
              if p.with_name(p.stem + "-expected.yaml").is_file()]
@@ -92,7 +94,9 @@ def test_heldout_constructed_letters_regression_floor() -> None:
         text = letter.read_text(encoding="utf-8")
         t.add(score(draft_letter(text, ws(), ref.model.dossier, letter_name=letter.name), text, ref))
     assert (t.letters, t.stated) == (12, 81), t
-    assert t.right >= 35 and t.flips <= 3, t
+    # round 4 (docs/drafting.md): 56 right, 67 proposed, 3 flips and 2 sets proposed in part
+    # at its second total (the score now tells a partial set from a flip)
+    assert t.right >= 56 and t.flips <= 3 and t.partial <= 2, t
 
 
 def test_the_cli_scores_a_folder_per_letter_and_in_total() -> None:
@@ -104,11 +108,11 @@ def test_the_cli_scores_a_folder_per_letter_and_in_total() -> None:
     total = next(line for line in r.stdout.splitlines() if line.startswith("TOTAL"))
     t = tallies()["all"]
     nums = total.split(")")[1].split()
-    assert nums[:4] == [str(t.stated), str(t.right), str(t.proposed), str(t.flips)]
+    assert nums[:5] == [str(t.stated), str(t.right), str(t.proposed), str(t.flips), str(t.partial)]
     assert "FLIP" not in r.stdout
     # one dossier only
     r = run_cli("draft", str(LETTERS), "--dossier", "csam-regulation")
-    assert "constructed-groningen" not in r.stdout and "TOTAL (7 letters)" in r.stdout
+    assert "constructed-groningen" not in r.stdout and "TOTAL (19 letters)" in r.stdout
     # a folder without expected positions is refused, located
     r = run_cli("draft", str(ROOT / "tests" / "data" / "seed"))
     assert r.returncode == 2 and "-expected.yaml" in r.stderr and "Traceback" not in r.stderr

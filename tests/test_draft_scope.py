@@ -164,6 +164,19 @@ FRAMES = [
     "De vorige compromistekst bevatte {x}.",
     "Volgens {actor_l} bevat de tekst {x}.",
     "{actor} wil dat de tekst {x} bevat.",
+    # issue 25 round 3: taking out, leaving out, an unnamed subject's wish
+    "{actor} wil {x} uit de tekst halen.",
+    "Het voorzitterschap heeft {x} uit de compromistekst gehaald.",
+    "In de nieuwe compromistekst zijn {x} weggelaten.",
+    "Een groep deskundigen wil dat de tekst {x} bevat.",
+    # round 4: an indirect question, an unnamed body's view, a condition opening the sentence,
+    # a proposal not adopted
+    "{actor} heeft gevraagd of de compromistekst {x} bevat.",
+    "Leden van uw Kamer vroegen in het debat of de compromistekst {x} bevat.",
+    "De branchevereniging vindt dat de compromistekst {x} bevat.",
+    "Als de nieuwe compromistekst {x} bevat, zal het kabinet tegenstemmen.",
+    "Als uit de nieuwe compromistekst blijkt dat {x} erin staan, zal ik uw Kamer informeren.",
+    "{actor} wilde {x} in de tekst opnemen; dat voorstel is niet overgenomen.",
 ]
 VOTE_FRAMES = [
     "{actor} kan met de compromistekst instemmen.",
@@ -171,6 +184,13 @@ VOTE_FRAMES = [
     "Volgens {actor_l} kan Nederland met de tekst instemmen.",
     "Eerder kon Nederland met de vorige compromistekst instemmen.",
     "In 2022 stemde Nederland in met de vorige tekst.",
+    "Nederland kan met de compromistekst instemmen als {actor_l} dat ook doet.",
+    "Nederland kan pas instemmen als {actor_l} de detectiebevelen niet langer steunt.",
+    # round 4
+    "Leden van de fractie hebben gevraagd of het kabinet bereid is met de compromistekst in te stemmen.",
+    "{actor} vroeg in het debat of Nederland met de tekst zal instemmen.",
+    "Als {actor_l} de tekst steunt, zal het kabinet met de compromistekst instemmen.",
+    "De branchevereniging vindt dat het kabinet met de compromistekst moet instemmen.",
 ]
 
 

@@ -18,7 +18,20 @@ from pydantic import BaseModel, ConfigDict, Field
 from compliance.drafting.letter import Letter, _words, read
 from compliance.drafting.match import Match, compile_phrase, find, starts, value_of_match
 from compliance.drafting.quantity import value_in
-from compliance.drafting.scope import ACTORS, HISTORY, OTHERS, REMOVAL, positions, questions, sentence_scope
+from compliance.drafting.scope import (
+    ACTORS,
+    CABINET,
+    HISTORY,
+    OTHERS,
+    REMOVAL,
+    asked_from,
+    match_scope,
+    old_date,
+    positions,
+    questions,
+    sentence_scope,
+    sorted_positions,
+)
 from compliance.errors import InputError, InputErrors, Text, one_of
 from compliance.ingest.refs import paper_id
 from compliance.loading.cues import value_key
@@ -311,6 +324,18 @@ def _title(letter: Letter) -> str | None:
     return letter.quote(k, b, 200) or None
 
 
+def _title_lines(letter: Letter) -> tuple[int, int] | None:
+    """The first and last line of the title's sentence ("Betreft: ...")."""
+    m = _BETREFT.search(letter.text) or _TITLE.search(letter.text)
+    if not m:
+        return None
+    k = letter.word_at(m.start(1))
+    if k >= len(letter.norm):
+        return None
+    _a, b = letter.sentences[letter.sentence[k]]
+    return letter.line_col(letter.start[k])[0], letter.line_col(letter.end[b - 1])[0]
+
+
 _ACTOR = re.compile(r"(?m)^[ \t]*((?:De|Het|The)[ \t]+(?:Minister|Staatssecretaris|Minister-president|"
                     r"Prime Minister|State Secretary)\b[^,\n]{0,90})")
 
@@ -342,10 +367,16 @@ def _actor(letter: Letter) -> str | None:
 _FIRST_DAY = re.compile(r"(\d{1,2})\s*(?:en|tot en met|t/m|and|[-–])\s*$")
 
 
+# a day named without a year lies within half a year after the letter (a step planned), or
+# it is the last such day before it
+YEARLESS_AHEAD = 183
+
+
 def _days(letter: Letter, a: int, b: int, letter_date: str | None) -> list[tuple[str, int]]:
     """(ISO date, offset) of each date with a day in words a..b-1; a date without a year is
     the next such day on or after the letter's date ("de JBZ-raad van 12 en 13 december":
-    the 12th, of the letter's year or the next)."""
+    the 12th, of the letter's year or the next) when that is within YEARLESS_AHEAD days,
+    else the last one before it."""
     key = ("days", a, b, letter_date)
     got: list[tuple[str, int]] | None = letter.scopes.get(key)
     if got is None:
@@ -370,6 +401,11 @@ def _days_in(letter: Letter, a: int, b: int, letter_date: str | None) -> list[tu
                 continue
             ly, lm, ld = int(letter_date[:4]), int(letter_date[5:7]), int(letter_date[8:10])
             year = ly if (d.month, day) >= (lm, ld) else ly + 1
+            try:
+                if (_date(year, d.month, day) - _date(ly, lm, ld)).days > YEARLESS_AHEAD:
+                    year -= 1  # "zoals toegezegd in het commissiedebat van 9 oktober": the one before
+            except ValueError:
+                continue
         try:
             out.append((_date(year, d.month, day).isoformat(), off))
         except ValueError:
@@ -390,6 +426,7 @@ def _meeting_date(r: _Reader, vocab: Vocabulary, letter_date: str | None = None)
 # -- motions and declarations ---------------------------------------------------------------
 
 _ANAPHORA_BEFORE = _words("deze die de genoemde bovengenoemde voornoemde this that the said")
+CITATION_NEAR = 12  # words between "motie" and its Kamerstuk citation
 
 
 def _name_key(name: str) -> str:
@@ -397,11 +434,14 @@ def _name_key(name: str) -> str:
     return " ".join(bare.split()).casefold()
 
 
-def _motion_refs(letter: Letter, by_name: dict[str, str] | None = None) -> list[tuple[int, str]]:
+def _motion_refs(letter: Letter, by_name: dict[str, str] | None = None,
+                 known: set[str] | None = None) -> list[tuple[int, str]]:
     """(word position, motion id) of every motion the letter names or points back to. A
     mention without a Kamerstuk number ("in de titel: uitvoering motie Van Raan c.s.") takes
     the number the letter gives that name elsewhere, else the one motion of the dossier
-    whose first submitter bears it (``by_name``)."""
+    whose first submitter bears it (``by_name``). A citation in the running text that no
+    mention covers ("de motie over een tijdpad naar nul (Kamerstuk 34 957, nr. 30)") is a
+    motion when the dossier knows it as one (``known``) or "motie" stands just before it."""
     named: list[tuple[int, int, str]] = []
     letter_names = {_name_key(mm.name): paper_id(*mm.kamerstukken[0])
                     for mm in letter.refs.motions if mm.kamerstukken and mm.name}
@@ -418,6 +458,20 @@ def _motion_refs(letter: Letter, by_name: dict[str, str] | None = None) -> list[
         start = letter.word_at(letter.offset(mm.line, mm.column))
         end = letter.word_at(letter.offset(mm.line, mm.column) + len(mm.raw))
         named.append((start, max(start, end - 1), mid))
+    covered = sorted(a for a, _, _ in named)
+    for c in letter.refs.citations:
+        if c.footnote is not None or len(c.kamerstukken) != 1:
+            continue
+        mid = paper_id(*c.kamerstukken[0])
+        start = letter.word_at(letter.offset(c.line, c.column))
+        i = bisect.bisect_left(covered, start - CITATION_NEAR)
+        if start >= len(letter.norm) or (i < len(covered) and covered[i] <= start + CITATION_NEAR):
+            continue  # the citation of a named mention (a bisection: linear in the letter)
+        sid = letter.sentence[start]
+        before = [letter.norm[k] for k in range(max(0, start - CITATION_NEAR), start)
+                  if letter.sentence[k] == sid]
+        if mid in (known or set()) or "motie" in before or "motion" in before:
+            named.append((start, start, mid))
     named.sort()
     out = [(a, mid) for a, _, mid in named]
     spans = [(a, b) for a, b, _ in named]
@@ -425,6 +479,10 @@ def _motion_refs(letter: Letter, by_name: dict[str, str] | None = None) -> list[
     for k in letter.index.get("motie", []) + letter.index.get("motion", []):
         if k == 0 or letter.norm[k - 1] not in _ANAPHORA_BEFORE:
             continue
+        j = bisect.bisect_right(firsts, k)
+        if j < len(firsts) and firsts[j] - k <= CITATION_NEAR \
+                and letter.sentence[firsts[j]] == letter.sentence[k]:
+            continue  # "de motie over ... (Kamerstuk 34 957, nr. 50)": the motion cited, not an anaphor
         i = bisect.bisect_right(firsts, k) - 1
         if i >= 0 and spans[i][0] <= k <= spans[i][1]:
             continue  # the word of a named mention
@@ -434,12 +492,13 @@ def _motion_refs(letter: Letter, by_name: dict[str, str] | None = None) -> list[
 
 
 def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
-                  by_name: dict[str, str] | None = None) -> list[FoundDeclaration]:
+                  by_name: dict[str, str] | None = None,
+                  letter_date: str | None = None) -> list[FoundDeclaration]:
     letter = r.letter
     decl = vocab.cues.declarations if vocab.cues else None
     if decl is None:
         return []
-    refs = _motion_refs(letter, by_name)
+    refs = _motion_refs(letter, by_name, known)
     by_sentence: dict[int, list[tuple[int, str]]] = {}
     for k, mid in refs:
         by_sentence.setdefault(letter.sentence[k], []).append((k, mid))
@@ -448,7 +507,7 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
         cues: ValueCues | None = getattr(decl, statement)
         asked = questions(letter)
         for m in r.matches(cues, relevant=False):
-            if (m.hypothetical and not m.negated) or m.sentence in asked:
+            if (m.hypothetical and not m.negated) or m.sentence in asked or _topic(letter, m.first):
                 continue
             said = statement
             if m.negated:
@@ -459,8 +518,18 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
             cands = by_sentence.get(m.sentence)
             if not cands:
                 continue
+            sc = match_scope(letter, m.sentence, m.first, letter_date)
+            if sc.reported and sc.voice in ("other", "author", "party"):
+                continue  # "sommige leden hebben gesuggereerd dat de motie ... wordt uitgevoerd"
+            asking = asked_from(letter, m.sentence)
+            if asking is not None and asking < m.first:
+                continue  # "gevraagd of de motie wordt uitgevoerd": asked, not declared
             found.append((m, said, ""))  # the motion is chosen below, per sentence
     statements = _drop_contained([(m, said) for m, said, _ in found])
+    # given effect is the more specific: "wordt uitvoering gegeven" is not also "wordt uitgevoerd"
+    effect_in = {m.sentence for m, said in statements if said == "gives_effect"}
+    statements = [(m, said) for m, said in statements
+                  if not (said == "will_execute" and m.sentence in effect_in)]
     said_in: dict[int, set[str]] = {}
     for m, said in statements:
         said_in.setdefault(m.sentence, set()).add(said)
@@ -495,6 +564,29 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
     effected = {mid for mid, said in out if said == "gives_effect"}
     return sorted((d for (mid, said), d in out.items() if not (said == "will_execute" and mid in effected)),
                   key=lambda d: (d.line, d.column, d.motion))
+
+
+_SO_FAR = ("sinds", "tot nu toe", "tot op heden", "tot dusver", "so far", "since")
+
+
+def _so_far(letter: Letter, sid: int) -> bool:
+    """Whether sentence ``sid`` opens with how things have stood so far ("Sinds 1 oktober
+    2023 ...", "Tot nu toe ...")."""
+    a, b = letter.sentences[sid]
+    opening = " ".join(letter.norm[a:min(b, a + 3)])
+    return any(opening.startswith(w) for w in _SO_FAR)
+
+
+_ABOUT = _words("over inzake omtrent betreffende aangaande about regarding on")
+
+
+def _topic(letter: Letter, k: int) -> bool:
+    """Whether word ``k`` opens a phrase a preposition makes the topic ("over de uitvoering
+    van de motie wordt uw Kamer geïnformeerd"): spoken about, not declared."""
+    j = k - 1
+    while j >= 0 and letter.norm[j] in ("de", "het", "the") and letter.sentence[j] == letter.sentence[k]:
+        j -= 1
+    return j >= 0 and letter.sentence[j] == letter.sentence[k] and letter.norm[j] in _ABOUT
 
 
 _AND = _words("en and")
@@ -539,19 +631,33 @@ def _source(letter: Letter, sid: int, notes: dict[int, Any], papers: dict[str, A
 
 
 def _drop_contained(items: list[tuple[Match, _V]]) -> list[tuple[Match, _V]]:
-    """A match inside a longer one of another value in the same sentence gives way to it:
-    'gedeeltelijke algemene oriëntatie' is not also an 'algemene oriëntatie'."""
+    """A match inside a longer one of another value in the same sentence, or spanning the same
+    words with fewer of them its own, gives way to it: 'gedeeltelijke algemene oriëntatie' is
+    not also an 'algemene oriëntatie', 'noch voorgeschreven noch verboden' not 'niet verboden'."""
     by_sentence: dict[int, list[tuple[Match, _V]]] = {}
     for item in items:
         by_sentence.setdefault(item[0].sentence, []).append(item)
+        if item[0].end_sentence != item[0].sentence:
+            by_sentence.setdefault(item[0].end_sentence, []).append(item)
     out = []
-    for group in by_sentence.values():
-        for m, v in group:
-            inside = len(group) > 1 and any(
-                o is not m and ov != v and o.first <= m.first and m.last <= o.last
-                and (o.last - o.first) > (m.last - m.first) for o, ov in group)
-            if not inside:
-                out.append((m, v))
+    for m, v in items:
+        group = by_sentence[m.sentence] + (
+            by_sentence[m.end_sentence] if m.end_sentence != m.sentence else [])
+        if len(group) < 2:
+            out.append((m, v))
+            continue
+        one = m.end_sentence == m.sentence
+        inside = any(
+            o is not m and ov != v and o.first <= m.first and m.last <= o.last
+            and ((o.last - o.first) > (m.last - m.first)
+                 or len(o.literals) > len(m.literals))  # the same words, a cue naming more of them
+            and not (one and o.end_sentence != o.sentence)  # a reading within one sentence stands
+            for o, ov in group)
+        # a cue run on into the next sentence gives way to one read within a sentence it spans
+        outer = not one and any(o is not m and ov != v and o.first <= m.last and m.first <= o.last
+                                and o.end_sentence == o.sentence for o, ov in group)
+        if not (inside or outer):
+            out.append((m, v))
     return out
 
 
@@ -564,6 +670,17 @@ def _typed(fact: FactDef, key: str) -> Any:
 
 
 REMOVAL_BEFORE, REMOVAL_AFTER = 4, 10  # "schrapping van X"; "X uit de tekst te schrappen"
+
+
+_ACCORDING = frozenset({"volgens", "according"})
+
+
+def _according(letter: Letter, sid: int) -> bool:
+    """Whether the sentence says whose view it gives ("volgens de Commissie")."""
+    a, b = letter.sentences[sid]
+    found = sorted_positions(letter, _ACCORDING)
+    i = bisect.bisect_left(found, a)
+    return i < len(found) and found[i] < b
 
 
 def _stance(fact: FactDef) -> str:
@@ -602,7 +719,7 @@ class _Context:
                 return True
         return False
 
-    def holds(self, m: Match, stance: str, value: Any) -> bool:
+    def holds(self, m: Match, stance: str, value: Any, describes_text: bool = False) -> bool:
         """Whether the match is evidence for a fact of this stance, by its sentence's scope."""
         letter = self.r.letter
         if not self.r.on_subject(m.sentence):
@@ -610,11 +727,22 @@ class _Context:
         asked = questions(letter)
         if m.sentence in asked or m.end_sentence in asked:
             return False  # a question states nothing; the asker's words are not the cabinet's
+        asking = asked_from(letter, m.sentence)
+        if asking is not None and asking < m.first:
+            return False  # "hebben gevraagd of het kabinet bereid is ...": asked, not stated
+        if m.sentence in letter.headings and m.end_sentence == m.sentence:
+            return False  # "Versterking en verduurzaming": a heading names a subject, states nothing
         if stance == "any":
-            return True
-        scopes = [sentence_scope(letter, s, self.letter_date)
-                  for s in range(m.sentence, m.end_sentence + 1)]
-        if any(sc.history for sc in scopes):
+            here = match_scope(letter, m.sentence, m.first, self.letter_date)
+            if here.reported and (here.voice in ("other", "party") or _according(letter, m.sentence)):
+                return False  # "Duitsland stelt dat ...", "volgens de Commissie ...": a claim
+            # what is up at a meeting is today's, not what was up before ("streefde aanvankelijk
+            # naar een algemene oriëntatie")
+            return not (describes_text and any(sentence_scope(letter, s, self.letter_date).history
+                                               for s in range(m.sentence, m.end_sentence + 1)))
+        scopes = [match_scope(letter, m.sentence, m.first, self.letter_date)] + [
+            sentence_scope(letter, s, self.letter_date) for s in range(m.sentence + 1, m.end_sentence + 1)]
+        if any(sc.history for sc in scopes) and not (stance == "cabinet" and self._own_history(m)):
             return False  # an earlier text or decision, not today's
         sc = scopes[0]
         if stance == "cabinet":
@@ -623,17 +751,36 @@ class _Context:
             # a cue naming its actor says what it is about ("de NAM heeft geen rol meer",
             # "Nederland ... instemmen"); otherwise the cabinet must be the one speaking
             own = any(letter.norm[k] in ACTORS for k in m.literals)
-            return own or sc.voice in ("cabinet", "none")
-        # the text's facts
+            return own or sc.voice in ("cabinet", "none", "party")
+        # the text's facts; a cue that names the actor says what it is about ("onder leiding van
+        # het Cypriotische voorzitterschap", "de Raad en het Europees Parlement ... akkoord")
+        named = any(letter.norm[k] in ACTORS - CABINET for k in m.literals)
+        if sc.reported and (sc.voice in ("other", "party") or _according(letter, m.sentence)):
+            return False  # "Duitsland stelt dat ...", "volgens de Commissie ...": a claim about the text
+        if named and not sc.proposal and not any(x.removal for x in scopes):
+            return self.about_text(m.sentence) or self.about_text(m.end_sentence)
         if sc.stance:
             return False  # "het kabinet is bereid X te aanvaarden": its stance, not the text
-        if sc.voice == "other" or sc.reported:
+        if sc.voice in ("other", "party") or sc.reported:
             return False  # a member state's, the House's, the Parliament's wish or view
         if sc.proposal and sc.voice != "author":
             return False  # someone proposes a change: not (yet) the text
         if any(x.removal for x in scopes) and value is not False and self._removed(m):
             return False  # "voorstel om X te schrappen", "X is verwijderd": X is leaving
         return self.about_text(m.sentence) or self.about_text(m.end_sentence)
+
+    def _own_history(self, m: Match) -> bool:
+        """Whether the only word that makes the sentence history is the cue's own ("eerder
+        versterkingsadvies": the fact is about an earlier advice, stated today)."""
+        letter = self.r.letter
+        if m.sentence != m.end_sentence:
+            return False
+        a, b = letter.sentences[m.sentence]
+        if self.letter_date and old_date(letter, a, b, self.letter_date):
+            return False
+        marked = positions(letter, HISTORY)
+        words = [k for k in range(a, b) if k in marked]
+        return bool(words) and all(k in m.literals for k in words)
 
     def _removed(self, m: Match) -> bool:
         """A removal word in the clause of the match, just before it or after it, that is not
@@ -656,6 +803,7 @@ class _Context:
 def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
            draft: dict[str, Any], letter_date: str | None = None) -> None:
     ctx = _Context(r, vocab, letter_date)
+    title_lines = _title_lines(r.letter)
     for name, fact in vocab.facts.items():
         cues = fact.cues
         if cues is None:
@@ -671,12 +819,14 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
         for key, vc in cues.values.items():
             cued = _typed(fact, key)
             for m in r.matches(vc, across=across):
-                if m.hypothetical and not m.negated and cues.hypothetical == "ignore":
+                # a negation under a condition ("tenzij ... niet") still states; not in an opening "als"
+                if cues.hypothetical == "ignore" and ((m.hypothetical and not m.negated)
+                                                      or m.conditional_clause):
                     continue
                 v = value_of_match(fact.type, cued, vc.negated, m.negated)
                 if v is None:
                     continue
-                if not ctx.holds(m, stance, v):
+                if not ctx.holds(m, stance, v, fact.describes == "text"):
                     continue
                 items.append((m, v))
             for imp in vc.implied_by:
@@ -692,7 +842,11 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
         shown: dict[Any, int] = {}
         # a set's values stand side by side ("bekend materiaal, nieuw materiaal en grooming"):
         # no value gives way to a longer match of another
-        kept = items if fact.type == "set" else _drop_contained(items)
+        # a plain reading never swallows the qualified one inside it ("op maximaal 12 miljard"
+        # is at most, not exact): it stands aside from the longest-match rule
+        plain = {_typed(fact, key) for key, vc in cues.values.items() if vc.yields}
+        kept = items if fact.type == "set" else \
+            _drop_contained([x for x in items if x[1] not in plain]) + [x for x in items if x[1] in plain]
         for m, v in sorted(kept, key=lambda x: (x[0].first, x[0].phrase)):
             seen = tuple(v) if isinstance(v, list) else v
             shown[seen] = shown.get(seen, 0) + 1
@@ -701,7 +855,10 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
             line, col, eline, ecol = r.span(m)
             evidence.append(Evidence(value=v, line=line, column=col, end_line=eline, end_column=ecol,
                                      quote=r.quote(m), cue=m.phrase, negated=m.negated))
-        evidence.extend(sorted(implied, key=lambda e: e.line))
+        if evidence or fact.type != "set":
+            # a declaration completes the list of conditions the letter gives in its own words;
+            # alone it makes none (what a motion asks is not the letter's list)
+            evidence.extend(sorted(implied, key=lambda e: e.line))
         if not evidence:
             hit = next(iter(sorted(r.matches(cues.addressed), key=lambda m: m.first)), None)
             if hit is not None:
@@ -716,7 +873,24 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
             implied_values = {_typed(fact, i) for key, vc in cues.values.items()
                               if _typed(fact, key) in values for i in vc.implies}
             values = [v for v in values if v not in implied_values] or values
+            # a plain reading ("een winningsniveau van 2,8 miljard": exact) gives way to any
+            # qualified one ("ten hoogste 2,8 miljard")
+            values = [v for v in values if v not in plain] or values
             evidence = [e for e in evidence if e.value in values] if len(values) == 1 else evidence
+        if fact.type != "set" and len(values) > 1:
+            # the state so far ("Sinds 1 oktober 2023 staat het veld op de waakvlam") gives way
+            # to what the letter changes it to ("Met dit wetsvoorstel wordt het veld gesloten")
+            so_far = {v for v in values if all(_so_far(r.letter, m.sentence) for m, mv in kept if mv == v)}
+            if so_far and len(set(values) - so_far) == 1:
+                values = [v for v in values if v not in so_far]
+                evidence = [e for e in evidence if e.value in values]
+        if fact.type != "set" and len(values) > 1 and title_lines is not None:
+            # the letter's title names what it is about ("Betreft: Vaststellingsbesluit
+            # gasjaar 2022-2023"): of conflicting values, the one it names
+            titled = {e.value for e in evidence if title_lines[0] <= e.line <= title_lines[1]}
+            if len(titled) == 1:
+                values = list(titled)
+                evidence = [e for e in evidence if e.value in titled]
         if fact.type == "set":
             order = list(fact.values or {})
             value: Any = sorted(values, key=order.index)
@@ -735,7 +909,10 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
             end_column=first.end_column, quote=" … ".join(quotes)[:600], cue=first.cue, evidence=evidence))
 
 
-ENUM_GLUE = frozenset({"en", "of", "ook", "als", "van", "de", "het", "and", "or", "also", "the"})
+# words an enumeration repeats or carries between members ("op bekend materiaal, op nieuw
+# materiaal en op ...", "tot aanbieders van X en tot aanbieders van Y")
+ENUM_GLUE = frozenset({"en", "of", "ook", "als", "van", "de", "het", "op", "aan", "voor", "tot", "bij",
+                       "reeds", "aanbieders", "and", "or", "also", "the", "to", "on", "for", "providers"})
 ENUM_SEP = frozenset({"en", "of", "and", "or"})
 TAIL_GAP = 3  # a cue's elements after its last gap of this size name the member itself
 
@@ -747,8 +924,8 @@ def _spans_other(letter: Letter, m: Match) -> bool:
     for k in range(m.first + 1, m.last + 1):
         if k not in m.literals and (letter.norm[k] in OTHERS or letter.norm[k] in HISTORY):
             return True
-        if any(c in letter.text[letter.end[k - 1]:letter.start[k]] for c in ";:"):
-            return True
+        if ";" in letter.text[letter.end[k - 1]:letter.start[k]]:
+            return True  # (a colon introduces the list: "voldoet aan drie voorwaarden: ...")
     return False
 
 
@@ -821,7 +998,8 @@ def _quantity(r: _Reader, ctx: _Context, name: str, fact: FactDef, stance: str,
     assert cues is not None
     evidence: list[Evidence] = []
     competing: list[tuple[Match, None]] = []
-    hits = sorted(r.matches(cues.addressed), key=lambda m: (m.first, m.phrase))
+    hits = sorted(r.matches(cues.addressed, across=cues.window == "two_sentences"),
+                  key=lambda m: (m.first, m.phrase))
     for m in hits:
         if (m.hypothetical and cues.hypothetical == "ignore") or not ctx.holds(m, stance, None):
             continue
@@ -867,6 +1045,14 @@ def _quantity(r: _Reader, ctx: _Context, name: str, fact: FactDef, stance: str,
 FORUM_SUFFIX = "_meeting"  # step kinds that name where (council_meeting), not what is decided
 
 
+_PERIOD_START = re.compile(
+    r"\d{1,2}\s+[a-z]+(?:\s+\d{4})?\s+(?:begint|ingaat|aanvangt|start|begins|starts)\b")
+
+
+# "het gasjaar, dat loopt van 1 oktober 2022 tot en met 30 september 2023": a period's bounds
+_PERIOD_BOUND = re.compile(r"(?i)(?:\b(?:loopt|lopen|duurt|duren|runs|lasts)\s+van|\btot\s+en\s+met)\s+$")
+
+
 def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str | None,
            date_line: int | None = None) -> list[FoundStep]:
     letter = r.letter
@@ -874,6 +1060,7 @@ def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str 
     if cues is None:
         return []
     this_meeting = {m.sentence for m in r.matches(cues.this_meeting)}
+    titled = _title_lines(letter)  # "Betreft: verslag van een schriftelijk overleg over ...": no step
     items: list[tuple[Match, str]] = []
     for kind, phrases in cues.steps.items():
         items.extend((m, kind) for m in r.matches(phrases) if not m.negated)
@@ -887,10 +1074,14 @@ def _steps(r: _Reader, vocab: Vocabulary, letter_date: str | None, meeting: str 
             undated.setdefault(m.sentence, kind)
     out: dict[tuple[str, str], FoundStep] = {}
     for m, kind in sorted(kept, key=lambda x: x[0].first):
-        if not r.on_subject(m.sentence) or (date_line is not None and r.span(m)[0] < date_line):
+        if not r.on_subject(m.sentence) or (date_line is not None and r.span(m)[0] < date_line) \
+                or (titled is not None and titled[0] <= r.span(m)[0] <= titled[1]):
             continue  # another file's, or the document's own heading ("verslag van een schriftelijk overleg")
         a, b = letter.sentences[m.sentence]
-        dates = _days(letter, a, b, letter_date)
+        # "het gasjaar dat op 1 oktober 2022 begint": when a period starts, not a step
+        dates = [d for d in _days(letter, a, b, letter_date)
+                 if not _PERIOD_START.match(letter.text, d[1], d[1] + 40)
+                 and not _PERIOD_BOUND.search(letter.text, max(0, d[1] - 24), d[1])]
         date_, origin = None, "sentence"
         if dates:
             here = letter.start[m.first]
@@ -945,7 +1136,7 @@ def draft_letter(text: str, workspace: Any, dossier: str, *, letter_name: str) -
             first = next((x for x in lm.record.submitters if x.first), lm.record.submitters[0])
             by_name.setdefault(_name_key(first.name), []).append(mid)
     unique = {k: v[0] for k, v in by_name.items() if len(v) == 1}
-    declarations = _declarations(r, vocab, set(ws.motions), unique)
+    declarations = _declarations(r, vocab, set(ws.motions), unique, date)
     parts: dict[str, Any] = {"proposals": [], "ambiguities": [], "addressed": [], "unstated": []}
     _facts(r, vocab, declarations, parts, date)
     passages = []

@@ -36,6 +36,15 @@ def keys(word: str) -> frozenset[str]:
         return frozenset(out)
     lemma = lemmatize(w, lang="nl")  # type: ignore[operator]
     out.add(normalise(lemma.replace("_", "")))
+    if lemma == w and w.startswith("ge") and w[-1] in "dt" and len(w) >= MIN_NOUN:
+        # a weak participle the dictionary lacks ("geïnformeerd"): ge + stem + d/t, its
+        # infinitive the stem, a long vowel undoubled before its last consonant, + "en"
+        stem = w[2:-1]
+        stem = {"ï": "i", "ë": "e"}.get(stem[0], stem[0]) + stem[1:]  # "ge-ïnformeerd": no hiatus left
+        if len(stem) > 3 and stem[-3] == stem[-2] and stem[-2] in "aeou":
+            stem = stem[:-2] + stem[-1]
+        if is_known(stem + "en", lang="nl"):  # type: ignore[operator]
+            out.add(normalise(stem + "en"))
     if w.endswith("ing") and len(w) >= MIN_NOUN:
         verb = w[:-3] + "en"
         if is_known(verb, lang="nl"):  # type: ignore[operator]

@@ -26,6 +26,12 @@ def _words(text: str) -> frozenset[str]:
 
 _HEADING = re.compile(r"(?m)^[ \t]{0,3}(?P<h>(?:[IVXLC]{1,6}|\d{1,2})\.[ \t]+[A-ZÀ-ÖØ-Þ][^\n]{0,150})$")
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
+# an unnumbered heading: a short line without punctuation after a blank line, the text going
+# on with a capital on the next line ("Het pad naar nul" / "Het kabinet houdt ..."): the
+# line after it starts a new sentence
+_SHORT_HEADING = re.compile(
+    r"(?:\A|\n[ \t]*\n)[ \t]{0,3}[A-ZÀ-ÖØ-Þ][^\n!?;:,()]{0,58}(?:[^\W_.]|c\.s\.)\n"
+    r"[ \t]{0,3}(?P<next>[A-ZÀ-ÖØ-Þ])")
 # abbreviations after which a full stop does not end a sentence
 _ABBREV = _words("""nr nrs jl c s o a bijv vgl zgn art blz p e g i ca dhr mr drs prof no nos
     resp incl excl etc mevr ir dr st vs cf fig ibid al""")
@@ -33,9 +39,10 @@ _ABBREV = _words("""nr nrs jl c s o a bijv vgl zgn art blz p e g i ca dhr mr drs
 # (a relative "waarin ..." and a consequence "... en zal daarom ..." start one too: "kan niet
 # instemmen en zal daarom tegenstemmen" does not negate the vote against)
 CLAUSE_WORDS = _words("""maar tenzij als indien mits omdat doordat terwijl dat die welke wanneer
-    zodat hoewel zodra totdat voordat waarin waarbij waarmee waardoor waarop daarom derhalve
+    zodat hoewel zodra totdat voordat waar waarin waarbij waarmee waardoor waarop daarom derhalve
     but unless if because while that which whereas although whether until before once where
     therefore""")
+SHORT_HEADING_WORDS = 7
 MAX_SENTENCE = 150  # words; a longer run without a full stop is cut (a list, a table)
 
 
@@ -63,6 +70,7 @@ class Letter:
     _all_dates: list[tuple[tuple[int, int], Any]] | None = field(default=None, repr=False)
     _paragraphs: list[int] | None = field(default=None, repr=False)
     marks: Any = field(default=None, repr=False)  # compliance.drafting.match's per-word tables
+    headings: set[int] = field(default_factory=set)  # sentences that are an unnumbered heading line
     # ((offset, k), mention), sorted: k keeps equal offsets apart without comparing mentions
     _date_offsets: list[tuple[tuple[int, int], Any]] | None = field(default=None, repr=False)
 
@@ -216,6 +224,11 @@ def read(text: str) -> Letter:
         b = letter._line_starts[f.last_line] if f.last_line < len(letter._line_starts) else len(text)
         skip.append((a, b))
     headings = {m.start("h") for m in _HEADING.finditer(text)}
+    short = [m for m in _SHORT_HEADING.finditer(text)
+             if len(text[m.start():m.start("next")].split()) <= SHORT_HEADING_WORDS]
+    after_heading = {m.start("next") for m in short}
+    heading_words = {m.start() + len(h) - len(h.lstrip())
+                     for m in short for h in [text[m.start():m.start("next")]]}
 
     norm, start, end = letter.norm, letter.start, letter.end
     sentence, clause = letter.sentence, letter.clause
@@ -229,7 +242,7 @@ def read(text: str) -> Letter:
     next_skip = skip[0] if skip else (size + 1, size + 1)
     prev_end = last_end = 0
     held: str | None = None
-    cuts = sorted({*headings, *(a for a, _ in skip)})
+    cuts = sorted({*headings, *after_heading, *(a for a, _ in skip)})
     i = 0
     while True:
         run = _RUN.search(text, i)
@@ -296,6 +309,8 @@ def read(text: str) -> Letter:
                 new_sentence = True
             if not (gap.endswith(".") and word.isdigit()):
                 pending_break = False
+        if pos in after_heading and not joined:
+            new_sentence = bool(norm)
         is_heading = pos in headings and not joined
         if is_heading:
             section_starts.append((len(norm), bisect.bisect_right(letter._line_starts, pos)))
@@ -342,6 +357,10 @@ def read(text: str) -> Letter:
             letter.sections.append((a, b, line))
     for k, n in enumerate(norm):
         letter.index.setdefault(n, []).append(k)
+    for off in heading_words:
+        k = bisect.bisect_left(start, off)
+        if k < len(start) and start[k] == off:
+            letter.headings.add(sentence[k])
     return letter
 
 

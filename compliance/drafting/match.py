@@ -24,12 +24,12 @@ from compliance.model.cues import Element, parse_phrase
 # the three words after it, within its clause.
 NEGATORS = _words("""niet geen nooit noch zonder nergens niemand allerminst
     not no never without cannot can't won't don't doesn't isn't aren't wasn't nor neither""")
-POST_NEGATORS = _words("niet nooit not never")
+POST_NEGATORS = _words("niet nooit onmogelijk not never impossible")
 # Words that make what follows (or, for the second set, what precedes) a condition, a
 # supposition or a request reported ("de motie vraagt om ... totdat ..."), not a statement.
-# "als" is also "as" in Dutch: taking it for "if" loses a proposal, never invents one.
-HYPOTHETICAL_BEFORE = _words("""als indien mits tenzij totdat voordat zodra mocht mochten wanneer
-    ingeval vraagt verzoekt vragen verzoeken if unless until before provided once should asks
+# "als" is also "as" in Dutch: it counts only before a clause with a finite verb (FINITE).
+HYPOTHETICAL_BEFORE = _words("""als indien mits tenzij totdat zodra zolang mocht mochten wanneer
+    ingeval vraagt verzoekt vragen verzoeken verzocht if unless until before provided once should asks
     requests""")
 HYPOTHETICAL_AFTER = _words("""als indien mits tenzij wanneer zodra if unless provided
     when once""")
@@ -39,6 +39,7 @@ PREPOSITIONS = _words("""met voor van op over aan tot in bij naar uit door om te
     about in at from by against""")
 PREPOSITION_REACH = 2
 BEFORE_WINDOW, AFTER_WINDOW = 4, 3
+CLOSING_WINDOW = 8
 HYPOTHETICAL_BEFORE_WINDOW, HYPOTHETICAL_AFTER_WINDOW = 12, 4
 
 
@@ -65,6 +66,11 @@ class Match:
     def literals(self) -> set[int]:
         """The positions of the words the cue's elements matched (not its gaps)."""
         return self._literals
+
+    @property
+    def conditional_clause(self) -> bool:
+        """In a condition opening the sentence (negated or not)."""
+        return leading_condition(self.letter, self.first, self.last, self._literals)
 
     @property
     def hypothetical(self) -> bool:
@@ -181,14 +187,98 @@ class _Marks:
     after: list[int]
 
 
+# "als" is "if" only before a clause with a finite verb ("als de tekst wordt aangepast");
+# without one it is "as" ("blijft beschikbaar als reservemiddel", "zowel A als B")
+FINITE = _words("""is zijn wordt worden kan kunnen heeft hebben blijft blijven zal zullen moet moeten
+    mag mogen was waren werd werden gaat gaan komt komen blijkt blijken staat staan ligt liggen
+    wil willen doet doen krijgt krijgen lukt toelaat toelaten toestaat toestaan blijkt""")
+AS_AFTER = 12  # words of the clause after "als" looked at for its verb
+AS_PREDICATE = _words("""voorwaarde voorwaarden reserve reservemiddel achtervang uitgangspunt gevolg eerste
+    laatste onderdeel basis volgt zodanig geheel voorbeeld aanvulling alternatief doel doelstelling
+    uitzondering maatregel optie middel reactie toelichting""")
+
+
+def _participle(letter: Letter, k: int) -> bool:
+    """A past participle ("uitgevoerd", "verdacht", "gesloten"): a form of a verb in -en
+    ending in d, t or en (not a finite form: those are in FINITE)."""
+    w = letter.norm[k]
+    return w not in FINITE and w[-1:] in ("d", "t", "n") and any(
+        key != w and key.endswith("en") for key in letter.keys_at(k))
+_AS_BEFORE = _words("zowel zo net even evenals ook zelfs")  # "ook als": even if, a concession
+
+
+def _conditional_als(letter: Letter, k: int) -> bool:
+    norm, clause, sentence = letter.norm, letter.clause, letter.sentence
+    if k and norm[k - 1] in _AS_BEFORE:
+        return False
+    if k + 1 < len(norm) and sentence[k + 1] == sentence[k]:
+        nxt = norm[k + 1]
+        if nxt in FINITE:
+            return True  # "als blijkt dat ...", "als is gebleken ..."
+        one_of = nxt in ("een", "één", "one") and k + 2 < len(norm) and norm[k + 2] == "van"
+        if nxt in AS_PREDICATE or one_of or _participle(letter, k + 1):
+            return False  # "als voorwaarde", "als uitgevoerd beschouwen", "als verdacht aangemerkt"
+    if any(norm[j] == "zowel" for j in range(max(0, k - 10), k) if sentence[j] == sentence[k]):
+        return False
+    for j in range(k + 1, min(len(norm), k + 1 + AS_AFTER)):
+        # up to a punctuation mark, not a clause word ("als Duitsland dat ook doet")
+        if sentence[j] != sentence[k] or (clause[j] != clause[k] and any(
+                c in letter.text[letter.end[j - 1]:letter.start[j]] for c in ",;:()")):
+            break
+        w = norm[j]
+        if w in FINITE:
+            return True
+        # a finite form of another verb: "-t" where its lemma is an infinitive ("toelaat")
+        if len(w) > 3 and w.endswith("t") and any(
+                key != w and key.endswith("en") for key in letter.keys_at(j)):
+            return True
+    return False
+
+
+def _conjunct(letter: Letter, k: int, nxt: int) -> bool:
+    """Whether the negation at ``k`` closes a conjunct with its own verb before an "en"/"of"
+    that still comes before the cue word at ``nxt``."""
+    norm = letter.norm
+    for j in range(k + 1, nxt):
+        if norm[j] in ("en", "of", "and", "or"):
+            return any(norm[i] in FINITE or _participle(letter, i) for i in range(k + 1, j))
+    return False
+
+
 def _marks(letter: Letter) -> _Marks:
     if letter.marks is None:
+        as_not_if = [k for k in letter.index.get("als", ()) if not _conditional_als(letter, k)]
+
         def prefix(words: frozenset[str]) -> list[int]:
-            return list(itertools.accumulate(map(words.__contains__, letter.norm), initial=0))
+            hits = list(map(words.__contains__, letter.norm))
+            if "als" in words:
+                for k in as_not_if:
+                    hits[k] = False
+            return list(itertools.accumulate(hits, initial=0))
 
         letter.marks = _Marks(prefix(NEGATORS), prefix(HYPOTHETICAL_BEFORE), prefix(HYPOTHETICAL_AFTER))
     marks: _Marks = letter.marks
     return marks
+
+
+NOCH_REACH = 6
+# the particle of a separable verb, closing its clause after the negation ("houdt ... niet open",
+# "voert de motie niet uit")
+PARTICLES = _words("open uit voor in op aan af mee toe door vast terug over")
+
+
+def _closes(letter: Letter, k: int) -> bool:
+    """Whether word ``k`` is the last of its clause."""
+    return k + 1 >= len(letter.norm) or letter.clause[k + 1] != letter.clause[k] \
+        or letter.sentence[k + 1] != letter.sentence[k]
+
+
+def _second_noch(letter: Letter, k: int, lo: int) -> bool:
+    """The second "noch" of "noch A noch B" (neither A nor B): the pair is one negation."""
+    norm = letter.norm
+    return norm[k] in ("noch", "nor") and any(
+        norm[j] in ("noch", "neither") and letter.sentence[j] == letter.sentence[k]
+        for j in range(max(0, lo, k - NOCH_REACH), k))
 
 
 def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
@@ -200,25 +290,32 @@ def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
     if neg[last] - neg[first + 1]:
         lits = sorted(literals)
         for k in range(first + 1, last):
-            if norm[k] in NEGATORS and k not in literals:
+            if norm[k] in NEGATORS and k not in literals and not _second_noch(letter, k, first):
                 nxt = lits[bisect.bisect_right(lits, k)]
                 # "om de motie niet uit te voeren heeft uw Kamer ontvangen": the negation
                 # is the infinitive's ("niet ... te VERB"), not the cue's
                 own_verb = any(norm[j] in ("te", "to") for j in range(k + 1, min(nxt, k + 4)))
+                # "als versleuteling niet wordt doorbroken en er geen ...": a negation whose
+                # verb comes before an "en" is the earlier conjunct's
+                own_verb = own_verb or _conjunct(letter, k, nxt)
                 count += clause[k] == clause[nxt] and not own_verb
     for k in range(first - 1, max(-1, first - 1 - BEFORE_WINDOW), -1):
         if clause[k] != clause[first] or sentence[k] != sentence[first]:
             break
-        if norm[k] in NEGATORS:
+        if norm[k] in NEGATORS and not _second_noch(letter, k, k - BEFORE_WINDOW):
             count += 1
         elif norm[k] in PREPOSITIONS and first - k <= PREPOSITION_REACH:
             break
-    for k in range(last + 1, min(len(norm), last + 1 + AFTER_WINDOW)):
-        if clause[k] != clause[last] or sentence[k] != sentence[last]:
-            break
-        # "steunt het voorstel niet." - a negation closing the clause; not "niet tot ..."
-        closes = k + 1 >= len(norm) or clause[k + 1] != clause[k] or sentence[k + 1] != sentence[k] \
-            or norm[k + 1] in ("langer", "meer", "longer")
+    for k in range(last + 1, min(len(norm), last + 1 + CLOSING_WINDOW)):
+        if clause[k] != clause[last] or sentence[k] != sentence[last] or norm[k] in ("en", "of", "and", "or"):
+            break  # "niet ontmanteld en niet afgedicht": the next conjunct's negation is its own
+        # "steunt het voorstel niet." - a negation closing the clause; not "niet tot ..."; one
+        # before a separable verb's particle closes it too, further on ("houdt heropening van
+        # het veld dan ook niet open")
+        particle = k + 1 < len(norm) and (norm[k + 1] in PARTICLES or _participle(letter, k + 1)) \
+            and _closes(letter, k + 1)  # "... wordt daar niet genomen": the clause's verb negated
+        closes = particle or (k <= last + AFTER_WINDOW and (
+            _closes(letter, k) or norm[k + 1] in ("langer", "meer", "longer")))
         count += norm[k] in POST_NEGATORS and closes
     return count % 2 == 1
 
@@ -227,9 +324,35 @@ def _negated(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
 ONLY = _words("alleen slechts uitsluitend only")
 
 
+# a sentence opening with one of these opens with a condition, up to its first comma
+OPENERS = _words("als indien wanneer mits zodra ingeval tenzij zolang if unless provided once")
+
+
+def _first_comma(letter: Letter, a: int, b: int) -> int:
+    """The last word of a leading condition in sentence a..b-1: before the comma the main
+    clause's verb follows ("..., zal ik"), else before the first comma (b when there is none)."""
+    key = ("condition_end", a)
+    got: int | None = letter.scopes.get(key)
+    if got is None:
+        commas = [k for k in range(a, b - 1) if "," in letter.text[letter.end[k]:letter.start[k + 1]]]
+        main = [k for k in commas if letter.norm[k + 1] in FINITE or letter.norm[k + 1] in ("dan", "then")]
+        got = letter.scopes[key] = main[0] if main else commas[0] if commas else b
+    return got
+
+
+def leading_condition(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
+    """Whether the match lies in a condition that opens its sentence ("Als uit de nieuwe tekst
+    blijkt dat ... niet ..., zal ..."): negated or not, nothing in it is stated."""
+    a, b = letter.sentences[letter.sentence[first]]
+    norm = letter.norm
+    return norm[a] in OPENERS and a not in literals and (norm[a] != "als" or _conditional_als(letter, a)) \
+        and last <= _first_comma(letter, a, b)  # cheap tests first: most sentences open otherwise
+
+
 def _hypothetical(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
     norm, sentence = letter.norm, letter.sentence
-    if any(norm[k] in ONLY and sentence[k] == sentence[last] for k in (last - 1, last - 2) if k >= 0):
+    if any(norm[k] in ONLY and sentence[k] == sentence[last] and k not in literals
+           for k in (last - 1, last - 2) if k >= 0):
         return True
     marks = _marks(letter)
     before = marks.before
@@ -238,6 +361,11 @@ def _hypothetical(letter: Letter, first: int, last: int, literals: set[int]) -> 
         return True  # "compromistekst, tenzij ... beperkt tot bekend materiaal"
     sid = sentence[first]
     a, b = letter.sentences[sid]
+    a0, _ = letter.sentences[sentence[first]]
+    if leading_condition(letter, first, last, literals) or (
+            norm[a0] in OPENERS and a0 not in literals
+            and (norm[a0] != "als" or _conditional_als(letter, a0))):
+        return True  # "Als ..., zal het kabinet tegenstemmen": the condition and what hangs on it
     lo = max(a, first - HYPOTHETICAL_BEFORE_WINDOW)
     if before[first] - before[lo]:
         return True

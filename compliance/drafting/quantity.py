@@ -62,11 +62,14 @@ class Unit:
         head = nouns[0] if nouns else ""
         self.stem = head[:max(5, len(head) - 3)]  # "productielocaties" -> its singular too
 
-    def fits(self, euro: bool, pct: bool, after: list[str], value: float) -> float | None:
+    def fits(self, euro: bool, pct: bool, after: list[str], value: float,
+             before: list[str] | None = None) -> float | None:
         """The value in the fact's unit, or None when the words around it do not fit."""
         scale = 1
         if after and after[0] in SCALES:
             scale, after = SCALES[after[0]], after[1:]
+        elif after[:1] == ["bcm"]:
+            scale = SCALES["miljard"]  # "4,5 bcm": billion cubic metres
         near = after[:3]
         if self.kind == "any":
             return value * scale
@@ -81,9 +84,19 @@ class Unit:
                 and not (near and near[0] in ("euro", "procent", "percent", "%"))
         else:
             ok = scale == 1 and not euro and not pct and any(w.startswith(self.stem) for w in near[:2])
+            # the counted noun ahead ("van de productielocaties blijven er elf open"): a small
+            # count that no other noun follows
+            ok = ok or (scale == 1 and not euro and not pct and value < 1000 and before is not None
+                        and any(w.startswith(self.stem) for w in before[-COUNT_BEFORE:])
+                        and (not near or near[0] in AFTER_COUNT))
         if not ok:
             return None
         return value * scale / self.scale
+
+
+COUNT_BEFORE = 8
+AFTER_COUNT = frozenset({"open", "beschikbaar", "operationeel", "gesloten", "over", "in", "op", "en", "of",
+                         "blijven", "blijft", "available", "remain"})
 
 
 def _plain(v: float) -> int | float:
@@ -104,6 +117,14 @@ def _shared_unit(after: list[str]) -> list[str]:
     return after
 
 
+_COMPARED = frozenset({"hoger", "lager", "groter", "kleiner", "hogere", "lagere", "grotere", "kleinere",
+                       "higher", "lower", "greater", "smaller"})
+
+
+def _fold_words(text: str) -> list[str]:
+    return [_fold(w) for w in _WORD.findall(text)]
+
+
 def numbers(text: str, unit: str | None = None) -> list[int | float]:
     """The numbers of ``text`` whose unit fits ``unit``, in order of appearance (repeats kept)."""
     u = Unit(unit)
@@ -114,11 +135,19 @@ def numbers(text: str, unit: str | None = None) -> list[int | float]:
             value = whole + (int(m["dec"]) / 10 ** len(m["dec"]) if m["dec"] else 0)
         else:
             w = _fold(m["word"])
+            if w in ("nul", "zero") and u.kind == "volume":
+                # "stel ik vast op nul": a level of zero needs no unit; "het pad naar nul" is none
+                if _fold_words(text[max(0, m.start() - 12):m.start()])[-1:] == ["op"]:
+                    out.append(0)
+                continue
             if w not in WORDS and m["word"].casefold() not in WORDS:
                 continue
             value = WORDS.get(m["word"].casefold(), WORDS.get(w, 0))
         after = _shared_unit([_fold(w) for w in _WORD.findall(text[m.end():m.end() + 80])])
-        got = u.fits(m["euro"] is not None, m["pct"] is not None, after, value)
+        before = [_fold(w) for w in _WORD.findall(text[max(0, m.start() - 80):m.start()])]
+        if before[-1:] in (["dan"], ["than"]) and _COMPARED.intersection(before[-5:-1]):
+            continue  # "een hoger niveau dan 4,5 bcm": what is compared with, not the value
+        got = u.fits(m["euro"] is not None, m["pct"] is not None, after, value, before)
         if got is not None:
             out.append(_plain(got))
     return out

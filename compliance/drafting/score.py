@@ -1,7 +1,10 @@
 """Scoring a draft against a hand-encoded position of the same letter.
 
 Facts: precision (proposed facts with the reference's value / all proposed facts) and
-recall (reference facts proposed with its value / all facts the reference states); a
+recall (reference facts proposed with its value / all facts the reference states). A
+wrong proposal is *partial* when it is a non-empty proper subset of the reference's set
+(incomplete, nothing in it contradicted) and a *flip* otherwise (another scalar, or a set
+holding a member the reference lacks); neither counts as right. A
 proposal with the right value has the right line when one of its passages lies on a line
 where the reference's ``where`` (its quoted words, or runs of five of them) is found in
 the letter. Declarations: (motion, statement) pairs, and their source letters. Planned
@@ -29,7 +32,7 @@ class FactScore(BaseModel):
     fact: str
     reference: Any = None
     proposed: Any = None
-    outcome: str  # right, wrong, missed, extra
+    outcome: str  # right, partial, wrong (a flip), missed, extra
     right_line: bool | None = None  # None: the reference's where is not found in the letter
 
 
@@ -54,8 +57,13 @@ class Score(BaseModel):
 
     @property
     def flips(self) -> list[FactScore]:
-        """Facts proposed with a value other than the reference's."""
+        """Facts proposed with a value the reference contradicts."""
         return [f for f in self.facts if f.outcome == "wrong"]
+
+    @property
+    def partials(self) -> list[FactScore]:
+        """Sets proposed in part: incomplete, not contradicted."""
+        return [f for f in self.facts if f.outcome == "partial"]
 
     def text(self) -> str:
         lines = [f"facts: {self.proposed} proposed, {self.stated} stated in the reference, "
@@ -64,7 +72,8 @@ class Score(BaseModel):
                  f"right line {self.right_line}/{self.line_checkable} (where the reference's "
                  "passage is found)"]
         for f in self.facts:
-            mark = {"right": "ok", "wrong": "WRONG", "missed": "missed", "extra": "EXTRA"}[f.outcome]
+            mark = {"right": "ok", "partial": "partial", "wrong": "WRONG", "missed": "missed",
+                    "extra": "EXTRA"}[f.outcome]
             line = "" if f.right_line is None else " (right line)" if f.right_line else " (other line)"
             lines.append(f"  {mark:<7} {f.fact}: reference {_show(f.reference)}, draft "
                          f"{_show(f.proposed)}{line}")
@@ -101,6 +110,13 @@ def _same(a: Any, b: Any) -> bool:
     if isinstance(a, str) and isinstance(b, PartialDate):
         return a == str(b)  # a drafted date (YYYY-MM-DD) against the position's
     return type(a) is type(b) and a == b
+
+
+def _partial(proposed: Any, reference: Any) -> bool:
+    """A non-empty proper subset of the reference's set: incomplete, not contradicted."""
+    if not (isinstance(proposed, list | set | frozenset) and isinstance(reference, list | set | frozenset)):
+        return False
+    return bool(proposed) and set(proposed) < set(reference)
 
 
 def _plain(v: Any) -> Any:
@@ -155,7 +171,8 @@ def score(draft: Draft, text: str, reference: Any) -> Score:
                 line_ok = any(e.line in lines or e.end_line in lines for e in p.evidence)
                 right_line += line_ok
         facts.append(FactScore(fact=name, reference=ref, proposed=p.value,
-                               outcome="right" if ok else "wrong", right_line=line_ok))
+                               outcome="right" if ok else "partial" if _partial(p.value, ref) else "wrong",
+                               right_line=line_ok))
     data = position_data(draft)
     expected = [f"{d.motion} {d.statement}" for d in reference.model.declarations]
     found = [f"{d['motion']} {d['statement']}" for d in data.get("declarations", [])]
@@ -196,6 +213,7 @@ class Tally(BaseModel):
     right: int = 0
     proposed: int = 0
     flips: int = 0
+    partial: int = 0
     decl_expected: int = 0
     decl_found: int = 0
     decl_extra: int = 0
@@ -211,6 +229,7 @@ class Tally(BaseModel):
         self.right += s.right
         self.proposed += s.proposed
         self.flips += len(s.flips)
+        self.partial += len(s.partials)
         self.decl_expected += len(want)
         self.decl_found += len(want & got)
         self.decl_extra += len(got - want)
@@ -228,16 +247,18 @@ class Tally(BaseModel):
 
     def row(self, name: str) -> str:
         return (f"{name:<58} {self.stated:>6} {self.right:>5} {self.proposed:>8} {self.flips:>5} "
-                f"{self.precision:>9.1%} {self.recall:>7.1%}  {self.decl_expected}/{self.decl_found}/"
-                f"{self.decl_extra:<8} {self.steps_expected}/{self.steps_found}/{self.steps_extra}")
+                f"{self.partial:>7} {self.precision:>9.1%} {self.recall:>7.1%}  "
+                f"{self.decl_expected}/{self.decl_found}/{self.decl_extra:<8} "
+                f"{self.steps_expected}/{self.steps_found}/{self.steps_extra}")
 
 
-HEADER = (f"{'letter':<58} {'stated':>6} {'right':>5} {'proposed':>8} {'flips':>5} {'precision':>9} "
+HEADER = (f"{'letter':<58} {'stated':>6} {'right':>5} {'proposed':>8} {'flips':>5} {'partial':>7} "
+          f"{'precision':>9} "
           f"{'recall':>7}  decl e/f/x  steps e/f/x")
 
 
 def folder_table(scores: list[tuple[str, Score]]) -> str:
-    """Per letter and in total: recall, precision, flips, declarations and steps
+    """Per letter and in total: recall, precision, flips, partial sets, declarations and steps
     (expected/found/extra); then the flips and misses named."""
     lines = [HEADER]
     total = Tally()
@@ -250,7 +271,7 @@ def folder_table(scores: list[tuple[str, Score]]) -> str:
     for name, sc in scores:
         for f in sc.facts:
             if f.outcome != "right":
-                mark = {"wrong": "FLIP", "missed": "missed", "extra": "EXTRA"}[f.outcome]
+                mark = {"wrong": "FLIP", "partial": "PART", "missed": "missed", "extra": "EXTRA"}[f.outcome]
                 lines.append(f"  {mark:<6} {name}: {f.fact} reference {_show(f.reference)}, draft "
                              f"{_show(f.proposed)}")
         for x in sorted(set(sc.declarations_expected) - set(sc.declarations_found)):

@@ -27,7 +27,7 @@ _BRK = rf"[\s{_SOFT}]"  # any whitespace, newlines included, or a soft hyphen
 # long blank stretches, and a PDF line break with indentation stays well under 40
 _S0 = rf"{_BRK}{{0,40}}"
 _S1 = rf"{_BRK}{{1,40}}"
-_KEYWORD = rf"[Kk]amer(?:-?{_S0})stuk(?:ken)?"
+_KEYWORD = rf"[Kk]amer(?:-?{_S0})stuk(?:ken|nummers?)?"  # "Kamerstuknummer 35 561, nr. 37" too
 # official style "Kamerstukken II 2022/23, 26 643, nr. 885": chamber and session year
 _SESSION = rf"(?:{_S1}I{{1,2}})?(?:{_S1}\d{{4}}(?:/|–|-)\d{{2,4}},?)?"
 _DOSSIER = (

@@ -165,6 +165,9 @@ class ValueCues(Phrases):
     implies: list[str] = Field(default_factory=list, description=(
         "other values of the fact this one implies ('against' implies 'not_for'): when both are "
         "cued the more specific one is proposed, not an ambiguity"))
+    yields: bool = Field(default=False, description=(
+        "the plain reading, given way to by any other value of the fact the letter cues "
+        "('exact' for a level written without 'ten hoogste', 'ongeveer', ...)"))
 
 
 class FactCues(Strict):
