@@ -976,25 +976,34 @@ _T: dict[str, dict[str, str]] = {
     "e_yp_mapping_values": {"nl": "hier mag geen 'sleutel: waarde' staan (inspringing of een dubbele punt "
                                   "in tekst?)",
                             "en": "mapping values are not allowed here"},
+    "e_yp_mapping_keys": {"nl": "hier mag geen sleutel met '?' beginnen",
+                          "en": "mapping keys are not allowed here"},
+    "e_yp_dash": {"nl": "hier mag geen lijstitem ('- ') beginnen (inspringing, of een streepje in tekst?)",
+                  "en": "sequence entries are not allowed here"},
     "e_yp_expected_colon": {"nl": "de verwachte ':' ontbreekt", "en": "could not find expected ':'"},
-    "e_yp_token": {"nl": "een teken dat hier niet mag staan (een tab, of een gereserveerd teken zoals "
-                         "@ of `)",
-                   "en": "found character that cannot start any token"},
+    "e_yp_tab": {"nl": "een tab mag hier niet staan; spring in met spaties",
+                 "en": "found character '\\t' that cannot start any token"},
+    "e_yp_token": {"nl": "het teken {char} mag hier niet staan (zet tekst die ermee begint tussen "
+                         "aanhalingstekens)",
+                   "en": "found character {char} that cannot start any token"},
     "e_yp_block_end": {"nl": "de inspringing klopt niet: hier verwachtte de parser het einde van een blok",
-                       "en": "expected the end of a block (wrong indentation)"},
-    "e_yp_expected_key": {"nl": "de verwachte sleutel ontbreekt", "en": "did not find expected key"},
+                       "en": "expected <block end>"},
     "e_yp_end_of_stream": {"nl": "onverwacht einde van het bestand (een aanhalingsteken of haakje niet "
                                  "gesloten?)",
                            "en": "found unexpected end of stream"},
-    "e_yp_flow_end": {"nl": "de verwachte ',' of sluithaak ontbreekt",
-                      "en": "did not find expected ',' or closing bracket"},
-    "e_yp_node": {"nl": "de verwachte waarde ontbreekt", "en": "did not find expected node content"},
-    "e_yp_alias": {"nl": "onbekende alias", "en": "found undefined alias"},
-    "e_yp_tab": {"nl": "een tab in de inspringing; gebruik spaties",
-                 "en": "found a tab character in indentation"},
-    "e_yp_dash": {"nl": "de verwachte '-' van een lijst ontbreekt",
-                  "en": "did not find expected '-' indicator"},
-    "e_yp_colon": {"nl": "onverwachte ':'", "en": "found unexpected ':'"},
+    "e_yp_flow_end": {"nl": "de verwachte ',' of '{bracket}' ontbreekt (een haakje niet gesloten?)",
+                      "en": "expected ',' or '{bracket}'"},
+    "e_yp_node": {"nl": "hier ontbreekt een waarde (een haakje niet gesloten, of een komma te veel?)",
+                  "en": "expected the node content"},
+    "e_yp_escape": {"nl": "onbekend escapeteken {char} na een backslash tussen dubbele aanhalingstekens "
+                          "(een pad als C:\\map? gebruik enkele aanhalingstekens)",
+                    "en": "found unknown escape character {char}"},
+    "e_yp_hex": {"nl": "na \\x, \\u of \\U tussen dubbele aanhalingstekens horen hexadecimale cijfers "
+                       "(gebruik enkele aanhalingstekens)",
+                 "en": "expected an escape sequence of hexadecimal numbers"},
+    "e_yp_alias_name": {"nl": "na * of & hoort een naam van letters of cijfers (staat * of & in gewone "
+                              "tekst? zet die tekst tussen aanhalingstekens)",
+                        "en": "expected alphabetic or numeric character"},
     # JSON Schema findings, per validator kind (compliance.loading.validate)
     "e_type_string": {"nl": "tekst", "en": "string"},
     "e_type_integer": {"nl": "geheel getal", "en": "integer"},

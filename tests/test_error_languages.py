@@ -253,6 +253,57 @@ def test_a_model_check_reaches_the_user_in_dutch(workspace_copy: Path) -> None:
     assert "id's van gebeurtenissen moeten uniek zijn" in r.stderr, r.stderr
 
 
+# One sample document per parser sentence said in Dutch (loading/yaml_safe._PARSER_WORDS):
+# each key fires on PyYAML's own wording, and the Dutch names what the parser named.
+PARSER_SAMPLES = [
+    ("id: x\n dossier: y\n", "e_yp_mapping_values", "hier mag geen 'sleutel: waarde' staan"),
+    ("a: ? b\n", "e_yp_mapping_keys", "hier mag geen sleutel met '?' beginnen"),
+    ("a: - b\n", "e_yp_dash", "hier mag geen lijstitem ('- ') beginnen"),
+    ("- a\nb\n", "e_yp_expected_colon", "de verwachte ':' ontbreekt"),
+    ("a:\n\tb: 1\n", "e_yp_tab", "een tab mag hier niet staan; spring in met spaties"),
+    ("a: @x\n", "e_yp_token", "het teken '@' mag hier niet staan"),
+    ("a: `x\n", "e_yp_token", "het teken '`' mag hier niet staan"),
+    ("a:\n  - b\n  c: 1\n", "e_yp_block_end", "hier verwachtte de parser het einde van een blok"),
+    ('a: "abc\n', "e_yp_end_of_stream", "onverwacht einde van het bestand"),
+    ("id: [a, b\n", "e_yp_flow_end", "de verwachte ',' of ']' ontbreekt"),
+    ("id: {a: 1\n", "e_yp_flow_end", "de verwachte ',' of '}' ontbreekt"),
+    ("- a\n- [\n", "e_yp_node", "hier ontbreekt een waarde"),
+    ('p: "C:\\dossiers"\n', "e_yp_escape", "onbekend escapeteken 'd' na een backslash"),
+    ('p: "\\xZZ"\n', "e_yp_hex", "horen hexadecimale cijfers"),
+    ("p: *nadruk*\n", "e_yp_alias_name", "na * of & hoort een naam van letters of cijfers"),
+    ("p: &\n", "e_yp_alias_name", "na * of & hoort een naam van letters of cijfers"),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "nl"), PARSER_SAMPLES)
+def test_each_parser_sentence_is_said_in_dutch(text: str, key: str, nl: str) -> None:
+    from compliance.loading.yaml_safe import load_text
+
+    with pytest.raises(InputErrors) as caught:
+        load_text(text, "x.yaml")
+    (error,) = caught.value.errors
+    said_nl, said_en = error.render("nl"), error.render("en")
+    assert nl in said_nl, said_nl
+    assert "fout in de YAML-syntaxis" in said_nl and "but found" not in said_nl and "expected" not in said_nl
+    assert ": YAML syntax error: " in said_en
+    assert said_nl.split(": ")[0] == said_en.split(": ")[0]
+
+
+def test_every_parser_key_has_a_sample() -> None:
+    from compliance.loading.yaml_safe import _PARSER_WORDS
+
+    assert {key for _, key in _PARSER_WORDS} == {key for _, key, _ in PARSER_SAMPLES}
+
+
+def test_parser_sentences_reach_the_cli_in_dutch(workspace_copy: Path, tmp_path: Path) -> None:
+    path = _position(tmp_path, 'id: x\nsummary: "C:\\dossiers"\ntags: [a, b\n')
+    nl = _one_located_line(*_check(workspace_copy, path, "nl"))
+    en = _one_located_line(*_check(workspace_copy, path, "en"))
+    assert "onbekend escapeteken 'd'" in nl and "unknown escape" not in nl
+    assert "found unknown escape character 'd'" in en
+
+
+
 # --- the workbench: the request's language ----------------------------------------------------
 
 def test_the_workbench_says_input_errors_in_the_requests_language() -> None:
