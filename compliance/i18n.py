@@ -586,7 +586,7 @@ _T: dict[str, dict[str, str]] = {
     "wb_found_addressed": {"nl": "genoemd zonder waarde", "en": "spoken of without a value"},
     # draft-rule (issue 28): a rule drafted from the dictum
     "wb_re_title": {"nl": "Regel opstellen: {motion}", "en": "Draft the rule: {motion}"},
-    "wb_re_new": {"nl": "Nieuwe motie uit open data", "en": "New motion from open data"},
+    "wb_re_new": {"nl": "Nieuwe motie uit opendata", "en": "New motion from open data"},
     "wb_re_new_help": {"nl": "Plak de JSON van de Kamer (een Zaak met zijn documenten).",
                        "en": "Paste the House's JSON (a Zaak with its documents)."},
     "wb_re_kamerstuk": {"nl": "Kamerstuk (DOSSIER-NR)", "en": "Kamerstuk (DOSSIER-NR)"},
@@ -693,6 +693,9 @@ _T: dict[str, dict[str, str]] = {
     "wb_skip_verdicts": {"nl": "Naar de oordelen", "en": "Skip to the verdicts"},
     "wb_legend": {"nl": "Legenda", "en": "Legend"},
     "wb_chart_rows": {"nl": "Rijen (moties):", "en": "Rows (motions):"},
+    "wb_not_position": {"nl": "{file}: geen positiebestand (verwacht sleutels als id, actor en dossier)",
+                        "en": "{file}: not a position record (expected keys such as id, actor and dossier)"},
+    "wb_opendata": {"nl": "opendata", "en": "open data"},
     "wb_draft_kept": {"nl": "Niet-opgeslagen concept, bewaard onder een eigen adres.",
                       "en": "Unsaved draft, kept under its own address."},
     "wb_share_link": {"nl": "Link naar dit concept:", "en": "Link to this draft:"},

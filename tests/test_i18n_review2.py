@@ -38,3 +38,31 @@ def test_a_drafted_rule_that_does_not_load_is_said_in_dutch() -> None:
         assert text.startswith("rules/csam-regulation/26643-1047.yaml:2:1: "), text
         assert words in text
     assert "fout in de YAML-syntaxis" in verify(d, ROOT, None, "nl")[0][1]
+
+
+def test_workbench_page_errors_in_the_pages_language(workspace_copy: Path) -> None:
+    from tests.web_support import csrf
+
+    (workspace_copy / "examples" / "positions" / "a-list.yaml").write_text("- a\n- b\n", encoding="utf-8")
+    c = client(workspace_copy)
+    nl = c.get("/motions/nope", params={"lang": "nl"})
+    en = c.get("/motions/nope", params={"lang": "en"})
+    assert nl.status_code == en.status_code == 404
+    assert "geen motie &#39;nope&#39;" in nl.text and "no motion" not in nl.text
+    assert "no motion &#39;nope&#39;" in en.text
+    nl = c.get("/editor", params={"file": "examples/positions/a-list.yaml", "lang": "nl"})
+    en = c.get("/editor", params={"file": "examples/positions/a-list.yaml", "lang": "en"})
+    assert nl.status_code == en.status_code == 400
+    assert "a-list.yaml: geen positiebestand" in nl.text and "not a position record" not in nl.text
+    assert "a-list.yaml: not a position record" in en.text
+    # open data that is not a Kamerstuk's: the temporary file is named in the page's language
+    tok = csrf(c)
+    for lang, name in (("nl", "opendata"), ("en", "open data")):
+        r = c.post(f"/rules/new?lang={lang}", headers={"Origin": "http://testserver"}, data={
+            "_csrf": tok, "_lang": lang, "kamerstuk": "36999-12", "dossier": "csam-regulation",
+            "opendata": "{not json"})
+        assert r.status_code == 400
+        assert f"{name}:" in r.text, r.text
+    assert "open data" not in c.post("/rules/new?lang=nl", headers={"Origin": "http://testserver"}, data={
+        "_csrf": tok, "_lang": "nl", "kamerstuk": "36999-12", "dossier": "csam-regulation",
+        "opendata": "{not json"}).text
