@@ -66,3 +66,29 @@ def test_workbench_page_errors_in_the_pages_language(workspace_copy: Path) -> No
     assert "open data" not in c.post("/rules/new?lang=nl", headers={"Origin": "http://testserver"}, data={
         "_csrf": tok, "_lang": "nl", "kamerstuk": "36999-12", "dossier": "csam-regulation",
         "opendata": "{not json"}).text
+
+
+def test_the_api_says_errors_in_the_bodys_language_else_the_requests() -> None:
+    c = client(ROOT)  # the workbench's language: nl
+    bad = {"text": "id: [unclosed\n", "file": "examples/positions/x.yaml"}
+    en = c.post("/api/v1/check", json={**bad, "lang": "en"}).json()["errors"][0]
+    assert en["problem"].startswith("YAML syntax error"), en
+    nl = c.post("/api/v1/check", json={**bad, "lang": "nl"}, params={"lang": "en"}).json()["errors"][0]
+    assert nl["problem"].startswith("fout in de YAML-syntaxis"), nl  # the body's lang first
+    assert c.post("/api/v1/check", json=bad, params={"lang": "en"}).json()["errors"][0]["problem"] \
+        .startswith("YAML syntax error")
+    assert c.post("/api/v1/check", json=bad).json()["errors"][0]["problem"].startswith("fout in de YAML")
+    explained = c.post("/api/v1/explain", json={**bad, "lang": "en", "motion": "1011"}).json()
+    assert explained["errors"][0]["problem"].startswith("YAML syntax error"), explained
+    # the GET routes: ?lang=, else the workbench's language
+    assert c.get("/api/v1/motions/nope").json()["errors"][0]["problem"] == "geen motie 'nope'"
+    assert c.get("/api/v1/motions/nope", params={"lang": "en"}).json()["errors"][0]["problem"] == \
+        "no motion 'nope'"
+    assert c.get("/api/v1/timeline", params={"dossier": "nope"}).json()["errors"][0]["problem"] == \
+        "geen dossier 'nope' in rules/"
+    en = c.get("/api/v1/timeline", params={"dossier": "nope", "lang": "en"}).json()["errors"][0]
+    assert en["problem"] == "no dossier 'nope' in rules/"
+    en_app = client(ROOT, lang="en")  # serve --lang en
+    assert en_app.get("/api/v1/motions/nope").json()["errors"][0]["problem"] == "no motion 'nope'"
+    assert en_app.post("/api/v1/check", json={**bad, "lang": "nl"}).json()["errors"][0]["problem"] \
+        .startswith("fout in de YAML-syntaxis")
