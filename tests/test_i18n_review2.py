@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_cli
 from tests.web_support import client
 
 
@@ -92,3 +92,28 @@ def test_the_api_says_errors_in_the_bodys_language_else_the_requests() -> None:
     assert en_app.get("/api/v1/motions/nope").json()["errors"][0]["problem"] == "no motion 'nope'"
     assert en_app.post("/api/v1/check", json={**bad, "lang": "nl"}).json()["errors"][0]["problem"] \
         .startswith("fout in de YAML-syntaxis")
+
+
+def test_schema_messages_show_values_as_yaml_writes_them(workspace_copy: Path, tmp_path: Path) -> None:
+    position = ROOT / "examples" / "positions" / "2018-02-schadeprotocol.yaml"
+    text = re.sub(r"(?m)^actor: .*$", "actor: true", position.read_text(encoding="utf-8"))
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    nl = run_cli("check", str(path), "--workspace", str(workspace_copy), "--lang", "nl")
+    en = run_cli("check", str(path), "--workspace", str(workspace_copy), "--lang", "en")
+    assert nl.returncode == en.returncode == 2
+    assert "'actor': tekst verwacht, gevonden: true — schrijf hier tekst: zet het tussen aanhalingstekens, " \
+           "'true'" in nl.stderr, nl.stderr
+    assert "'actor': expected string, found true — write a string here: quote it, 'true'" in en.stderr
+    assert "True" not in nl.stderr + en.stderr
+
+
+def test_a_boolean_is_asked_for_as_true_or_false() -> None:
+    from compliance.loading.validate import check_schema
+    from compliance.loading.yaml_safe import load_text
+
+    record = (ROOT / "motions" / "26643-1047.yaml").read_text(encoding="utf-8")
+    assert "first: true}" in record
+    errors = check_schema(load_text(record.replace("first: true}", "first: 5}", 1), "m.yaml"), "motion")
+    (nl,) = [e.render("nl") for e in errors]
+    assert "'first': true of false verwacht, gevonden: geheel getal 5 — schrijf hier true of false" in nl, nl
