@@ -791,10 +791,10 @@ _T: dict[str, dict[str, str]] = {
     "not_about_subject": {"nl": "Deze positie gaat niet over {subjects} (zij gaat over {addressed}).",
                           "en": "This position is not about {subjects} (it addresses {addressed})."},
     "not_about_subject_derived": {
-        "nl": "Deze positie gaat niet over {subjects} (zij noemt geen onderwerpen; naar de feiten die zij "
-              "stelt, gaat zij over {addressed}).",
-        "en": "This position is not about {subjects} (it declares no subjects; judging by the facts it "
-              "states, it addresses {addressed})."},
+        "nl": "Deze positie gaat niet over {subjects} (zij noemt zelf geen onderwerpen; afgaande op de "
+              "feiten die zij stelt, gaat zij over: {addressed}).",
+        "en": "This position is not about {subjects} (it declares no subjects itself; judging by the facts "
+              "it states, it addresses: {addressed})."},
     "subjects_unknown": {"nl": "Of deze positie over {subjects} gaat, is niet te zeggen: zij noemt geen "
                                "onderwerpen en stelt geen feit; schrijf 'subjects:' of de feiten erbij.",
                          "en": "Whether this position is about {subjects} cannot be told: it declares no "
