@@ -39,8 +39,8 @@ _T: dict[str, dict[str, str]] = {
         "en": "Whether the motion had been adopted by {as_of} cannot be told (vote: {voted})."},
     "no_rule": {"nl": "Dit verzoek is (nog) niet geformaliseerd in rules/; de uitkomst is onbepaald.",
                 "en": "This request has not been formalised in rules/; the outcome is undetermined."},
-    "undetermined_missing": {"nl": "Niet te bepalen: de positie noemt niet {facts}.",
-                             "en": "Cannot be determined: the position does not state {facts}."},
+    "undetermined_missing": {"nl": "Niet te bepalen: de positie zegt niets over: {facts}.",
+                             "en": "Cannot be determined: the position says nothing on: {facts}."},
     "undetermined_gap": {
         "nl": "Niet te bepalen: de regel zegt voor deze feiten niet of de positie in lijn is.",
         "en": "Cannot be determined: the rule does not decide for these facts."},
