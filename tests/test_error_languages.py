@@ -258,7 +258,7 @@ def test_a_model_check_reaches_the_user_in_dutch(workspace_copy: Path) -> None:
 PARSER_SAMPLES = [
     ("id: x\n dossier: y\n", "e_yp_mapping_values", "hier mag geen 'sleutel: waarde' staan"),
     ("a: ? b\n", "e_yp_mapping_keys", "hier mag geen sleutel met '?' beginnen"),
-    ("a: - b\n", "e_yp_dash", "hier mag geen lijstitem ('- ') beginnen"),
+    ("a: - b\n", "e_yp_dash", "hier mag geen lijstelement ('- ') beginnen"),
     ("- a\nb\n", "e_yp_expected_colon", "de verwachte ':' ontbreekt"),
     ("a:\n\tb: 1\n", "e_yp_tab", "een tab mag hier niet staan; spring in met spaties"),
     ("a: @x\n", "e_yp_token", "het teken '@' mag hier niet staan"),
@@ -366,7 +366,7 @@ def test_every_schema_form_is_described_in_dutch_too() -> None:
     ("actor: Minister van Economische Zaken en Klimaat", "actor: ''", "the text is too short",
      "de tekst is te kort"),
     ("subjects: [damage_handling]", "subjects: []", "the list has 0 item(s); at least 1 are needed",
-     "de lijst heeft 0 item(s); er zijn er ten minste 1 nodig"),
+     "de lijst heeft 0 element(en); er zijn er ten minste 1 nodig"),
 ])
 def test_schema_findings_by_validator_kind_in_both_languages(old: str, new: str, en: str, nl: str) -> None:
     from compliance.loading.validate import check_schema

@@ -117,3 +117,32 @@ def test_a_boolean_is_asked_for_as_true_or_false() -> None:
     errors = check_schema(load_text(record.replace("first: true}", "first: 5}", 1), "m.yaml"), "motion")
     (nl,) = [e.render("nl") for e in errors]
     assert "'first': true of false verwacht, gevonden: geheel getal 5 — schrijf hier true of false" in nl, nl
+
+
+def test_dutch_wording_of_input_errors(workspace_copy: Path, tmp_path: Path) -> None:
+    rule = workspace_copy / "rules" / "groningen-gas" / "32849-275.yaml"
+    text = rule.read_text(encoding="utf-8")
+    old = "{fact: new_sodm_advice_requested, equals: false}"
+    assert old in text
+    cases = {  # the edit, what Dutch says, what it must no longer say
+        "{fact: new_sodm_advice_requested, equals: maybe}":
+            ("feit 'new_sodm_advice_requested' is waar of onwaar (true/false); 'maybe' is dat niet", "een bool"),
+        "{all: []}": ("noem ten minste één voorwaarde, of verwijder 'all: []'", "verwijder haar"),
+        "{all: [{fact: new_sodm_advice_requested, equals: true}], not: {fact: new_sodm_advice_requested, "
+        "equals: true}}": ("'all' moet de enige sleutel in zijn mapping zijn", "hoort alleen"),
+        "{fact: new_sodm_advice_requested}": ("een voorwaarde op een feit heeft precies één operator", "atoom"),
+    }
+    for new, (words, gone) in cases.items():
+        rule.write_text(text.replace(old, new, 1), encoding="utf-8")
+        r = run_cli("validate", "--workspace", str(workspace_copy), "--lang", "nl")
+        assert r.returncode == 2, r.stdout + r.stderr
+        assert words in r.stderr and gone not in r.stderr, r.stderr
+    rule.write_text(text, encoding="utf-8")
+    bad = tmp_path / "latin1.yaml"
+    bad.write_bytes("id: caf\xe9\n".encode("latin-1"))
+    r = run_cli("check", str(bad), "--workspace", str(workspace_copy))
+    assert r.returncode == 2 and "sla het bestand op in UTF-8" in r.stderr, r.stderr
+    r = run_cli("import-motions", "--kamerstuk", "abc", "--workspace", str(workspace_copy))
+    assert r.returncode == 2 and "'abc' is geen Kamerstuknummer" in r.stderr, r.stderr
+    r = run_cli("serve", "--host", "0.0.0.0", "--workspace", str(workspace_copy))
+    assert r.returncode == 2 and "zodat elke aanvraag het moet meesturen" in r.stderr, r.stderr

@@ -203,7 +203,7 @@ def check_output(output: Path | None, inputs: Sequence[Path] = ()) -> None:
         if target == source or (p.is_dir() and target.is_relative_to(source)
                                 and target.suffix.lower() in (".yaml", ".yml")):
             raise refuse(Text("this is an input file of this run; writing the report there would replace it",
-                              "dit is een invoerbestand van deze run; het rapport zou het vervangen"),
+                              "dit is een invoerbestand van deze controle; het rapport zou het vervangen"),
                          Text("write the report elsewhere", "schrijf het rapport ergens anders heen"))
 
 
