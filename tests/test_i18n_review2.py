@@ -126,10 +126,12 @@ def test_dutch_wording_of_input_errors(workspace_copy: Path, tmp_path: Path) -> 
     assert old in text
     cases = {  # the edit, what Dutch says, what it must no longer say
         "{fact: new_sodm_advice_requested, equals: maybe}":
-            ("feit 'new_sodm_advice_requested' is waar of onwaar (true/false); 'maybe' is dat niet", "een bool"),
+            ("feit 'new_sodm_advice_requested' is waar of onwaar (true/false); 'maybe' is dat niet",
+             "een bool"),
         "{all: []}": ("noem ten minste één voorwaarde, of verwijder 'all: []'", "verwijder haar"),
-        "{all: [{fact: new_sodm_advice_requested, equals: true}], not: {fact: new_sodm_advice_requested, "
-        "equals: true}}": ("'all' moet de enige sleutel in zijn mapping zijn", "hoort alleen"),
+        "{all: [{fact: new_sodm_advice_requested, equals: true}], "
+        "not: {fact: new_sodm_advice_requested, equals: true}}":
+            ("'all' moet de enige sleutel in zijn mapping zijn", "hoort alleen"),
         "{fact: new_sodm_advice_requested}": ("een voorwaarde op een feit heeft precies één operator", "atoom"),
     }
     for new, (words, gone) in cases.items():
