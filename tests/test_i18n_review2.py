@@ -132,7 +132,8 @@ def test_dutch_wording_of_input_errors(workspace_copy: Path, tmp_path: Path) -> 
         "{all: [{fact: new_sodm_advice_requested, equals: true}], "
         "not: {fact: new_sodm_advice_requested, equals: true}}":
             ("'all' moet de enige sleutel in zijn mapping zijn", "hoort alleen"),
-        "{fact: new_sodm_advice_requested}": ("een voorwaarde op een feit heeft precies één operator", "atoom"),
+        "{fact: new_sodm_advice_requested}":
+            ("een voorwaarde op een feit heeft precies één operator", "atoom"),
     }
     for new, (words, gone) in cases.items():
         rule.write_text(text.replace(old, new, 1), encoding="utf-8")
