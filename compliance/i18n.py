@@ -696,6 +696,11 @@ _T: dict[str, dict[str, str]] = {
     "wb_not_position": {"nl": "{file}: geen positiebestand (verwacht sleutels als id, actor en dossier)",
                         "en": "{file}: not a position record (expected keys such as id, actor and dossier)"},
     "wb_opendata": {"nl": "opendata", "en": "open data"},
+    "cli_validate_ok": {"nl": "ok: {motions} moties, {dossiers} dossiers, {rules} regelbestanden, "
+                              "{positions} posities",
+                        "en": "ok: {motions} motions, {dossiers} dossiers, {rules} rule files, "
+                              "{positions} positions"},
+    "cli_error": {"nl": "fout: {detail}", "en": "error: {detail}"},
     "wb_draft_kept": {"nl": "Niet-opgeslagen concept, bewaard onder een eigen adres.",
                       "en": "Unsaved draft, kept under its own address."},
     "wb_share_link": {"nl": "Link naar dit concept:", "en": "Link to this draft:"},

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, run_cli
 from tests.web_support import client
 
@@ -149,3 +151,55 @@ def test_dutch_wording_of_input_errors(workspace_copy: Path, tmp_path: Path) -> 
     assert r.returncode == 2 and "'abc' is geen Kamerstuknummer" in r.stderr, r.stderr
     r = run_cli("serve", "--host", "0.0.0.0", "--workspace", str(workspace_copy))
     assert r.returncode == 2 and "zodat elke aanvraag het moet meesturen" in r.stderr, r.stderr
+
+
+def test_cli_usage_errors_and_success_lines_in_the_command_lines_language() -> None:
+    cases = [  # (arguments, Dutch, English)
+        (("check", "--format", "jsn"),
+         "gebruiksfout: ongeldige waarde voor '--format' / '-f': 'jsn' is niet een van 'text', 'json'",
+         "usage error: Invalid value for '--format' / '-f': 'jsn' is not one of 'text', 'json'"),
+        (("analyze",), "gebruiksfout: optie '--dossier' / '-d' ontbreekt (zie 'compliance analyze --help')",
+         "usage error: Missing option '--dossier' / '-d'"),
+        (("check", "--bogus"), "gebruiksfout: onbekende optie: --bogus",
+         "usage error: No such option: --bogus"),
+        (("frobnicate",), "gebruiksfout: onbekende opdracht 'frobnicate'", "usage error: No such command"),
+    ]
+    for args, nl, en in cases:
+        r_nl, r_en = run_cli(*args), run_cli(*args, "--lang", "en")
+        assert r_nl.returncode == 2 and nl in r_nl.stderr, r_nl.stderr
+        assert r_en.returncode == 2 and en in r_en.stderr, r_en.stderr
+    r = run_cli("check", "--format", "jsn")
+    assert "bedoelde u 'json'?" in r.stderr and "did you mean" not in r.stderr
+    # an unknown --lang: said in Dutch, the default
+    r = run_cli("check", "", "--lang", "xx")
+    assert r.returncode == 2 and "het pad is leeg" in r.stderr, r.stderr
+    r = run_cli("timeline", "--lang", "xx")
+    assert r.returncode == 2 and "'xx' is niet een van 'nl', 'en'" in r.stderr, r.stderr
+    nl, en = run_cli("validate"), run_cli("validate", "--lang", "en")
+    n = len(list((ROOT / "motions").glob("*.yaml")))
+    assert nl.returncode == 0 and nl.stdout.startswith(f"ok: {n} moties, ") and "posities" in nl.stdout
+    assert en.returncode == 0 and en.stdout.startswith(f"ok: {n} motions, ") and "positions" in en.stdout
+
+
+def test_a_network_error_is_said_in_the_commands_language(monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str],
+                                                           workspace_copy: Path) -> None:
+    import httpx
+
+    import compliance.cli.ingest as ingest
+    from compliance.cli.app import main
+    from compliance.ingest.client import OpenDataClient
+
+    def failing() -> OpenDataClient:
+        return OpenDataClient(transport=httpx.MockTransport(lambda request: httpx.Response(503)),
+                              max_retries=0, sleep=lambda s: None)
+
+    monkeypatch.setattr(ingest, "_client", failing)
+    for lang, words in (("nl", "fout: "), ("en", "error: ")):
+        with pytest.raises(SystemExit) as done:
+            main(["import-motions", "--kamerstuk", "26643-1011", "--workspace", str(workspace_copy),
+                      "--lang", lang])
+        assert done.value.code == 1
+        err = capsys.readouterr().err
+        assert err.startswith(words), err
+        assert ("na 1 pogingen — probeer het later opnieuw" in err) == (lang == "nl"), err
