@@ -214,6 +214,78 @@ def english_only_sites(source: str, name: str = "<src>") -> list[str]:
     return found
 
 
+def _error_names(handler: ast.ExceptHandler) -> set[str]:
+    """The names an ``except InputError(s) as e`` body binds to the error and to each of its
+    errors (``for x in e.errors``, in loops and comprehensions)."""
+    kinds = {n.id for n in ast.walk(handler.type) if isinstance(n, ast.Name)} if handler.type else set()
+    if not handler.name or not kinds & {"InputErrors", "InputError"}:
+        return set()
+    names = {handler.name}
+    for node in ast.walk(ast.Module(body=handler.body, type_ignores=[])):
+        pairs = [(node.target, node.iter)] if isinstance(node, ast.For) else \
+            [(g.target, g.iter) for g in node.generators] if isinstance(node, ast.comprehension | ast.ListComp
+                                                                          | ast.SetComp | ast.GeneratorExp
+                                                                          | ast.DictComp) \
+            and hasattr(node, "generators") else []
+        for target, it in pairs:
+            inner = it.args[0] if isinstance(it, ast.Call) and it.args else it  # sorted(set(e.errors))
+            while isinstance(inner, ast.Call) and inner.args:
+                inner = inner.args[0]
+            if isinstance(inner, ast.Attribute) and inner.attr == "errors" \
+                    and isinstance(inner.value, ast.Name) and inner.value.id in names \
+                    and isinstance(target, ast.Name):
+                names.add(target.id)
+    return names
+
+
+def str_of_input_error_sites(source: str, name: str = "<src>") -> list[str]:
+    """Where an input error becomes its English only: str(e) or f"{e}" of a caught InputError(s)
+    or of one of its errors (their render(lang) says them in the user's language)."""
+    found = []
+    for handler in ast.walk(ast.parse(source)):
+        if isinstance(handler, ast.ExceptHandler):
+            names, body = _error_names(handler), handler.body
+        elif isinstance(handler, ast.FunctionDef):  # a parameter typed InputError(s)
+            names = {a.arg for a in handler.args.args if isinstance(a.annotation, ast.Name)
+                     and a.annotation.id in ("InputError", "InputErrors")}
+            body = handler.body
+        else:
+            continue
+        for node in ast.walk(ast.Module(body=body, type_ignores=[])):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "str" \
+                    and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in names:
+                found.append(f"{name}:{node.lineno}")
+            if isinstance(node, ast.FormattedValue) and isinstance(node.value, ast.Name) \
+                    and node.value.id in names:
+                found.append(f"{name}:{node.value.lineno}")
+    return found
+
+
+def _plain(node: ast.expr) -> bool:
+    """A page's error line that is in no language of the page: a literal, an f-string with no
+    t(...)/render(...) in it, or str(...) of something."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and node.value != ""
+    if isinstance(node, ast.JoinedStr):
+        return not any(isinstance(v, ast.FormattedValue) and isinstance(v.value, ast.Call)
+                       for v in node.values)
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "str"
+
+
+def plain_error_page_sites(source: str, name: str = "<src>") -> list[str]:
+    """error_page(request, lang, [...], status) with a line of plain (English) text."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "error_page" \
+                and len(node.args) > 2:
+            lines = node.args[2]
+            items = lines.elts if isinstance(lines, ast.List) else \
+                [lines.elt] if isinstance(lines, ast.ListComp) else []
+            if any(_plain(x) for x in items):
+                found.append(f"{name}:{node.lineno}")
+    return found
+
+
 def test_the_scan_finds_an_english_only_call_site() -> None:
     bad = 'raise InputErrors([InputError(f, 1, 1, f"no such {x}", "fix it")])\n' \
           'errors.append(doc.error(path, "unknown key", hint or "use one of: a"))\n' \
@@ -221,12 +293,28 @@ def test_the_scan_finds_an_english_only_call_site() -> None:
     good = 'InputError(f, 1, 1, Text("a", "b"), msg("e_split_fix"))\ndoc.error(path, problem, NO_FIX)\n'
     assert len(english_only_sites(bad)) == 3
     assert english_only_sites(good) == []
+    stringified = ('try:\n    load()\nexcept InputErrors as e:\n'
+                   '    problems = [str(x) for x in e.errors]\n    one = f"{e}"\n    two = str(e)\n')
+    assert len(str_of_input_error_sites(stringified)) == 3
+    typed = 'def _rel(e: InputError, root: Path) -> str:\n    return str(e)\n'
+    assert len(str_of_input_error_sites(typed)) == 1
+    rendered = ('try:\n    load()\nexcept InputErrors as e:\n'
+                '    problems = [x.render(lang) for x in e.errors]\nexcept OSError as e:\n    why = str(e)\n')
+    assert str_of_input_error_sites(rendered) == []
+    pages = 'error_page(request, lang, [f"no motion {m!r}"], 404)\nerror_page(request, lang, [str(e)], 400)\n'
+    assert len(plain_error_page_sites(pages)) == 2
+    fine = ('error_page(request, lang, [t("wb_no_motion", lang, motion=m)], 404)\n'
+            'error_page(request, lang, [x.render(lang) for x in e.errors], 400)\n')
+    assert plain_error_page_sites(fine) == []
 
 
 def test_no_call_site_passes_an_english_only_string() -> None:
     found = []
     for path in sorted((ROOT / "compliance").rglob("*.py")):
-        found += english_only_sites(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
+        source, name = path.read_text(encoding="utf-8"), str(path.relative_to(ROOT))
+        found += english_only_sites(source, name)
+        found += str_of_input_error_sites(source, name)
+        found += plain_error_page_sites(source, name)
     assert not found, found
 
 
@@ -316,7 +404,7 @@ def test_the_workbench_says_input_errors_in_the_requests_language() -> None:
     assert (nl["file"], nl["line"], nl["column"]) == (en["file"], en["line"], en["column"])
     assert nl["problem"].startswith("fout in de YAML-syntaxis") and nl["fix"].startswith("controleer")
     assert en["problem"].startswith("YAML syntax error") and en["fix"].startswith("check")
-    # a page: a bad as-of date, said on the error page in the page's language
+    # a page: a position file that does not exist, said on the error page in the page's language
     nl_page = c.get("/editor", params={"file": "examples/positions/nope.yaml", "lang": "nl"})
     en_page = c.get("/editor", params={"file": "examples/positions/nope.yaml", "lang": "en"})
     assert nl_page.status_code == en_page.status_code == 404
