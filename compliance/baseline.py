@@ -84,7 +84,7 @@ def load_report(path: Path) -> Report:
                                       msg("e_json_report_fix"))]) from None
     if not isinstance(doc, dict) or "findings" not in doc:
         raise InputErrors([InputError(name, 1, 1, Text("not a JSON report (no findings)",
-                                                       "geen JSON-rapport (geen findings)"),
+                                                       "geen JSON-rapport (geen bevindingen)"),
                                       msg("e_json_report_fix"))])
     version = doc.get("schema_version")
     if version not in READABLE_VERSIONS:

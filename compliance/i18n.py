@@ -39,8 +39,8 @@ _T: dict[str, dict[str, str]] = {
         "en": "Whether the motion had been adopted by {as_of} cannot be told (vote: {voted})."},
     "no_rule": {"nl": "Dit verzoek is (nog) niet geformaliseerd in rules/; de uitkomst is onbepaald.",
                 "en": "This request has not been formalised in rules/; the outcome is undetermined."},
-    "undetermined_missing": {"nl": "Niet te bepalen: de positie noemt niet {facts}.",
-                             "en": "Cannot be determined: the position does not state {facts}."},
+    "undetermined_missing": {"nl": "Niet te bepalen: de positie zegt niets over: {facts}.",
+                             "en": "Cannot be determined: the position says nothing on: {facts}."},
     "undetermined_gap": {
         "nl": "Niet te bepalen: de regel zegt voor deze feiten niet of de positie in lijn is.",
         "en": "Cannot be determined: the rule does not decide for these facts."},
@@ -586,7 +586,7 @@ _T: dict[str, dict[str, str]] = {
     "wb_found_addressed": {"nl": "genoemd zonder waarde", "en": "spoken of without a value"},
     # draft-rule (issue 28): a rule drafted from the dictum
     "wb_re_title": {"nl": "Regel opstellen: {motion}", "en": "Draft the rule: {motion}"},
-    "wb_re_new": {"nl": "Nieuwe motie uit open data", "en": "New motion from open data"},
+    "wb_re_new": {"nl": "Nieuwe motie uit opendata", "en": "New motion from open data"},
     "wb_re_new_help": {"nl": "Plak de JSON van de Kamer (een Zaak met zijn documenten).",
                        "en": "Paste the House's JSON (a Zaak with its documents)."},
     "wb_re_kamerstuk": {"nl": "Kamerstuk (DOSSIER-NR)", "en": "Kamerstuk (DOSSIER-NR)"},
@@ -623,7 +623,7 @@ _T: dict[str, dict[str, str]] = {
     "dr_block_bad_id": {"nl": "{motion!r} is geen motie-id", "en": "{motion!r} is no motion id"},
     "dr_fix_bad_id": {"nl": "geef het id van de motie, bv. 26643-1047",
                       "en": "give the motion's id, e.g. 26643-1047"},
-    "dr_block_no_record": {"nl": "motions/{motion}.yaml staat niet in de werkmap",
+    "dr_block_no_record": {"nl": "motions/{motion}.yaml staat niet in de werkruimte",
                            "en": "motions/{motion}.yaml is not in the workspace"},
     "dr_fix_no_record": {"nl": "maak de motie eerst aan (Nieuwe motie, of compliance new-motion)",
                          "en": "create the motion first (New motion, or compliance new-motion)"},
@@ -693,6 +693,14 @@ _T: dict[str, dict[str, str]] = {
     "wb_skip_verdicts": {"nl": "Naar de oordelen", "en": "Skip to the verdicts"},
     "wb_legend": {"nl": "Legenda", "en": "Legend"},
     "wb_chart_rows": {"nl": "Rijen (moties):", "en": "Rows (motions):"},
+    "wb_not_position": {"nl": "{file}: geen positiebestand (verwacht sleutels als id, actor en dossier)",
+                        "en": "{file}: not a position record (expected keys such as id, actor and dossier)"},
+    "wb_opendata": {"nl": "opendata", "en": "open data"},
+    "cli_validate_ok": {"nl": "ok: {motions} moties, {dossiers} dossiers, {rules} regelbestanden, "
+                              "{positions} posities",
+                        "en": "ok: {motions} motions, {dossiers} dossiers, {rules} rule files, "
+                              "{positions} positions"},
+    "cli_error": {"nl": "fout: {detail}", "en": "error: {detail}"},
     "wb_draft_kept": {"nl": "Niet-opgeslagen concept, bewaard onder een eigen adres.",
                       "en": "Unsaved draft, kept under its own address."},
     "wb_share_link": {"nl": "Link naar dit concept:", "en": "Link to this draft:"},
@@ -788,10 +796,10 @@ _T: dict[str, dict[str, str]] = {
     "not_about_subject": {"nl": "Deze positie gaat niet over {subjects} (zij gaat over {addressed}).",
                           "en": "This position is not about {subjects} (it addresses {addressed})."},
     "not_about_subject_derived": {
-        "nl": "Deze positie gaat niet over {subjects} (zij noemt geen onderwerpen; naar de feiten die zij "
-              "stelt, gaat zij over {addressed}).",
-        "en": "This position is not about {subjects} (it declares no subjects; judging by the facts it "
-              "states, it addresses {addressed})."},
+        "nl": "Deze positie gaat niet over {subjects} (zij noemt zelf geen onderwerpen; afgaande op de "
+              "feiten die zij stelt, gaat zij over: {addressed}).",
+        "en": "This position is not about {subjects} (it declares no subjects itself; judging by the facts "
+              "it states, it addresses: {addressed})."},
     "subjects_unknown": {"nl": "Of deze positie over {subjects} gaat, is niet te zeggen: zij noemt geen "
                                "onderwerpen en stelt geen feit; schrijf 'subjects:' of de feiten erbij.",
                          "en": "Whether this position is about {subjects} cannot be told: it declares no "
@@ -923,7 +931,7 @@ _T: dict[str, dict[str, str]] = {
     "e_yaml_syntax_fix": {"nl": "controleer hier de inspringing, dubbele punten en aanhalingstekens",
                           "en": "check indentation, colons and quotes near here"},
     "e_yaml_tag": {"nl": "YAML-tag {tag} is niet toegestaan", "en": "YAML tag {tag} is not allowed"},
-    "e_yaml_tag_fix": {"nl": "verwijder de tag; alleen gewone tekst, getallen, booleans, null, lijsten en "
+    "e_yaml_tag_fix": {"nl": "verwijder de tag; alleen gewone tekst, getallen, true/false, null, lijsten en "
                              "mappings worden gelezen",
                        "en": "remove the tag; only plain strings, numbers, booleans, null, lists and maps "
                              "are read"},
@@ -934,7 +942,7 @@ _T: dict[str, dict[str, str]] = {
     "e_number_below_fix": {"nl": "gebruik een getal kleiner dan {limit}", "en": "use a number below {limit}"},
     "e_nan": {"nl": "NaN en oneindig zijn niet toegestaan", "en": "NaN and infinity are not allowed"},
     "e_nan_fix": {"nl": "schrijf een eindig getal", "en": "write a finite number"},
-    "e_yaml11_bool": {"nl": "{text} wordt gelezen als de boolean {value} (YAML 1.1)",
+    "e_yaml11_bool": {"nl": "{text} wordt gelezen als de waarheidswaarde {value} (YAML 1.1)",
                       "en": "{text} is read as the boolean {value} (YAML 1.1)"},
     "e_yaml11_bool_fix": {"nl": "schrijf {value}, of zet het tussen aanhalingstekens om het als tekst te "
                                 "houden: '{text}'",
@@ -976,42 +984,52 @@ _T: dict[str, dict[str, str]] = {
     "e_yp_mapping_values": {"nl": "hier mag geen 'sleutel: waarde' staan (inspringing of een dubbele punt "
                                   "in tekst?)",
                             "en": "mapping values are not allowed here"},
+    "e_yp_mapping_keys": {"nl": "hier mag geen sleutel met '?' beginnen",
+                          "en": "mapping keys are not allowed here"},
+    "e_yp_dash": {"nl": "hier mag geen lijstelement ('- ') beginnen (inspringing, of een streepje in tekst?)",
+                  "en": "sequence entries are not allowed here"},
     "e_yp_expected_colon": {"nl": "de verwachte ':' ontbreekt", "en": "could not find expected ':'"},
-    "e_yp_token": {"nl": "een teken dat hier niet mag staan (een tab, of een gereserveerd teken zoals "
-                         "@ of `)",
-                   "en": "found character that cannot start any token"},
+    "e_yp_tab": {"nl": "een tab mag hier niet staan; spring in met spaties",
+                 "en": "found character '\\t' that cannot start any token"},
+    "e_yp_token": {"nl": "het teken {char} mag hier niet staan (zet tekst die ermee begint tussen "
+                         "aanhalingstekens)",
+                   "en": "found character {char} that cannot start any token"},
     "e_yp_block_end": {"nl": "de inspringing klopt niet: hier verwachtte de parser het einde van een blok",
-                       "en": "expected the end of a block (wrong indentation)"},
-    "e_yp_expected_key": {"nl": "de verwachte sleutel ontbreekt", "en": "did not find expected key"},
+                       "en": "expected <block end>"},
     "e_yp_end_of_stream": {"nl": "onverwacht einde van het bestand (een aanhalingsteken of haakje niet "
                                  "gesloten?)",
                            "en": "found unexpected end of stream"},
-    "e_yp_flow_end": {"nl": "de verwachte ',' of sluithaak ontbreekt",
-                      "en": "did not find expected ',' or closing bracket"},
-    "e_yp_node": {"nl": "de verwachte waarde ontbreekt", "en": "did not find expected node content"},
-    "e_yp_alias": {"nl": "onbekende alias", "en": "found undefined alias"},
-    "e_yp_tab": {"nl": "een tab in de inspringing; gebruik spaties",
-                 "en": "found a tab character in indentation"},
-    "e_yp_dash": {"nl": "de verwachte '-' van een lijst ontbreekt",
-                  "en": "did not find expected '-' indicator"},
-    "e_yp_colon": {"nl": "onverwachte ':'", "en": "found unexpected ':'"},
+    "e_yp_flow_end": {"nl": "de verwachte ',' of '{bracket}' ontbreekt (een haakje niet gesloten?)",
+                      "en": "expected ',' or '{bracket}'"},
+    "e_yp_node": {"nl": "hier ontbreekt een waarde (een haakje niet gesloten, of een komma te veel?)",
+                  "en": "expected the node content"},
+    "e_yp_escape": {"nl": "onbekend escapeteken {char} na een backslash tussen dubbele aanhalingstekens "
+                          "(een pad als C:\\map? gebruik enkele aanhalingstekens)",
+                    "en": "found unknown escape character {char}"},
+    "e_yp_hex": {"nl": "na \\x, \\u of \\U tussen dubbele aanhalingstekens horen hexadecimale cijfers "
+                       "(gebruik enkele aanhalingstekens)",
+                 "en": "expected an escape sequence of hexadecimal numbers"},
+    "e_yp_alias_name": {"nl": "na * of & hoort een naam van letters of cijfers (staat * of & in gewone "
+                              "tekst? zet die tekst tussen aanhalingstekens)",
+                        "en": "expected alphabetic or numeric character"},
     # JSON Schema findings, per validator kind (compliance.loading.validate)
     "e_type_string": {"nl": "tekst", "en": "string"},
     "e_type_integer": {"nl": "geheel getal", "en": "integer"},
     "e_type_number": {"nl": "getal", "en": "number"},
-    "e_type_boolean": {"nl": "waarde true of false", "en": "boolean"},
+    "e_type_boolean": {"nl": "true of false", "en": "boolean"},
     "e_type_array": {"nl": "lijst", "en": "array"},
     "e_type_list": {"nl": "lijst", "en": "list"},
-    "e_type_object": {"nl": "mapping (sleutel: waarde)", "en": "object"},
-    "e_type_mapping": {"nl": "mapping (sleutel: waarde)", "en": "mapping"},
+    "e_type_object": {"nl": "paren van sleutel en waarde (sleutel: waarde)", "en": "object"},
+    "e_type_mapping": {"nl": "paren van sleutel en waarde (sleutel: waarde)", "en": "mapping"},
     "e_type_null": {"nl": "leeg (null)", "en": "null"},
     "e_s_unknown_key": {"nl": "onbekende sleutel {key}", "en": "unknown key {key}"},
     "e_s_allowed_keys": {"nl": "toegestane sleutels: {keys}", "en": "allowed keys: {keys}"},
     "e_s_required": {"nl": "verplichte sleutel '{key}' ontbreekt", "en": "missing required key '{key}'"},
     "e_s_required_fix": {"nl": "voeg '{key}: ...' toe", "en": "add '{key}: ...'"},
     "e_s_enum": {"nl": "{value} is geen toegestane waarde", "en": "{value} is not an allowed value"},
-    "e_s_type": {"nl": "{named}{want} verwacht, gevonden: {found} {value}",
-                 "en": "{named}expected {want}, found {found} {value}"},
+    "e_s_type": {"nl": "{named}{want} verwacht, gevonden: {found}",
+                 "en": "{named}expected {want}, found {found}"},
+    "e_s_found": {"nl": "{type} {value}", "en": "{type} {value}"},
     "e_s_type_fix": {"nl": "schrijf hier {want}", "en": "write {want} here"},
     "e_s_quote_fix": {"nl": "schrijf hier tekst: zet het tussen aanhalingstekens, '{value}'",
                       "en": "write a string here: quote it, '{value}'"},
@@ -1027,10 +1045,10 @@ _T: dict[str, dict[str, str]] = {
     "e_s_const": {"nl": "{value} is hier niet toegestaan: de waarde moet {allowed} zijn",
                   "en": "{value} is not allowed here: the value must be {allowed}"},
     "e_s_const_fix": {"nl": "schrijf {allowed}", "en": "write {allowed}"},
-    "e_s_min_items": {"nl": "{named}de lijst heeft {n} item(s); er zijn er ten minste {bound} nodig",
+    "e_s_min_items": {"nl": "{named}de lijst heeft {n} element(en); er zijn er ten minste {bound} nodig",
                       "en": "{named}the list has {n} item(s); at least {bound} are needed"},
     "e_s_min_items_fix": {"nl": "noem er ten minste {bound}", "en": "list at least {bound}"},
-    "e_s_max_items": {"nl": "{named}de lijst heeft {n} items; er mogen er ten hoogste {bound} zijn",
+    "e_s_max_items": {"nl": "{named}de lijst heeft {n} elementen; er mogen er ten hoogste {bound} zijn",
                       "en": "{named}the list has {n} items; at most {bound} are allowed"},
     "e_s_max_items_fix": {"nl": "noem er ten hoogste {bound}", "en": "list at most {bound}"},
     "e_s_unique": {"nl": "{named}de lijst noemt een waarde meer dan eens",

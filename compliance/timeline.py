@@ -36,7 +36,7 @@ def timeline_rows(workspace: Path, dossier: str | None, backend: str = "durable"
         if len(ws.vocabularies) != 1:
             n = len(ws.vocabularies)
             raise InputErrors([InputError("--dossier", 1, 1, Text(f"name the dossier (the workspace has {n})",
-                                                                  "noem het dossier (de werkmap heeft er "
+                                                                  "noem het dossier (de werkruimte heeft er "
                                                                   f"{n})"),
                                           one_of(ws.vocabularies))])
         dossier = next(iter(ws.vocabularies))

@@ -77,12 +77,31 @@ def test_a_clause_on_housing_is_not_applicable_to_a_budget_letter() -> None:
 
 def test_subjects_the_engine_derived_are_called_derived_declared_ones_are_not() -> None:
     derived = findings(position("2024-02-01", {"budget_level": "5"}))[(HOUSING, 1)]
-    assert "it declares no subjects; judging by the facts it states, it addresses" in derived.message
+    assert "(it declares no subjects itself; judging by the facts it states, it addresses: " \
+        in derived.message
     nl = check(WS, [position("2024-02-01", {"budget_level": "5"})], BACKENDS[0], lang="nl")
-    assert any("zij noemt geen onderwerpen; naar de feiten die zij stelt" in x.message for x in nl.findings)
+    assert any("(zij noemt zelf geen onderwerpen; afgaande op de feiten die zij stelt, gaat zij over: "
+               in x.message for x in nl.findings)
     declared = findings(position("2024-02-01", {"budget_level": "5"}, subjects=["budget"]))[(HOUSING, 1)]
     assert declared.verdict == "not_applicable"
     assert "(it addresses " in declared.message and "declares no subjects" not in declared.message
+
+
+def test_derived_subjects_are_listed_with_commas_and_a_final_and() -> None:
+    # one semicolon level only: the subjects joined by commas, the last by "and" / "en"
+    position_file = "examples/positions/2025-11-18-herzien-deens-voorstel.yaml"
+    for lang, head in (
+            ("en", "(it declares no subjects itself; judging by the facts it states, it addresses: "),
+            ("nl", "(zij noemt zelf geen onderwerpen; afgaande op de feiten die zij stelt, gaat zij over: ")):
+        r = run_cli("check", position_file, "--lang", lang, "--format", "json")
+        assert r.returncode in (0, 1), r.stderr
+        (line,) = {x for x in r.stdout.splitlines() if head in x}
+        listed = line.split(head, 1)[1].split(").", 1)[0]
+        assert ";" not in listed and listed.count(", ") >= 2, listed
+        assert (" en " if lang == "nl" else " and ") in listed.rsplit(", ", 1)[1]
+        if lang == "en":
+            assert listed.startswith("detection orders, voluntary detection by providers, age verification "
+                                     "and ")
 
 
 def test_a_position_whose_subjects_cannot_be_told_is_undetermined_never_not_applicable() -> None:

@@ -11,7 +11,7 @@ from tests.conftest import SEED, run_cli
 
 
 @pytest.mark.parametrize("args, says", [
-    (("timeline", "--lang", "xx"), "'xx' is not one of 'nl', 'en'"),
+    (("timeline", "--lang", "xx"), "'xx' is niet een van 'nl', 'en'"),  # an unknown --lang: Dutch
     (("timeline", "--format", "xml"), "'xml' is not one of 'text', 'json'"),
     (("timeline", "--dossier", "nope"), "no dossier 'nope'"),
     (("explain", "examples/positions", "1011"), "examples/positions is not a position file"),

@@ -214,6 +214,78 @@ def english_only_sites(source: str, name: str = "<src>") -> list[str]:
     return found
 
 
+def _error_names(handler: ast.ExceptHandler) -> set[str]:
+    """The names an ``except InputError(s) as e`` body binds to the error and to each of its
+    errors (``for x in e.errors``, in loops and comprehensions)."""
+    kinds = {n.id for n in ast.walk(handler.type) if isinstance(n, ast.Name)} if handler.type else set()
+    if not handler.name or not kinds & {"InputErrors", "InputError"}:
+        return set()
+    names = {handler.name}
+    for node in ast.walk(ast.Module(body=handler.body, type_ignores=[])):
+        pairs = [(node.target, node.iter)] if isinstance(node, ast.For) else \
+            [(g.target, g.iter) for g in node.generators] if isinstance(node, ast.comprehension | ast.ListComp
+                                                                          | ast.SetComp | ast.GeneratorExp
+                                                                          | ast.DictComp) \
+            and hasattr(node, "generators") else []
+        for target, it in pairs:
+            inner = it.args[0] if isinstance(it, ast.Call) and it.args else it  # sorted(set(e.errors))
+            while isinstance(inner, ast.Call) and inner.args:
+                inner = inner.args[0]
+            if isinstance(inner, ast.Attribute) and inner.attr == "errors" \
+                    and isinstance(inner.value, ast.Name) and inner.value.id in names \
+                    and isinstance(target, ast.Name):
+                names.add(target.id)
+    return names
+
+
+def str_of_input_error_sites(source: str, name: str = "<src>") -> list[str]:
+    """Where an input error becomes its English only: str(e) or f"{e}" of a caught InputError(s)
+    or of one of its errors (their render(lang) says them in the user's language)."""
+    found = []
+    for handler in ast.walk(ast.parse(source)):
+        if isinstance(handler, ast.ExceptHandler):
+            names, body = _error_names(handler), handler.body
+        elif isinstance(handler, ast.FunctionDef):  # a parameter typed InputError(s)
+            names = {a.arg for a in handler.args.args if isinstance(a.annotation, ast.Name)
+                     and a.annotation.id in ("InputError", "InputErrors")}
+            body = handler.body
+        else:
+            continue
+        for node in ast.walk(ast.Module(body=body, type_ignores=[])):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "str" \
+                    and node.args and isinstance(node.args[0], ast.Name) and node.args[0].id in names:
+                found.append(f"{name}:{node.lineno}")
+            if isinstance(node, ast.FormattedValue) and isinstance(node.value, ast.Name) \
+                    and node.value.id in names:
+                found.append(f"{name}:{node.value.lineno}")
+    return found
+
+
+def _plain(node: ast.expr) -> bool:
+    """A page's error line that is in no language of the page: a literal, an f-string with no
+    t(...)/render(...) in it, or str(...) of something."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str) and node.value != ""
+    if isinstance(node, ast.JoinedStr):
+        return not any(isinstance(v, ast.FormattedValue) and isinstance(v.value, ast.Call)
+                       for v in node.values)
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "str"
+
+
+def plain_error_page_sites(source: str, name: str = "<src>") -> list[str]:
+    """error_page(request, lang, [...], status) with a line of plain (English) text."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "error_page" \
+                and len(node.args) > 2:
+            lines = node.args[2]
+            items = lines.elts if isinstance(lines, ast.List) else \
+                [lines.elt] if isinstance(lines, ast.ListComp) else []
+            if any(_plain(x) for x in items):
+                found.append(f"{name}:{node.lineno}")
+    return found
+
+
 def test_the_scan_finds_an_english_only_call_site() -> None:
     bad = 'raise InputErrors([InputError(f, 1, 1, f"no such {x}", "fix it")])\n' \
           'errors.append(doc.error(path, "unknown key", hint or "use one of: a"))\n' \
@@ -221,12 +293,28 @@ def test_the_scan_finds_an_english_only_call_site() -> None:
     good = 'InputError(f, 1, 1, Text("a", "b"), msg("e_split_fix"))\ndoc.error(path, problem, NO_FIX)\n'
     assert len(english_only_sites(bad)) == 3
     assert english_only_sites(good) == []
+    stringified = ('try:\n    load()\nexcept InputErrors as e:\n'
+                   '    problems = [str(x) for x in e.errors]\n    one = f"{e}"\n    two = str(e)\n')
+    assert len(str_of_input_error_sites(stringified)) == 3
+    typed = 'def _rel(e: InputError, root: Path) -> str:\n    return str(e)\n'
+    assert len(str_of_input_error_sites(typed)) == 1
+    rendered = ('try:\n    load()\nexcept InputErrors as e:\n'
+                '    problems = [x.render(lang) for x in e.errors]\nexcept OSError as e:\n    why = str(e)\n')
+    assert str_of_input_error_sites(rendered) == []
+    pages = 'error_page(request, lang, [f"no motion {m!r}"], 404)\nerror_page(request, lang, [str(e)], 400)\n'
+    assert len(plain_error_page_sites(pages)) == 2
+    fine = ('error_page(request, lang, [t("wb_no_motion", lang, motion=m)], 404)\n'
+            'error_page(request, lang, [x.render(lang) for x in e.errors], 400)\n')
+    assert plain_error_page_sites(fine) == []
 
 
 def test_no_call_site_passes_an_english_only_string() -> None:
     found = []
     for path in sorted((ROOT / "compliance").rglob("*.py")):
-        found += english_only_sites(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
+        source, name = path.read_text(encoding="utf-8"), str(path.relative_to(ROOT))
+        found += english_only_sites(source, name)
+        found += str_of_input_error_sites(source, name)
+        found += plain_error_page_sites(source, name)
     assert not found, found
 
 
@@ -253,6 +341,57 @@ def test_a_model_check_reaches_the_user_in_dutch(workspace_copy: Path) -> None:
     assert "id's van gebeurtenissen moeten uniek zijn" in r.stderr, r.stderr
 
 
+# One sample document per parser sentence said in Dutch (loading/yaml_safe._PARSER_WORDS):
+# each key fires on PyYAML's own wording, and the Dutch names what the parser named.
+PARSER_SAMPLES = [
+    ("id: x\n dossier: y\n", "e_yp_mapping_values", "hier mag geen 'sleutel: waarde' staan"),
+    ("a: ? b\n", "e_yp_mapping_keys", "hier mag geen sleutel met '?' beginnen"),
+    ("a: - b\n", "e_yp_dash", "hier mag geen lijstelement ('- ') beginnen"),
+    ("- a\nb\n", "e_yp_expected_colon", "de verwachte ':' ontbreekt"),
+    ("a:\n\tb: 1\n", "e_yp_tab", "een tab mag hier niet staan; spring in met spaties"),
+    ("a: @x\n", "e_yp_token", "het teken '@' mag hier niet staan"),
+    ("a: `x\n", "e_yp_token", "het teken '`' mag hier niet staan"),
+    ("a:\n  - b\n  c: 1\n", "e_yp_block_end", "hier verwachtte de parser het einde van een blok"),
+    ('a: "abc\n', "e_yp_end_of_stream", "onverwacht einde van het bestand"),
+    ("id: [a, b\n", "e_yp_flow_end", "de verwachte ',' of ']' ontbreekt"),
+    ("id: {a: 1\n", "e_yp_flow_end", "de verwachte ',' of '}' ontbreekt"),
+    ("- a\n- [\n", "e_yp_node", "hier ontbreekt een waarde"),
+    ('p: "C:\\dossiers"\n', "e_yp_escape", "onbekend escapeteken 'd' na een backslash"),
+    ('p: "\\xZZ"\n', "e_yp_hex", "horen hexadecimale cijfers"),
+    ("p: *nadruk*\n", "e_yp_alias_name", "na * of & hoort een naam van letters of cijfers"),
+    ("p: &\n", "e_yp_alias_name", "na * of & hoort een naam van letters of cijfers"),
+]
+
+
+@pytest.mark.parametrize(("text", "key", "nl"), PARSER_SAMPLES)
+def test_each_parser_sentence_is_said_in_dutch(text: str, key: str, nl: str) -> None:
+    from compliance.loading.yaml_safe import load_text
+
+    with pytest.raises(InputErrors) as caught:
+        load_text(text, "x.yaml")
+    (error,) = caught.value.errors
+    said_nl, said_en = error.render("nl"), error.render("en")
+    assert nl in said_nl, said_nl
+    assert "fout in de YAML-syntaxis" in said_nl and "but found" not in said_nl and "expected" not in said_nl
+    assert ": YAML syntax error: " in said_en
+    assert said_nl.split(": ")[0] == said_en.split(": ")[0]
+
+
+def test_every_parser_key_has_a_sample() -> None:
+    from compliance.loading.yaml_safe import _PARSER_WORDS
+
+    assert {key for _, key in _PARSER_WORDS} == {key for _, key, _ in PARSER_SAMPLES}
+
+
+def test_parser_sentences_reach_the_cli_in_dutch(workspace_copy: Path, tmp_path: Path) -> None:
+    path = _position(tmp_path, 'id: x\nsummary: "C:\\dossiers"\ntags: [a, b\n')
+    nl = _one_located_line(*_check(workspace_copy, path, "nl"))
+    en = _one_located_line(*_check(workspace_copy, path, "en"))
+    assert "onbekend escapeteken 'd'" in nl and "unknown escape" not in nl
+    assert "found unknown escape character 'd'" in en
+
+
+
 # --- the workbench: the request's language ----------------------------------------------------
 
 def test_the_workbench_says_input_errors_in_the_requests_language() -> None:
@@ -265,7 +404,7 @@ def test_the_workbench_says_input_errors_in_the_requests_language() -> None:
     assert (nl["file"], nl["line"], nl["column"]) == (en["file"], en["line"], en["column"])
     assert nl["problem"].startswith("fout in de YAML-syntaxis") and nl["fix"].startswith("controleer")
     assert en["problem"].startswith("YAML syntax error") and en["fix"].startswith("check")
-    # a page: a bad as-of date, said on the error page in the page's language
+    # a page: a position file that does not exist, said on the error page in the page's language
     nl_page = c.get("/editor", params={"file": "examples/positions/nope.yaml", "lang": "nl"})
     en_page = c.get("/editor", params={"file": "examples/positions/nope.yaml", "lang": "en"})
     assert nl_page.status_code == en_page.status_code == 404
@@ -302,11 +441,20 @@ def test_every_schema_form_is_described_in_dutch_too() -> None:
     ("actor: Minister", "# no actor", "missing required key 'actor'", "verplichte sleutel 'actor' ontbreekt"),
     ("dossier: groningen-gas", "dossier: 5", "'dossier': expected string, found integer 5",
      "'dossier': tekst verwacht, gevonden: geheel getal 5"),
+    # values as YAML writes them, never Python's True / None
+    ("actor: Minister van Economische Zaken en Klimaat", "actor: true",
+     "'actor': expected string, found true — write a string here: quote it, 'true'",
+     "'actor': tekst verwacht, gevonden: true — schrijf hier tekst: zet het tussen aanhalingstekens, 'true'"),
+    ("actor: Minister van Economische Zaken en Klimaat", "actor: null",
+     "'actor': expected string, found null — write a string here",
+     "'actor': tekst verwacht, gevonden: null — schrijf hier een tekst"),
+    ("actor: Minister van Economische Zaken en Klimaat", "actor: [a, 1]",
+     "'actor': expected string, found list [a, 1]", "'actor': tekst verwacht, gevonden: lijst [a, 1]"),
     ("date: 2018-02", "date: '18-02'", "'18-02' has the wrong form", "'18-02' heeft niet de juiste vorm"),
     ("actor: Minister van Economische Zaken en Klimaat", "actor: ''", "the text is too short",
      "de tekst is te kort"),
     ("subjects: [damage_handling]", "subjects: []", "the list has 0 item(s); at least 1 are needed",
-     "de lijst heeft 0 item(s); er zijn er ten minste 1 nodig"),
+     "de lijst heeft 0 element(en); er zijn er ten minste 1 nodig"),
 ])
 def test_schema_findings_by_validator_kind_in_both_languages(old: str, new: str, en: str, nl: str) -> None:
     from compliance.loading.validate import check_schema

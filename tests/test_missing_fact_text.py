@@ -1,7 +1,8 @@
 """An undetermined verdict names the facts that would decide it in words an adviser reads.
 
 The fact id alone ("earlier_reinforcement_advice_honoured") is a rule author's word; the
-message also gives the vocabulary's description of the fact, in the report's language.
+message gives the vocabulary's description of the fact, in the report's language, quoted,
+then the id: "the position says nothing on: “…” (id); “…” (id2)".
 """
 
 from __future__ import annotations
@@ -23,5 +24,8 @@ def test_undetermined_message_gives_the_fact_description(lang: str) -> None:
     res = run_cli("check", POSITION, "--lang", lang, "--fail-on", "never")
     assert res.returncode == 0, res.stderr
     line = next(ln for ln in res.stdout.splitlines() if FACT in ln and "33529" not in ln)
-    assert f"{FACT} (\u201c{description}\u201d)" in line
+    # what the position leaves open, quoted, then the id: never read as a denial of the fact
+    opening = {"nl": "Niet te bepalen: de positie zegt niets over: ",
+               "en": "Cannot be determined: the position says nothing on: "}[lang]
+    assert f"{opening}\u201c{description}\u201d ({FACT})" in line, line
     assert other not in res.stdout

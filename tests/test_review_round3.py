@@ -71,7 +71,7 @@ def test_a_draft_is_not_saved_without_its_record_in_motions(workspace_copy: Path
     d = draft_motion(workspace_copy, str(rec))
     ws, _ = load_workspace_partial(workspace_copy)
     vocab = ws.vocabularies[d.dossier].model
-    for lang, words in (("nl", "staat niet in de werkmap"), ("en", "is not in the workspace")):
+    for lang, words in (("nl", "staat niet in de werkruimte"), ("en", "is not in the workspace")):
         try:
             save_draft(workspace_copy, d, vocab, lang)
         except InputErrors as e:

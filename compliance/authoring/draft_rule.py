@@ -711,7 +711,7 @@ def verify(d: RuleDraft, ws_root: Path, extra_motion: dict[str, Any] | None = No
             cases = load_cases(ws, tests)
             results = run_cases(ws, cases, backend="direct")
         except InputErrors as e:
-            return [("invalid", f"{_rel(er, root)}") for er in e.errors]
+            return [("invalid", f"{_rel(er, root, lang)}") for er in e.errors]
         return [("test", t("dr_block_test_fails", lang, name=r.case.model.name, why="; ".join(
             t("dr_expected_got", lang, fact=x.key, expected=x.expected, actual=x.actual)
             for x in r.expectations if not x.ok))) for r in results if not r.ok]
@@ -726,8 +726,8 @@ def _stub_record(d: RuleDraft) -> dict[str, Any]:
             "dossiers": [d.dossier], "sources": [{"title": "-"}]}
 
 
-def _rel(e: InputError, root: Path) -> str:
-    return str(e).replace(str(root) + "/", "")
+def _rel(e: InputError, root: Path, lang: str) -> str:
+    return e.render(lang).replace(str(root) + "/", "")
 
 
 def _accept(folder: Path, d: RuleDraft) -> None:

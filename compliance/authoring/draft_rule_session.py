@@ -75,15 +75,15 @@ def check_draft(ws_root: Path, d: RuleDraft, vocab: Vocabulary | None, lang: str
             ws = load_workspace(root)
             results = run_cases(ws, load_cases(ws, tests), backend="direct")
         except InputErrors as e:
-            out.problems += [str(x).replace(str(root) + "/", "") for x in e.errors]
+            out.problems += [x.render(lang).replace(str(root) + "/", "") for x in e.errors]
             return out
         out.tests = [(r.case.model.name, r.ok, "; ".join(
             t("dr_expected_got", lang, fact=x.key, expected=x.expected, actual=x.actual)
             for x in r.expectations if not x.ok))
                      for r in results]
         mine = f"rules/{d.dossier}/{d.motion}.yaml"
-        out.lint = [str(i).replace(str(root) + "/", "") for i in lint(root)
-                    if mine in str(i)]
+        out.lint = [(f"{i.file}:{i.line}:{i.column}: {i.message}" + (f" — {i.fix}" if i.fix else ""))
+                    .replace(str(root) + "/", "") for i in lint(root, lang=lang) if i.file.endswith(mine)]
         after = _verdicts(root, d.motion)
     before = _verdicts(ws_root, d.motion) if (ws_root / "rules" / d.dossier / f"{d.motion}.yaml").exists() \
         else {}

@@ -18,7 +18,7 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 
-from compliance.errors import NO_FIX, InputError, InputErrors, InternalError, Text, msg, said
+from compliance.errors import NO_FIX, InputError, InputErrors, InternalError, Text, localize, msg, said
 from compliance.gate import FAIL_LEVELS, ExitCode
 from compliance.reports import FORMATS
 
@@ -117,7 +117,9 @@ def guarded(fn: Callable[[], int], failures: tuple[type[Exception], ...] = (),
         typer.echo(e.render(str(lang)), err=True)
         raise typer.Exit(ExitCode.BAD_INPUT) from None
     except failures as e:
-        typer.echo(f"error: {e}", err=True)
+        from compliance.i18n import t
+
+        typer.echo(t("cli_error", str(lang), detail=localize(said(e), str(lang))), err=True)
         raise typer.Exit(ExitCode.FAILED) from None
     except InternalError as e:
         typer.echo(f"internal error: {e}", err=True)
@@ -203,7 +205,7 @@ def check_output(output: Path | None, inputs: Sequence[Path] = ()) -> None:
         if target == source or (p.is_dir() and target.is_relative_to(source)
                                 and target.suffix.lower() in (".yaml", ".yml")):
             raise refuse(Text("this is an input file of this run; writing the report there would replace it",
-                              "dit is een invoerbestand van deze run; het rapport zou het vervangen"),
+                              "dit is een invoerbestand van deze controle; het rapport zou het vervangen"),
                          Text("write the report elsewhere", "schrijf het rapport ergens anders heen"))
 
 
@@ -282,18 +284,65 @@ def _empty_path(args: Sequence[str]) -> str | None:
     return None
 
 
+def usage_lang(args: Sequence[str]) -> str:
+    """The language a command line asks for: its --lang when that is nl or en, else Dutch
+    (the commands' default; an unknown --lang is itself said in Dutch)."""
+    lang = _given(args, ("--lang",))
+    return lang if lang in ("nl", "en") else "nl"
+
+
+def _dutch_usage(error: Any, args: Sequence[str], choices: list[str] | None) -> str | None:
+    """Click's common usage errors in Dutch, rebuilt from the error's own fields (Click says
+    them in English only); None for any other, which is shown as Click words it."""
+    from typer._click import exceptions as ce  # typer's own copy of Click's errors
+
+    param = getattr(error, "param", None)
+    given = getattr(error, "param_hint", None) or (param.get_error_hint() if param is not None else None)
+    hint = " / ".join(repr(h) for h in given) if isinstance(given, list | tuple) else given
+    if isinstance(error, ce.MissingParameter) and hint:
+        kind = "argument" if getattr(param, "param_type_name", "") == "argument" else "optie"
+        return f"{kind} {hint} ontbreekt"
+    if isinstance(error, ce.NoSuchOption):
+        options = sorted(error.possibilities or ())
+        return f"onbekende optie: {error.option_name}" + (f"; bedoelde u {' of '.join(options)}?"
+                                                            if options else "")
+    if isinstance(error, ce.BadOptionUsage) and error.message.endswith("requires an argument."):
+        return f"optie '{error.option_name}' vraagt een waarde"
+    if isinstance(error, ce.BadParameter) and param is not None and hint:
+        value = _given(args, param.opts)
+        if choices and value is not None:
+            listed = ", ".join(repr(c) for c in choices)
+            return f"ongeldige waarde voor {hint}: {value!r} is niet een van {listed}"
+        # the detail is the option's own check (or pydantic's words), as it wrote it
+        detail = " ".join(error.message.replace("Value error, ", "").split())
+        return f"ongeldige waarde voor {hint}: {detail}"
+    message = error.format_message()
+    if message.startswith("No such command"):
+        names = message.split("'")[1::2]
+        nearest = f"; bedoelde u '{names[1]}'?" if len(names) > 1 else ""
+        return f"onbekende opdracht '{names[0] if names else ''}'{nearest}"
+    return None
+
+
 def usage_line(error: Any, args: Sequence[str]) -> str:
-    """A usage error as one line, with a did-you-mean for a value outside an option's choices."""
+    """A usage error as one line in the command line's language (its --lang, else Dutch), with
+    a did-you-mean for a value outside an option's choices."""
+    lang = usage_lang(args)
     message = " ".join(error.format_message().replace("Value error, ", "").split())
     param = getattr(error, "param", None)
     choices = _choices(param)
+    if lang == "nl":
+        message = _dutch_usage(error, args, choices) or message
     if choices and param is not None:
         value = _given(args, param.opts)
         close = difflib.get_close_matches(value or "", choices, n=1, cutoff=0.5)
         if close:
-            message = f"{message.rstrip('.')}; did you mean {close[0]!r}?"
+            message = f"{message.rstrip('.')}; " + (f"bedoelde u {close[0]!r}?" if lang == "nl"
+                                                    else f"did you mean {close[0]!r}?")
     ctx = getattr(error, "ctx", None)
     command = ctx.command_path if ctx is not None else "compliance"
+    if lang == "nl":
+        return f"gebruiksfout: {message} (zie '{command} --help')"
     return f"usage error: {message} (see '{command} --help')"
 
 
@@ -330,7 +379,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         problem = InputError(empty, 1, 1, Text("the path is empty", "het pad is leeg"),
                              Text("give a path ('.' for the current folder)",
                                   "geef een pad ('.' voor de huidige map)"))
-        typer.echo(problem.render(_given(args, ("--lang",)) or "nl"), err=True)
+        typer.echo(problem.render(usage_lang(args)), err=True)
         sys.exit(ExitCode.BAD_INPUT)
     main_pid = os.getpid()
     signal.signal(signal.SIGTERM, _on_sigterm)

@@ -59,7 +59,7 @@ def serve(
             raise bad_option("--host", Text(f"{host} is reachable from other machines",
                                             f"{host} is bereikbaar vanaf andere machines"),
                              Text("give --token (or set COMPLIANCE_WEB_TOKEN) so every request must carry it",
-                                  "geef --token (of zet COMPLIANCE_WEB_TOKEN), zodat elk verzoek het moet "
+                                  "geef --token (of zet COMPLIANCE_WEB_TOKEN), zodat elke aanvraag het moet "
                                   "meesturen"))
         if token is not None and len(token) < 16:
             raise bad_option("--token", Text("the token is too short", "het token is te kort"),
@@ -68,7 +68,7 @@ def serve(
             raise bad_option("--workspace", Text(f"no motions/ or rules/ in {workspace}",
                                                  f"geen motions/ of rules/ in {workspace}"),
                              Text("give the workspace folder with --workspace",
-                                  "geef de werkmap met --workspace"))
+                                  "geef de werkruimte met --workspace"))
         _can_listen(host, port)
         import uvicorn
 

@@ -23,8 +23,10 @@ def validate(
 
         ws = load_workspace(workspace)
         positions = load_positions(ws, paths or [workspace / DEFAULT_POSITIONS])
-        typer.echo(f"ok: {len(ws.motions)} motions, {len(ws.vocabularies)} dossiers, "
-                   f"{len(ws.rules)} rule files, {len(positions)} positions")
+        from compliance.i18n import t
+
+        typer.echo(t("cli_validate_ok", lang, motions=len(ws.motions), dossiers=len(ws.vocabularies),
+                     rules=len(ws.rules), positions=len(positions)))
         return 0
 
     guarded(body, lang=lang)

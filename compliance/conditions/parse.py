@@ -58,7 +58,7 @@ class ConditionParser:
                 if keys != {combinator}:
                     rest = sorted(keys - {combinator})
                     self._err(path, Text(f"'{combinator}' stands alone in its mapping",
-                                         f"'{combinator}' hoort alleen in zijn mapping te staan"),
+                                         f"'{combinator}' moet de enige sleutel in zijn mapping zijn"),
                               Text(f"move {rest} into a separate condition",
                                    f"zet {rest} in een aparte voorwaarde"))
                     return None
@@ -67,14 +67,14 @@ class ConditionParser:
                     self._err((*path, combinator), Text(f"'{combinator}' takes a list of conditions",
                                                         f"'{combinator}' krijgt een lijst van voorwaarden"),
                               Text("write each condition as a list item starting with '-'",
-                                   "schrijf elke voorwaarde als een lijstitem dat met '-' begint"))
+                                   "schrijf elke voorwaarde als een lijstelement dat met '-' begint"))
                     return None
                 if not items:  # all of nothing is always true, any of nothing never: a slip
                     always = Text("true", "waar") if combinator == "all" else Text("false", "onwaar")
                     self._err((*path, combinator), Text(f"an empty '{combinator}: []' is always {always}",
                                                         f"een lege '{combinator}: []' is altijd {always.nl}"),
                               Text("list at least one condition, or remove it",
-                                   "noem ten minste één voorwaarde, of verwijder haar"))
+                                   f"noem ten minste één voorwaarde, of verwijder '{combinator}: []'"))
                     return None
                 parsed = [self.parse(item, (*path, combinator, i)) for i, item in enumerate(items)]
                 if any(p is None for p in parsed):
@@ -84,7 +84,7 @@ class ConditionParser:
         if "not" in keys:
             if keys != {"not"}:
                 self._err(path, Text("'not' stands alone in its mapping",
-                                     "'not' hoort alleen in zijn mapping te staan"),
+                                     "'not' moet de enige sleutel in zijn mapping zijn"),
                           Text("wrap the other keys in a condition",
                                "zet de andere sleutels in een voorwaarde"))
                 return None
@@ -153,7 +153,8 @@ class ConditionParser:
         ops = [k for k in data if k != "fact"]
         if len(ops) != 1:
             self._err(path, Text(f"an atom has exactly one operator, found {sorted(ops) or 'none'}",
-                                 f"een atoom heeft precies één operator, gevonden: {sorted(ops) or 'geen'}"),
+                                 f"een voorwaarde op een feit heeft precies één operator, gevonden: "
+                                 f"{sorted(ops) or 'geen'}"),
                       msg("e_use_one_of", options=", ".join(FACT_TYPES)))
             return None
         op = ops[0]
@@ -209,7 +210,7 @@ class ConditionParser:
             return raw
         if t == "bool" and not isinstance(raw, bool):
             self._err(path, Text(f"fact '{name}' is a bool; {raw!r} is not",
-                                 f"feit '{name}' is een bool; {raw!r} niet"),
+                                 f"feit '{name}' is waar of onwaar (true/false); {raw!r} is dat niet"),
                       Text("write true or false", "schrijf true of false"), code="type-mismatch")
             return _BAD
         if t == "number" and (isinstance(raw, bool) or not isinstance(raw, int | float)):

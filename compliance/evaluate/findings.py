@@ -211,12 +211,13 @@ def _location(pos: LoadedPosition, names: Iterable[str], facts: Mapping[str, Any
 
 
 def _named(name: str, facts: Mapping[str, Any], lang: Lang) -> str:
-    """A missing fact as an adviser reads it: its description, with the id a rule author greps for."""
+    """A missing fact as an adviser reads it: its description, then the id a rule author greps
+    for; the description quoted, so that it is read as what is left open, not as a denial."""
     fact = facts.get(name)
     if fact is None:
         return name
     text = fact.description.get(lang).rstrip(". ")
-    return f"{name} (“{text}”)"
+    return f"“{text}” ({name})"
 
 
 def _missing(traces: dict[str, Trace], verdict: Verdict) -> set[str]:

@@ -163,11 +163,11 @@ def _is_the_letter(pos: LoadedPosition, clock: Clock, timeline: LoadedTimeline) 
 
 def subject_names(vocab: LoadedVocabulary, ids: tuple[str, ...] | list[str], lang: Lang,
                   joiner: str = "or") -> str:
-    """Subjects by their names in ``lang``, joined by 'or' (or 'and')."""
+    """Subjects by their names in ``lang``: 'a, b or c' (or 'and')."""
     names = [getattr(vocab.model.subjects[s], lang) if s in vocab.model.subjects else s for s in ids]
     if len(names) <= 1:
         return "".join(names)
-    return f"{'; '.join(names[:-1])} {t('word_' + joiner, lang)} {names[-1]}"
+    return f"{', '.join(names[:-1])} {t('word_' + joiner, lang)} {names[-1]}"
 
 
 def adoption_gate(motion: LoadedMotion, date: PartialDate, lang: Lang,

@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 
+from compliance.errors import Text
 from compliance.ingest.opendata import BASE_URL
 
 USER_AGENT = "motion-compliance/0.1 (import-motions; Tweede Kamer open data client)"
@@ -75,17 +76,24 @@ class OpenDataClient:
             if attempt < self.max_retries:
                 self._sleep(self._wait(attempt, response))
         else:
-            raise FetchError(f"{url}: {problem} after {self.max_retries + 1} attempts — "
-                             "try again later, or save the JSON and use --from")
+            raise FetchError(Text(f"{url}: {problem} after {self.max_retries + 1} attempts — "
+                                  "try again later, or save the JSON and use --from",
+                                  f"{url}: {problem} na {self.max_retries + 1} pogingen — probeer het "
+                                  "later opnieuw, of sla de JSON op en gebruik --from"))
         if response.status_code >= 400:
-            raise FetchError(f"{url}: HTTP {response.status_code} — check the query "
-                             "(dossier and number) or the API address")
+            raise FetchError(Text(f"{url}: HTTP {response.status_code} — check the query "
+                                  "(dossier and number) or the API address",
+                                  f"{url}: HTTP {response.status_code} — controleer de vraag "
+                                  "(dossier en nummer) of het adres van de API"))
         try:
             data = response.json()
         except ValueError:
-            raise FetchError(f"{url}: the answer is not JSON — check the API address") from None
+            raise FetchError(Text(f"{url}: the answer is not JSON — check the API address",
+                                  f"{url}: het antwoord is geen JSON — controleer het adres van de "
+                                  "API")) from None
         if not isinstance(data, dict):
-            raise FetchError(f"{url}: the answer is not an OData JSON object")
+            raise FetchError(Text(f"{url}: the answer is not an OData JSON object",
+                                  f"{url}: het antwoord is geen OData-JSON-object"))
         return data
 
     def get_all(self, url: str, params: dict[str, str] | None = None) -> list[dict[str, Any]]:

@@ -73,7 +73,7 @@ def _parse_kamerstuk(value: str) -> tuple[str, int]:
     found = {k for c in extract(text).citations for k in c.kamerstukken}
     if len(found) != 1:
         raise InputErrors([InputError("--kamerstuk", 1, 1, Text(f"{value!r} is not one Kamerstuk",
-                                                                f"{value!r} is niet één Kamerstuk"),
+                                                                f"{value!r} is geen Kamerstuknummer"),
                                       Text("write DOSSIER-NR, e.g. 26643-1011",
                                            "schrijf DOSSIER-NR, bijv. 26643-1011"))])
     return found.pop()

@@ -45,7 +45,8 @@ def check_cues(vocab: Vocabulary, doc: Document) -> list[InputError]:
             if fact.type == "set" and cues.negated is not None:
                 errors.append(doc.error((*base, "values", key, "negated"),
                                         Text("a negated match cannot name a value of a set fact",
-                                             "een ontkende match kan geen waarde van een set-feit noemen"),
+                                             "een ontkende match kan geen waarde van een "
+                                             "verzamelingsfeit noemen"),
                                         Text("remove 'negated'", "verwijder 'negated'")))
     if vocab.cues is not None:
         for kind in vocab.cues.steps:

@@ -58,9 +58,9 @@ def yaml_files(folder: Path, errors: list[InputError], *, recursive: bool = Fals
                     if is_dir and recursive and not target.is_relative_to(top):
                         errors.append(InputError(str(path), 1, 1, Text(
                             "a symbolic link to a folder outside the workspace: not read",
-                            "een symbolische koppeling naar een map buiten de werkmap: niet gelezen"),
+                            "een symbolische koppeling naar een map buiten de werkruimte: niet gelezen"),
                             Text("copy the files into the workspace",
-                                 "kopieer de bestanden naar de werkmap")))
+                                 "kopieer de bestanden naar de werkruimte")))
                         continue
             except (OSError, RuntimeError) as e:
                 if is_yaml(entry.name) or recursive:

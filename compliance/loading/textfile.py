@@ -80,7 +80,7 @@ def decode_text(raw: bytes, name: str, what: str = _TEXT) -> str:
         what_ = same(what)
         raise InputErrors([InputError(name, line, col, Text("file is not valid UTF-8 text",
                                                             "het bestand is geen geldige UTF-8-tekst"),
-                                      Text(f"save it as UTF-8 {what_}", f"sla het op als UTF-8 ({what_.nl})"))
+                                      Text(f"save it as UTF-8 {what_}", "sla het bestand op in UTF-8"))
                            ]) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
@@ -105,7 +105,7 @@ def _inside(path: Path, root: Path, name: str) -> None:
         raise InputErrors([InputError(name, 1, 1, Text("a symbolic link to a file outside the workspace: "
                                                        "not read", "een symbolische koppeling naar een "
                                                                    "bestand "
-                                                       "buiten de werkmap: niet gelezen"),
+                                                       "buiten de werkruimte: niet gelezen"),
                                       Text("copy the file into the workspace, or link within it",
-                                           "kopieer het bestand naar de werkmap, of koppel binnen de "
-                                           "werkmap"))])
+                                           "kopieer het bestand naar de werkruimte, of koppel binnen de "
+                                           "werkruimte"))])

@@ -7,6 +7,7 @@ import difflib
 from typing import Any, TypeVar
 
 import jsonschema
+import yaml
 from jsonschema.exceptions import ValidationError, best_match
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticError
@@ -54,8 +55,30 @@ def _types(names: list[str], article: bool = False) -> Text:
     sep = msg("e_s_or")
     en, nl = sep.join(str(w) for w in words), sep.nl.join(w.nl for w in words)
     if article and names:
-        en, nl = f"{_a(names[0])} {en}", f"een {nl}"
+        # "true of false", "null" are written as they are, without an article
+        en, nl = f"{_a(names[0])} {en}", nl if names[0] in ("boolean", "null") else f"een {nl}"
     return Text(en, nl)
+
+
+def _as_yaml(value: Any) -> str:
+    """A value as the file has it: true, false, null, 5, [a, b] (YAML's words, not
+    Python's True/None); a string quoted."""
+    if isinstance(value, str):
+        return repr(value)
+    try:
+        return yaml.safe_dump(value, default_flow_style=True, allow_unicode=True,
+                              width=2**16).removesuffix("\n...\n").strip()
+    except yaml.YAMLError:  # pragma: no cover - a loaded document holds YAML's own values
+        return repr(value)
+
+
+def _found(value: Any) -> Text:
+    """What was found: 'integer 5', 'list [a]'; a true, false or null names itself."""
+    shown = excerpt(_as_yaml(value))
+    if isinstance(value, bool) or value is None:
+        return same(shown)
+    return msg("e_s_found", type=_type_word(_JSON_TYPES.get(type(value), type(value).__name__)),
+               value=shown)
 
 
 def _described(description: str) -> Text:
@@ -74,7 +97,7 @@ def _errors_for(doc: Document, error: ValidationError, kind: str) -> list[InputE
         return _alternatives(doc, error, kind)
     path = tuple(error.absolute_path)
     schema = _schema_at(error)
-    value = excerpt(repr(error.instance))
+    value = excerpt(_as_yaml(error.instance))
     named = _named(path)
     see = msg("e_s_see_schema", file=schemas.FILES[kind])
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
@@ -99,13 +122,12 @@ def _errors_for(doc: Document, error: ValidationError, kind: str) -> list[InputE
     if error.validator == "type":
         want = error.validator_value
         wants = [str(w) for w in want] if isinstance(want, list) else [str(want)]
-        found = _JSON_TYPES.get(type(error.instance), type(error.instance).__name__)
         if wants == ["string"] and isinstance(error.instance, int | float | bool):
-            fix = msg("e_s_quote_fix", value=error.instance)
+            fix = msg("e_s_quote_fix", value=_as_yaml(error.instance))
         else:
             fix = msg("e_s_type_fix", want=_types(wants, article=True))
         return [doc.error(path, msg("e_s_type", named=named, want=_types(wants),
-                                    found=_type_word(found), value=value), fix)]
+                                    found=_found(error.instance)), fix)]
     if error.validator in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum") \
             and isinstance(error.instance, int | float) and not isinstance(error.instance, bool):
         limit = msg(f"e_s_{error.validator}", bound=error.validator_value)
@@ -118,7 +140,7 @@ def _errors_for(doc: Document, error: ValidationError, kind: str) -> list[InputE
                           _described(hint) if hint else msg("e_s_pattern_fix",
                                                             pattern=error.validator_value))]
     if error.validator == "const":
-        must = excerpt(repr(error.validator_value), 60)
+        must = excerpt(_as_yaml(error.validator_value), 60)
         return [doc.error(path, msg("e_s_const", value=value, allowed=must),
                           msg("e_s_const_fix", allowed=must))]
     bound = error.validator_value
@@ -162,7 +184,7 @@ def _alternatives(doc: Document, error: ValidationError, kind: str) -> list[Inpu
         return _errors_for(doc, best_match(fitting), kind)
     if error.validator == "oneOf" and not branches:  # more than one took it
         return [doc.error(tuple(error.absolute_path), msg("e_s_one_of_many",
-                                                          value=excerpt(repr(error.instance))),
+                                                          value=excerpt(_as_yaml(error.instance))),
                           msg("e_s_see_schema", file=schemas.FILES[kind]))]
     wants = sorted({str(w) for errs in branches.values() for e in errs
                     if e.validator == "type" and not e.relative_path
@@ -170,10 +192,9 @@ def _alternatives(doc: Document, error: ValidationError, kind: str) -> list[Inpu
                               else [e.validator_value])})
     if error.instance is not None and len(wants) > 1:
         wants = [w for w in wants if w != "null"]  # null there means "leave it out", not a value to write
-    found = _JSON_TYPES.get(type(error.instance), type(error.instance).__name__)
     path = tuple(error.absolute_path)
-    return [doc.error(path, msg("e_s_type", named=_named(path), want=_types(wants), found=_type_word(found),
-                                value=excerpt(repr(error.instance))),
+    return [doc.error(path, msg("e_s_type", named=_named(path), want=_types(wants),
+                                found=_found(error.instance)),
                       msg("e_s_type_fix", want=_types(wants, article=True)))]
 
 

@@ -213,7 +213,7 @@ def workspace_problem(root: Path) -> InputError | None:
                else Text(f"no motions/ or rules/ in {str(root)!r}",
                          f"geen motions/ of rules/ in {str(root)!r}"))
     return InputError(str(root), 1, 1, problem, Text("give the workspace folder with --workspace (-w)",
-                                                     "geef de werkmap met --workspace (-w)"))
+                                                     "geef de werkruimte met --workspace (-w)"))
 
 
 def load_workspace(root: Path) -> Workspace:

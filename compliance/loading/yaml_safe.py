@@ -65,27 +65,32 @@ class _Fail(Exception):
         self.mark, self.problem, self.fix = mark, problem, fix
 
 
-# the parser's sentences (PyYAML and libyaml word them alike), by how they start: said in
-# Dutch too; any other sentence is shown as the parser wrote it
-_PARSER_WORDS = (("mapping values are not allowed", "e_yp_mapping_values"),
-                 ("could not find expected ':'", "e_yp_expected_colon"),
-                 ("found character", "e_yp_token"),
-                 ("expected <block end>", "e_yp_block_end"),
-                 ("did not find expected key", "e_yp_expected_key"),
-                 ("found unexpected end of stream", "e_yp_end_of_stream"),
-                 ("did not find expected ','", "e_yp_flow_end"),
-                 ("did not find expected node content", "e_yp_node"),
-                 ("found undefined alias", "e_yp_alias"),
-                 ("found a tab character", "e_yp_tab"),
-                 ("did not find expected '-'", "e_yp_dash"),
-                 ("found unexpected ':'", "e_yp_colon"))
+# PyYAML's Python parser words every syntax error (load_text): its sentences, by how they
+# read, said in Dutch too; a named group is filled into the Dutch; any other sentence is
+# shown as the parser wrote it
+_PARSER_WORDS = tuple((re.compile(pattern), key) for pattern, key in (
+    (r"mapping values are not allowed here", "e_yp_mapping_values"),
+    (r"mapping keys are not allowed here", "e_yp_mapping_keys"),
+    (r"sequence entries are not allowed here", "e_yp_dash"),
+    (r"could not find expected ':'", "e_yp_expected_colon"),
+    (r"found character '\\t' that cannot start any token", "e_yp_tab"),
+    (r"found character (?P<char>.+) that cannot start any token", "e_yp_token"),
+    (r"expected <block end>, but found", "e_yp_block_end"),
+    (r"found unexpected end of stream", "e_yp_end_of_stream"),
+    (r"expected ',' or '(?P<bracket>[\]}])', but got", "e_yp_flow_end"),
+    (r"expected the node content, but found", "e_yp_node"),
+    (r"found unknown escape character (?P<char>.+)", "e_yp_escape"),
+    (r"expected escape sequence of \d+ hexadecimal numbers", "e_yp_hex"),
+    (r"expected alphabetic or numeric character, but found", "e_yp_alias_name"),
+))
 
 
 def parser_words(sentence: str) -> Text:
     """The YAML parser's sentence in both languages: the English as the parser wrote it."""
-    for start, key in _PARSER_WORDS:
-        if sentence.startswith(start):
-            return Text(sentence, msg(key).nl)
+    for pattern, key in _PARSER_WORDS:
+        found = pattern.match(sentence)
+        if found:
+            return Text(sentence, msg(key, **found.groupdict()).nl)
     return same(sentence)
 
 

@@ -111,7 +111,7 @@ def parse_phrase(text: str) -> tuple[Element, ...]:
             gap, pending_gap = 0, False
         if len(out) > MAX_ELEMENTS:
             raise ValueError(Both(f"cue {text!r} has more than {MAX_ELEMENTS} words: shorten it",
-                              f"cue {text!r} heeft meer dan {MAX_ELEMENTS} woorden: maak haar korter"))
+                              f"cue {text!r} heeft meer dan {MAX_ELEMENTS} woorden: maak hem korter"))
     if pending_gap:
         raise ValueError(Both(f"cue {text!r} ends with a gap: end with a word",
                               f"cue {text!r} eindigt met een gat: eindig met een woord"))

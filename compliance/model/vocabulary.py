@@ -48,7 +48,8 @@ class FactDef(Strict):
     def _values_iff_enum(self) -> FactDef:
         if (self.type in ("enum", "set")) != bool(self.values):
             raise ValueError(Both("'values' is required for enum and set facts and only for them",
-                              "'values' is verplicht voor enum- en set-feiten, en alleen voor die"))
+                              "'values' is verplicht voor keuzefeiten (enum) en verzamelingsfeiten (set), "
+                              "en alleen voor die"))
         return self
 
 

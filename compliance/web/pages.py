@@ -71,7 +71,9 @@ def csrf_token(request: Request) -> str:
 
 
 def lang_of(request: Request, value: str | None = None) -> str:
-    value = value or request.query_params.get("lang")
+    """``value``, else the language a JSON body named (api.body_lang), else ?lang=, else
+    the workbench's (serve --lang)."""
+    value = value or getattr(request.state, "lang", None) or request.query_params.get("lang")
     return value if value in ("nl", "en") else str(request.app.state.settings.lang)
 
 

@@ -125,18 +125,18 @@ class Workbench:
         leaves the workspace (``..``, absolute paths, symlinks pointing out)."""
         if not rel or "\x00" in rel or rel.startswith(("/", "\\")) or ":" in rel:
             raise PathRefused(Text(f"{rel!r} is not a path inside the workspace",
-                                   f"{rel!r} is geen pad binnen de werkmap"))
+                                   f"{rel!r} is geen pad binnen de werkruimte"))
         parts = Path(rel).parts
         if ".." in parts or any(p.startswith(".") for p in parts):
             raise PathRefused(Text(f"{rel!r} leaves the workspace or names a hidden file",
-                                   f"{rel!r} gaat buiten de werkmap of noemt een verborgen bestand"))
+                                   f"{rel!r} gaat buiten de werkruimte of noemt een verborgen bestand"))
         if Path(rel).suffix not in (".yaml", ".yml"):
             raise PathRefused(Text(f"{rel!r} is not a YAML file", f"{rel!r} is geen YAML-bestand"))
         path = self.root / rel
         real = path.resolve()
         if not real.is_relative_to(self.root):
             raise PathRefused(Text(f"{rel!r} leads outside the workspace",
-                                   f"{rel!r} leidt buiten de werkmap"))
+                                   f"{rel!r} leidt buiten de werkruimte"))
         if not any(real.is_relative_to((self.root / d).resolve()) for d in POSITION_DIRS):
             folders = ", ".join(POSITION_DIRS)
             raise PathRefused(Text(f"{rel!r} is not in a positions folder ({folders})",
@@ -470,7 +470,7 @@ class Workbench:
         path = self.root / DRAFTS_DIR / f"{key}.json"
         if path.is_symlink() or not path.is_file() or path.stat().st_size > 4 * 1024 * 1024:
             raise PathRefused(Text(f"no draft {key!r} in this workspace",
-                                   f"geen concept {key!r} in deze werkmap"))
+                                   f"geen concept {key!r} in deze werkruimte"))
         state = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(state, dict) or not isinstance(state.get("data"), dict):
             raise PathRefused(Text(f"draft {key!r} is not an editor state",
@@ -532,11 +532,11 @@ class Workbench:
         PathRefused for anything else (hidden, outside, through a symlink out, too large)."""
         if not rel or "\x00" in rel or rel.startswith(("/", "\\")) or ":" in rel or "\\" in rel:
             raise PathRefused(Text(f"{rel!r} is not a path inside the workspace",
-                                   f"{rel!r} is geen pad binnen de werkmap"))
+                                   f"{rel!r} is geen pad binnen de werkruimte"))
         parts = Path(rel).parts
         if ".." in parts or any(p.startswith(".") for p in parts):
             raise PathRefused(Text(f"{rel!r} leaves the workspace or names a hidden file",
-                                   f"{rel!r} gaat buiten de werkmap of noemt een verborgen bestand"))
+                                   f"{rel!r} gaat buiten de werkruimte of noemt een verborgen bestand"))
         real = (self.root / rel).resolve()
         top = self.root.resolve()
         allowed = (*POSITION_DIRS, "rules", "motions", LETTERS_DIR)

@@ -183,8 +183,10 @@ def test_import_api_failure_and_bad_option(app: typer.Typer, tmp_path: Path,
     monkeypatch.setattr(commands, "_client", lambda: OpenDataClient(
         "https://odata.test", transport=httpx.MockTransport(lambda r: httpx.Response(503)),
         sleep=lambda s: None, max_retries=1))
-    result = runner.invoke(app, ["import-motions", "--kamerstuk", "26643-1011"])
+    result = runner.invoke(app, ["import-motions", "--kamerstuk", "26643-1011", "--lang", "en"])
     assert result.exit_code == 1 and "HTTP 503 after 2 attempts" in result.stderr
+    result = runner.invoke(app, ["import-motions", "--kamerstuk", "26643-1011"])  # nl, the default
+    assert result.exit_code == 1 and "fout: " in result.stderr and "HTTP 503 na 2 pogingen" in result.stderr
     result = runner.invoke(app, ["import-motions", "--kamerstuk", "nonsense", "--lang", "en"])
     assert result.exit_code == 2
     assert "--kamerstuk:1:1: 'nonsense' is not one Kamerstuk — write DOSSIER-NR" in result.stderr

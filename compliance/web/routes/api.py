@@ -52,7 +52,8 @@ class CheckIn(DraftIn):
                               "position's own date)")
     interpretations: dict[str, str] = Field(default_factory=dict, description="motion (or '*') -> "
                                             "interpretation name")
-    lang: Lang = "nl"
+    lang: Lang | None = Field(default=None, description="the report's and the errors' language; "
+                              "default: ?lang=, else the workbench's (serve --lang, nl)")
 
 
 class ExplainIn(CheckIn):
@@ -126,6 +127,14 @@ def errors_json(e: InputErrors, status: int = 400, lang: str = "en") -> JSONResp
     return JSONResponse(body.model_dump(), status_code=status)
 
 
+def body_lang(request: Request, body: CheckIn) -> str:
+    """The body's language, else the request's (?lang=, the workbench's): kept on the
+    request so that an error raised further on is said in it too (lang_of reads it)."""
+    lang = lang_of(request, body.lang)
+    request.state.lang = lang
+    return lang
+
+
 def refused(problem: Both, status: int, lang: str = "en") -> JSONResponse:
     return errors_json(InputErrors([InputError("request", 1, 1, problem, NO_FIX)]), status, lang)
 
@@ -138,10 +147,12 @@ def api_motions(wb: Wb) -> list[MotionOut]:
 
 
 @router.get("/api/v1/motions/{motion_id}", response_model=MotionOut, tags=["motions"])
-def api_motion(wb: Wb, motion_id: str, lang: Lang = "nl") -> MotionOut | JSONResponse:
+def api_motion(request: Request, wb: Wb, motion_id: str,
+               lang: Lang | None = None) -> MotionOut | JSONResponse:
     ws = wb.workspace()
     if motion_id not in ws.motions:
-        return refused(Both(f"no motion {motion_id!r}", f"geen motie {motion_id!r}"), 404, lang)
+        return refused(Both(f"no motion {motion_id!r}", f"geen motie {motion_id!r}"), 404,
+                       lang_of(request, lang))
     return _motion_out(ws, motion_id)
 
 
@@ -161,40 +172,42 @@ def api_position(wb: Wb, file: str) -> PositionDetail:
 
 @router.post("/api/v1/check", response_model=Report, tags=["check"],
           responses={400: {"model": ErrorsOut}})
-def api_check(wb: Wb, body: CheckIn) -> Response:
+def api_check(request: Request, wb: Wb, body: CheckIn) -> Response:
     """Check an unsaved position (its YAML text) against every motion: the JSON report,
     byte for byte what ``compliance check --format json`` writes for the same file."""
     from compliance.reports import render
 
-    _, report = wb.check_draft(body.text, body.file, body.lang, body.as_of,
+    _, report = wb.check_draft(body.text, body.file, body_lang(request, body), body.as_of,
                                body.interpretations or None)
     return Response(safe_text.for_json(render(report, "json")), media_type="application/json")
 
 
 @router.get("/api/v1/report", response_model=Report, tags=["check"],
          responses={400: {"model": ErrorsOut}})
-def api_report(wb: Wb, lang: Lang = "nl") -> Response:
+def api_report(request: Request, wb: Wb, lang: Lang | None = None) -> Response:
     """Every position of the workspace checked (each as of its own date): the JSON report
     ``compliance check --format json`` writes for the positions folders."""
     from compliance.reports import render
 
     wb.require_valid()
-    return Response(safe_text.for_json(render(wb.overview(lang), "json")), media_type="application/json")
+    report = wb.overview(lang_of(request, lang))
+    return Response(safe_text.for_json(render(report, "json")), media_type="application/json")
 
 
 @router.post("/api/v1/explain", tags=["check"], responses={400: {"model": ErrorsOut}})
-def api_explain(wb: Wb, body: ExplainIn) -> dict[str, Any]:
+def api_explain(request: Request, wb: Wb, body: ExplainIn) -> dict[str, Any]:
     """The explanation tree of one motion (or one clause) for an unsaved position."""
+    lang = body_lang(request, body)
     pos = wb.load_draft(body.text, body.file)
-    return wb.explain(pos, body.motion, body.lang, body.interpretations or None, body.clause)
+    return wb.explain(pos, body.motion, lang, body.interpretations or None, body.clause)
 
 
 @router.post("/api/v1/suggest", response_model=list[SuggestionOut], tags=["check"],
           responses={400: {"model": ErrorsOut}})
-def api_suggest(wb: Wb, body: CheckIn) -> list[SuggestionOut]:
+def api_suggest(request: Request, wb: Wb, body: CheckIn) -> list[SuggestionOut]:
     """What would comply: per conflicting or undetermined clause, the smallest sets of
     fact changes after which it complies."""
-    pos, report = wb.check_draft(body.text, body.file, body.lang, body.as_of,
+    pos, report = wb.check_draft(body.text, body.file, body_lang(request, body), body.as_of,
                                  body.interpretations or None)
     return [SuggestionOut(motion=s.motion, clause=s.clause, changes=s.changes)
             for s in wb.suggestions(pos, report, body.as_of, body.interpretations or None)]
@@ -222,20 +235,21 @@ def api_validate_workspace(wb: Wb) -> ValidOut:
 
 
 @router.get("/api/v1/timeline", response_model=TimelineOut, tags=["timeline"])
-def api_timeline(wb: Wb, dossier: str | None = Query(None, max_length=64),
-                 lang: Lang = "nl") -> TimelineOut | JSONResponse:
+def api_timeline(request: Request, wb: Wb, dossier: str | None = Query(None, max_length=64),
+                 lang: Lang | None = None) -> TimelineOut | JSONResponse:
     """Per date of the dossier's history: the position in force and its verdicts
     (without a dossier: the workspace's only one; no dossier is assumed among several)."""
+    said_in = lang_of(request, lang)
     known = wb.workspace().vocabularies
     if dossier is None:
         if len(known) != 1:
             names = ", ".join(sorted(known))
             return refused(Both(f"name the dossier: one of {names}", f"noem het dossier: een van {names}"),
-                           400, lang)
+                           400, said_in)
         dossier = next(iter(known))
     if dossier not in known:
-        return refused(msg("e_no_dossier", dossier=dossier), 404, lang)
-    return TimelineOut(**wb.timeline(dossier, lang))
+        return refused(msg("e_no_dossier", dossier=dossier), 404, said_in)
+    return TimelineOut(**wb.timeline(dossier, said_in))
 
 
 @router.get("/api/v1/docs", response_class=HTMLResponse, include_in_schema=False)

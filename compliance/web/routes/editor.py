@@ -164,7 +164,7 @@ def editor_get(request: Request, file: str = Query("", pattern=r"^$|" + FILE_PAT
     except InputErrors as e:
         return error_page(request, lang, [x.render(lang) for x in e.errors], 400)
     if not isinstance(data, dict):
-        return error_page(request, lang, [f"{file}: not a position record"], 400)
+        return error_page(request, lang, [t("wb_not_position", lang, file=file)], 400)
     error_list: list[str] = []
     try:
         wb.load_draft(text, file)

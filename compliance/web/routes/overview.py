@@ -109,7 +109,7 @@ def motion_page(request: Request, motion_id: str) -> HTMLResponse:
     wb = workbench(request)
     ws = wb.workspace()
     if motion_id not in ws.motions:
-        return error_page(request, lang, [f"no motion {motion_id!r}"], 404)
+        return error_page(request, lang, [t("wb_no_motion", lang, motion=motion_id)], 404)
     lm = ws.motions[motion_id]
     rules = ws.rules.get(motion_id)
     interps = []

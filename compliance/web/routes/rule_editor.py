@@ -138,7 +138,7 @@ async def new_motion(request: Request) -> Response:
 
             ws, _ = load_workspace_partial(root)
             return page(request, "rule_new.html", lang, status=400, dossiers=sorted(ws.vocabularies),
-                        errors=[x.render(lang).replace(str(src), "open data") for x in e.errors])
+                        errors=[x.render(lang).replace(str(src), t("wb_opendata", lang)) for x in e.errors])
     motion = next(p.stem for p in written if p.parent.name == "motions")
     return RedirectResponse(f"/rules/draft?motion={quote(motion)}&lang={lang}", status_code=303)
 
