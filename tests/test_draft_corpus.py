@@ -93,10 +93,12 @@ def test_heldout_constructed_letters_regression_floor() -> None:
         ref = load_positions(ws(), [expected])[0]
         text = letter.read_text(encoding="utf-8")
         t.add(score(draft_letter(text, ws(), ref.model.dossier, letter_name=letter.name), text, ref))
-    assert (t.letters, t.stated) == (12, 81), t
-    # round 4 (docs/drafting.md): 56 right, 67 proposed, 3 flips and 2 sets proposed in part
-    # at its second total (the score now tells a partial set from a flip)
-    assert t.right >= 56 and t.flips <= 3 and t.partial <= 2, t
+    assert (t.letters, t.stated) == (24, 175), t
+    # the first twelve (81 stated) as at round 4's second total: 56 right, 67 proposed, 3 flips,
+    # 2 sets in part; with the twelve written on 2026-12-07 (94 stated), scored by the lead as
+    # totals only after round 4 (docs/drafting.md, "Held-out, second set"): 112 right, 130
+    # proposed, 5 flips, 2 in part. Right may only rise; flips and partial sets only fall.
+    assert t.right >= 112 and t.flips <= 5 and t.partial <= 2, t
 
 
 def test_the_cli_scores_a_folder_per_letter_and_in_total() -> None:
