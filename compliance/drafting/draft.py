@@ -312,27 +312,28 @@ _TITLE = re.compile(r"(?mi)^[ \t]*(?:betreft:?[ \t]+|onderwerp:?[ \t]+|subject:?
 _BETREFT = re.compile(r"(?mi)^[ \t]*(?:betreft|onderwerp|subject):?[ \t]+(\S[^\n]{0,200})$")
 
 
-def _title(letter: Letter) -> str | None:
+def _title_span(letter: Letter) -> tuple[int, int] | None:
+    """The title's first word and the end of its sentence ("Betreft: ...")."""
     m = _BETREFT.search(letter.text) or _TITLE.search(letter.text)
     if not m:
         return None
     k = letter.word_at(m.start(1))
     if k >= len(letter.norm):
         return None
-    sid = letter.sentence[k]
-    _a, b = letter.sentences[sid]
-    return letter.quote(k, b, 200) or None
+    return k, letter.sentences[letter.sentence[k]][1]
+
+
+def _title(letter: Letter) -> str | None:
+    span = _title_span(letter)
+    return None if span is None else letter.quote(span[0], span[1], 200) or None
 
 
 def _title_lines(letter: Letter) -> tuple[int, int] | None:
-    """The first and last line of the title's sentence ("Betreft: ...")."""
-    m = _BETREFT.search(letter.text) or _TITLE.search(letter.text)
-    if not m:
+    """The first and last line of the title's sentence."""
+    span = _title_span(letter)
+    if span is None:
         return None
-    k = letter.word_at(m.start(1))
-    if k >= len(letter.norm):
-        return None
-    _a, b = letter.sentences[letter.sentence[k]]
+    k, b = span
     return letter.line_col(letter.start[k])[0], letter.line_col(letter.end[b - 1])[0]
 
 
