@@ -792,8 +792,16 @@ def test_facts_named_in_other_words_are_named_and_values_never_guessed() -> None
               "Groningen te leggen", GAS).clauses[0]
     named = {f.fact: f for f in c.facts}
     executor = named["reinforcement_executor"]
-    assert executor.value == "ncg" and executor.role == "context"
-    assert "reinforcement_executor" not in str(c.rule)  # named for the adviser, not a condition by guess
+    assert executor.value == "ncg"
+    if executor.how == "cue":  # the dossier's cues say it: a reading, and a condition on it
+        assert c.rule is not None and c.rule["complies_when"] == {"fact": "reinforcement_executor",
+                                                                  "equals": "ncg"}
+    else:  # found by its description only: named for the adviser, not a condition by guess
+        assert executor.role == "context" and "reinforcement_executor" not in str(c.rule)
+    # a value word no cue holds is never made a condition by its description alone
+    c = draft("verzoekt de regering de uitvoering van de versterking volledig bij een nieuwe publieke "
+              "dienst te leggen", GAS).clauses[0]
+    assert "reinforcement_executor" not in str(c.rule)
     # what "zulke verplichtingen" refers to is read in the considerations
     d = draft("De Kamer, gehoord de beraadslaging, constaterende dat het compromis aanbieders van "
               "chatdiensten verplicht berichten te doorzoeken met detectiebevelen; verzoekt de regering "
@@ -1056,3 +1064,15 @@ def test_probes_of_our_own_never_invert(text: str, dossier: str, world: dict[str
         return  # a TODO is never an inversion
     got = verdict(c.rule, world)  # the support concept is read from cabinet_vote_intention
     assert got != never, (text, world, c.rule)
+
+
+@pytest.mark.parametrize("text, world", [
+    # the frame in one of the cue's gaps governs the cue ("kiezen ~6 eerder* ~4 versterkingsadvies")
+    ("verzoekt de regering een andere weg te kiezen in plaats van het eerdere versterkingsadvies uit "
+     "te voeren", {"earlier_reinforcement_advice_honoured": True}),
+    # the cue holds the frame's verb, but that verb's object is itself an act: not the cue's value
+    ("verzoekt de regering te stoppen met Warffum af te bouwen", {"warffum_extraction": "ending"}),
+])
+def test_a_frame_the_cue_does_not_own_still_forbids(text: str, world: dict[str, object]) -> None:
+    c = draft(text, GAS).clauses[0]
+    assert c.rule is None or verdict(c.rule, world) != "complies", (text, c.rule)

@@ -391,6 +391,16 @@ def _gate_entries(c: ClauseDraft, cond: str, events: dict[str, str], key: str, r
 _EMPTY = Vocabulary.model_construct(dossier="none", title=None, facts={}, concepts={}, step_kinds={})
 
 
+def _cue_holds(cue: str | None, frame: str) -> bool:
+    """Does the cue's own text hold a word of the frame (its verb, or "plaats" of "in plaats
+    van"), rather than the frame falling in one of the cue's gaps?"""
+    if not cue:
+        return False
+    words = {w for w in re.findall(r"\w+", frame.lower()) if len(w) > 3}
+    stems = [w.rstrip("*") for w in re.findall(r"[\w*]+", cue.lower())]
+    return any(s and (w.startswith(s) or s.startswith(w)) for w in words for s in stems)
+
+
 def _forbidden(piece: str, uses: list[FactUse], vocab: Vocabulary, c: ClauseDraft) -> None:
     """A fact governed by words that ask for its absence ("te voorkomen dat X", "de achterdeur om X
     te sluiten") is asked with its value turned round: a bool negated, an enum as any of its other
@@ -428,8 +438,21 @@ def _forbidden(piece: str, uses: list[FactUse], vocab: Vocabulary, c: ClauseDraf
             at = joined.find(u.words)
             if at < 0:
                 at = piece.find(u.words)
-            if at < 0 or not (scope[0] <= at < scope[1]) or (at < hi and at + len(u.words) > lo):
+            if at < 0:
                 continue
+            overlap = at < hi and at + len(u.words) > lo
+            if overlap and _cue_holds(u.cue, word):
+                # the cue holds the frame's verb; but when that verb's object is itself an act
+                # ("te stoppen met Warffum af te bouwen") or another frame, the cue's value may be
+                # the act stopped, the reverse of what it says: left to the adviser
+                at_piece = piece.find(u.words)
+                rest = (piece[at_piece + len(u.words):] if at_piece >= 0 else "").split(",", 1)[0]
+                if re.search(r"\bte\s+\w+", rest, re.I) or _FORBID_FRAME.search(rest) \
+                        or re.search(r"\b(?:beeindig|beëindig|stop|schrap|verbied)\w*", rest, re.I):
+                    u.role = "ambiguous"
+                continue
+            if not overlap and not (scope[0] <= at < scope[1]):
+                continue  # a frame in one of the cue's gaps governs it; otherwise only its scope
             governed.append(u)
         # two facts forbidden together ("te voorkomen dat detectiebevelen gelden voor versleutelde
         # diensten") are not(A and B): turning each would forbid A alone — left to the adviser,
