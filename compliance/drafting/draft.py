@@ -19,8 +19,10 @@ from compliance.drafting.letter import Letter, _words, read
 from compliance.drafting.match import Match, compile_phrase, find, starts, value_of_match
 from compliance.drafting.quantity import value_in
 from compliance.drafting.scope import (
+    ACCORDING,
     ACTORS,
     CABINET,
+    FORMER,
     HISTORY,
     OTHERS,
     REMOVAL,
@@ -522,6 +524,11 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
             sc = match_scope(letter, m.sentence, m.first, letter_date)
             if sc.reported and sc.voice in ("other", "author", "party"):
                 continue  # "sommige leden hebben gesuggereerd dat de motie ... wordt uitgevoerd"
+            if _within(letter, m.sentence, FORMER) or (
+                    sc.history and not _within(letter, m.sentence, IN_FORCE)):
+                # "in 2022 werd de motie uitgevoerd", "het vorige kabinet heeft ... uitgevoerd":
+                # not this cabinet's word today, unless it says it stands ("zoals eerder gemeld, ...")
+                continue
             asking = asked_from(letter, m.sentence)
             if asking is not None and asking < m.first:
                 continue  # "gevraagd of de motie wordt uitgevoerd": asked, not declared
@@ -673,15 +680,21 @@ def _typed(fact: FactDef, key: str) -> Any:
 REMOVAL_BEFORE, REMOVAL_AFTER = 4, 10  # "schrapping van X"; "X uit de tekst te schrappen"
 
 
-_ACCORDING = frozenset({"volgens", "according"})
+# a past decision the sentence says still holds ("het besluit van juni 2023 ... blijft staan")
+IN_FORCE = frozenset({"zoals", "blijft", "blijven", "nog", "steeds", "as", "remains", "still"})
+
+
+def _within(letter: Letter, sid: int, words: frozenset[str]) -> bool:
+    """Whether a word of the sentence is, or stands for, one of ``words``."""
+    a, b = letter.sentences[sid]
+    found = sorted_positions(letter, words)
+    i = bisect.bisect_left(found, a)
+    return i < len(found) and found[i] < b
 
 
 def _according(letter: Letter, sid: int) -> bool:
     """Whether the sentence says whose view it gives ("volgens de Commissie")."""
-    a, b = letter.sentences[sid]
-    found = sorted_positions(letter, _ACCORDING)
-    i = bisect.bisect_left(found, a)
-    return i < len(found) and found[i] < b
+    return _within(letter, sid, ACCORDING)
 
 
 def _stance(fact: FactDef) -> str:
@@ -758,10 +771,13 @@ class _Context:
         named = any(letter.norm[k] in ACTORS - CABINET for k in m.literals)
         if sc.reported and (sc.voice in ("other", "party") or _according(letter, m.sentence)):
             return False  # "Duitsland stelt dat ...", "volgens de Commissie ...": a claim about the text
+        if sc.stance:
+            # "het kabinet is bereid X te aanvaarden", "het kabinet wil dat de Raad en het
+            # Europees Parlement een akkoord bereiken": its stance or wish, not the text, even
+            # when the cue names another actor
+            return False
         if named and not sc.proposal and not any(x.removal for x in scopes):
             return self.about_text(m.sentence) or self.about_text(m.end_sentence)
-        if sc.stance:
-            return False  # "het kabinet is bereid X te aanvaarden": its stance, not the text
         if sc.voice in ("other", "party") or sc.reported:
             return False  # a member state's, the House's, the Parliament's wish or view
         if sc.proposal and sc.voice != "author":

@@ -1,0 +1,98 @@
+"""A reviewer's findings on the drafters (fix2), each on constructed sentences written for these
+tests (not taken from any letter): a past tense is not history, the cabinet's wish is not the
+text, a past or earlier cabinet's execution is no declaration, a condition's value is not
+stated, a mention is no promise, a proposed fact name keeps its negation."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import cache
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from compliance.drafting import Draft, draft_letter
+from compliance.drafting.letter import read
+from compliance.drafting.scope import HISTORY_DAYS, sentence_scope
+from compliance.loading.workspace import Workspace, load_workspace
+from tests.conftest import ROOT
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SUBJECTS = {"groningen-gas": "Gaswinning uit het Groningenveld",
+            "csam-regulation": "Inzet over de verordening seksueel misbruik van kinderen"}
+MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december"]
+
+
+@cache
+def ws() -> Workspace:
+    return load_workspace(ROOT)
+
+
+def draft(body: str, dossier: str, when: str = "20 oktober 2024") -> Draft:
+    head = (f"CONSTRUCTED LETTER - written for the tests of compliance draft.\n\nDen Haag, {when}\n\n"
+            f"Betreft: {SUBJECTS[dossier]}\n\n")
+    return draft_letter(head + body + "\n", ws(), dossier, letter_name="constructed.txt")
+
+
+def values(d: Draft) -> dict[str, object]:
+    return {p.fact: p.value for p in d.proposals}
+
+
+def _dutch(d: date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+# -- 1. a past tense is not history; a date is -------------------------------------------------
+
+
+@SETTINGS
+@given(aux=st.sampled_from(["werd", "werden", "had", "hadden"]), back=st.integers(0, 2 * HISTORY_DAYS))
+def test_a_past_auxiliary_is_history_only_by_its_date(aux: str, back: int) -> None:
+    own = date(2024, 10, 20)
+    when = own - timedelta(days=back)
+    letter = read(f"Op {_dutch(when)} {aux} het besluit genomen.")
+    old = (own - date(when.year, when.month, when.day)).days > HISTORY_DAYS
+    assert sentence_scope(letter, 0, own.isoformat()).history is old
+
+
+def test_a_field_closed_this_month_after_a_year_on_the_flame_is_closed() -> None:
+    d = draft("Sinds 1 oktober 2023 stond het Groningenveld op de waakvlam. Op 1 oktober 2024 werd het "
+              "Groningenveld definitief gesloten.", "groningen-gas")
+    assert values(d).get("field_status") == "closed_permanent"
+    assert not d.ambiguities
+
+
+# -- 2. the cabinet's wish naming another actor is not the text ---------------------------------
+
+
+@SETTINGS
+@given(wish=st.sampled_from(["wil", "wenst", "streeft ernaar", "is bereid te aanvaarden"]),
+       actors=st.sampled_from(["de Raad en het Europees Parlement", "het Europees Parlement en de Raad"]))
+def test_the_cabinets_wish_for_an_agreement_is_no_agreement(wish: str, actors: str) -> None:
+    d = draft(f"Het kabinet {wish} dat {actors} voor het einde van het jaar een akkoord bereiken.",
+              "csam-regulation")
+    assert values(d).get("text_stage") != "trilogue_agreement"
+
+
+def test_an_agreement_stated_still_is_one() -> None:
+    d = draft("De Raad en het Europees Parlement hebben over de verordening een voorlopig akkoord bereikt.",
+              "csam-regulation")
+    assert values(d).get("text_stage") == "trilogue_agreement"
+
+
+# -- 3. a past or earlier cabinet's execution is no declaration ---------------------------------
+
+
+@SETTINGS
+@given(opening=st.sampled_from(["In 2022 werd", "In 2021 werd", "Het vorige kabinet heeft",
+                                "Het toenmalige kabinet heeft", "In maart 2023 werd"]))
+def test_an_earlier_execution_declares_nothing(opening: str) -> None:
+    d = draft(f"{opening} de motie (Kamerstuk 26 643, nr. 885) uitgevoerd.", "csam-regulation")
+    assert not d.declarations
+    assert "cabinet_pursues_e2ee_protection" not in values(d)
+
+
+def test_this_cabinets_execution_still_declares() -> None:
+    d = draft("Het kabinet voert de motie (Kamerstuk 26 643, nr. 885) uit.", "csam-regulation")
+    assert [(x.motion, x.statement) for x in d.declarations] == [("26643-885", "will_execute")]
