@@ -96,3 +96,21 @@ def test_an_earlier_execution_declares_nothing(opening: str) -> None:
 def test_this_cabinets_execution_still_declares() -> None:
     d = draft("Het kabinet voert de motie (Kamerstuk 26 643, nr. 885) uit.", "csam-regulation")
     assert [(x.motion, x.statement) for x in d.declarations] == [("26643-885", "will_execute")]
+
+
+# -- 4. a value kept under a condition keeps only that value ------------------------------------
+
+
+@SETTINGS
+@given(condition=st.sampled_from(["Als het veld wordt gesloten", "Indien het veld wordt gesloten",
+                                  "Mocht het veld worden gesloten", "Zodra het veld is gesloten"]))
+def test_a_closed_field_under_a_condition_states_nothing(condition: str) -> None:
+    d = draft(f"{condition}, kan het niet meer open.", "groningen-gas")
+    assert "restart_kept_open" not in values(d)
+
+
+def test_a_restart_under_a_condition_is_still_kept_open() -> None:
+    d = draft("Het kabinet houdt de mogelijkheid open om, als de leveringszekerheid daarom vraagt, de "
+              "winning te hervatten.", "groningen-gas")
+    assert values(d).get("restart_kept_open") is True
+

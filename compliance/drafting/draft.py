@@ -835,10 +835,11 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
         implied: list[Evidence] = []
         for key, vc in cues.values.items():
             cued = _typed(fact, key)
+            hypothetical = vc.hypothetical or cues.hypothetical
             for m in r.matches(vc, across=across):
                 # a negation under a condition ("tenzij ... niet") still states; not in an opening "als"
-                if cues.hypothetical == "ignore" and ((m.hypothetical and not m.negated)
-                                                      or m.conditional_clause):
+                if hypothetical == "ignore" and ((m.hypothetical and not m.negated)
+                                                 or m.conditional_clause):
                     continue
                 v = value_of_match(fact.type, cued, vc.negated, m.negated)
                 if v is None:
