@@ -114,3 +114,31 @@ def test_a_restart_under_a_condition_is_still_kept_open() -> None:
               "winning te hervatten.", "groningen-gas")
     assert values(d).get("restart_kept_open") is True
 
+
+
+# -- 5. a mention is no promise ------------------------------------------------------------------
+
+
+@SETTINGS
+@given(text=st.sampled_from([
+    "De schadeafhandeling door de NAM was jarenlang niet ruimhartig.",
+    "Bewoners noemden de oude regeling allesbehalve ruimhartig.",
+    "Over de ereschuld is in de enquête veel gezegd.",
+    "De ereschuld werd in het debat vaak genoemd.",
+    "Over het ruimhartig vergoeden van schade is in het debat veel gesproken.",
+    "Een generatie lang is er gas gewonnen onder Groningen.",
+]))
+def test_a_mention_of_a_promise_word_proposes_nothing(text: str) -> None:
+    v = values(draft(text, "groningen-gas"))
+    assert "compensation_generous" not in v and "generation_long_commitment" not in v
+
+
+@SETTINGS
+@given(text=st.sampled_from([
+    ("Het kabinet zal schade ruimhartig vergoeden.", "compensation_generous"),
+    ("Schade wordt voortaan ruimhartig afgehandeld.", "compensation_generous"),
+    ("Het kabinet wil de ereschuld inlossen.", "generation_long_commitment"),
+    ("Het kabinet verbindt zich een generatie lang aan Groningen.", "generation_long_commitment"),
+]))
+def test_a_promise_still_proposes_its_fact(text: tuple[str, str]) -> None:
+    assert values(draft(text[0], "groningen-gas")).get(text[1]) is True

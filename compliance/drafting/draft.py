@@ -585,6 +585,9 @@ def _so_far(letter: Letter, sid: int) -> bool:
     return any(opening.startswith(w) for w in _SO_FAR)
 
 
+# talk about a topic, not a statement of it ("over de ereschuld is veel gezegd")
+TALK = _words("""zeggen gezegd spreken gesproken praten gepraat debatteren gedebatteerd discussieren
+    gediscussieerd discussie debat schrijven geschreven opmerken opgemerkt said spoken discussed debated""")
 _ABOUT = _words("over inzake omtrent betreffende aangaande about regarding on")
 
 
@@ -840,6 +843,11 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
                 # a negation under a condition ("tenzij ... niet") still states; not in an opening "als"
                 if hypothetical == "ignore" and ((m.hypothetical and not m.negated)
                                                  or m.conditional_clause):
+                    continue
+                if _topic(r.letter, m.first) and _within(r.letter, m.sentence, TALK):
+                    # "over het ruimhartig vergoeden is veel gezegd": talked about, not stated; a
+                    # topic the sentence then states something of stays ("over het scannen op het
+                    # toestel bevat de tekst geen bepaling", "over de voortgang blijf ik rapporteren")
                     continue
                 v = value_of_match(fact.type, cued, vc.negated, m.negated)
                 if v is None:
