@@ -11,6 +11,7 @@ from functools import cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from compliance.authoring.draft_rule import draft_dictum
 from compliance.drafting import Draft, draft_letter
 from compliance.drafting.letter import read
 from compliance.drafting.scope import HISTORY_DAYS, sentence_scope
@@ -142,3 +143,20 @@ def test_a_mention_of_a_promise_word_proposes_nothing(text: str) -> None:
 ]))
 def test_a_promise_still_proposes_its_fact(text: tuple[str, str]) -> None:
     assert values(draft(text[0], "groningen-gas")).get(text[1]) is True
+
+
+# -- 9. a proposed fact's name keeps the request's negation ---------------------------------------
+
+
+@SETTINGS
+@given(obj=st.sampled_from(["de gaswinning in Warffum", "de vergunning", "de regeling", "het loket"]),
+       verb=st.sampled_from(["te verlengen", "te sluiten", "af te bouwen", "uit te breiden"]),
+       neg=st.sampled_from(["niet", "geen", ""]))
+def test_a_negated_request_names_its_new_fact_as_negated(obj: str, verb: str, neg: str) -> None:
+    body = {"niet": f"{obj} niet {verb}", "geen": f"geen {obj.split(' ', 1)[1]} {verb}", "": f"{obj} {verb}"}
+    text = f"verzoekt de regering {body[neg]}"
+    d = draft_dictum(text, None, "provisional-constructed-1", "other", motion_date="2024-03-01")
+    names = [e.name for c in d.clauses for e in c.new_entries if e.kind == "fact"]
+    assert names, text
+    # true must never read as the opposite of what the House asks: the negation is in the name
+    assert all(("_not_" in n) is bool(neg) for n in names), (text, names)
