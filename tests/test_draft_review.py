@@ -160,3 +160,32 @@ def test_a_negated_request_names_its_new_fact_as_negated(obj: str, verb: str, ne
     assert names, text
     # true must never read as the opposite of what the House asks: the negation is in the name
     assert all(("_not_" in n) is bool(neg) for n in names), (text, names)
+
+
+# -- 6. a slogan's words in another sentence are no value ----------------------------------------
+
+
+@SETTINGS
+@given(text=st.sampled_from([
+    "In 2017 was de discussie over de tarieven nog niet afgehandeld.",
+    "Sinds 2017 staat het loket nog open voor vragen.",
+    "Het kabinet vraagt oog voor de mens in de energietransitie.",
+    "De schadeafhandeling door de NAM had jarenlang geen oog voor de mens.",
+]))
+def test_a_slogans_words_elsewhere_propose_nothing(text: str) -> None:
+    v = values(draft(text, "groningen-gas"))
+    assert "old_damage_claims_status" not in v and "compensation_generous" not in v, v
+
+
+@SETTINGS
+@given(presidency=st.sampled_from(["Hongaarse", "Belgische", "Poolse"]),
+       how=st.sampled_from(["heeft geen akkoord bereikt", "slaagde er niet in een akkoord te bereiken"]))
+def test_no_agreement_under_a_presidency_names_no_text(presidency: str, how: str) -> None:
+    d = draft(f"Het {presidency} voorzitterschap {how}.", "csam-regulation")
+    assert "text_presidency" not in values(d)
+
+
+def test_an_enumeration_repeating_its_first_members_words_brings_the_next() -> None:
+    d = draft("De detectiebevelen in de compromistekst zijn gericht tot aanbieders van hostingdiensten en "
+              "tot aanbieders van interpersoonlijke communicatiediensten.", "csam-regulation")
+    assert values(d).get("text_detection_services") == ["hosting", "interpersonal_communication"]

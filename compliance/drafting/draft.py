@@ -938,7 +938,7 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
 # words an enumeration repeats or carries between members ("op bekend materiaal, op nieuw
 # materiaal en op ...", "tot aanbieders van X en tot aanbieders van Y")
 ENUM_GLUE = frozenset({"en", "of", "ook", "als", "van", "de", "het", "op", "aan", "voor", "tot", "bij",
-                       "reeds", "aanbieders", "and", "or", "also", "the", "to", "on", "for", "providers"})
+                       "reeds", "and", "or", "also", "the", "to", "on", "for"})
 ENUM_SEP = frozenset({"en", "of", "and", "or"})
 TAIL_GAP = 3  # a cue's elements after its last gap of this size name the member itself
 
@@ -979,9 +979,12 @@ def _enumeration(letter: Letter, fact: FactDef, items: list[tuple[Match, Any]]) 
             continue
         end = letter.sentences[m.end_sentence][1]
         k, had = m.last + 1, {v}
+        # an enumeration may repeat the first member's own words ("tot aanbieders van X en tot
+        # aanbieders van Y"): no domain's nouns in a general list
+        glue = ENUM_GLUE | {letter.norm[x] for x in m.literals}
         while k < end:
             sep = "," in letter.text[letter.end[k - 1]:letter.start[k]]
-            while k < end and letter.norm[k] in ENUM_GLUE:
+            while k < end and letter.norm[k] in glue:
                 gap = letter.text[letter.end[k - 1]:letter.start[k]]
                 sep = sep or letter.norm[k] in ENUM_SEP or "," in gap
                 k += 1
