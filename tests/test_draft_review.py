@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from compliance.authoring.draft_rule import draft_dictum
 from compliance.drafting import Draft, draft_letter
+from compliance.drafting.draft import _days
 from compliance.drafting.letter import read
 from compliance.drafting.scope import HISTORY_DAYS, sentence_scope
 from compliance.loading.workspace import Workspace, load_workspace
@@ -189,3 +190,26 @@ def test_an_enumeration_repeating_its_first_members_words_brings_the_next() -> N
     d = draft("De detectiebevelen in de compromistekst zijn gericht tot aanbieders van hostingdiensten en "
               "tot aanbieders van interpersoonlijke communicatiediensten.", "csam-regulation")
     assert values(d).get("text_detection_services") == ["hosting", "interpersonal_communication"]
+
+
+# -- 11. a yearless day is the next one, unless the sentence speaks in the past -------------------
+
+
+@SETTINGS
+@given(letter_day=st.dates(min_value=date(2024, 1, 1), max_value=date(2026, 12, 31)),
+       ahead=st.integers(1, 360))
+def test_a_yearless_meeting_is_the_next_one_within_a_year(letter_day: date, ahead: int) -> None:
+    meeting = letter_day + timedelta(days=ahead)
+    d = draft(f"Hierbij ontvangt u de geannoteerde agenda van de JBZ-raad van {meeting.day} "
+              f"{MONTHS[meeting.month - 1]}.", "csam-regulation", when=_dutch(letter_day))
+    assert d.meeting_date == meeting.isoformat(), (letter_day, meeting)
+
+
+@SETTINGS
+@given(letter_day=st.dates(min_value=date(2024, 1, 1), max_value=date(2026, 12, 31)),
+       back=st.integers(1, 360))
+def test_a_yearless_day_in_the_past_tense_is_the_last_one(letter_day: date, back: int) -> None:
+    earlier = letter_day - timedelta(days=back)
+    letter = read(f"Zoals toegezegd in het commissiedebat van {earlier.day} {MONTHS[earlier.month - 1]}.")
+    a, b = letter.sentences[0]
+    assert [iso for iso, _ in _days(letter, a, b, letter_day.isoformat())] == [earlier.isoformat()]

@@ -370,16 +370,19 @@ def _actor(letter: Letter) -> str | None:
 _FIRST_DAY = re.compile(r"(\d{1,2})\s*(?:en|tot en met|t/m|and|[-–])\s*$")
 
 
-# a day named without a year lies within half a year after the letter (a step planned), or
-# it is the last such day before it
-YEARLESS_AHEAD = 183
+# a day named without a year is the next such day on or after the letter's (a meeting or step
+# ahead: "de JBZ-raad van 12 en 13 december" in a June letter is December's), unless its sentence
+# speaks in the past ("zoals toegezegd in het commissiedebat van 9 oktober"): then the last before
+PAST_TENSE = frozenset({"was", "waren", "werd", "werden", "had", "hadden", "vond", "vonden", "plaatsgevonden",
+                        "gehouden", "toegezegd", "besproken", "gesproken", "afgelopen", "jongstleden", "jl",
+                        "held", "took", "promised", "discussed", "last"})
 
 
 def _days(letter: Letter, a: int, b: int, letter_date: str | None) -> list[tuple[str, int]]:
     """(ISO date, offset) of each date with a day in words a..b-1; a date without a year is
     the next such day on or after the letter's date ("de JBZ-raad van 12 en 13 december":
-    the 12th, of the letter's year or the next) when that is within YEARLESS_AHEAD days,
-    else the last one before it."""
+    the 12th, of the letter's year or the next), or the last before it when the sentence
+    speaks in the past (PAST_TENSE)."""
     key = ("days", a, b, letter_date)
     got: list[tuple[str, int]] | None = letter.scopes.get(key)
     if got is None:
@@ -389,6 +392,7 @@ def _days(letter: Letter, a: int, b: int, letter_date: str | None) -> list[tuple
 
 def _days_in(letter: Letter, a: int, b: int, letter_date: str | None) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
+    past = not PAST_TENSE.isdisjoint(letter.norm[a:b])
     for d in letter.dates_in(a, b):
         if not d.day:
             continue
@@ -403,16 +407,12 @@ def _days_in(letter: Letter, a: int, b: int, letter_date: str | None) -> list[tu
             if letter_date is None or len(letter_date) < 10:
                 continue
             ly, lm, ld = int(letter_date[:4]), int(letter_date[5:7]), int(letter_date[8:10])
-            year = ly if (d.month, day) >= (lm, ld) else ly + 1
-            try:
-                if (_date(year, d.month, day) - _date(ly, lm, ld)).days > YEARLESS_AHEAD:
-                    year -= 1  # "zoals toegezegd in het commissiedebat van 9 oktober": the one before
-            except ValueError:
-                continue
+            ahead = (d.month, day) >= (lm, ld)
+            year = (ly if ahead else ly + 1) if not past else (ly if (d.month, day) <= (lm, ld) else ly - 1)
         try:
             out.append((_date(year, d.month, day).isoformat(), off))
         except ValueError:
-            continue
+            continue  # a day the month does not have ("30 februari")
     return out
 
 
