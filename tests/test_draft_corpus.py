@@ -66,7 +66,9 @@ def test_csam_constructed_letters_recall_and_precision_pinned() -> None:
     assert (t.stated, t.flips) == (153, 0)
     assert t.right >= 138 and t.precision >= 0.96 and t.recall >= 0.90, t
     assert t.partial <= 2, t
-    assert t.decl_found >= 9 and t.decl_extra <= 2, t
+    # 8 since fix2: a decision sent months before ("het besluit om de motie niet uit te voeren heeft
+    # uw Kamer op 3 oktober 2023 ontvangen") is history, no declaration of the letter's own
+    assert t.decl_found >= 8 and t.decl_extra <= 2, t
     assert t.steps_found >= 16 and t.steps_extra <= 3, t
 
 

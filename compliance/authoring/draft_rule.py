@@ -25,7 +25,6 @@ import copy
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -890,12 +889,6 @@ def as_data(d: RuleDraft) -> dict[str, Any]:
                          "rule": c.rule, "in_words": {"nl": c.words_nl, "en": c.words_en},
                          "todos": c.todos} for c in d.clauses],
             "rule": d.rule_text, "tests": d.tests_text, "new_entries": new_entries_yaml(d)}
-
-
-def iter_facts(d: RuleDraft) -> Iterable[str]:
-    for c in d.clauses:
-        for f in c.facts:
-            yield f.fact
 
 
 def fact_def(vocab: Vocabulary | None, name: str) -> FactDef | None:

@@ -342,12 +342,20 @@ _KEY_NOISE = re.compile(r"\b(?:de\s+kamer|informeren|te\s+informeren|te\s+rappor
                         r"voordat|nadat|eerder)\b", re.I)
 
 
+# a negation of the act ("de vergunning niet te verlengen"): kept in the name, or true would read
+# as its opposite; a negated moment ("niet eerder dan", "niet later dan") times, it does not negate
+_NEGATION = re.compile(r"\b(?:niet|geen|nooit|not|no|never)\b(?!\s+(?:eerder|later|voordat|na|vóór|voor|"
+                       r"earlier|later|before|after)\b)", re.I)
+
+
 def _key(text: str) -> str:
     text = _ADDRESSEE.sub("", text)
+    negated = _NEGATION.search(text) is not None
     for rx in (_MOMENT, _DATE, _WITHIN, _SEASON, _YEAR_END, _PERIOD, _VAGUE, _KEY_NOISE):
         text = rx.sub(" ", text)  # a request is named after what it asks, not when
     words = [w for w in lemmas(text) if len(w) > 4][:3]
-    return "_".join(re.sub(r"[^a-z0-9]", "", w) for w in words)[:40] or "request"
+    key = "_".join(re.sub(r"[^a-z0-9]", "", w) for w in words)[:40] or "request"
+    return f"not_{key}" if negated else key
 
 
 def _gate_entries(c: ClauseDraft, cond: str, events: dict[str, str], key: str, role: str) -> None:

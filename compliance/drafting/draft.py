@@ -19,8 +19,10 @@ from compliance.drafting.letter import Letter, _words, read
 from compliance.drafting.match import Match, compile_phrase, find, starts, value_of_match
 from compliance.drafting.quantity import value_in
 from compliance.drafting.scope import (
+    ACCORDING,
     ACTORS,
     CABINET,
+    FORMER,
     HISTORY,
     OTHERS,
     REMOVAL,
@@ -368,16 +370,19 @@ def _actor(letter: Letter) -> str | None:
 _FIRST_DAY = re.compile(r"(\d{1,2})\s*(?:en|tot en met|t/m|and|[-–])\s*$")
 
 
-# a day named without a year lies within half a year after the letter (a step planned), or
-# it is the last such day before it
-YEARLESS_AHEAD = 183
+# a day named without a year is the next such day on or after the letter's (a meeting or step
+# ahead: "de JBZ-raad van 12 en 13 december" in a June letter is December's), unless its sentence
+# speaks in the past ("zoals toegezegd in het commissiedebat van 9 oktober"): then the last before
+PAST_TENSE = frozenset({"was", "waren", "werd", "werden", "had", "hadden", "vond", "vonden", "plaatsgevonden",
+                        "gehouden", "toegezegd", "besproken", "gesproken", "afgelopen", "jongstleden", "jl",
+                        "held", "took", "promised", "discussed", "last"})
 
 
 def _days(letter: Letter, a: int, b: int, letter_date: str | None) -> list[tuple[str, int]]:
     """(ISO date, offset) of each date with a day in words a..b-1; a date without a year is
     the next such day on or after the letter's date ("de JBZ-raad van 12 en 13 december":
-    the 12th, of the letter's year or the next) when that is within YEARLESS_AHEAD days,
-    else the last one before it."""
+    the 12th, of the letter's year or the next), or the last before it when the sentence
+    speaks in the past (PAST_TENSE)."""
     key = ("days", a, b, letter_date)
     got: list[tuple[str, int]] | None = letter.scopes.get(key)
     if got is None:
@@ -387,6 +392,7 @@ def _days(letter: Letter, a: int, b: int, letter_date: str | None) -> list[tuple
 
 def _days_in(letter: Letter, a: int, b: int, letter_date: str | None) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
+    past = not PAST_TENSE.isdisjoint(letter.norm[a:b])
     for d in letter.dates_in(a, b):
         if not d.day:
             continue
@@ -401,16 +407,12 @@ def _days_in(letter: Letter, a: int, b: int, letter_date: str | None) -> list[tu
             if letter_date is None or len(letter_date) < 10:
                 continue
             ly, lm, ld = int(letter_date[:4]), int(letter_date[5:7]), int(letter_date[8:10])
-            year = ly if (d.month, day) >= (lm, ld) else ly + 1
-            try:
-                if (_date(year, d.month, day) - _date(ly, lm, ld)).days > YEARLESS_AHEAD:
-                    year -= 1  # "zoals toegezegd in het commissiedebat van 9 oktober": the one before
-            except ValueError:
-                continue
+            ahead = (d.month, day) >= (lm, ld)
+            year = (ly if ahead else ly + 1) if not past else (ly if (d.month, day) <= (lm, ld) else ly - 1)
         try:
             out.append((_date(year, d.month, day).isoformat(), off))
         except ValueError:
-            continue
+            continue  # a day the month does not have ("30 februari")
     return out
 
 
@@ -522,6 +524,11 @@ def _declarations(r: _Reader, vocab: Vocabulary, known: set[str],
             sc = match_scope(letter, m.sentence, m.first, letter_date)
             if sc.reported and sc.voice in ("other", "author", "party"):
                 continue  # "sommige leden hebben gesuggereerd dat de motie ... wordt uitgevoerd"
+            if _within(letter, m.sentence, FORMER) or (
+                    sc.history and not _within(letter, m.sentence, IN_FORCE)):
+                # "in 2022 werd de motie uitgevoerd", "het vorige kabinet heeft ... uitgevoerd":
+                # not this cabinet's word today, unless it says it stands ("zoals eerder gemeld, ...")
+                continue
             asking = asked_from(letter, m.sentence)
             if asking is not None and asking < m.first:
                 continue  # "gevraagd of de motie wordt uitgevoerd": asked, not declared
@@ -578,6 +585,9 @@ def _so_far(letter: Letter, sid: int) -> bool:
     return any(opening.startswith(w) for w in _SO_FAR)
 
 
+# talk about a topic, not a statement of it ("over de ereschuld is veel gezegd")
+TALK = _words("""zeggen gezegd spreken gesproken praten gepraat debatteren gedebatteerd discussieren
+    gediscussieerd discussie debat schrijven geschreven opmerken opgemerkt said spoken discussed debated""")
 _ABOUT = _words("over inzake omtrent betreffende aangaande about regarding on")
 
 
@@ -673,15 +683,21 @@ def _typed(fact: FactDef, key: str) -> Any:
 REMOVAL_BEFORE, REMOVAL_AFTER = 4, 10  # "schrapping van X"; "X uit de tekst te schrappen"
 
 
-_ACCORDING = frozenset({"volgens", "according"})
+# a past decision the sentence says still holds ("het besluit van juni 2023 ... blijft staan")
+IN_FORCE = frozenset({"zoals", "blijft", "blijven", "nog", "steeds", "as", "remains", "still"})
+
+
+def _within(letter: Letter, sid: int, words: frozenset[str]) -> bool:
+    """Whether a word of the sentence is, or stands for, one of ``words``."""
+    a, b = letter.sentences[sid]
+    found = sorted_positions(letter, words)
+    i = bisect.bisect_left(found, a)
+    return i < len(found) and found[i] < b
 
 
 def _according(letter: Letter, sid: int) -> bool:
     """Whether the sentence says whose view it gives ("volgens de Commissie")."""
-    a, b = letter.sentences[sid]
-    found = sorted_positions(letter, _ACCORDING)
-    i = bisect.bisect_left(found, a)
-    return i < len(found) and found[i] < b
+    return _within(letter, sid, ACCORDING)
 
 
 def _stance(fact: FactDef) -> str:
@@ -758,10 +774,13 @@ class _Context:
         named = any(letter.norm[k] in ACTORS - CABINET for k in m.literals)
         if sc.reported and (sc.voice in ("other", "party") or _according(letter, m.sentence)):
             return False  # "Duitsland stelt dat ...", "volgens de Commissie ...": a claim about the text
+        if sc.stance:
+            # "het kabinet is bereid X te aanvaarden", "het kabinet wil dat de Raad en het
+            # Europees Parlement een akkoord bereiken": its stance or wish, not the text, even
+            # when the cue names another actor
+            return False
         if named and not sc.proposal and not any(x.removal for x in scopes):
             return self.about_text(m.sentence) or self.about_text(m.end_sentence)
-        if sc.stance:
-            return False  # "het kabinet is bereid X te aanvaarden": its stance, not the text
         if sc.voice in ("other", "party") or sc.reported:
             return False  # a member state's, the House's, the Parliament's wish or view
         if sc.proposal and sc.voice != "author":
@@ -819,10 +838,16 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
         implied: list[Evidence] = []
         for key, vc in cues.values.items():
             cued = _typed(fact, key)
+            hypothetical = vc.hypothetical or cues.hypothetical
             for m in r.matches(vc, across=across):
                 # a negation under a condition ("tenzij ... niet") still states; not in an opening "als"
-                if cues.hypothetical == "ignore" and ((m.hypothetical and not m.negated)
-                                                      or m.conditional_clause):
+                if hypothetical == "ignore" and ((m.hypothetical and not m.negated)
+                                                 or m.conditional_clause):
+                    continue
+                if _topic(r.letter, m.first) and _within(r.letter, m.sentence, TALK):
+                    # "over het ruimhartig vergoeden is veel gezegd": talked about, not stated; a
+                    # topic the sentence then states something of stays ("over het scannen op het
+                    # toestel bevat de tekst geen bepaling", "over de voortgang blijf ik rapporteren")
                     continue
                 v = value_of_match(fact.type, cued, vc.negated, m.negated)
                 if v is None:
@@ -913,7 +938,7 @@ def _facts(r: _Reader, vocab: Vocabulary, declarations: list[FoundDeclaration],
 # words an enumeration repeats or carries between members ("op bekend materiaal, op nieuw
 # materiaal en op ...", "tot aanbieders van X en tot aanbieders van Y")
 ENUM_GLUE = frozenset({"en", "of", "ook", "als", "van", "de", "het", "op", "aan", "voor", "tot", "bij",
-                       "reeds", "aanbieders", "and", "or", "also", "the", "to", "on", "for", "providers"})
+                       "reeds", "and", "or", "also", "the", "to", "on", "for"})
 ENUM_SEP = frozenset({"en", "of", "and", "or"})
 TAIL_GAP = 3  # a cue's elements after its last gap of this size name the member itself
 
@@ -954,9 +979,12 @@ def _enumeration(letter: Letter, fact: FactDef, items: list[tuple[Match, Any]]) 
             continue
         end = letter.sentences[m.end_sentence][1]
         k, had = m.last + 1, {v}
+        # an enumeration may repeat the first member's own words ("tot aanbieders van X en tot
+        # aanbieders van Y"): no domain's nouns in a general list
+        glue = ENUM_GLUE | {letter.norm[x] for x in m.literals}
         while k < end:
             sep = "," in letter.text[letter.end[k - 1]:letter.start[k]]
-            while k < end and letter.norm[k] in ENUM_GLUE:
+            while k < end and letter.norm[k] in glue:
                 gap = letter.text[letter.end[k - 1]:letter.start[k]]
                 sep = sep or letter.norm[k] in ENUM_SEP or "," in gap
                 k += 1

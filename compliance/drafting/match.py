@@ -191,9 +191,9 @@ class _Marks:
 # without one it is "as" ("blijft beschikbaar als reservemiddel", "zowel A als B")
 FINITE = _words("""is zijn wordt worden kan kunnen heeft hebben blijft blijven zal zullen moet moeten
     mag mogen was waren werd werden gaat gaan komt komen blijkt blijken staat staan ligt liggen
-    wil willen doet doen krijgt krijgen lukt toelaat toelaten toestaat toestaan blijkt""")
+    wil willen doet doen krijgt krijgen lukt toelaat toelaten toestaat toestaan""")
 AS_AFTER = 12  # words of the clause after "als" looked at for its verb
-AS_PREDICATE = _words("""voorwaarde voorwaarden reserve reservemiddel achtervang uitgangspunt gevolg eerste
+AS_PREDICATE = _words("""voorwaarde voorwaarden uitgangspunt gevolg eerste
     laatste onderdeel basis volgt zodanig geheel voorbeeld aanvulling alternatief doel doelstelling
     uitzondering maatregel optie middel reactie toelichting""")
 
@@ -204,6 +204,8 @@ def _participle(letter: Letter, k: int) -> bool:
     w = letter.norm[k]
     return w not in FINITE and w[-1:] in ("d", "t", "n") and any(
         key != w and key.endswith("en") for key in letter.keys_at(k))
+
+
 _AS_BEFORE = _words("zowel zo net even evenals ook zelfs")  # "ook als": even if, a concession
 
 
@@ -344,9 +346,14 @@ def leading_condition(letter: Letter, first: int, last: int, literals: set[int])
     """Whether the match lies in a condition that opens its sentence ("Als uit de nieuwe tekst
     blijkt dat ... niet ..., zal ..."): negated or not, nothing in it is stated."""
     a, b = letter.sentences[letter.sentence[first]]
+    # cheap tests first: most sentences open otherwise
+    return _opens_with_condition(letter, a, literals) and last <= _first_comma(letter, a, b)
+
+
+def _opens_with_condition(letter: Letter, a: int, literals: set[int]) -> bool:
+    """Whether the sentence starting at ``a`` opens with a condition that is not the cue's own word."""
     norm = letter.norm
-    return norm[a] in OPENERS and a not in literals and (norm[a] != "als" or _conditional_als(letter, a)) \
-        and last <= _first_comma(letter, a, b)  # cheap tests first: most sentences open otherwise
+    return norm[a] in OPENERS and a not in literals and (norm[a] != "als" or _conditional_als(letter, a))
 
 
 def _hypothetical(letter: Letter, first: int, last: int, literals: set[int]) -> bool:
@@ -359,13 +366,13 @@ def _hypothetical(letter: Letter, first: int, last: int, literals: set[int]) -> 
     inside = before[last] - before[first + 1]
     if inside and inside > sum(1 for k in literals if first < k < last and norm[k] in HYPOTHETICAL_BEFORE):
         return True  # "compromistekst, tenzij ... beperkt tot bekend materiaal"
-    sid = sentence[first]
-    a, b = letter.sentences[sid]
-    a0, _ = letter.sentences[sentence[first]]
-    if leading_condition(letter, first, last, literals) or (
-            norm[a0] in OPENERS and a0 not in literals
-            and (norm[a0] != "als" or _conditional_als(letter, a0))):
-        return True  # "Als ..., zal het kabinet tegenstemmen": the condition and what hangs on it
+    a, b = letter.sentences[sentence[first]]
+    # a positive match anywhere in a sentence that opens with a condition ("Als ..., zal het
+    # kabinet tegenstemmen"): the condition and what hangs on it. (leading_condition, the match
+    # inside the condition itself, is the narrower test a negated match needs: draft's filter asks
+    # for it as Match.conditional_clause.)
+    if _opens_with_condition(letter, a, literals):
+        return True
     lo = max(a, first - HYPOTHETICAL_BEFORE_WINDOW)
     if before[first] - before[lo]:
         return True

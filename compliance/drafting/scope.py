@@ -60,8 +60,15 @@ COMPARING = _words("evenals zoals net")  # "net als andere lidstaten kan Nederla
 HISTORY = _words("""eerder eerdere vorige vorig voorgaande voorheen destijds toenmalige toenmalig
     aanvankelijk presenteerde presenteerden stelde stelden legde legden verspreidde verspreidden
     publiceerde besloot kwam bracht stemde stemden onthield onthielden steunde steunden voorzag
-    streefde oorspronkelijke oorspronkelijk had hadden werd werden previously earlier
+    streefde oorspronkelijke oorspronkelijk previously earlier
     previous former presented voted abstained""")
+# a past tense alone is no history ("op 1 oktober 2024 werd het veld gesloten"); a pluperfect
+# aim is ("het voorzitterschap had gehoopt een akkoord te bereiken"): what was aimed at then
+PLUPERFECT = frozenset({"had", "hadden"})
+AIM = frozenset({"gehoopt", "oogmerk", "beoogd", "bedoeling", "gepland", "voornemen", "hoped", "intended",
+                 "planned", "aimed"})
+# an earlier cabinet or text named as the actor ("het vorige kabinet heeft de motie uitgevoerd")
+FORMER = _words("vorige vorig toenmalige toenmalig eerdere voorgaande previous former")
 CURRENT = _words("""huidige nieuwe nieuw herziene herzien voorliggende voorliggend recente actuele current
     new revised""")
 # lemmas: participles and nouns too
@@ -205,6 +212,7 @@ def _scope(letter: Letter, sid: int, letter_date: str | None, start: int | None 
         reported = reported or _in(letter, REPORTING, at + 1, min(b, at + 1 + REPORT_WINDOW))
     history = not HISTORY.isdisjoint(here) and any(
         norm[k] in HISTORY and not _sooner(letter, k, b) for k in range(a, b))
+    history = history or (not PLUPERFECT.isdisjoint(here) and not AIM.isdisjoint(here))
     current = not CURRENT.isdisjoint(here)
     if not history and not current and letter_date:
         history = old_date(letter, a, b, letter_date)

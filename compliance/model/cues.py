@@ -168,6 +168,10 @@ class ValueCues(Phrases):
     yields: bool = Field(default=False, description=(
         "the plain reading, given way to by any other value of the fact the letter cues "
         "('exact' for a level written without 'ten hoogste', 'ongeveer', ...)"))
+    hypothetical: Literal["ignore", "keep"] | None = Field(default=None, description=(
+        "this value's own 'hypothetical' (see the fact's): 'keep' for the reading that is itself "
+        "a condition ('true' of 'restart kept open') while the others stay 'ignore'; absent: the "
+        "fact's"))
 
 
 class FactCues(Strict):
