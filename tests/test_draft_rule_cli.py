@@ -126,7 +126,7 @@ def test_the_heldout_dicta_keep_their_floors() -> None:
     assert m, r.stdout.splitlines()[-1]
     kinds, kinds_total, facts, facts_total, inversions = map(int, m.groups())
     assert (kinds_total, facts_total) == (24, 44)
-    assert kinds >= 23 and facts >= 31 and inversions == 0, r.stdout.splitlines()[-1]
+    assert kinds >= 23 and facts >= 33 and inversions == 0, r.stdout.splitlines()[-1]
 
 
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:

@@ -406,7 +406,9 @@ def _cue_holds(cue: str | None, frame: str) -> bool:
         return False
     words = {w for w in re.findall(r"\w+", frame.lower()) if len(w) > 3}
     stems = [w.rstrip("*") for w in re.findall(r"[\w*]+", cue.lower())]
-    return any(s and (w.startswith(s) or s.startswith(w)) for w in words for s in stems)
+    # one stem, two endings ("sluiten" / "sluiting"): a shared beginning of five letters
+    return any(s and (w.startswith(s) or s.startswith(w) or (len(s) >= 5 and w[:5] == s[:5]))
+               for w in words for s in stems)
 
 
 def _forbidden(piece: str, uses: list[FactUse], vocab: Vocabulary, c: ClauseDraft) -> None:
